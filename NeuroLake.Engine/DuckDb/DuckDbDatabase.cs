@@ -1,0 +1,74 @@
+namespace NeuroLake.Engine.DuckDb;
+
+/// <summary>
+/// An open DuckDB database (a file, or in memory when the path is null).
+/// Thread rules: a database is safe to share across threads; open one <see cref="DuckDbConnection"/>
+/// per thread of work. Dispose every connection before the database.
+/// </summary>
+public sealed unsafe class DuckDbDatabase : IDisposable
+{
+    private readonly DatabaseHandle _handle;
+
+    private DuckDbDatabase(DatabaseHandle handle, string? path)
+    {
+        _handle = handle;
+        Path = path;
+    }
+
+    /// <summary>The database file, or null for an in-memory database.</summary>
+    public string? Path { get; }
+
+    /// <summary>Version of the loaded libduckdb, e.g. <c>v1.5.6</c>.</summary>
+    public static string LibraryVersion => Utf8.Decode(NativeMethods.LibraryVersion()) ?? "unknown";
+
+    internal DatabaseHandle Handle => _handle;
+
+    /// <summary>Opens (or creates) the database at <paramref name="path"/>; null opens an in-memory database.</summary>
+    public static DuckDbDatabase Open(string? path = null, DuckDbSettings? settings = null)
+    {
+        if (NativeMethods.CreateConfig(out var config) != NativeMethods.DuckDbSuccess)
+        {
+            throw new DuckDbException("DuckDB could not allocate a configuration.");
+        }
+
+        try
+        {
+            foreach (var (name, value) in (settings ?? new DuckDbSettings()).ToConfig())
+            {
+                fixed (byte* n = Utf8.Encode(name))
+                fixed (byte* v = Utf8.Encode(value))
+                {
+                    if (NativeMethods.SetConfig(config, n, v) != NativeMethods.DuckDbSuccess)
+                    {
+                        throw new DuckDbException($"DuckDB rejected the setting {name}='{value}'. Check the option name and value.");
+                    }
+                }
+            }
+
+            var handle = new DatabaseHandle();
+            fixed (byte* p = path is null ? null : Utf8.Encode(path))
+            {
+                var state = NativeMethods.OpenExt(p, out var raw, config, out var error);
+                if (state != NativeMethods.DuckDbSuccess)
+                {
+                    var message = Utf8.Decode(error) ?? "unknown error";
+                    NativeMethods.Free(error);
+                    throw new DuckDbException($"DuckDB could not open '{path ?? ":memory:"}': {message}");
+                }
+
+                System.Runtime.InteropServices.Marshal.InitHandle(handle, raw);
+            }
+
+            return new DuckDbDatabase(handle, path);
+        }
+        finally
+        {
+            NativeMethods.DestroyConfig(ref config);
+        }
+    }
+
+    /// <summary>Opens a new connection; each connection is meant for one thread at a time.</summary>
+    public DuckDbConnection Connect() => DuckDbConnection.Open(this);
+
+    public void Dispose() => _handle.Dispose();
+}
