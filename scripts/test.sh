@@ -149,7 +149,7 @@ start_postgres() {
   as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -w -t 60 -l "$LOGS/postgres.log" \
     -o "-p $port -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
   wait_for_port PostgreSQL "$port"
-  "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -t 30
+  "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U neurolake -d postgres -t 30
 }
 
 start_s3rver() {
