@@ -173,6 +173,12 @@ count_trx() {
 install_chromium
 install_test_tools
 
+log "building NeuroLake.sln ($CONFIGURATION)"
+if ! run dotnet build NeuroLake.sln -c "$CONFIGURATION" -nologo -v minimal; then
+  echo "build failed" >&2
+  exit 1
+fi
+
 PG_PORT="$(free_port)"
 S3_PORT="$(free_port "$PG_PORT")"
 log "starting PostgreSQL 15 on 127.0.0.1:$PG_PORT"
@@ -186,12 +192,6 @@ export NEUROLAKE_TEST_S3_ACCESS_KEY=S3RVER
 export NEUROLAKE_TEST_S3_SECRET_KEY=S3RVER
 export NEUROLAKE_TEST_S3_BUCKET="$S3_BUCKET"
 export NEUROLAKE_TEST_CHROMIUM="$CHROMIUM"
-
-log "building NeuroLake.sln ($CONFIGURATION)"
-if ! run dotnet build NeuroLake.sln -c "$CONFIGURATION" -nologo -v minimal; then
-  echo "build failed" >&2
-  exit 1
-fi
 
 mapfile -t PROJECTS < <(grep -rl --include='*.csproj' '<IsTestProject>true</IsTestProject>' . |
   grep -v -e '/bin/' -e '/obj/' -e '/node_modules/' | sed 's|^\./||' | LC_ALL=C sort)

@@ -57,16 +57,19 @@ public sealed class S3SmokeTests
         }
     }
 
-    private static AmazonS3Client CreateClient() =>
-        new(
+    private static AmazonS3Client CreateClient()
+    {
+        var serviceUrl = TestEnvironment.S3ServiceUrl;
+        return new(
             new BasicAWSCredentials(TestEnvironment.S3AccessKey, TestEnvironment.S3SecretKey),
             new AmazonS3Config
             {
-                ServiceURL = TestEnvironment.S3ServiceUrl.ToString(),
+                ServiceURL = serviceUrl.ToString(),
                 AuthenticationRegion = "us-east-1",
                 ForcePathStyle = true,
                 // SDK v4 adds CRC checksums to every call by default; s3rver does not understand them.
                 RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
                 ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
             });
+    }
 }
