@@ -34,16 +34,15 @@ internal sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserSession> OpenAsync(WorkbenchAppFixture app, string path)
+    /// <summary>A fresh context and page; navigate inside the test's try block so a failed load still gets a screenshot.</summary>
+    public static async Task<BrowserSession> OpenAsync(WorkbenchAppFixture app)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        var session = new BrowserSession(context, await context.NewPageAsync());
-        await session.Page.GotoAsync(path);
-        return session;
+        return new BrowserSession(context, await context.NewPageAsync());
     }
 
     /// <summary>Waits until blazor.web.js has loaded and the server circuit made the page interactive.</summary>

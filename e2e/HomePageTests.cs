@@ -11,9 +11,10 @@ public sealed partial class HomePageTests(WorkbenchAppFixture app)
     [ChromiumFact]
     public async Task Home_page_shows_the_duckdb_version()
     {
-        await using var session = await BrowserSession.OpenAsync(app, "/");
+        await using var session = await BrowserSession.OpenAsync(app);
         try
         {
+            await session.Page.GotoAsync("/");
             var version = session.Page.GetByLabel("DuckDB version");
 
             await Expect(version).ToHaveTextAsync(VersionPattern());
@@ -32,9 +33,10 @@ public sealed partial class HomePageTests(WorkbenchAppFixture app)
     [ChromiumFact]
     public async Task Check_again_queries_the_engine_again_over_the_circuit()
     {
-        await using var session = await BrowserSession.OpenAsync(app, "/");
+        await using var session = await BrowserSession.OpenAsync(app);
         try
         {
+            await session.Page.GotoAsync("/");
             var checkAgain = session.Page.GetByRole(AriaRole.Button, new() { Name = "Check again" });
             var lastChecked = session.Page.GetByLabel("Last checked");
 

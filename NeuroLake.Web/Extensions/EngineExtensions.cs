@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
@@ -20,7 +21,7 @@ public static class EngineExtensions
             .Validate(options => options.DuckDb.Threads is null or > 0, "NeuroLake:DuckDb:Threads must be a positive number of threads, or left unset to use every core.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => OpenDatabase(services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value));
         builder.Services.AddSingleton<EngineStatusProbe>();
         builder.Services.AddHostedService<EngineStartup>();
