@@ -53,7 +53,9 @@ public sealed unsafe class DuckDbDataReader : IDisposable
             _columns[i] = new ColumnVector(name, type);
         }
 
-        _changesRows = StatementExecution.ChangesRows(result) && count == 1 && _columns[0].Type.Id == DuckDbType.BigInt;
+        // DML results are one BIGINT column named Count (RETURNING clauses give rows instead).
+        _changesRows = StatementExecution.ChangesRows(result) && count == 1 && _columns[0].Type.Id == DuckDbType.BigInt
+            && _columns[0].Name == "Count";
     }
 
     /// <summary>Bumped whenever the current chunk changes, so stale <see cref="DuckDbDataChunk"/>s notice.</summary>
