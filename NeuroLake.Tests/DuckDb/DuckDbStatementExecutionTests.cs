@@ -50,6 +50,7 @@ public sealed class DuckDbStatementExecutionTests
         Assert.Null(reader.GetFieldValue<int?>(2));
         Assert.Null(reader.GetFieldValue<string>(2));
         Assert.Equal(5L, reader.GetFieldValue<long>(0));
+        Assert.Throws<InvalidCastException>(() => reader.GetInt64(3));
         var cast = Assert.Throws<InvalidCastException>(() => reader.GetInt64(1));
         Assert.Contains("'word'", cast.Message);
         var isNull = Assert.Throws<InvalidCastException>(() => reader.GetInt32(2));
