@@ -65,6 +65,14 @@ public sealed class DuckDbCancellationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_interrupt_while_idle_does_not_fail_the_next_query()
+    {
+        using var db = new InMemoryDuckDb();
+        db.Connection.Interrupt();
+        Assert.Equal(1, db.Scalar("SELECT 1"));
+    }
+
+    [Fact]
     public void An_already_cancelled_token_runs_nothing()
     {
         using var db = new InMemoryDuckDb();
