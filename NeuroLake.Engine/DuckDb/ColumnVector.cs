@@ -147,7 +147,7 @@ internal sealed unsafe class ColumnVector
     internal long GetInt64(int row)
     {
         CheckNotNull(row);
-        return Type.StorageId switch
+        return Type.Id switch
         {
             DuckDbType.BigInt => ((long*)Data)[row],
             DuckDbType.Integer => ((int*)Data)[row],
@@ -174,7 +174,6 @@ internal sealed unsafe class ColumnVector
             DuckDbType.HugeInt => (double)((DuckDbHugeInt*)Data)[row].ToInt128(),
             DuckDbType.UHugeInt => (double)((DuckDbUHugeInt*)Data)[row].ToUInt128(),
             DuckDbType.UBigInt => ((ulong*)Data)[row],
-            DuckDbType.Enum => ThrowHelper.InvalidCast<double>(Name, Type),
             _ => GetInt64(row),
         };
     }
@@ -189,7 +188,13 @@ internal sealed unsafe class ColumnVector
 
         if (Type.StorageId != DuckDbType.HugeInt)
         {
-            return DuckDbDecimal.FromMantissa(GetInt64(row), Type.DecimalScale);
+            long unscaled = Type.StorageId switch
+            {
+                DuckDbType.SmallInt => ((short*)Data)[row],
+                DuckDbType.Integer => ((int*)Data)[row],
+                _ => ((long*)Data)[row],
+            };
+            return DuckDbDecimal.FromMantissa(unscaled, Type.DecimalScale);
         }
 
         var value = GetDuckDbDecimal(row);

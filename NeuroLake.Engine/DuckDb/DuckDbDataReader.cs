@@ -11,6 +11,18 @@ namespace NeuroLake.Engine.DuckDb;
 /// The cancellation token given when the query started stays registered until the reader is disposed:
 /// cancelling it interrupts DuckDB, and the next <see cref="Read"/>/<see cref="ReadChunk"/> throws
 /// <see cref="OperationCanceledException"/>.
+/// <para>CLR types <see cref="GetValue"/> returns (null for NULL):
+/// BOOLEAN bool; TINYINT sbyte; SMALLINT short; INTEGER int; BIGINT long; UTINYINT byte; USMALLINT ushort;
+/// UINTEGER uint; UBIGINT ulong; HUGEINT Int128; UHUGEINT UInt128; FLOAT float; DOUBLE double;
+/// DECIMAL decimal (any width; a DECIMAL(38,s) value beyond decimal's range throws <see cref="OverflowException"/>
+/// naming the column, read it exactly with <c>GetFieldValue&lt;DuckDbDecimal&gt;</c>; scales above 28 are rounded to 28);
+/// VARCHAR and ENUM string; BLOB byte[]; BIT string of '0'/'1'; DATE DateOnly; TIME and TIME_NS TimeOnly;
+/// TIMETZ <see cref="DuckDbTimeTz"/>; TIMESTAMP, TIMESTAMP_S/_MS/_NS DateTime (Kind Unspecified; nanoseconds truncated
+/// to 100 ns ticks); TIMESTAMPTZ DateTimeOffset (offset zero, UTC); INTERVAL <see cref="DuckDbInterval"/>; UUID Guid;
+/// LIST and ARRAY List&lt;object?&gt;; STRUCT Dictionary&lt;string, object?&gt; in field order;
+/// MAP Dictionary&lt;object, object?&gt;; UNION the value of its active member.
+/// Infinite dates and timestamps map to the Min/MaxValue of their CLR type; finite ones outside years 1..9999 throw
+/// <see cref="OverflowException"/>. BIGNUM (VARINT) throws <see cref="NotSupportedException"/>: CAST it to VARCHAR.</para>
 /// </remarks>
 public sealed unsafe class DuckDbDataReader : IDisposable
 {
@@ -53,7 +65,9 @@ public sealed unsafe class DuckDbDataReader : IDisposable
             _columns[i] = new ColumnVector(name, type);
         }
 
-        _changesRows = StatementExecution.ChangesRows(result) && count == 1 && _columns[0].Type.Id == DuckDbType.BigInt;
+        // DML results are one BIGINT column named Count (RETURNING clauses give rows instead).
+        _changesRows = StatementExecution.ChangesRows(result) && count == 1 && _columns[0].Type.Id == DuckDbType.BigInt
+            && _columns[0].Name == "Count";
     }
 
     /// <summary>Bumped whenever the current chunk changes, so stale <see cref="DuckDbDataChunk"/>s notice.</summary>

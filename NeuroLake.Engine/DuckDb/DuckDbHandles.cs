@@ -20,6 +20,11 @@ internal abstract class DuckDbHandle : SafeHandle
     /// <summary>Holds a reference on <paramref name="parent"/> until this handle is released.</summary>
     internal void DependOn(SafeHandle parent)
     {
+        if (IsInvalid)
+        {
+            return; // An invalid handle is never released, so it must not hold a reference it would never give back.
+        }
+
         var added = false;
         parent.DangerousAddRef(ref added);
         _parent = parent;

@@ -11,6 +11,7 @@ internal static class NativeValues
     private const long UnixEpochTicks = 621_355_968_000_000_000;
     private const int UnixEpochDayNumber = 719_162;
     private const long TicksPerMicro = 10;
+    private const long MicrosPerDay = 86_400_000_000;
     private const int MaxTimeZoneOffsetSeconds = 16 * 60 * 60 - 1;
 
     // DuckDB's infinity markers: the largest value and its negation.
@@ -81,9 +82,10 @@ internal static class NativeValues
         return new DateTimeOffset(utc, TimeSpan.Zero);
     }
 
-    public static TimeOnly Time(long micros) => new(micros * TicksPerMicro);
+    /// <summary>TIME: micros since midnight; DuckDB's 24:00:00 maps to <see cref="TimeOnly.MaxValue"/>.</summary>
+    public static TimeOnly Time(long micros) => micros >= MicrosPerDay ? TimeOnly.MaxValue : new(micros * TicksPerMicro);
 
-    public static TimeOnly TimeNs(long nanos) => new(nanos / 100);
+    public static TimeOnly TimeNs(long nanos) => nanos >= MicrosPerDay * 1000 ? TimeOnly.MaxValue : new(nanos / 100);
 
     public static long Micros(TimeOnly value) => value.Ticks / TicksPerMicro;
 

@@ -121,6 +121,14 @@ public sealed class DuckDbScalarTypeRoundTripTests
     }
 
     [Fact]
+    public void Time_ns_and_end_of_day_read_as_TimeOnly()
+    {
+        using var db = new InMemoryDuckDb();
+        Assert.Equal(new TimeOnly(12, 0, 0).Add(TimeSpan.FromTicks(1234567)), db.Scalar("SELECT '12:00:00.123456789'::TIME_NS"));
+        Assert.Equal(TimeOnly.MaxValue, db.Scalar("SELECT TIME '24:00:00'"));
+    }
+
+    [Fact]
     public void Interval_keeps_months_days_and_micros_apart()
     {
         using var db = new InMemoryDuckDb();

@@ -50,11 +50,57 @@ public sealed class DuckDbStatementExecutionTests
         Assert.Null(reader.GetFieldValue<int?>(2));
         Assert.Null(reader.GetFieldValue<string>(2));
         Assert.Equal(5L, reader.GetFieldValue<long>(0));
+        Assert.Throws<InvalidCastException>(() => reader.GetInt64(3));
         var cast = Assert.Throws<InvalidCastException>(() => reader.GetInt64(1));
         Assert.Contains("'word'", cast.Message);
         var isNull = Assert.Throws<InvalidCastException>(() => reader.GetInt32(2));
         Assert.Contains("'nothing'", isNull.Message);
         Assert.False(reader.Read());
+    }
+
+    [Fact]
+    public void RowsChanged_before_reading_leaves_the_count_row_for_Read()
+    {
+        using var db = new InMemoryDuckDb();
+        db.Connection.Execute("CREATE TABLE t (i INTEGER)");
+        using var reader = db.Connection.ExecuteReader("INSERT INTO t SELECT * FROM range(4)");
+        Assert.Equal(4, reader.RowsChanged);
+        Assert.True(reader.Read());
+        Assert.Equal(4L, reader.GetInt64(0));
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
+    public void Insert_returning_streams_its_rows_and_is_not_mistaken_for_a_count()
+    {
+        using var db = new InMemoryDuckDb();
+        db.Connection.Execute("CREATE TABLE t (id BIGINT)");
+        using var reader = db.Connection.ExecuteReader("INSERT INTO t VALUES (41), (42) RETURNING id");
+        Assert.Equal(0, reader.RowsChanged);
+        Assert.True(reader.Read());
+        Assert.Equal(41L, reader.GetInt64(0));
+    }
+
+    [Fact]
+    public void Read_and_ReadChunk_can_be_mixed_without_losing_or_repeating_chunks()
+    {
+        using var db = new InMemoryDuckDb();
+        using var reader = db.Connection.ExecuteReader("SELECT range FROM range(5000)");
+        Assert.True(reader.Read());
+        Assert.Equal(0L, reader.GetInt64(0));
+        var next = reader.ReadChunk()!;
+        var nextStart = next.GetInt64(0, 0);
+        var nextRows = next.RowCount;
+        Assert.True(nextStart > 0);
+        Assert.True(reader.Read());
+        Assert.Equal(nextStart + nextRows, reader.GetInt64(0));
+    }
+
+    [Fact]
+    public void Empty_sql_is_rejected_before_reaching_DuckDB()
+    {
+        using var db = new InMemoryDuckDb();
+        Assert.Throws<ArgumentException>(() => db.Connection.ExecuteReader("  "));
     }
 
     [Fact]
