@@ -1,0 +1,23 @@
+namespace NeuroLake.Engine.Query.Syntax;
+
+/// <summary>A statement's kind, the table it writes and the tables it reads: what the query service routes on.</summary>
+internal sealed record StatementAnalysis(
+    SqlStatement Statement,
+    StatementClassification Classification,
+    IReadOnlyList<TableReference> Reads)
+{
+    public StatementKind Kind => Classification.Kind;
+
+    /// <summary>The table (or schema) a write statement changes; null for reads and inspections.</summary>
+    public TableName? WriteTarget => Classification.IsWrite ? Classification.Target : null;
+
+    /// <exception cref="SqlSyntaxException">A time travel clause is malformed.</exception>
+    public static StatementAnalysis Of(SqlStatement statement)
+    {
+        var classification = StatementClassifier.Classify(statement);
+        return new StatementAnalysis(statement, classification, TableReferenceFinder.FindReads(statement, classification));
+    }
+
+    /// <summary>The statement with its reads replaced by the relations <paramref name="resolve"/> returns.</summary>
+    public string Rewrite(Func<TableReference, string> resolve) => TableReferenceRewriter.Rewrite(Statement, Reads, resolve);
+}

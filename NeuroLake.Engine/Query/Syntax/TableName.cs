@@ -1,0 +1,22 @@
+namespace NeuroLake.Engine.Query.Syntax;
+
+/// <summary>
+/// A possibly qualified name as written (<c>table</c>, <c>schema.table</c>, <c>catalog.schema.table</c>),
+/// with quotes removed from quoted parts.
+/// </summary>
+internal sealed record TableName(IReadOnlyList<string> Parts, SourceSpan Span)
+{
+    /// <summary>The last part: the table (or, for CREATE SCHEMA and SHOW TABLES IN, the schema).</summary>
+    public string Name => Parts[^1];
+
+    /// <summary>The part before the name, when the name is qualified.</summary>
+    public string? Qualifier => Parts.Count > 1 ? Parts[^2] : null;
+
+    public bool Equals(TableName? other) =>
+        other is not null && Parts.SequenceEqual(other.Parts, StringComparer.OrdinalIgnoreCase);
+
+    public override int GetHashCode() =>
+        Parts.Aggregate(0, (hash, part) => HashCode.Combine(hash, StringComparer.OrdinalIgnoreCase.GetHashCode(part)));
+
+    public override string ToString() => string.Join('.', Parts);
+}
