@@ -10,7 +10,7 @@ internal static class SqlKeywords
         "ANTI", "LATERAL", "ON", "USING", "SELECT", "FROM", "SET", "WHEN", "THEN", "RETURNING", "VALUES", "TABLESAMPLE",
         "SAMPLE", "PIVOT", "UNPIVOT", "AS", "AT", "FOR", "INTO", "DEFAULT", "BY", "AND", "OR", "NOT", "WITH", "ELSE",
         "END", "CASE", "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "PARTITION", "ZORDER", "RETAIN", "DRY", "TO", "OF",
-        "VERSION", "TIMESTAMP", "SYSTEM_VERSION", "SYSTEM_TIME", "DO", "ALL", "DISTINCT", "MATCHED");
+        "DO", "ALL", "DISTINCT", "MATCHED");
 
     /// <summary>Words after which a comma no longer separates FROM items at the same level.</summary>
     public static readonly IReadOnlySet<string> EndsFromClause = Set(

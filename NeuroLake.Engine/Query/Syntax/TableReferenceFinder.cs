@@ -86,7 +86,7 @@ internal sealed partial class TableReferenceFinder
 
             if (isQuery && token.Kind == TokenKind.Word)
             {
-                if (token.IsWord("FROM") || token.IsWord("JOIN"))
+                if ((token.IsWord("FROM") && !IsDistinctFrom(i)) || token.IsWord("JOIN"))
                 {
                     inFrom = expectRelation = true;
                 }
@@ -111,6 +111,9 @@ internal sealed partial class TableReferenceFinder
             i++;
         }
     }
+
+    /// <summary>a IS [NOT] DISTINCT FROM b: a comparison, not a FROM clause.</summary>
+    private bool IsDistinctFrom(int i) => i > 0 && _tokens[i - 1].IsWord("DISTINCT");
 
     /// <summary>Whether the TABLE keyword at <paramref name="i"/> starts a query (TABLE t), rather than being part of CREATE TABLE and the like.</summary>
     private bool StartsQuery(int i, int levelStart) =>

@@ -107,6 +107,12 @@ internal static partial class TimeTravelParser
         }
 
         var token = value!.Value;
+        if (token.IsOperator("-"))
+        {
+            throw new SqlSyntaxException("Version cannot be negative", token.Span,
+                $"Versions count up from 0 as a table changes, {VersionExample}.");
+        }
+
         if (token.Kind != TokenKind.Number || !token.Text.All(ch => char.IsAsciiDigit(ch) || ch == '_'))
         {
             throw new SqlSyntaxException($"Version '{token.Text}' is not a whole number", token.Span,
@@ -126,15 +132,16 @@ internal static partial class TimeTravelParser
     private static TimeTravel ParseTimestamp(TokenCursor c, SourceSpan start, SqlToken kindToken)
     {
         var value = c.Current;
-        if (IsMissing(value))
-        {
-            throw new SqlSyntaxException("Time travel clause has no timestamp", value?.Span ?? kindToken.Span, TimestampExample + ".");
-        }
-
-        if (value!.Value.IsWord("TIMESTAMP") || value.Value.IsWord("TIMESTAMPTZ") || value.Value.IsWord("DATE"))
+        if (value is { Kind: TokenKind.Word } type && c.Is(TokenKind.String, 1)
+            && (type.IsWord("TIMESTAMP") || type.IsWord("TIMESTAMPTZ") || type.IsWord("DATE")))
         {
             c.Position++;
             value = c.Current;
+        }
+
+        if (IsMissing(value))
+        {
+            throw new SqlSyntaxException("Time travel clause has no timestamp", value?.Span ?? kindToken.Span, TimestampExample + ".");
         }
 
         if (value is not { Kind: TokenKind.String } text)
