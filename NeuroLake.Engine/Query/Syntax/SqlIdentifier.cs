@@ -16,11 +16,11 @@ internal static partial class SqlIdentifier
 
     /// <summary>Throws unless <paramref name="name"/> follows the rule; <paramref name="what"/> says what it names ("schema", "table").</summary>
     /// <exception cref="InvalidIdentifierException"/>
-    public static string Validate(string? name, string what)
+    public static string Validate(string? name, string what, SourceSpan? span = null)
     {
         if (!IsValid(name))
         {
-            throw new InvalidIdentifierException(name, what);
+            throw new InvalidIdentifierException(name, what, span);
         }
 
         return name!;

@@ -1,10 +1,12 @@
 namespace NeuroLake.Engine.Query.Syntax;
 
 /// <summary>A statement's kind, the table it writes and the tables it reads: what the query service routes on.</summary>
+/// <param name="ExternalReads">Table functions and file paths in FROM positions, for the sandbox to judge.</param>
 internal sealed record StatementAnalysis(
     SqlStatement Statement,
     StatementClassification Classification,
-    IReadOnlyList<TableReference> Reads)
+    IReadOnlyList<TableReference> Reads,
+    IReadOnlyList<ExternalRelation> ExternalReads)
 {
     public StatementKind Kind => Classification.Kind;
 
@@ -15,7 +17,8 @@ internal sealed record StatementAnalysis(
     public static StatementAnalysis Of(SqlStatement statement)
     {
         var classification = StatementClassifier.Classify(statement);
-        return new StatementAnalysis(statement, classification, TableReferenceFinder.FindReads(statement, classification));
+        var (tables, external) = TableReferenceFinder.Find(statement, classification);
+        return new StatementAnalysis(statement, classification, tables, external);
     }
 
     /// <summary>The statement with its reads replaced by the relations <paramref name="resolve"/> returns.</summary>

@@ -16,9 +16,10 @@ internal sealed partial class TableReferenceFinder
             return close + 1;
         }
 
-        if (c.Is(TokenKind.String))
+        if (c.Current is { Kind: TokenKind.String } path)
         {
-            return c.Position + 1; // FROM 'file.parquet': a path, which the sandbox governs
+            _external.Add(new ExternalRelation(ExternalRelationKind.FilePath, path.Value, path.Span));
+            return c.Position + 1;
         }
 
         if (c.Current is not { IsIdentifier: true } first || first.IsWordIn(SqlKeywords.EndsRelation))
@@ -29,7 +30,10 @@ internal sealed partial class TableReferenceFinder
         var name = c.ReadName()!;
         if (c.Is(TokenKind.LeftParen))
         {
-            return c.Position; // a table function; its arguments are scanned like any parentheses
+            // A table function; its arguments are scanned like any parentheses.
+            var close = c.Tokens[TokenCursor.MatchingParen(c.Tokens, c.Position)];
+            _external.Add(new ExternalRelation(ExternalRelationKind.TableFunction, name.ToString(), LineMap.Cover(name.Span, close.Span)));
+            return c.Position;
         }
 
         string? alias = null;

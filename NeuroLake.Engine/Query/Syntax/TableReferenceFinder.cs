@@ -21,6 +21,7 @@ internal sealed partial class TableReferenceFinder
     private readonly IReadOnlyList<SqlToken> _tokens;
     private readonly ReadRegion _region;
     private readonly List<TableReference> _found = [];
+    private readonly List<ExternalRelation> _external = [];
     private bool _usingSeen;
 
     private TableReferenceFinder(IReadOnlyList<SqlToken> tokens, ReadRegion region)
@@ -31,15 +32,21 @@ internal sealed partial class TableReferenceFinder
 
     /// <exception cref="SqlSyntaxException">A time travel clause is malformed, or applied to a CTE.</exception>
     public static IReadOnlyList<TableReference> FindReads(SqlStatement statement) =>
-        FindReads(statement, StatementClassifier.Classify(statement));
+        Find(statement, StatementClassifier.Classify(statement)).Tables;
 
     /// <exception cref="SqlSyntaxException">A time travel clause is malformed, or applied to a CTE.</exception>
-    public static IReadOnlyList<TableReference> FindReads(SqlStatement statement, StatementClassification classification)
+    public static IReadOnlyList<TableReference> FindReads(SqlStatement statement, StatementClassification classification) =>
+        Find(statement, classification).Tables;
+
+    /// <summary>The tables the statement reads, and the table functions and file paths in its FROM positions.</summary>
+    /// <exception cref="SqlSyntaxException">A time travel clause is malformed, or applied to a CTE.</exception>
+    public static (IReadOnlyList<TableReference> Tables, IReadOnlyList<ExternalRelation> External) Find(
+        SqlStatement statement, StatementClassification classification)
     {
         var region = classification.Reads;
         if (!region.Scan)
         {
-            return [];
+            return ([], []);
         }
 
         var finder = new TableReferenceFinder(statement.Tokens, region);
@@ -50,7 +57,7 @@ internal sealed partial class TableReferenceFinder
         }
 
         finder.ScanLevel(region.BodyStart, statement.Tokens.Count, scope, LevelMode.Query);
-        return finder._found;
+        return (finder._found, finder._external);
     }
 
     private void ScanLevel(int from, int to, IReadOnlySet<string> scope, LevelMode mode)
