@@ -115,4 +115,31 @@ public sealed class TableReferenceRewriterTests
 
         Assert.Equal(["3|30"], tables.Rows("SELECT * FROM s.archive"));
     }
+
+    [Fact]
+    public void Merge_and_delete_reading_versions_through_using_run_in_duckdb()
+    {
+        using var tables = new VersionedTables();
+        tables.Connection.Execute("CREATE SCHEMA s; CREATE TABLE s.archive (id INT, v INT)");
+
+        tables.Run("""
+            MERGE INTO s.archive a USING s.t VERSION AS OF 1 src ON a.id = src.id
+            WHEN NOT MATCHED THEN INSERT VALUES (src.id, src.v)
+            """, out _);
+        tables.Run("DELETE FROM s.archive USING s.t AT (VERSION => 2) cur WHERE archive.id = cur.id AND archive.v = cur.v", out _);
+
+        Assert.Equal(["2|20", "3|30"], tables.Rows("SELECT * FROM s.archive ORDER BY id"));
+    }
+
+    [Fact]
+    public void Update_from_an_old_version_runs_in_duckdb()
+    {
+        using var tables = new VersionedTables();
+        tables.Connection.Execute("CREATE SCHEMA s; CREATE TABLE s.current AS SELECT * FROM t_v2");
+
+        tables.Run("UPDATE s.current SET v = old.v FROM s.t TIMESTAMP AS OF '2024-01-01' AS old WHERE current.id = old.id", out var rewritten);
+
+        Assert.Equal(["1|10", "2|20", "4|40"], tables.Rows("SELECT * FROM s.current ORDER BY id"));
+        Assert.StartsWith("UPDATE s.current SET v = old.v FROM (SELECT * FROM t_v1) AS old WHERE", rewritten);
+    }
 }
