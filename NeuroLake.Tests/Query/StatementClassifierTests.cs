@@ -196,4 +196,27 @@ public sealed class StatementClassifierTests
         Assert.Equal("sales", Classify("SHOW TABLES FROM sales").Target?.ToString());
         Assert.Null(Classify("SHOW TABLES").Target);
     }
+
+    [Fact]
+    public void Create_table_as_select_with_a_location_is_a_ctas_that_keeps_the_location()
+    {
+        var classification = Classify("CREATE TABLE s.t USING DELTA LOCATION '/lake/t' AS SELECT 1 AS a");
+
+        Assert.Equal(StatementKind.CreateTableAsSelect, classification.Kind);
+        Assert.Equal("/lake/t", classification.Location);
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO s.t VERSION AS OF 3 SELECT 1", "INSERT cannot write to an old version of s.t", 17)]
+    [InlineData("DELETE FROM s.t AT (VERSION => 3) WHERE a = 1", "DELETE cannot write to an old version of s.t", 17)]
+    [InlineData("UPDATE s.t TIMESTAMP AS OF '2024-01-01' SET a = 1", "UPDATE cannot write to an old version of s.t", 12)]
+    [InlineData("MERGE INTO s.t@v2 USING s.u ON true WHEN MATCHED THEN DELETE", "MERGE cannot write to an old version of s.t", 15)]
+    public void Time_travel_on_a_write_target_is_refused(string sql, string problem, int column)
+    {
+        var error = Assert.Throws<SqlSyntaxException>(() => Classify(sql));
+
+        Assert.Contains(problem, error.Message);
+        Assert.Contains("RESTORE TABLE", error.Message);
+        Assert.Equal(column, error.Column);
+    }
 }

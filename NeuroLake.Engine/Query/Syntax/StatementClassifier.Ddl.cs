@@ -26,6 +26,7 @@ internal static partial class StatementClassifier
 
         SkipIfExists(c);
         var target = c.ReadName();
+        string? location = null;
         for (var i = c.Position; i < c.Tokens.Count; i++)
         {
             var token = c.Tokens[i];
@@ -35,12 +36,22 @@ internal static partial class StatementClassifier
             }
             else if (token.IsWord("AS"))
             {
-                return new StatementClassification(StatementKind.CreateTableAsSelect) { Target = target, Reads = ReadRegion.From(i + 1) };
+                return new StatementClassification(StatementKind.CreateTableAsSelect)
+                {
+                    Target = target,
+                    Location = location,
+                    Reads = ReadRegion.From(i + 1),
+                };
             }
             else if (token.IsWord("LOCATION") && i + 1 < c.Tokens.Count && c.Tokens[i + 1].Kind == TokenKind.String)
             {
-                return new StatementClassification(StatementKind.CreateExternalTable) { Target = target, Location = c.Tokens[i + 1].Value };
+                location = c.Tokens[i + 1].Value;
             }
+        }
+
+        if (location is not null)
+        {
+            return new StatementClassification(StatementKind.CreateExternalTable) { Target = target, Location = location };
         }
 
         return new StatementClassification(StatementKind.CreateTable) { Target = target };

@@ -22,7 +22,7 @@ internal static partial class StatementClassifier
         }
 
         c.Accept("TABLE");
-        var target = c.ReadName();
+        var target = ReadTarget(c, "INSERT");
         var alias = c.Accept("AS") ? c.ReadName()?.Name : null;
         return new StatementClassification(kind) { Target = target, TargetAlias = alias, Reads = ReadRegion.From(c.Position) };
     }
@@ -32,7 +32,7 @@ internal static partial class StatementClassifier
     {
         c.Position++;
         c.Accept("FROM");
-        var target = c.ReadName();
+        var target = ReadTarget(c, "DELETE");
         var alias = ReadTargetAlias(c);
         return new StatementClassification(StatementKind.Delete)
         {
@@ -46,7 +46,7 @@ internal static partial class StatementClassifier
     private static StatementClassification Update(TokenCursor c)
     {
         c.Position++;
-        var target = c.ReadName();
+        var target = ReadTarget(c, "UPDATE");
         var alias = ReadTargetAlias(c);
         return new StatementClassification(StatementKind.Update) { Target = target, TargetAlias = alias, Reads = ReadRegion.From(c.Position) };
     }
@@ -56,7 +56,7 @@ internal static partial class StatementClassifier
     {
         c.Position++;
         c.Accept("INTO");
-        var target = c.ReadName();
+        var target = ReadTarget(c, "MERGE");
         var alias = ReadTargetAlias(c);
         return new StatementClassification(StatementKind.Merge)
         {
@@ -64,6 +64,20 @@ internal static partial class StatementClassifier
             TargetAlias = alias,
             Reads = ReadRegion.From(c.Position) with { UsingReads = true },
         };
+    }
+
+    /// <summary>Reads the table a DML statement writes; time travel there is refused, since writes go to the latest version.</summary>
+    private static TableName? ReadTarget(TokenCursor c, string statement)
+    {
+        var target = c.ReadName();
+        if (target is not null && !c.AtEnd && TimeTravelParser.StartsHere(c, c.At(-1)!.Value))
+        {
+            var travel = TimeTravelParser.Parse(c);
+            throw new SqlSyntaxException($"{statement} cannot write to an old version of {target}", travel.Span,
+                $"Remove the time travel clause: {statement} always changes the latest version (use RESTORE TABLE to go back to an old one).");
+        }
+
+        return target;
     }
 
     private static string? ReadTargetAlias(TokenCursor c)
