@@ -39,6 +39,16 @@ public sealed class SqlScriptTests
     }
 
     [Fact]
+    public void Each_statement_owns_the_text_up_to_its_semicolon_and_any_empty_statements_after_it()
+    {
+        const string sql = "SELECT 1;; -- c\nSELECT 2";
+        var script = SqlScript.Parse(sql);
+
+        Assert.Equal("SELECT 1;;", script.Statements[0].Region.TextIn(sql));
+        Assert.Equal(" -- c\nSELECT 2", script.Statements[1].Region.TextIn(sql));
+    }
+
+    [Fact]
     public void A_script_of_only_whitespace_has_no_statements_and_no_statement_at_the_cursor()
     {
         var script = SqlScript.Parse("  \n -- nothing\n");

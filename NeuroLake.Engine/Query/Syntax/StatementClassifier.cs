@@ -6,6 +6,7 @@ namespace NeuroLake.Engine.Query.Syntax;
 /// </summary>
 internal static partial class StatementClassifier
 {
+    /// <exception cref="SqlSyntaxException">RESTORE without a version, or time travel on a table being written.</exception>
     public static StatementClassification Classify(SqlStatement statement) =>
         Classify(new TokenCursor(statement.Tokens));
 
@@ -22,7 +23,7 @@ internal static partial class StatementClassifier
             return new StatementClassification(StatementKind.Unknown) { Reads = ReadRegion.From(start) };
         }
 
-        if (c.Position > start || keyword.IsWordIn(SqlKeywords.StartsQuery) && !keyword.IsWord("WITH"))
+        if (c.Position > start || (keyword.IsWordIn(SqlKeywords.StartsQuery) && !keyword.IsWord("WITH")))
         {
             return new StatementClassification(keyword.IsWordIn(SqlKeywords.StartsQuery) ? StatementKind.Query : StatementKind.Unknown)
             {
