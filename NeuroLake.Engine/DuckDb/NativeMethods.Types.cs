@@ -68,9 +68,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "duckdb_create_uuid")]
     internal static partial IntPtr CreateUuid(DuckDbUHugeInt value);
 
-    [LibraryImport(Library, EntryPoint = "duckdb_create_decimal")]
-    internal static partial IntPtr CreateDecimal(DuckDbDecimalStruct value);
-
     [LibraryImport(Library, EntryPoint = "duckdb_create_timestamp_tz")]
     internal static partial IntPtr CreateTimestampTz(long micros);
 }

@@ -14,13 +14,14 @@ public sealed class DuckDbAppenderTests
             """);
         const int rows = 1_000_000;
         var start = new DateTime(2024, 1, 1);
+        var names = Enumerable.Range(0, 100).Select(n => "name-" + n).ToArray();
         using (var appender = db.Connection.CreateAppender(null, "facts"))
         {
             Assert.Equal(9, appender.ColumnCount);
             for (var i = 0; i < rows; i++)
             {
                 appender.Append((long)i).Append((short)(i % 1000)).Append(i % 2 == 0).Append(i * 0.5)
-                    .Append("name-" + (i % 100)).Append(DateOnly.FromDateTime(start).AddDays(i % 365))
+                    .Append(names[i % 100]).Append(DateOnly.FromDateTime(start).AddDays(i % 365))
                     .Append(start.AddSeconds(i)).Append(i % 10_000 / 100m);
                 if (i % 10 == 0)
                 {
@@ -59,13 +60,13 @@ public sealed class DuckDbAppenderTests
     public void AppendRow_dispatches_on_CLR_types_including_uuid_and_timestamptz()
     {
         using var db = new InMemoryDuckDb();
-        db.Connection.Execute("SET TimeZone = 'UTC'; CREATE TABLE t (u UUID, tz TIMESTAMPTZ, t TIME, b BLOB, h HUGEINT, i INTERVAL)");
+        db.Connection.Execute("SET TimeZone = 'UTC'; CREATE TABLE t (u UUID, tz TIMESTAMPTZ, t TIME, b BLOB, h HUGEINT, i INTERVAL, d DECIMAL(38,10))");
         var id = Guid.NewGuid();
         var at = new DateTimeOffset(2024, 3, 4, 5, 6, 7, TimeSpan.Zero);
         using (var appender = db.Connection.CreateAppender("main", "t"))
         {
-            appender.AppendRow(id, at, new TimeOnly(1, 2, 3), new byte[] { 9, 8 }, Int128.MaxValue, new DuckDbInterval(1, 2, 3));
-            appender.AppendRow(null, null, null, null, null, null);
+            appender.AppendRow(id, at, new TimeOnly(1, 2, 3), new byte[] { 9, 8 }, Int128.MaxValue, new DuckDbInterval(1, 2, 3), -1234567890123456.7890123456m);
+            appender.AppendRow(null, null, null, null, null, null, null);
             appender.Close();
         }
 
@@ -77,6 +78,7 @@ public sealed class DuckDbAppenderTests
         Assert.Equal(new byte[] { 9, 8 }, reader.GetValue(3));
         Assert.Equal(Int128.MaxValue, reader.GetValue(4));
         Assert.Equal(new DuckDbInterval(1, 2, 3), reader.GetValue(5));
+        Assert.Equal(-1234567890123456.7890123456m, reader.GetValue(6));
         Assert.True(reader.Read());
         Assert.True(reader.IsDBNull(0));
     }

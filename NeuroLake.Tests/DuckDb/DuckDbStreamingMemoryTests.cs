@@ -21,16 +21,17 @@ public sealed class DuckDbStreamingMemoryTests(ITestOutputHelper output)
 
         long count = 0, sumIds = 0, stringBytes = 0;
         double sumDoubles = 0;
-        using (var reader = db.Connection.ExecuteReader($"SELECT range, range * 2.0, 'x' || range FROM range({Rows})"))
+        using (var reader = db.Connection.ExecuteReader($"SELECT range, range * 2.0::DOUBLE, 'x' || range FROM range({Rows})"))
         {
             var chunks = 0;
             while (reader.ReadChunk() is { } chunk)
             {
                 var ids = chunk.GetData<long>(0);
+                var doubles = chunk.GetData<double>(1);
                 for (var r = 0; r < chunk.RowCount; r++)
                 {
                     sumIds += ids[r];
-                    sumDoubles += chunk.GetDouble(1, r); // DECIMAL(21,1): stored as a 128-bit integer
+                    sumDoubles += doubles[r];
                     stringBytes += chunk.GetByteLength(2, r);
                 }
 
