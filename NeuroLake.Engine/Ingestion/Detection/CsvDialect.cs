@@ -1,0 +1,18 @@
+namespace NeuroLake.Engine.Ingestion.Detection;
+
+/// <summary>The dialect of a delimited text file as DuckDB's sniffer found it; any part may be overridden.</summary>
+/// <param name="Delimiter">Field separator, e.g. "," or "\t".</param>
+/// <param name="Quote">Quote character, empty when fields are never quoted.</param>
+/// <param name="Escape">Escape character inside quotes, empty when none.</param>
+/// <param name="HasHeader">Whether the first row after <paramref name="SkipRows"/> holds column names.</param>
+/// <param name="SkipRows">Lines skipped before the header or first row.</param>
+/// <param name="DateFormat">strptime format of DATE columns when the sniffer found a non-ISO one.</param>
+/// <param name="TimestampFormat">strptime format of TIMESTAMP columns when the sniffer found a non-ISO one.</param>
+public sealed record CsvDialect(
+    string Delimiter,
+    string Quote,
+    string Escape,
+    bool HasHeader,
+    int SkipRows,
+    string? DateFormat,
+    string? TimestampFormat);

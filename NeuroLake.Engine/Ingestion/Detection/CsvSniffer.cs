@@ -1,0 +1,47 @@
+using NeuroLake.Engine.DuckDb;
+
+namespace NeuroLake.Engine.Ingestion.Detection;
+
+/// <summary>The dialect and column types of delimited text, from DuckDB's sniff_csv.</summary>
+internal static class CsvSniffer
+{
+    public static DetectedSource Sniff(DuckDbConnection connection, DetectedSource source, CancellationToken ct)
+    {
+        var sql = "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, DateFormat, TimestampFormat, " +
+                  "list_transform(Columns, c -> c.name), list_transform(Columns, c -> c.type) " +
+                  $"FROM sniff_csv({SqlText.Literal(source.Path)}, encoding = {SqlText.Literal(DetectedSource.EncodingName(source.Encoding))}, " +
+                  $"compression = {SqlText.Literal(DetectedSource.CompressionName(source.Compression))})";
+        try
+        {
+            using var reader = connection.ExecuteReader(sql, ct);
+            if (!reader.Read())
+            {
+                throw new IngestionException($"'{System.IO.Path.GetFileName(source.Path)}' gave DuckDB's CSV sniffer nothing to read: upload a file with rows.");
+            }
+            var dialect = new CsvDialect(
+                Delimiter: Character(reader, 0) is { Length: > 0 } delimiter ? delimiter : ",",
+                Quote: Character(reader, 1),
+                Escape: Character(reader, 2),
+                HasHeader: !reader.IsDBNull(3) && reader.GetBoolean(3),
+                SkipRows: reader.IsDBNull(4) ? 0 : (int)reader.GetInt64(4),
+                DateFormat: reader.IsDBNull(5) ? null : reader.GetString(5),
+                TimestampFormat: reader.IsDBNull(6) ? null : reader.GetString(6));
+            var names = (List<object?>)reader.GetValue(7)!;
+            var types = (List<object?>)reader.GetValue(8)!;
+            var columns = names.Select((n, i) => new SourceColumn((string)n!, (string)types[i]!)).ToList();
+            return source with { Dialect = dialect, Columns = columns };
+        }
+        catch (DuckDbException e)
+        {
+            throw new IngestionException(
+                $"'{System.IO.Path.GetFileName(source.Path)}' could not be read as delimited text: {TextPrefix.FirstLine(e.Message)}. Check the file or set the delimiter and quote explicitly.", e);
+        }
+    }
+
+    /// <summary>The sniffer spells "no character" as "(empty)".</summary>
+    private static string Character(DuckDbDataReader reader, int ordinal)
+    {
+        var value = reader.IsDBNull(ordinal) ? "" : reader.GetString(ordinal);
+        return value == "(empty)" ? "" : value;
+    }
+}
