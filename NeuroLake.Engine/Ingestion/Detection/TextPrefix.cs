@@ -30,8 +30,25 @@ internal sealed record TextPrefix(byte[] Bytes, bool Complete)
                 throw new IngestionException($"'{System.IO.Path.GetFileName(path)}' is not a readable gzip file ({e.Message}): upload the complete, uncorrupted file.", e);
             }
             var complete = filled < Limit;
+            if (compression == SourceCompression.Gzip && complete && TrailerSize(file) > filled)
+            {
+                throw new IngestionException($"'{System.IO.Path.GetFileName(path)}' is a truncated gzip file (it ends before the size its trailer records): upload the complete file.");
+            }
             return new TextPrefix(buffer[..filled], complete);
         }
+    }
+
+    /// <summary>
+    /// ISIZE, the uncompressed size a gzip trailer records. A truncated file ends in compressed bytes, which
+    /// read as a size almost always larger than what decompressed; a multi-member file records only its
+    /// last member, never more than the whole, so it is not mistaken for a truncated one.
+    /// </summary>
+    private static uint TrailerSize(FileStream file)
+    {
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
     }
 
     /// <summary>
