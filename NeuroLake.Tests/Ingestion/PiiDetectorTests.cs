@@ -143,5 +143,20 @@ public sealed class PiiDetectorTests : IDisposable
         Assert.Equal(("server_ip", SemanticType.IpAddress), (finding.Column, finding.Type));
     }
 
+    [Fact]
+    public async Task Messy_files_flag_only_the_zip_code_column()
+    {
+        var flagged = new List<string>();
+        foreach (var file in new[] { "airports.csv", "birdstrikes.csv", "zipcodes.csv", "stocks.csv", "movies.json", "world-countries.json" })
+        {
+            var source = await NeuroLake.Engine.Ingestion.Detection.SourceDetector.DetectAsync(_db.Connection, IngestionTestFiles.Messy(file));
+            using var sample = NeuroLake.Engine.Ingestion.Schema.SourceSample.Create(_db.Connection, source, rows: 5000);
+            var schema = NeuroLake.Engine.Ingestion.Schema.SchemaProposer.Propose(_db.Connection, sample, source);
+            var relation = $"({NeuroLake.Engine.Ingestion.Schema.SourceSelect.Build(schema.Columns, sample.TableName)})";
+            flagged.AddRange(PiiDetector.Detect(_db.Connection, relation).Select(f => $"{file}:{f.Column}:{f.SemanticName}"));
+        }
+        Assert.Equal(["zipcodes.csv:zip_code:postal_code"], flagged);
+    }
+
     public void Dispose() => _db.Dispose();
 }

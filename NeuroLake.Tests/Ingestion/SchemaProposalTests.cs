@@ -17,6 +17,24 @@ public sealed class SchemaProposalTests : IDisposable
         return SchemaProposer.Propose(_db.Connection, sample, source);
     }
 
+    [Theory]
+    [InlineData("airports.csv", 3376)]
+    [InlineData("birdstrikes.csv", 10000)]
+    [InlineData("zipcodes.csv", 42049)]
+    [InlineData("stocks.csv", 560)]
+    [InlineData("unemployment.tsv", 3218)]
+    [InlineData("movies.json", 3201)]
+    [InlineData("weekly-weather.json", 10)]
+    [InlineData("world-countries.json", 250)]
+    public async Task Messy_files_read_every_row_with_no_parse_failures(string file, long rows)
+    {
+        var schema = await ProposeAsync(IngestionTestFiles.Messy(file));
+        using var reader = _db.Connection.ExecuteReader($"SELECT count(*), count_if({SourceSelect.ParseFailedColumn}) FROM ({SourceSelect.Build(schema)})");
+        Assert.True(reader.Read());
+        Assert.Equal((rows, 0L), (reader.GetInt64(0), reader.GetInt64(1)));
+        Assert.All(schema.Columns, c => Assert.Matches("^[a-z_][a-z0-9_]*$", c.Name));
+    }
+
     [Fact]
     public async Task Month_name_dates_that_duckdb_leaves_as_text_become_dates()
     {

@@ -8,6 +8,8 @@ namespace NeuroLake.Engine.Ingestion.Detection;
 /// <param name="SkipRows">Lines skipped before the header or first row.</param>
 /// <param name="DateFormat">strptime format of DATE columns when the sniffer found a non-ISO one.</param>
 /// <param name="TimestampFormat">strptime format of TIMESTAMP columns when the sniffer found a non-ISO one.</param>
+/// <param name="NullPadding">Rows with fewer fields than the header are padded with NULL (ragged files).</param>
+/// <param name="StrictMode">False when the file only reads with DuckDB's lenient parser (e.g. mixed line endings around quoted newlines).</param>
 public sealed record CsvDialect(
     string Delimiter,
     string Quote,
@@ -15,4 +17,10 @@ public sealed record CsvDialect(
     bool HasHeader,
     int SkipRows,
     string? DateFormat,
-    string? TimestampFormat);
+    string? TimestampFormat,
+    bool NullPadding = false,
+    bool StrictMode = true)
+{
+    /// <summary>Longest line read, so a 10 MB text cell still parses.</summary>
+    public const int MaxLineBytes = 64 * 1024 * 1024;
+}

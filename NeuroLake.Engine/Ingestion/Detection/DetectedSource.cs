@@ -42,7 +42,10 @@ public sealed record DetectedSource(
             .Append(", header = ").Append(dialect.HasHeader ? "true" : "false")
             .Append(", skip = ").Append(dialect.SkipRows)
             .Append(", columns = {").Append(columns).Append('}')
-            .Append(", encoding = ").Append(SqlText.Literal(EncodingName(Encoding)));
+            .Append(", encoding = ").Append(SqlText.Literal(EncodingName(Encoding)))
+            .Append(", null_padding = ").Append(dialect.NullPadding ? "true" : "false")
+            .Append(", strict_mode = ").Append(dialect.StrictMode ? "true" : "false")
+            .Append(", max_line_size = ").Append(CsvDialect.MaxLineBytes);
         AppendCompression(sql);
         return sql.Append(')').ToString();
     }

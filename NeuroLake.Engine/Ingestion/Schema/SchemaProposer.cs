@@ -15,7 +15,8 @@ public static class SchemaProposer
         for (var i = 0; i < source.Columns.Count; i++)
         {
             var (type, parse, note) = TypeInference.Decide(source, i, probe);
-            var nullable = probe.Count(i, "n") < probe.Rows;
+            // An empty sample proves nothing, so its columns stay nullable.
+            var nullable = probe.Rows == 0 || probe.Count(i, "n") < probe.Rows;
             columns.Add(new ProposedColumn(names[i], source.Columns[i].Name, source.Columns[i], type, nullable, parse, note));
         }
         var (previewNames, preview) = Preview(connection, SourceSelect.Build(columns, sample.TableName), previewRows, ct);
