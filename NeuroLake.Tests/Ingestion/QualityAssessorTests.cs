@@ -68,8 +68,8 @@ public sealed class QualityAssessorTests : IDisposable
         _db.Connection.Execute("CREATE TABLE raw AS SELECT * FROM (VALUES ('1', '2024-01-02'), ('2', 'soon'), ('3', NULL), ('4', 'never')) t(id, due)");
         var columns = new List<ProposedColumn>
         {
-            new("id", "id", new("id", "BIGINT"), "BIGINT", false, ParseMethod.Cast),
-            new("due", "due", new("due", "DATE"), "DATE", true, ParseMethod.Cast),
+            new("id", "id", new("id", "BIGINT", ReadAsText: true), "BIGINT", false, ParseMethod.Cast),
+            new("due", "due", new("due", "DATE", ReadAsText: true), "DATE", true, ParseMethod.Cast),
         };
         var relation = $"({SourceSelect.Build(columns, "raw", includeRaw: true)})";
         var report = QualityAssessor.Assess(_db.Connection, new QualityRequest(relation));

@@ -131,6 +131,36 @@ public sealed class SchemaProposalTests : IDisposable
         Assert.Equal([(1L, false, false, 0), (2L, true, true, 1), (3L, true, false, 0), (4L, true, true, 1)], rows);
     }
 
+    [Fact]
+    public void Text_with_a_leading_zero_read_as_an_integer_fails_instead_of_losing_the_zero()
+    {
+        _db.Connection.Execute("CREATE TABLE codes AS SELECT * FROM (VALUES ('12345'), ('01234'), ('0'), (NULL)) t(code)");
+        var column = new ProposedColumn("code", "code", new SourceColumn("code", "BIGINT", ReadAsText: true), "BIGINT", true, ParseMethod.Cast);
+        using var reader = _db.Connection.ExecuteReader($"SELECT code, {SourceSelect.ParseFailedColumn} FROM ({SourceSelect.Build([column], "codes")})");
+        var rows = new List<(long?, bool)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.GetBoolean(1)));
+        }
+        Assert.Equal([(12345L, false), (null, true), (0L, false), (null, false)], rows);
+    }
+
+    [Fact]
+    public async Task Timestamps_with_offsets_keep_their_multi_word_type()
+    {
+        var schema = await ProposeAsync(_files.Write("events.csv", "at,n\n2024-01-02 10:00:00+02,1\n2024-03-04 11:30:00+00,2\n"));
+        Assert.Equal("TIMESTAMP WITH TIME ZONE", schema["at"].DuckDbType);
+        Assert.Equal(0L, _db.Scalar($"SELECT count_if({SourceSelect.ParseFailedColumn})::BIGINT FROM ({SourceSelect.Build(schema)})"));
+    }
+
+    [Fact]
+    public void Caller_types_that_are_not_type_names_are_refused()
+    {
+        var column = new ProposedColumn("x", "x", new SourceColumn("x", "VARCHAR", ReadAsText: true), "INT); DROP TABLE t; --", true, ParseMethod.Cast);
+        var error = Assert.Throws<NeuroLake.Engine.Ingestion.IngestionException>(() => SourceSelect.Build([column], "t"));
+        Assert.Contains("not a DuckDB type", error.Message);
+    }
+
     public void Dispose()
     {
         _db.Dispose();

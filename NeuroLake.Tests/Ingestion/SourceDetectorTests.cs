@@ -99,6 +99,14 @@ public sealed class SourceDetectorTests : IDisposable
     }
 
     [Fact]
+    public async Task Malformed_json_is_refused_with_a_fix()
+    {
+        var path = _files.Write("broken.json", "[{\"a\": 1}, {\"a\": ");
+        var error = await Assert.ThrowsAsync<IngestionException>(() => SourceDetector.DetectAsync(_db.Connection, path));
+        Assert.Contains("could not be read as JsonArray", error.Message);
+    }
+
+    [Fact]
     public async Task Truncated_gzip_is_refused_with_a_fix()
     {
         var path = Path.Combine(_files.Folder, "cut.csv.gz");

@@ -76,7 +76,7 @@ internal static class CsvSniffer
             StrictMode: strict);
         var names = (List<object?>)reader.GetValue(7)!;
         var types = (List<object?>)reader.GetValue(8)!;
-        var columns = names.Select((n, i) => new SourceColumn((string)n!, (string)types[i]!)).ToList();
+        var columns = names.Select((n, i) => new SourceColumn((string)n!, (string)types[i]!, ReadAsText: true)).ToList();
         return source with { Dialect = dialect, Columns = columns };
     }
 

@@ -53,7 +53,8 @@ public sealed record DetectedSource(
     private string JsonRelation(string layout)
     {
         var sql = new StringBuilder("read_json(").Append(SqlText.Literal(Path))
-            .Append(", format = ").Append(SqlText.Literal(layout));
+            .Append(", format = ").Append(SqlText.Literal(layout))
+            .Append(", maximum_object_size = ").Append(CsvDialect.MaxLineBytes);
         AppendCompression(sql);
         return sql.Append(')').ToString();
     }

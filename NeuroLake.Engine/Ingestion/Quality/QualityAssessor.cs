@@ -4,7 +4,7 @@ using NeuroLake.Engine.Ingestion.Schema;
 namespace NeuroLake.Engine.Ingestion.Quality;
 
 /// <summary>
-/// Assesses a relation in DuckDB: a row count, one aggregate scan for per-column statistics, at most one
+/// Assesses a relation in DuckDB: a row count (skipped when the caller knows it), one aggregate scan for per-column statistics, at most one
 /// scan to confirm a two-column key, and one grouping-sets scan for whole-row duplicates, key duplicates
 /// and outliers together.
 /// </summary>
@@ -18,7 +18,7 @@ public static class QualityAssessor
         var profiled = all.Where(c => !c.Name.StartsWith("_nl_", StringComparison.Ordinal)).ToList();
         var hasFailedFlag = all.Any(c => c.Name == SourceSelect.ParseFailedColumn);
 
-        var rows = SqlValue.ToInt64(connection.ExecuteScalar($"SELECT count(*) FROM {relation}", ct));
+        var rows = request.RowCount ?? SqlValue.ToInt64(connection.ExecuteScalar($"SELECT count(*) FROM {relation}", ct));
         var exact = rows <= request.ExactDistinctUpToRows;
         var (columns, failedRows) = ColumnStatistics.Compute(connection, relation, profiled, pairs, hasFailedFlag, rows, exact, ct);
 

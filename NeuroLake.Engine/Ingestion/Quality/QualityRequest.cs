@@ -8,8 +8,10 @@ namespace NeuroLake.Engine.Ingestion.Quality;
 /// </param>
 /// <param name="Key">A key to check for duplicates; null to propose one.</param>
 /// <param name="ExactDistinctUpToRows">Up to this many rows distinct counts and quartiles are exact; above, approximate.</param>
+/// <param name="RowCount">The relation's row count when already known (e.g. from Delta file statistics), saving a scan.</param>
 public sealed record QualityRequest(
     string Relation,
     IReadOnlyDictionary<string, string>? ParsePairs = null,
     IReadOnlyList<string>? Key = null,
-    long ExactDistinctUpToRows = 1_000_000);
+    long ExactDistinctUpToRows = 1_000_000,
+    long? RowCount = null);

@@ -42,8 +42,7 @@ internal sealed class ColumnProbe
     }
 
     /// <summary>True when the sample holds the column as text (every CSV column, VARCHAR in JSON and Parquet).</summary>
-    public static bool IsText(DetectedSource source, SourceColumn column) =>
-        source.Format == SourceFormat.Csv || column.DuckDbType == "VARCHAR";
+    public static bool IsText(DetectedSource source, SourceColumn column) => column.RawType == "VARCHAR";
 
     private static IEnumerable<string> Expressions(int i, SourceColumn column, DetectedSource source)
     {
@@ -64,9 +63,9 @@ internal sealed class ColumnProbe
         yield return $"count_if(regexp_full_match({r}, '{ThousandsPattern}')) AS c{i}_grouped";
         yield return $"count(TRY_CAST(replace({r}, ',', '') AS BIGINT)) AS c{i}_bigint";
         yield return $"coalesce(max(length(split_part({r}, '.', 2))) FILTER (WHERE regexp_full_match({r}, '{ThousandsPattern}|{PlainNumberPattern}')), 0) AS c{i}_scale";
-        if (source.Format == SourceFormat.Csv && column.DuckDbType != "VARCHAR")
+        if (column.ReadAsText && column.DuckDbType != "VARCHAR")
         {
-            yield return $"count({TypedExpression.Parse(r, SniffedParse(source, column), column.DuckDbType)}) AS c{i}_sniffed";
+            yield return $"count({TypedExpression.Parse(r, SniffedParse(source, column), column.DuckDbType, column.RawType)}) AS c{i}_sniffed";
         }
         if (column.DuckDbType != "VARCHAR")
         {

@@ -54,5 +54,15 @@ public sealed class SourceSample : IDisposable
         return new SourceSample(connection, table, count, covers);
     }
 
-    public void Dispose() => _connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {TableName}");
+    public void Dispose()
+    {
+        try
+        {
+            _connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {TableName}");
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection went first; its temporary tables went with it.
+        }
+    }
 }

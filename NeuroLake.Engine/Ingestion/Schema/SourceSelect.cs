@@ -33,9 +33,9 @@ public static class SourceSelect
             var column = columns[i];
             var raw = SqlText.Identifier(column.Source.Name);
             var name = SqlText.Identifier(column.Name);
-            inner.Add($"{TypedExpression.Parse(raw, column.Parse, column.DuckDbType, column.Source.DuckDbType)} AS {name}");
+            inner.Add($"{TypedExpression.Parse(raw, column.Parse, column.DuckDbType, column.Source.RawType)} AS {name}");
             outer.Add(name);
-            if (TypedExpression.IsIdentity(column.Parse, column.DuckDbType, column.Source.DuckDbType))
+            if (TypedExpression.IsIdentity(column.Parse, column.DuckDbType, column.Source.RawType))
             {
                 continue;
             }
