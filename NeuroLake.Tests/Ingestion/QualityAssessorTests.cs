@@ -91,5 +91,24 @@ public sealed class QualityAssessorTests : IDisposable
         Assert.Equal(["id"], report.Key);
     }
 
+    [Fact]
+    public void A_key_column_missing_from_the_relation_is_refused_with_the_choices()
+    {
+        Orders();
+        var error = Assert.Throws<NeuroLake.Engine.Ingestion.IngestionException>(
+            () => QualityAssessor.Assess(_db.Connection, new QualityRequest("orders", Key: ["order_id"])));
+        Assert.Contains("'order_id'", error.Message);
+        Assert.Contains("id, cat, amount, flag", error.Message);
+    }
+
+    [Fact]
+    public void A_known_row_count_is_used_as_given()
+    {
+        Orders();
+        var report = QualityAssessor.Assess(_db.Connection, new QualityRequest("orders", RowCount: 10));
+        Assert.Equal(10, report.RowCount);
+        Assert.Equal(20.0, report["cat"].NullPercent);
+    }
+
     public void Dispose() => _db.Dispose();
 }

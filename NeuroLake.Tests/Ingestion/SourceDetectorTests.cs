@@ -107,6 +107,15 @@ public sealed class SourceDetectorTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_that_only_starts_like_json_is_delimited_text()
+    {
+        var path = _files.Write("export.txt", "[id];[name]\n1;a\n2;b\n");
+        var source = await SourceDetector.DetectAsync(_db.Connection, path);
+        Assert.Equal((SourceFormat.Csv, ";"), (source.Format, source.Dialect!.Delimiter));
+        Assert.Equal(["[id]", "[name]"], source.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task Truncated_gzip_is_refused_with_a_fix()
     {
         var path = Path.Combine(_files.Folder, "cut.csv.gz");

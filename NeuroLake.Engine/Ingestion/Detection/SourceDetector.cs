@@ -57,7 +57,33 @@ public static class SourceDetector
             throw new IngestionException($"'{name}' is JSON in {DetectedSource.EncodingName(encoding)}; JSON must be UTF-8: save it as UTF-8 and upload it again.");
         }
         var source = new DetectedSource(fullPath, layout.Value, compression, encoding, null, []);
-        return layout == SourceFormat.Csv ? CsvSniffer.Sniff(connection, source, ct) : WithColumns(connection, source, ct);
+        if (layout == SourceFormat.Csv)
+        {
+            return CsvSniffer.Sniff(connection, source, ct);
+        }
+        try
+        {
+            return WithColumns(connection, source, ct);
+        }
+        catch (IngestionException) when (!NamedAsJson(fullPath))
+        {
+            // Text that merely starts with '[' or '{' ("[id],[name]") is delimited text after all.
+            return CsvSniffer.Sniff(connection, source with { Format = SourceFormat.Csv }, ct);
+        }
+    }
+
+    private static bool NamedAsJson(string path)
+    {
+        var name = System.IO.Path.GetFileName(path).ToLowerInvariant();
+        foreach (var suffix in new[] { ".gz", ".gzip", ".zst", ".zstd" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                name = name[..^suffix.Length];
+            }
+        }
+        return name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal) ||
+               name.EndsWith(".ndjson", StringComparison.Ordinal);
     }
 
     private static async Task<(byte[] Head, byte[] Tail)> ReadEndsAsync(string path, CancellationToken ct)

@@ -15,12 +15,12 @@ internal sealed record TextPrefix(byte[] Bytes, bool Complete)
         Stream stream = compression == SourceCompression.Gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new byte[Limit];
+            var buffer = new byte[compression == SourceCompression.None ? (int)Math.Min(Limit, file.Length) : Limit];
             var filled = 0;
             try
             {
                 int read;
-                while (filled < Limit && (read = await stream.ReadAsync(buffer.AsMemory(filled, Math.Min(64 * 1024, Limit - filled)), ct).ConfigureAwait(false)) > 0)
+                while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled, Math.Min(64 * 1024, buffer.Length - filled)), ct).ConfigureAwait(false)) > 0)
                 {
                     filled += read;
                 }
@@ -29,7 +29,7 @@ internal sealed record TextPrefix(byte[] Bytes, bool Complete)
             {
                 throw new IngestionException($"'{System.IO.Path.GetFileName(path)}' is not a readable gzip file ({e.Message}): upload the complete, uncorrupted file.", e);
             }
-            var complete = filled < Limit;
+            var complete = compression == SourceCompression.None ? filled >= file.Length : filled < Limit;
             if (compression == SourceCompression.Gzip && complete && TrailerSize(file) > filled)
             {
                 throw new IngestionException($"'{System.IO.Path.GetFileName(path)}' is a truncated gzip file (it ends before the size its trailer records): upload the complete file.");

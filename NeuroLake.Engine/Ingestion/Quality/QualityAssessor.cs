@@ -23,6 +23,10 @@ public static class QualityAssessor
         var (columns, failedRows) = ColumnStatistics.Compute(connection, relation, profiled, pairs, hasFailedFlag, rows, exact, ct);
 
         var key = request.Key?.ToList();
+        if (key?.FirstOrDefault(k => profiled.All(c => c.Name != k)) is { } missing)
+        {
+            throw new IngestionException($"The key column '{missing}' is not in the relation: choose key columns from {string.Join(", ", profiled.Select(c => c.Name))}.");
+        }
         var proposed = key is null;
         key ??= KeyProposal.Propose(connection, relation, columns, rows, exact, ct);
         var (duplicates, keyDuplicates, outliers) = DuplicateScan.Run(connection, relation, profiled, key, columns, ct);
