@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NeuroLake.Engine.Ingestion.Pii;
 
 /// <summary>A column judged to hold personal data.</summary>
@@ -32,7 +34,7 @@ public sealed record PiiFinding(
 
     /// <summary>Why, in words, for the column's classification evidence.</summary>
     public string Evidence =>
-        $"{MatchShare:P0} of {SampledValues} sampled values validate as {SemanticName}" +
+        string.Create(CultureInfo.InvariantCulture, $"{100 * MatchShare:F0}% of {SampledValues} sampled values validate as {SemanticName}") +
         (NameHint ? "; the column name suggests it" : "") +
         (Type == SemanticType.FreeTextWithPii ? $"; contains {string.Join(", ", ContainedTypes)}" : "");
 }

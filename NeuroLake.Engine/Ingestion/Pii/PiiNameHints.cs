@@ -17,7 +17,7 @@ internal static class PiiNameHints
     private static readonly HashSet<string> PersonQualifiers =
     [
         "first", "last", "middle", "full", "given", "family", "sur", "maiden", "nick", "customer", "client",
-        "employee", "patient", "person", "contact", "owner", "holder", "cardholder", "account", "member", "guest",
+        "employee", "patient", "person", "contact", "owner", "holder", "cardholder", "member", "guest",
         "passenger", "driver", "author", "recipient", "sender", "student", "teacher", "manager", "buyer", "seller",
         "applicant", "beneficiary", "emergency", "parent", "spouse", "doctor", "physician", "agent", "billing",
         "shipping", "legal", "birth", "mother", "father", "user",

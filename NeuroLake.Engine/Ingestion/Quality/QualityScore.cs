@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NeuroLake.Engine.Ingestion.Quality;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal static class QualityScore
             var meanNull = report.Columns.Average(c => c.NullCount / rows);
             var worst = report.Columns.MaxBy(c => c.NullCount)!;
             Add(deductions, 30 * meanNull, 30,
-                $"{meanNull:P1} of values are null on average; most in '{worst.Name}' ({worst.NullPercent:F1}%)");
+                string.Create(CultureInfo.InvariantCulture, $"{100 * meanNull:F1}% of values are null on average; most in '{worst.Name}' ({worst.NullPercent:F1}%)"));
         }
         var failedRows = report.RowsWithParseFailures > 0
             ? report.RowsWithParseFailures

@@ -1,4 +1,4 @@
-using NeuroLake.Engine.Ingestion.Detection;
+using System.Text.RegularExpressions;
 
 namespace NeuroLake.Engine.Ingestion.Schema;
 
@@ -6,7 +6,7 @@ namespace NeuroLake.Engine.Ingestion.Schema;
 /// The DuckDB SELECT that reads a source with a (possibly overridden) proposed schema. Values that do
 /// not parse become NULL; each row says whether any value failed and which columns, for quarantine.
 /// </summary>
-public static class SourceSelect
+public static partial class SourceSelect
 {
     /// <summary>BOOLEAN: true when at least one value of the row did not parse.</summary>
     public const string ParseFailedColumn = "_nl_parse_failed";
@@ -25,6 +25,7 @@ public static class SourceSelect
     /// <param name="includeRaw">Also return each parsed column's source value as <see cref="RawPrefix"/> + name.</param>
     public static string Build(IReadOnlyList<ProposedColumn> columns, string relation, bool includeRaw = false)
     {
+        CheckNames(columns);
         var inner = new List<string>();
         var outer = new List<string>();
         var failures = new List<string>();
@@ -53,4 +54,25 @@ public static class SourceSelect
         return $"SELECT {string.Join(", ", outer)}, len({ParseErrorsColumn}) > 0 AS {ParseFailedColumn}, {ParseErrorsColumn} " +
                $"FROM (SELECT *, {errors} AS {ParseErrorsColumn} FROM (SELECT {string.Join(", ", inner)} FROM {relation}))";
     }
+
+    /// <summary>Caller-edited names must still be identifiers, distinct regardless of case (DuckDB ignores it).</summary>
+    private static void CheckNames(IReadOnlyList<ProposedColumn> columns)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in columns)
+        {
+            if (!Identifier().IsMatch(column.Name) || column.Name.StartsWith("_nl_", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new IngestionException(
+                    $"'{column.Name}' is not a valid column name: use letters, digits and underscores, not starting with a digit or '_nl_'.");
+            }
+            if (!seen.Add(column.Name))
+            {
+                throw new IngestionException($"Two columns are named '{column.Name}': rename one of them.");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
 }
