@@ -4,13 +4,17 @@ using NeuroLake.Engine.Ingestion.Detection;
 namespace NeuroLake.Engine.Ingestion.Schema;
 
 /// <summary>
-/// Counts, in one DuckDB aggregate over the sample, how many values of each column fit each candidate
-/// reading (leading zeros, thousands separators, YYYYMMDD, each date format, the sniffer's type).
+/// Counts how many sampled values of each column fit each candidate reading (leading zeros, thousands
+/// separators, YYYYMMDD, the sniffer's type, date formats). One aggregate gets the counts and each text
+/// column's smallest and largest value; date formats are then counted only where both of those parse,
+/// so wide files do not pay for every format on every column.
 /// </summary>
 internal sealed class ColumnProbe
 {
     private const string ThousandsPattern = @"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?";
     private const string PlainNumberPattern = @"[+-]?[0-9]+(\.[0-9]+)?";
+
+    private static readonly IReadOnlyList<string> Formats = [.. DateFormats.Dates, .. DateFormats.Timestamps];
 
     private readonly Dictionary<string, long> _counts;
 
@@ -32,13 +36,70 @@ internal sealed class ColumnProbe
             parts.AddRange(Expressions(i, source.Columns[i], source));
         }
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = connection.ExecuteReader($"SELECT {string.Join(", ", parts)} FROM {sampleTable}", ct);
-        reader.Read();
-        for (var i = 1; i < reader.FieldCount; i++)
+        var ends = new Dictionary<int, (string Min, string Max)>();
+        long rows;
+        using (var reader = connection.ExecuteReader($"SELECT {string.Join(", ", parts)} FROM {sampleTable}", ct))
         {
-            counts[reader.GetName(i)] = reader.IsDBNull(i) ? 0 : SqlValue.ToInt64(reader.GetValue(i));
+            reader.Read();
+            rows = reader.GetInt64(0);
+            for (var i = 1; i < reader.FieldCount; i++)
+            {
+                var name = reader.GetName(i);
+                if (name.EndsWith("_ends", StringComparison.Ordinal))
+                {
+                    if (!reader.IsDBNull(i) && reader.GetValue(i) is List<object?> { Count: 2 } pair && pair[0] is string min && pair[1] is string max)
+                    {
+                        ends[int.Parse(name.AsSpan(1, name.IndexOf('_') - 1))] = (min, max);
+                    }
+                    continue;
+                }
+                counts[name] = reader.IsDBNull(i) ? 0 : SqlValue.ToInt64(reader.GetValue(i));
+            }
         }
-        return new ColumnProbe(reader.GetInt64(0), counts);
+        CountDateFormats(connection, sampleTable, source, ends, counts, ct);
+        return new ColumnProbe(rows, counts);
+    }
+
+    private static void CountDateFormats(
+        DuckDbConnection connection, string sampleTable, DetectedSource source, Dictionary<int, (string Min, string Max)> ends,
+        Dictionary<string, long> counts, CancellationToken ct)
+    {
+        if (ends.Count == 0)
+        {
+            return;
+        }
+        // Which formats read both the smallest and the largest value: constants only, no scan.
+        var checks = ends.SelectMany(e => Formats.Select((format, f) =>
+            $"try_strptime({SqlText.Literal(e.Value.Min)}, {SqlText.Literal(format)}) IS NOT NULL AND " +
+            $"try_strptime({SqlText.Literal(e.Value.Max)}, {SqlText.Literal(format)}) IS NOT NULL AS c{e.Key}_f{f}")).ToList();
+        var candidates = new List<string>();
+        using (var reader = connection.ExecuteReader($"SELECT {string.Join(", ", checks)}", ct))
+        {
+            reader.Read();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (reader.GetBoolean(i))
+                {
+                    candidates.Add(reader.GetName(i));
+                }
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+        var expressions = candidates.Select(alias =>
+        {
+            var column = int.Parse(alias.AsSpan(1, alias.IndexOf('_') - 1));
+            var format = Formats[int.Parse(alias.AsSpan(alias.LastIndexOf('f') + 1))];
+            return $"count(try_strptime({SqlText.Identifier(source.Columns[column].Name)}, {SqlText.Literal(format)})) AS {alias}";
+        });
+        using var counted = connection.ExecuteReader($"SELECT {string.Join(", ", expressions)} FROM {sampleTable}", ct);
+        counted.Read();
+        for (var i = 0; i < counted.FieldCount; i++)
+        {
+            counts[counted.GetName(i)] = SqlValue.ToInt64(counted.GetValue(i));
+        }
     }
 
     /// <summary>True when the sample holds the column as text (every CSV column, VARCHAR in JSON and Parquet).</summary>
@@ -58,7 +119,10 @@ internal sealed class ColumnProbe
             yield break;
         }
         yield return $"count_if(regexp_full_match({r}, '[+-]?0[0-9]+')) AS c{i}_leadingzero";
-        yield return $"count_if(regexp_full_match({r}, '[0-9]{{8}}') AND year(try_strptime({r}, '%Y%m%d')) BETWEEN 1800 AND 2200) AS c{i}_yyyymmdd";
+        if (DateFormats.NameHintsDate(column.Name))
+        {
+            yield return $"count_if(CASE WHEN regexp_full_match({r}, '[0-9]{{8}}') THEN year(try_strptime({r}, '%Y%m%d')) BETWEEN 1800 AND 2200 ELSE false END) AS c{i}_yyyymmdd";
+        }
         yield return $"count_if(regexp_full_match({r}, '{ThousandsPattern}|{PlainNumberPattern}')) AS c{i}_number";
         yield return $"count_if(regexp_full_match({r}, '{ThousandsPattern}')) AS c{i}_grouped";
         yield return $"count(TRY_CAST(replace({r}, ',', '') AS BIGINT)) AS c{i}_bigint";
@@ -67,14 +131,9 @@ internal sealed class ColumnProbe
         {
             yield return $"count({TypedExpression.Parse(r, SniffedParse(source, column), column.DuckDbType, column.RawType)}) AS c{i}_sniffed";
         }
-        if (column.DuckDbType != "VARCHAR")
+        if (column.DuckDbType == "VARCHAR")
         {
-            yield break;
-        }
-        var formats = DateFormats.Dates.Concat(DateFormats.Timestamps).ToList();
-        for (var f = 0; f < formats.Count; f++)
-        {
-            yield return $"count(try_strptime({r}, {SqlText.Literal(formats[f])})) AS c{i}_f{f}";
+            yield return $"[min({r}), max({r})] AS c{i}_ends";
         }
     }
 
