@@ -47,7 +47,8 @@ internal sealed class ColumnProbe
                 var name = reader.GetName(i);
                 if (name.EndsWith("_ends", StringComparison.Ordinal))
                 {
-                    if (!reader.IsDBNull(i) && reader.GetValue(i) is List<object?> { Count: 2 } pair && pair[0] is string min && pair[1] is string max)
+                    if (!reader.IsDBNull(i) && reader.GetValue(i) is List<object?> { Count: 2 } pair && pair[0] is string min && pair[1] is string max &&
+                        CouldBeDate(min) && CouldBeDate(max))
                     {
                         ends[int.Parse(name.AsSpan(1, name.IndexOf('_') - 1))] = (min, max);
                     }
@@ -58,6 +59,24 @@ internal sealed class ColumnProbe
         }
         CountDateFormats(connection, sampleTable, source, ends, counts, ct);
         return new ColumnProbe(rows, counts);
+    }
+
+    /// <summary>Every candidate format has a day and a year, so a date has at least two runs of digits.</summary>
+    private static bool CouldBeDate(string value)
+    {
+        if (value.Length > 40)
+        {
+            return false;
+        }
+        var runs = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsAsciiDigit(value[i]) && (i == 0 || !char.IsAsciiDigit(value[i - 1])))
+            {
+                runs++;
+            }
+        }
+        return runs >= 2;
     }
 
     private static void CountDateFormats(
@@ -118,15 +137,17 @@ internal sealed class ColumnProbe
         {
             yield break;
         }
-        yield return $"count_if(regexp_full_match({r}, '[+-]?0[0-9]+')) AS c{i}_leadingzero";
+        // Cheap tests guard each regex (CASE only evaluates THEN where WHEN holds).
+        yield return $"count_if(CASE WHEN starts_with(ltrim({r}, '+-'), '0') THEN regexp_full_match({r}, '[+-]?0[0-9]+') ELSE false END) AS c{i}_leadingzero";
         if (DateFormats.NameHintsDate(column.Name))
         {
             yield return $"count_if(CASE WHEN regexp_full_match({r}, '[0-9]{{8}}') THEN year(try_strptime({r}, '%Y%m%d')) BETWEEN 1800 AND 2200 ELSE false END) AS c{i}_yyyymmdd";
         }
-        yield return $"count_if(regexp_full_match({r}, '{ThousandsPattern}|{PlainNumberPattern}')) AS c{i}_number";
-        yield return $"count_if(regexp_full_match({r}, '{ThousandsPattern}')) AS c{i}_grouped";
+        yield return $"count_if(CASE WHEN TRY_CAST(replace({r}, ',', '') AS DOUBLE) IS NOT NULL THEN regexp_full_match({r}, '{ThousandsPattern}|{PlainNumberPattern}') ELSE false END) AS c{i}_number";
+        yield return $"count_if(CASE WHEN contains({r}, ',') THEN regexp_full_match({r}, '{ThousandsPattern}') ELSE false END) AS c{i}_grouped";
         yield return $"count(TRY_CAST(replace({r}, ',', '') AS BIGINT)) AS c{i}_bigint";
-        yield return $"coalesce(max(length(split_part({r}, '.', 2))) FILTER (WHERE regexp_full_match({r}, '{ThousandsPattern}|{PlainNumberPattern}')), 0) AS c{i}_scale";
+        // Only read when every value is number-shaped, so any value with a '.' has a fraction after it.
+        yield return $"coalesce(max(length(split_part({r}, '.', 2))) FILTER (WHERE contains({r}, '.')), 0) AS c{i}_scale";
         if (column.ReadAsText && column.DuckDbType != "VARCHAR")
         {
             yield return $"count({TypedExpression.Parse(r, SniffedParse(source, column), column.DuckDbType, column.RawType)}) AS c{i}_sniffed";
