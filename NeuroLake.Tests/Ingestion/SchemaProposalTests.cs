@@ -171,6 +171,30 @@ public sealed class SchemaProposalTests : IDisposable
         Assert.Contains("Two columns", error.Message);
     }
 
+    [Fact]
+    public async Task Wide_files_get_every_column_typed_and_assessed()
+    {
+        const int columns = 250;
+        var text = new System.Text.StringBuilder(string.Join(",", Enumerable.Range(0, columns).Select(c => $"c{c}"))).Append('\n');
+        for (var row = 0; row < 40; row++)
+        {
+            text.AppendJoin(",", Enumerable.Range(0, columns).Select(c => (c % 3) switch
+            {
+                0 => row.ToString(),
+                1 => $"Jan {row % 28 + 1} 2001",
+                _ => row == 0 ? "" : $"w{row}",
+            })).Append('\n');
+        }
+        var schema = await ProposeAsync(_files.Write("wide.csv", text.ToString()));
+        Assert.Equal(columns, schema.Columns.Count);
+        Assert.All(schema.Columns, c => Assert.Equal((int.Parse(c.Name[1..]) % 3) switch { 0 => "BIGINT", 1 => "DATE", _ => "VARCHAR" }, c.DuckDbType));
+        var report = NeuroLake.Engine.Ingestion.Quality.QualityAssessor.Assess(_db.Connection, new($"({SourceSelect.Build(schema)})"));
+        Assert.Equal(columns, report.Columns.Count);
+        Assert.Equal(1, report["c248"].NullCount);
+        Assert.Equal(28, report["c247"].DistinctCount);
+        Assert.Equal("39", report["c249"].Max);
+    }
+
     public void Dispose()
     {
         _db.Dispose();

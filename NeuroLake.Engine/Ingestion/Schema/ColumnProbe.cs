@@ -28,33 +28,35 @@ internal sealed class ColumnProbe
 
     public long Count(int column, string kind) => _counts.TryGetValue($"c{column}_{kind}", out var n) ? n : 0;
 
+    /// <summary>Columns per aggregate: DuckDB plans a SELECT of thousands of aggregates far slower than several smaller ones over the in-memory sample.</summary>
+    private const int ColumnsPerQuery = 50;
+
     public static ColumnProbe Run(DuckDbConnection connection, string sampleTable, DetectedSource source, CancellationToken ct)
     {
-        var parts = new List<string> { "count(*) AS rows" };
-        for (var i = 0; i < source.Columns.Count; i++)
-        {
-            parts.AddRange(Expressions(i, source.Columns[i], source));
-        }
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var ends = new Dictionary<int, (string Min, string Max)>();
-        long rows;
-        using (var reader = connection.ExecuteReader($"SELECT {string.Join(", ", parts)} FROM {sampleTable}", ct))
+        var rows = SqlValue.ToInt64(connection.ExecuteScalar($"SELECT count(*) FROM {sampleTable}", ct));
+        for (var first = 0; first < source.Columns.Count; first += ColumnsPerQuery)
         {
+            var parts = new List<string>();
+            for (var i = first; i < Math.Min(first + ColumnsPerQuery, source.Columns.Count); i++)
+            {
+                parts.AddRange(Expressions(i, source.Columns[i], source));
+            }
+            using var reader = connection.ExecuteReader($"SELECT {string.Join(", ", parts)} FROM {sampleTable}", ct);
             reader.Read();
-            rows = reader.GetInt64(0);
-            for (var i = 1; i < reader.FieldCount; i++)
+            for (var i = 0; i < reader.FieldCount; i++)
             {
                 var name = reader.GetName(i);
-                if (name.EndsWith("_ends", StringComparison.Ordinal))
+                if (!name.EndsWith("_ends", StringComparison.Ordinal))
                 {
-                    if (!reader.IsDBNull(i) && reader.GetValue(i) is List<object?> { Count: 2 } pair && pair[0] is string min && pair[1] is string max &&
-                        CouldBeDate(min) && CouldBeDate(max))
-                    {
-                        ends[int.Parse(name.AsSpan(1, name.IndexOf('_') - 1))] = (min, max);
-                    }
-                    continue;
+                    counts[name] = reader.IsDBNull(i) ? 0 : SqlValue.ToInt64(reader.GetValue(i));
                 }
-                counts[name] = reader.IsDBNull(i) ? 0 : SqlValue.ToInt64(reader.GetValue(i));
+                else if (!reader.IsDBNull(i) && reader.GetValue(i) is List<object?> { Count: 2 } pair && pair[0] is string min && pair[1] is string max &&
+                         CouldBeDate(min) && CouldBeDate(max))
+                {
+                    ends[int.Parse(name.AsSpan(1, name.IndexOf('_') - 1))] = (min, max);
+                }
             }
         }
         CountDateFormats(connection, sampleTable, source, ends, counts, ct);
@@ -83,10 +85,16 @@ internal sealed class ColumnProbe
         DuckDbConnection connection, string sampleTable, DetectedSource source, Dictionary<int, (string Min, string Max)> ends,
         Dictionary<string, long> counts, CancellationToken ct)
     {
-        if (ends.Count == 0)
+        foreach (var chunk in ends.Chunk(ColumnsPerQuery / 5))
         {
-            return;
+            CountDateFormats(connection, sampleTable, source, chunk, counts, ct);
         }
+    }
+
+    private static void CountDateFormats(
+        DuckDbConnection connection, string sampleTable, DetectedSource source, KeyValuePair<int, (string Min, string Max)>[] ends,
+        Dictionary<string, long> counts, CancellationToken ct)
+    {
         // Which formats read both the smallest and the largest value: constants only, no scan.
         var checks = ends.SelectMany(e => Formats.Select((format, f) =>
             $"try_strptime({SqlText.Literal(e.Value.Min)}, {SqlText.Literal(format)}) IS NOT NULL AND " +
