@@ -1,0 +1,26 @@
+namespace NeuroLake.Engine.Ingestion.Detection;
+
+/// <summary>The dialect of a delimited text file as DuckDB's sniffer found it; any part may be overridden.</summary>
+/// <param name="Delimiter">Field separator, e.g. "," or "\t".</param>
+/// <param name="Quote">Quote character, empty when fields are never quoted.</param>
+/// <param name="Escape">Escape character inside quotes, empty when none.</param>
+/// <param name="HasHeader">Whether the first row after <paramref name="SkipRows"/> holds column names.</param>
+/// <param name="SkipRows">Lines skipped before the header or first row.</param>
+/// <param name="DateFormat">strptime format of DATE columns when the sniffer found a non-ISO one.</param>
+/// <param name="TimestampFormat">strptime format of TIMESTAMP columns when the sniffer found a non-ISO one.</param>
+/// <param name="NullPadding">Rows with fewer fields than the header are padded with NULL (ragged files).</param>
+/// <param name="StrictMode">False when the file only reads with DuckDB's lenient parser (e.g. mixed line endings around quoted newlines).</param>
+public sealed record CsvDialect(
+    string Delimiter,
+    string Quote,
+    string Escape,
+    bool HasHeader,
+    int SkipRows,
+    string? DateFormat,
+    string? TimestampFormat,
+    bool NullPadding = false,
+    bool StrictMode = true)
+{
+    /// <summary>Longest line read, so a 10 MB text cell still parses.</summary>
+    public const int MaxLineBytes = 64 * 1024 * 1024;
+}

@@ -1,0 +1,83 @@
+using System.Text;
+
+namespace NeuroLake.Engine.Ingestion.Detection;
+
+/// <summary>What a source file is and how DuckDB reads it.</summary>
+/// <param name="Path">Full path of the file.</param>
+/// <param name="Format">Row layout.</param>
+/// <param name="Compression">Whole-file compression, decompressed while reading.</param>
+/// <param name="Encoding">Text encoding (UTF-8 for Parquet).</param>
+/// <param name="Dialect">Delimited-text dialect; null unless <paramref name="Format"/> is CSV.</param>
+/// <param name="Columns">The columns with DuckDB's own detected types, before NeuroLake's improvements.</param>
+public sealed record DetectedSource(
+    string Path,
+    SourceFormat Format,
+    SourceCompression Compression,
+    TextEncoding Encoding,
+    CsvDialect? Dialect,
+    IReadOnlyList<SourceColumn> Columns)
+{
+    /// <summary>
+    /// The DuckDB table function that reads the file. For CSV every column is read as VARCHAR, so the
+    /// proposed schema decides each type and a value that does not parse can be seen beside its raw text.
+    /// JSON and Parquet keep DuckDB's own types (JSON nesting becomes STRUCT/LIST/MAP).
+    /// </summary>
+    public string RawRelationSql() => Format switch
+    {
+        SourceFormat.Csv => CsvRelation(),
+        SourceFormat.JsonArray => JsonRelation("array"),
+        SourceFormat.JsonLines => JsonRelation("auto"),
+        SourceFormat.Parquet => $"read_parquet({SqlText.Literal(Path)})",
+        _ => throw new InvalidOperationException($"Unknown format {Format}."),
+    };
+
+    private string CsvRelation()
+    {
+        var dialect = Dialect ?? throw new InvalidOperationException("A CSV source needs a dialect.");
+        var columns = string.Join(", ", Columns.Select(c => $"{SqlText.Literal(c.Name)}: 'VARCHAR'"));
+        var sql = new StringBuilder("read_csv(").Append(SqlText.Literal(Path))
+            .Append(", auto_detect = false, delim = ").Append(SqlText.Literal(dialect.Delimiter))
+            .Append(", quote = ").Append(SqlText.Literal(dialect.Quote))
+            .Append(", escape = ").Append(SqlText.Literal(dialect.Escape))
+            .Append(", header = ").Append(dialect.HasHeader ? "true" : "false")
+            .Append(", skip = ").Append(dialect.SkipRows)
+            .Append(", columns = {").Append(columns).Append('}')
+            .Append(", encoding = ").Append(SqlText.Literal(EncodingName(Encoding)))
+            .Append(", null_padding = ").Append(dialect.NullPadding ? "true" : "false")
+            .Append(", strict_mode = ").Append(dialect.StrictMode ? "true" : "false")
+            .Append(", max_line_size = ").Append(CsvDialect.MaxLineBytes);
+        AppendCompression(sql);
+        return sql.Append(')').ToString();
+    }
+
+    private string JsonRelation(string layout)
+    {
+        var sql = new StringBuilder("read_json(").Append(SqlText.Literal(Path))
+            .Append(", format = ").Append(SqlText.Literal(layout))
+            .Append(", maximum_object_size = ").Append(CsvDialect.MaxLineBytes);
+        AppendCompression(sql);
+        return sql.Append(')').ToString();
+    }
+
+    private void AppendCompression(StringBuilder sql)
+    {
+        if (Compression != SourceCompression.None)
+        {
+            sql.Append(", compression = ").Append(SqlText.Literal(CompressionName(Compression)));
+        }
+    }
+
+    internal static string EncodingName(TextEncoding encoding) => encoding switch
+    {
+        TextEncoding.Utf16 => "utf-16",
+        TextEncoding.Latin1 => "latin-1",
+        _ => "utf-8",
+    };
+
+    internal static string CompressionName(SourceCompression compression) => compression switch
+    {
+        SourceCompression.Gzip => "gzip",
+        SourceCompression.Zstd => "zstd",
+        _ => "none",
+    };
+}

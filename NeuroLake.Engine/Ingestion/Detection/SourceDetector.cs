@@ -1,0 +1,144 @@
+using System.Text;
+using NeuroLake.Engine.DuckDb;
+
+namespace NeuroLake.Engine.Ingestion.Detection;
+
+/// <summary>
+/// Finds the format, compression, encoding and dialect of a staged file from magic bytes, a bounded
+/// prefix and DuckDB's sniffer, and lists its columns with DuckDB's own types.
+/// </summary>
+public static class SourceDetector
+{
+    /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
+    public static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var name = System.IO.Path.GetFileName(fullPath);
+        var info = new FileInfo(fullPath);
+        if (!info.Exists)
+        {
+            throw new IngestionException($"'{name}' was not found in the staging folder: upload it again.");
+        }
+        if (info.Length == 0)
+        {
+            throw new IngestionException($"'{name}' is empty: upload a file with a header or at least one row.");
+        }
+
+        var (head, tail) = await ReadEndsAsync(fullPath, ct).ConfigureAwait(false);
+        if (FileSignature.IsParquet(head))
+        {
+            if (!FileSignature.IsParquetFooter(tail))
+            {
+                throw new IngestionException($"'{name}' starts like Parquet but its footer is missing or corrupt: upload the complete file.");
+            }
+            return WithColumns(connection, new DetectedSource(fullPath, SourceFormat.Parquet, SourceCompression.None, TextEncoding.Utf8, null, []), ct);
+        }
+
+        var compression = FileSignature.Compression(head);
+        TextPrefix prefix;
+        TextEncoding encoding;
+        if (compression == SourceCompression.Zstd)
+        {
+            prefix = TextPrefix.ReadZstdLines(connection, fullPath, ct, out encoding);
+        }
+        else
+        {
+            prefix = await TextPrefix.ReadAsync(fullPath, compression, ct).ConfigureAwait(false);
+            encoding = EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
+        }
+
+        var layout = TextLayout(prefix.Bytes, encoding);
+        if (layout is null)
+        {
+            throw new IngestionException($"'{name}' holds no data after decompression: upload a file with a header or at least one row.");
+        }
+        if (layout != SourceFormat.Csv && encoding != TextEncoding.Utf8)
+        {
+            throw new IngestionException($"'{name}' is JSON in {DetectedSource.EncodingName(encoding)}; JSON must be UTF-8: save it as UTF-8 and upload it again.");
+        }
+        var source = new DetectedSource(fullPath, layout.Value, compression, encoding, null, []);
+        if (layout == SourceFormat.Csv)
+        {
+            return CsvSniffer.Sniff(connection, source, ct);
+        }
+        try
+        {
+            return WithColumns(connection, source, ct);
+        }
+        catch (IngestionException) when (!NamedAsJson(fullPath))
+        {
+            // Text that merely starts with '[' or '{' ("[id],[name]") is delimited text after all.
+            return CsvSniffer.Sniff(connection, source with { Format = SourceFormat.Csv }, ct);
+        }
+    }
+
+    private static bool NamedAsJson(string path)
+    {
+        var name = System.IO.Path.GetFileName(path).ToLowerInvariant();
+        foreach (var suffix in new[] { ".gz", ".gzip", ".zst", ".zstd" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                name = name[..^suffix.Length];
+            }
+        }
+        return name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal) ||
+               name.EndsWith(".ndjson", StringComparison.Ordinal);
+    }
+
+    private static async Task<(byte[] Head, byte[] Tail)> ReadEndsAsync(string path, CancellationToken ct)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+        var head = new byte[Math.Min(16, file.Length)];
+        await file.ReadExactlyAsync(head, ct).ConfigureAwait(false);
+        var tail = new byte[Math.Min(4, file.Length)];
+        file.Seek(-tail.Length, SeekOrigin.End);
+        await file.ReadExactlyAsync(tail, ct).ConfigureAwait(false);
+        return (head, tail);
+    }
+
+    /// <summary>JSON when the first non-blank character opens an array or object, otherwise delimited text; null when blank.</summary>
+    private static SourceFormat? TextLayout(byte[] bytes, TextEncoding encoding)
+    {
+        var sample = bytes.AsSpan(0, Math.Min(bytes.Length, 4096));
+        var text = encoding switch
+        {
+            TextEncoding.Utf16 => Encoding.Unicode.GetString(sample[..(sample.Length & ~1)]),
+            TextEncoding.Latin1 => Encoding.Latin1.GetString(sample),
+            _ => Encoding.UTF8.GetString(sample),
+        };
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
+            {
+                continue;
+            }
+            return c switch
+            {
+                '[' => SourceFormat.JsonArray,
+                '{' => SourceFormat.JsonLines,
+                _ => SourceFormat.Csv,
+            };
+        }
+        return bytes.Length == 0 ? null : SourceFormat.Csv;
+    }
+
+    private static DetectedSource WithColumns(DuckDbConnection connection, DetectedSource source, CancellationToken ct)
+    {
+        var columns = new List<SourceColumn>();
+        try
+        {
+            using var reader = connection.ExecuteReader($"DESCRIBE SELECT * FROM {source.RawRelationSql()}", ct);
+            while (reader.Read())
+            {
+                columns.Add(new SourceColumn(reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        catch (DuckDbException e)
+        {
+            throw new IngestionException(
+                $"'{System.IO.Path.GetFileName(source.Path)}' could not be read as {source.Format}: {TextPrefix.FirstLine(e.Message)}. Fix the file or choose the format explicitly.", e);
+        }
+        return source with { Columns = columns };
+    }
+}

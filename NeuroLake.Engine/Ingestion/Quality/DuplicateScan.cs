@@ -1,0 +1,70 @@
+using NeuroLake.Engine.DuckDb;
+using static NeuroLake.Engine.Ingestion.Quality.QualityAssessor;
+
+namespace NeuroLake.Engine.Ingestion.Quality;
+
+/// <summary>
+/// Whole-row duplicates, key duplicates and outliers in one scan: GROUPING SETS over (all columns),
+/// (key) and () — the grand total carries the outlier counts.
+/// </summary>
+internal static class DuplicateScan
+{
+    public static (long Duplicates, long KeyDuplicates, Dictionary<string, long> Outliers) Run(
+        DuckDbConnection connection, string relation, List<RelationColumn> columns, IReadOnlyList<string> key,
+        IReadOnlyList<ColumnQuality> statistics, CancellationToken ct)
+    {
+        var outliers = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (columns.Count == 0)
+        {
+            return (0, 0, outliers);
+        }
+        var all = string.Join(", ", columns.Select(c => SqlText.Identifier(c.Name)));
+        var keyList = string.Join(", ", key.Select(SqlText.Identifier));
+        var outside = columns.FirstOrDefault(c => !key.Contains(c.Name));
+        string sets, tag;
+        int allTag, keyTag, grandTag;
+        if (key.Count > 0 && outside is not null)
+        {
+            sets = $"({all}), ({keyList}), ()";
+            tag = $"GROUPING({SqlText.Identifier(outside.Name)}) * 2 + GROUPING({SqlText.Identifier(key[0])})";
+            (allTag, keyTag, grandTag) = (0, 2, 3);
+        }
+        else
+        {
+            // No key, or the key is every column: key duplicates are whole-row duplicates.
+            sets = $"({all}), ()";
+            tag = $"GROUPING({SqlText.Identifier(columns[0].Name)})";
+            (allTag, keyTag, grandTag) = (0, key.Count > 0 ? 0 : -1, 1);
+        }
+        var fenced = statistics.Where(ColumnStatistics.IsNumericWithFences).ToList();
+        var inner = fenced.Select((c, i) =>
+            $"count_if(CAST({SqlText.Identifier(c.Name)} AS DOUBLE) < {SqlText.Number(c.LowerFence!.Value)} OR CAST({SqlText.Identifier(c.Name)} AS DOUBLE) > {SqlText.Number(c.UpperFence!.Value)}) AS o{i}");
+        var outer = fenced.Select((_, i) => $"sum(o{i})");
+        var sql = $"SELECT tag, sum(n - 1){string.Concat(outer.Select(o => ", " + o))} FROM (" +
+                  $"SELECT {tag} AS tag, count(*) AS n{string.Concat(inner.Select(o => ", " + o))} FROM {relation} GROUP BY GROUPING SETS ({sets})" +
+                  ") GROUP BY tag";
+        long duplicates = 0, keyDuplicates = 0;
+        using var reader = connection.ExecuteReader(sql, ct);
+        while (reader.Read())
+        {
+            var t = (int)SqlValue.ToInt64(reader.GetValue(0));
+            var extra = SqlValue.ToInt64(reader.GetValue(1));
+            if (t == allTag)
+            {
+                duplicates = extra;
+            }
+            if (t == keyTag)
+            {
+                keyDuplicates = extra;
+            }
+            if (t == grandTag)
+            {
+                for (var i = 0; i < fenced.Count; i++)
+                {
+                    outliers[fenced[i].Name] = SqlValue.ToInt64(reader.GetValue(2 + i));
+                }
+            }
+        }
+        return (duplicates, keyDuplicates, outliers);
+    }
+}

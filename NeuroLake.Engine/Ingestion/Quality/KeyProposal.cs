@@ -1,0 +1,85 @@
+using NeuroLake.Engine.DuckDb;
+
+namespace NeuroLake.Engine.Ingestion.Quality;
+
+/// <summary>
+/// Proposes a key: the single column that is unique and non-null (id-like names first, then narrow types),
+/// else the first such pair among the most distinct non-null columns, confirmed with exact distinct counts.
+/// </summary>
+internal static class KeyProposal
+{
+    private const int PairCandidates = 4;
+
+    public static List<string> Propose(DuckDbConnection connection, string relation, IReadOnlyList<ColumnQuality> columns, long rows, bool exact, CancellationToken ct)
+    {
+        if (rows == 0)
+        {
+            return [];
+        }
+        var candidates = columns
+            .Where(c => c.NullCount == 0 && ColumnKind.IsOrderable(c.DuckDbType) && c.DuckDbType is not ("DOUBLE" or "FLOAT" or "BOOLEAN"))
+            .OrderByDescending(c => IdLikeness(c.Name))
+            .ThenBy(c => Width(c.DuckDbType))
+            .ToList();
+        var singles = candidates.Where(c => exact ? c.DistinctCount == rows : c.DistinctCount >= rows * 0.97).ToList();
+        foreach (var single in singles)
+        {
+            if (exact || Unique(connection, relation, [single.Name], rows, ct))
+            {
+                return [single.Name];
+            }
+        }
+        var top = candidates.OrderByDescending(c => IdLikeness(c.Name)).ThenByDescending(c => c.DistinctCount).Take(PairCandidates).ToList();
+        var pairs = new List<string[]>();
+        for (var a = 0; a < top.Count; a++)
+        {
+            for (var b = a + 1; b < top.Count; b++)
+            {
+                pairs.Add([top[a].Name, top[b].Name]);
+            }
+        }
+        if (pairs.Count == 0)
+        {
+            return [];
+        }
+        var counts = pairs.Select(p => $"count(DISTINCT ({string.Join(", ", p.Select(SqlText.Identifier))}))");
+        using var reader = connection.ExecuteReader($"SELECT {string.Join(", ", counts)} FROM {relation}", ct);
+        reader.Read();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (SqlValue.ToInt64(reader.GetValue(i)) == rows)
+            {
+                return [.. pairs[i]];
+            }
+        }
+        return [];
+    }
+
+    private static bool Unique(DuckDbConnection connection, string relation, string[] key, long rows, CancellationToken ct) =>
+        SqlValue.ToInt64(connection.ExecuteScalar(
+            $"SELECT count(DISTINCT ({string.Join(", ", key.Select(SqlText.Identifier))})) FROM {relation}", ct)) == rows;
+
+    /// <summary>2 for id/key/uuid names, 1 for codes and numbers, 0 otherwise.</summary>
+    internal static int IdLikeness(string name)
+    {
+        var tokens = NameTokens.Of(name);
+        if (tokens.Length == 0)
+        {
+            return 0;
+        }
+        var last = tokens[^1];
+        return last is "id" or "key" or "uuid" or "guid" or "pk" ? 2
+            : last is "code" or "no" or "number" or "num" or "iata" or "sku" ? 1
+            : 0;
+    }
+
+    private static int Width(string type) => type switch
+    {
+        "TINYINT" or "UTINYINT" or "SMALLINT" or "USMALLINT" => 1,
+        "INTEGER" or "UINTEGER" or "DATE" => 2,
+        "BIGINT" or "UBIGINT" or "TIMESTAMP" => 3,
+        "UUID" or "HUGEINT" => 4,
+        _ when type.StartsWith("DECIMAL", StringComparison.Ordinal) => 4,
+        _ => 5,
+    };
+}

@@ -1,0 +1,56 @@
+namespace NeuroLake.Engine.Ingestion.Quality;
+
+/// <summary>Quality of one column.</summary>
+/// <param name="Name">Column name in the relation.</param>
+/// <param name="DuckDbType">DuckDB type.</param>
+/// <param name="NullCount">Rows where the value is NULL.</param>
+/// <param name="NullPercent">NullCount as a percentage of the rows (0 when there are none).</param>
+/// <param name="DistinctCount">Distinct non-null values, approximate when <paramref name="DistinctIsApproximate"/>.</param>
+/// <param name="DistinctIsApproximate">True when the relation was too big for an exact count (HyperLogLog).</param>
+/// <param name="Min">Smallest value as text; null for nested types or when every value is NULL.</param>
+/// <param name="Max">Largest value as text.</param>
+/// <param name="ParseFailures">Values present in the source that did not parse; 0 when the column has no raw counterpart.</param>
+/// <param name="Outliers">Values outside the IQR fences; null for non-numeric columns.</param>
+/// <param name="LowerFence">Q1 - 1.5 IQR; null for non-numeric columns.</param>
+/// <param name="UpperFence">Q3 + 1.5 IQR; null for non-numeric columns.</param>
+public sealed record ColumnQuality(
+    string Name,
+    string DuckDbType,
+    long NullCount,
+    double NullPercent,
+    long DistinctCount,
+    bool DistinctIsApproximate,
+    string? Min,
+    string? Max,
+    long ParseFailures,
+    long? Outliers,
+    double? LowerFence,
+    double? UpperFence);
+
+/// <summary>A reason the quality score is below 100 and how many points it cost.</summary>
+public sealed record QualityDeduction(int Points, string Reason);
+
+/// <summary>Quality of a relation (a sample before loading or a whole table after).</summary>
+/// <param name="RowCount">Rows in the relation.</param>
+/// <param name="Columns">Per-column quality, in relation order (raw and parse-flag columns left out).</param>
+/// <param name="DuplicateRows">Rows that repeat an earlier row exactly (a row appearing 3 times counts 2).</param>
+/// <param name="RowsWithParseFailures">Rows where at least one value did not parse.</param>
+/// <param name="Key">The requested key, or the proposed one: the narrowest column(s) unique and non-null here; empty when none.</param>
+/// <param name="KeyIsProposed">True when <paramref name="Key"/> was proposed rather than given.</param>
+/// <param name="KeyDuplicateRows">Rows that repeat an earlier row's key.</param>
+/// <param name="Score">0 to 100.</param>
+/// <param name="Deductions">What lowered the score, largest first.</param>
+public sealed record QualityReport(
+    long RowCount,
+    IReadOnlyList<ColumnQuality> Columns,
+    long DuplicateRows,
+    long RowsWithParseFailures,
+    IReadOnlyList<string> Key,
+    bool KeyIsProposed,
+    long KeyDuplicateRows,
+    int Score,
+    IReadOnlyList<QualityDeduction> Deductions)
+{
+    public ColumnQuality this[string name] => Columns.FirstOrDefault(c => c.Name == name)
+        ?? throw new KeyNotFoundException($"No column '{name}' was assessed.");
+}

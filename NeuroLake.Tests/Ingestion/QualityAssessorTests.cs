@@ -1,0 +1,114 @@
+using NeuroLake.Engine.Ingestion.Quality;
+using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Tests.DuckDb;
+
+namespace NeuroLake.Tests.Ingestion;
+
+public sealed class QualityAssessorTests : IDisposable
+{
+    private readonly InMemoryDuckDb _db = new();
+
+    private void Orders() => _db.Connection.Execute("""
+        CREATE TABLE orders AS SELECT * FROM (VALUES
+            (1, 'a', 10.0, 'x'), (2, 'b', 12.0, 'x'), (3, NULL, 11.0, 'x'), (4, 'b', 13.0, 'x'), (4, 'b', 13.0, 'x'),
+            (6, 'c', 100.0, 'x'), (7, 'c', NULL, 'x'), (8, 'd', 12.0, 'x'), (9, NULL, 11.0, 'x'), (10, 'a', 12.0, 'x')
+        ) t(id, cat, amount, flag)
+        """);
+
+    [Fact]
+    public void Column_statistics_match_hand_computed_values()
+    {
+        Orders();
+        var report = QualityAssessor.Assess(_db.Connection, new QualityRequest("orders", Key: ["id"]));
+        Assert.Equal(10, report.RowCount);
+        Assert.Equal((0L, 9L, "1", "10"), (report["id"].NullCount, report["id"].DistinctCount, report["id"].Min, report["id"].Max));
+        Assert.Equal((2L, 20.0, 4L, "a", "d"), (report["cat"].NullCount, report["cat"].NullPercent, report["cat"].DistinctCount, report["cat"].Min, report["cat"].Max));
+        var amount = report["amount"];
+        Assert.Equal((1L, 5L), (amount.NullCount, amount.DistinctCount));
+        // Sorted: 10 11 11 12 12 12 13 13 100 -> Q1 = 11, Q3 = 13, IQR 2, fences 8 and 16.
+        Assert.Equal((8.0, 16.0, 1L), (amount.LowerFence, amount.UpperFence, amount.Outliers));
+        Assert.Equal((-3.5, 14.5, 0L), (report["id"].LowerFence, report["id"].UpperFence, report["id"].Outliers));
+        Assert.Null(report["cat"].Outliers);
+        Assert.Equal(1L, report["flag"].DistinctCount);
+    }
+
+    [Fact]
+    public void Duplicates_and_score_match_hand_computed_values()
+    {
+        Orders();
+        var report = QualityAssessor.Assess(_db.Connection, new QualityRequest("orders", Key: ["id"]));
+        Assert.Equal(1, report.DuplicateRows);
+        Assert.Equal(1, report.KeyDuplicateRows);
+        Assert.False(report.KeyIsProposed);
+        // Nulls: mean share (0 + .2 + .1 + 0) / 4 = .075 -> 2.25 -> 2; duplicate rows 1/10 -> 10;
+        // key duplicates 1/10 -> 10; outliers 1 of 19 numeric values -> 5.26 -> 5.
+        Assert.Equal([10, 10, 5, 2], report.Deductions.Select(d => d.Points));
+        Assert.Equal(73, report.Score);
+        Assert.Contains(report.Deductions, d => d.Reason.Contains("'cat'"));
+    }
+
+    [Fact]
+    public void Proposed_key_prefers_an_id_column_and_falls_back_to_a_pair()
+    {
+        _db.Connection.Execute("CREATE TABLE users AS SELECT 'user ' || range AS display, range * 3 AS user_id, range % 2 AS half FROM range(50)");
+        var users = QualityAssessor.Assess(_db.Connection, new QualityRequest("users"));
+        Assert.Equal(["user_id"], users.Key);
+        Assert.True(users.KeyIsProposed);
+
+        _db.Connection.Execute("CREATE TABLE lines AS SELECT range // 3 AS order_id, range % 3 AS line_no, 5.0 AS price FROM range(30)");
+        var lines = QualityAssessor.Assess(_db.Connection, new QualityRequest("lines"));
+        Assert.Equal(["order_id", "line_no"], lines.Key);
+        Assert.Equal(0, lines.KeyDuplicateRows);
+        Assert.DoesNotContain(lines.Deductions, d => d.Reason.Contains("unique"));
+    }
+
+    [Fact]
+    public void Parse_failures_are_counted_from_raw_columns_and_lower_the_score()
+    {
+        _db.Connection.Execute("CREATE TABLE raw AS SELECT * FROM (VALUES ('1', '2024-01-02'), ('2', 'soon'), ('3', NULL), ('4', 'never')) t(id, due)");
+        var columns = new List<ProposedColumn>
+        {
+            new("id", "id", new("id", "BIGINT", ReadAsText: true), "BIGINT", false, ParseMethod.Cast),
+            new("due", "due", new("due", "DATE", ReadAsText: true), "DATE", true, ParseMethod.Cast),
+        };
+        var relation = $"({SourceSelect.Build(columns, "raw", includeRaw: true)})";
+        var report = QualityAssessor.Assess(_db.Connection, new QualityRequest(relation));
+        Assert.Equal(2, report["due"].ParseFailures);
+        Assert.Equal(0, report["id"].ParseFailures);
+        Assert.Equal(2, report.RowsWithParseFailures);
+        Assert.Equal(["id", "due"], report.Columns.Select(c => c.Name));
+        Assert.Contains(report.Deductions, d => d.Points == 30 && d.Reason.Contains("'due' (2)"));
+    }
+
+    [Fact]
+    public void Big_relations_use_approximate_distinct_counts()
+    {
+        _db.Connection.Execute("CREATE TABLE big AS SELECT range AS id, range % 1000 AS bucket FROM range(5000)");
+        var report = QualityAssessor.Assess(_db.Connection, new QualityRequest("big", ExactDistinctUpToRows: 1000));
+        Assert.True(report["bucket"].DistinctIsApproximate);
+        // HyperLogLog: close, not exact.
+        Assert.InRange(report["bucket"].DistinctCount, 700, 1300);
+        Assert.Equal(["id"], report.Key);
+    }
+
+    [Fact]
+    public void A_key_column_missing_from_the_relation_is_refused_with_the_choices()
+    {
+        Orders();
+        var error = Assert.Throws<NeuroLake.Engine.Ingestion.IngestionException>(
+            () => QualityAssessor.Assess(_db.Connection, new QualityRequest("orders", Key: ["order_id"])));
+        Assert.Contains("'order_id'", error.Message);
+        Assert.Contains("id, cat, amount, flag", error.Message);
+    }
+
+    [Fact]
+    public void A_known_row_count_is_used_as_given()
+    {
+        Orders();
+        var report = QualityAssessor.Assess(_db.Connection, new QualityRequest("orders", RowCount: 10));
+        Assert.Equal(10, report.RowCount);
+        Assert.Equal(20.0, report["cat"].NullPercent);
+    }
+
+    public void Dispose() => _db.Dispose();
+}
