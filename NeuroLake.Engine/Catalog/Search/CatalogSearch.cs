@@ -44,6 +44,12 @@ public sealed class CatalogSearch
             await AddAsync(hits, Filter(prefix, query), SearchMatch.NamePrefix, query.Limit, cancellationToken);
         }
 
+        if (hits.Count < query.Limit)
+        {
+            var tagged = Filtered(db, query).Where(d => d.Terms.Any(t => t.Source == TermSource.Tag && t.Term == text));
+            await AddAsync(hits, tagged.OrderBy(d => d.Kind).ThenBy(d => d.QualifiedName), SearchMatch.Word, query.Limit, cancellationToken);
+        }
+
         if (hits.Count < query.Limit && words.Count > 0)
         {
             var matching = Filtered(db, query);
