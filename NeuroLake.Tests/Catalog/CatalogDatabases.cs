@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Tests.Infrastructure;
 using Npgsql;
 
 namespace NeuroLake.Tests.Catalog;
@@ -68,7 +69,7 @@ public sealed class CatalogDatabases : IAsyncLifetime
         if (_postgresDatabases.Count > 0)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(CatalogTestServers.PostgresConnectionString);
+            await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
             await admin.OpenAsync();
             foreach (var database in _postgresDatabases)
             {
@@ -94,7 +95,7 @@ public sealed class CatalogDatabases : IAsyncLifetime
         }
 
         var name = $"neurolake_test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(CatalogTestServers.PostgresConnectionString))
+        await using (var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"""CREATE DATABASE "{name}" """, admin);
@@ -106,6 +107,6 @@ public sealed class CatalogDatabases : IAsyncLifetime
             _postgresDatabases.Add(name);
         }
 
-        return new NpgsqlConnectionStringBuilder(CatalogTestServers.PostgresConnectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = name }.ConnectionString;
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Tests.Infrastructure;
 using Xunit.Sdk;
 
 namespace NeuroLake.Tests.Catalog;
@@ -14,7 +15,7 @@ public sealed class CatalogProvidersAttribute : DataAttribute
     public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
         yield return [CatalogProvider.Sqlite];
-        if (CatalogTestServers.PostgresAvailable)
+        if (TestEnvironment.IsCi || TestEnvironment.Missing(TestEnvironment.PostgresVariable).Count == 0)
         {
             yield return [CatalogProvider.Postgres];
         }
