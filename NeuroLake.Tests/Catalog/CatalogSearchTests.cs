@@ -10,7 +10,7 @@ namespace NeuroLake.Tests.Catalog;
 public sealed class CatalogSearchTests(CatalogDatabases databases) : IClassFixture<CatalogDatabases>
 {
     [Theory, CatalogProviders]
-    public async Task Exact_name_ranks_before_prefix_before_a_word_in_description_or_tag(CatalogProvider provider)
+    public async Task Exact_name_ranks_before_prefix_before_tag_before_a_word_in_the_description(CatalogProvider provider)
     {
         var (registrar, store, search) = await Open(provider);
         var word = Unique("w");
@@ -28,8 +28,8 @@ public sealed class CatalogSearchTests(CatalogDatabases databases) : IClassFixtu
             [
                 ($"main.{schema}.{word}", SearchMatch.ExactName),
                 ($"main.{schema}.{word}_history", SearchMatch.NamePrefix),
+                ($"main.{schema}.tagged", SearchMatch.Tag),
                 ($"main.{schema}.described", SearchMatch.Word),
-                ($"main.{schema}.tagged", SearchMatch.Word),
             ],
             hits.Select(h => (h.QualifiedName, h.Match)));
     }

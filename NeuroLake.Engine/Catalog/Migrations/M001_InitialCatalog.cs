@@ -128,6 +128,7 @@ internal sealed class M001_InitialCatalog : Migration
             {
                 DocumentId = c.Column<Guid>(nullable: false),
                 Source = c.Column<int>(nullable: false),
+                Kind = c.Column<int>(nullable: false),
                 Term = c.Column<string>(
                     maxLength: Identifier.MaxLength, nullable: false, collation: migrationBuilder.IsPostgres() ? "C" : null),
             },
@@ -136,8 +137,8 @@ internal sealed class M001_InitialCatalog : Migration
                 t.PrimaryKey("PK_search_terms", x => new { x.DocumentId, x.Source, x.Term });
                 t.ForeignKey("FK_search_terms_search_documents_DocumentId", x => x.DocumentId, "search_documents", "Id", onDelete: ReferentialAction.Cascade);
             });
-        migrationBuilder.CreateIndex("IX_search_terms_Source_Term", "search_terms", ["Source", "Term"]);
-        migrationBuilder.CreateIndex("IX_search_terms_Term", "search_terms", "Term");
+        migrationBuilder.CreateIndex("IX_search_terms_Source_Kind_Term_DocumentId", "search_terms", ["Source", "Kind", "Term", "DocumentId"]);
+        migrationBuilder.CreateIndex("IX_search_terms_Term_Kind_Source_DocumentId", "search_terms", ["Term", "Kind", "Source", "DocumentId"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

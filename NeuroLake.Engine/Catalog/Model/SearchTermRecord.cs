@@ -9,6 +9,9 @@ internal sealed class SearchTermRecord
 
     public TermSource Source { get; set; }
 
+    /// <summary>The document's kind, copied so one index range yields schemas, tables and columns separately.</summary>
+    public SecurableKind Kind { get; set; }
+
     public string Term { get; set; } = "";
 }
 

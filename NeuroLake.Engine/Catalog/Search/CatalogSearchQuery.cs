@@ -31,7 +31,12 @@ public enum SearchMatch
 {
     ExactName = 0,
     NamePrefix = 1,
-    Word = 2,
+
+    /// <summary>The whole query is one of the securable's tags.</summary>
+    Tag = 2,
+
+    /// <summary>Every word of the query is a word of the name, a tag or the description.</summary>
+    Word = 3,
 }
 
 /// <summary>One search result.</summary>

@@ -128,7 +128,7 @@ internal static class SearchIndexer
         document.SchemaNameLower = SearchTerms.Normalize(schemaName);
         document.OwnerLower = SearchTerms.Normalize(securable.Owner);
         document.Description = securable.Description;
-        document.Terms = SearchTerms.For(document.Id, securable.Name, securable.Tags, securable.Description);
+        document.Terms = SearchTerms.For(document.Id, document.Kind, securable.Name, securable.Tags, securable.Description);
         db.SearchDocuments.Add(document);
     }
 }

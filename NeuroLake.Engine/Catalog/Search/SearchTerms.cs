@@ -32,7 +32,7 @@ internal static class SearchTerms
         }
     }
 
-    public static List<SearchTermRecord> For(Guid documentId, string name, IEnumerable<string> tags, string description)
+    public static List<SearchTermRecord> For(Guid documentId, SecurableKind kind, string name, IEnumerable<string> tags, string description)
     {
         var terms = new HashSet<(TermSource, string)>();
         var lowerName = Normalize(name);
@@ -52,7 +52,7 @@ internal static class SearchTerms
             terms.Add((TermSource.DescriptionWord, word));
         }
 
-        return terms.Select(t => new SearchTermRecord { DocumentId = documentId, Source = t.Item1, Term = t.Item2 }).ToList();
+        return terms.Select(t => new SearchTermRecord { DocumentId = documentId, Kind = kind, Source = t.Item1, Term = t.Item2 }).ToList();
     }
 
     private static string Clip(string term) => term.Length <= Identifier.MaxLength ? term : term[..Identifier.MaxLength];
