@@ -36,10 +36,12 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<ICatalogRegistrar>(sp => new CatalogRegistrar(Factory(sp), Time(sp)));
         services.AddSingleton<CatalogSearch>(sp => new CatalogSearch(Factory(sp)));
         services.AddSingleton<QualityStore>(sp => new QualityStore(Factory(sp)));
-        services.AddSingleton<UsageStore>(sp => new UsageStore(Factory(sp), Time(sp)));
+        services.AddSingleton<UsageStore>(sp => new UsageStore(Factory(sp)));
         services.AddSingleton<LineageStore>(sp => new LineageStore(Factory(sp), Time(sp)));
         services.AddSingleton<TableRecommender>(sp => new TableRecommender(Factory(sp)));
-        services.AddSingleton<LogicRegistry>(sp => new LogicRegistry(Factory(sp), Time(sp)));
+        services.AddSingleton<PipelineRegistry>(sp => new PipelineRegistry(Factory(sp), Time(sp)));
+        services.AddSingleton<PatternLibrary>(sp => new PatternLibrary(Factory(sp), Time(sp)));
+        services.AddSingleton<RegistryTransfer>(sp => new RegistryTransfer(Factory(sp)));
         return services;
     }
 

@@ -30,6 +30,6 @@ public static class CatalogStartup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await services.GetRequiredService<LogicRegistry>().EnsureBuiltInPatternsAsync(cancellationToken);
+        await services.GetRequiredService<PatternLibrary>().EnsureBuiltInPatternsAsync(cancellationToken);
     }
 }

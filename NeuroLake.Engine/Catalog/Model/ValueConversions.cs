@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,7 +15,7 @@ internal sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffse
 /// <summary>Small collections are stored as JSON text, the one representation both providers share.</summary>
 internal static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { Converters = { new JsonStringEnumConverter() } };
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 
