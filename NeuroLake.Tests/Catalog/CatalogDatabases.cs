@@ -27,7 +27,7 @@ public sealed class CatalogDatabases : IAsyncLifetime
         {
             if (!_catalogs.TryGetValue(provider, out catalog!))
             {
-                catalog = _catalogs[provider] = CreateAsync(provider);
+                catalog = _catalogs[provider] = CreateMigratedAsync(provider);
             }
         }
 
@@ -46,6 +46,14 @@ public sealed class CatalogDatabases : IAsyncLifetime
             })
             .Build();
         return new ServiceCollection().AddNeuroLakeCatalog(configuration, _folder).BuildServiceProvider();
+    }
+
+    /// <summary>Services over a new database of its own, migrated; for tests that replace catalog-wide state.</summary>
+    public async Task<ServiceProvider> CreateMigratedAsync(CatalogProvider provider)
+    {
+        var services = await CreateEmptyAsync(provider);
+        await services.MigrateCatalogAsync();
+        return services;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -77,13 +85,6 @@ public sealed class CatalogDatabases : IAsyncLifetime
                 await drop.ExecuteNonQueryAsync();
             }
         }
-    }
-
-    private async Task<ServiceProvider> CreateAsync(CatalogProvider provider)
-    {
-        var services = await CreateEmptyAsync(provider);
-        await services.MigrateCatalogAsync();
-        return services;
     }
 
     private async Task<string> NewDatabaseAsync(CatalogProvider provider)
