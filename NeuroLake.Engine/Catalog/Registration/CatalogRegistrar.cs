@@ -55,16 +55,17 @@ internal sealed class CatalogRegistrar(IDbContextFactory<CatalogDbContext> facto
         return new CatalogDrift(true, table.CurrentVersion, actualVersion, SchemaComparer.Compare(recorded, actualColumns));
     }
 
+    /// <summary>Finds the catalog and schema ignoring case (so no near-duplicates appear), creating what is missing.</summary>
     private static async Task<SchemaRecord> EnsureSchemaAsync(CatalogDbContext db, TableRegistration table, DateTimeOffset now, CancellationToken ct)
     {
-        var catalog = await db.Catalogs.FirstOrDefaultAsync(c => c.Name == table.Catalog, ct);
+        var catalog = await db.Catalogs.FirstOrDefaultAsync(c => c.Name.ToLower() == table.Catalog.ToLower(), ct);
         if (catalog is null)
         {
             catalog = new CatalogRecord { Name = table.Catalog, Owner = table.Owner, CreatedAt = now, UpdatedAt = now };
             db.Catalogs.Add(catalog);
         }
 
-        var schema = await db.Schemas.FirstOrDefaultAsync(s => s.CatalogId == catalog.Id && s.Name == table.Schema, ct);
+        var schema = await db.Schemas.FirstOrDefaultAsync(s => s.CatalogId == catalog.Id && s.Name.ToLower() == table.Schema.ToLower(), ct);
         if (schema is null)
         {
             schema = new SchemaRecord { CatalogId = catalog.Id, Name = table.Schema, Owner = table.Owner, CreatedAt = now, UpdatedAt = now };
