@@ -22,7 +22,4 @@ internal static partial class Identifier
 
         return name!;
     }
-
-    /// <summary>Double-quoted for SQL; safe because a valid identifier holds no quote.</summary>
-    public static string Quote(string name) => "\"" + Require(name, "Identifier") + "\"";
 }
