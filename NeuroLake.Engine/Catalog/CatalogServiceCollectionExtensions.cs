@@ -11,6 +11,7 @@ using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.Catalog.SchemaHistory;
 using NeuroLake.Engine.Catalog.Search;
 using NeuroLake.Engine.Catalog.Usage;
+using NeuroLake.Engine.Configuration;
 
 namespace NeuroLake.Engine.Catalog;
 
@@ -22,14 +23,18 @@ public static class CatalogServiceCollectionExtensions
     /// and the connection string <c>ConnectionStrings:Catalog</c>. Call <see cref="CatalogStartup.MigrateCatalogAsync"/> at start.
     /// </summary>
     public static IServiceCollection AddNeuroLakeCatalog(this IServiceCollection services, IConfiguration configuration, string dataDirectory) =>
-        services.AddNeuroLakeCatalog(ReadOptions(configuration), dataDirectory);
+        services.AddNeuroLakeCatalog(ReadProvider(configuration), configuration.GetConnectionString("Catalog"), dataDirectory);
 
-    /// <summary>Adds the catalog with explicit options; <paramref name="dataDirectory"/> holds the default SQLite file.</summary>
-    public static IServiceCollection AddNeuroLakeCatalog(this IServiceCollection services, CatalogOptions options, string dataDirectory)
+    /// <summary>
+    /// Adds the catalog on <paramref name="provider"/>. <paramref name="connectionString"/> is required for PostgreSQL; for SQLite
+    /// null means <c>catalog.db</c> in <paramref name="dataDirectory"/>.
+    /// </summary>
+    public static IServiceCollection AddNeuroLakeCatalog(
+        this IServiceCollection services, CatalogProvider provider, string? connectionString, string dataDirectory)
     {
-        var connectionString = ConnectionString(options, dataDirectory);
-        services.AddSingleton(options with { ConnectionString = connectionString });
-        services.AddDbContextFactory<CatalogDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        var connection = new CatalogConnection(provider, ConnectionString(provider, connectionString, dataDirectory));
+        services.AddSingleton(connection);
+        services.AddDbContextFactory<CatalogDbContext>(builder => Configure(builder, connection.Provider, connection.ConnectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogStore>(sp => new CatalogStore(Factory(sp), Time(sp)));
         services.AddSingleton<SchemaHistoryStore>(sp => new SchemaHistoryStore(Factory(sp)));
@@ -64,7 +69,7 @@ public static class CatalogServiceCollectionExtensions
 
     private static TimeProvider Time(IServiceProvider sp) => sp.GetRequiredService<TimeProvider>();
 
-    private static CatalogOptions ReadOptions(IConfiguration configuration)
+    private static CatalogProvider ReadProvider(IConfiguration configuration)
     {
         var providerText = configuration["NeuroLake:Catalog:Provider"];
         var provider = CatalogProvider.Sqlite;
@@ -74,17 +79,17 @@ public static class CatalogServiceCollectionExtensions
                 $"NeuroLake:Catalog:Provider is '{providerText}': set it to Sqlite or Postgres.");
         }
 
-        return new CatalogOptions { Provider = provider, ConnectionString = configuration.GetConnectionString("Catalog") };
+        return provider;
     }
 
-    private static string ConnectionString(CatalogOptions options, string dataDirectory)
+    private static string ConnectionString(CatalogProvider provider, string? connectionString, string dataDirectory)
     {
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return options.ConnectionString;
+            return connectionString;
         }
 
-        if (options.Provider == CatalogProvider.Postgres)
+        if (provider == CatalogProvider.Postgres)
         {
             throw new CatalogException(
                 "The catalog provider is Postgres but ConnectionStrings:Catalog is empty: set it to an Npgsql connection string (Host=...;Database=...;Username=...).");

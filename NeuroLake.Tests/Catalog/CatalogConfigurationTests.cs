@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
 
 namespace NeuroLake.Tests.Catalog;
 
@@ -18,7 +19,7 @@ public sealed class CatalogConfigurationTests
                 .AddNeuroLakeCatalog(new ConfigurationBuilder().Build(), folder).BuildServiceProvider())
             {
                 await services.MigrateCatalogAsync();
-                Assert.Equal(CatalogProvider.Sqlite, services.GetRequiredService<CatalogOptions>().Provider);
+                Assert.Equal(CatalogProvider.Sqlite, services.GetRequiredService<CatalogConnection>().Provider);
             }
 
             Assert.True(File.Exists(Path.Combine(folder, "catalog.db")));
@@ -57,6 +58,6 @@ public sealed class CatalogConfigurationTests
 
         using var services = new ServiceCollection().AddNeuroLakeCatalog(configuration, "data").BuildServiceProvider();
 
-        Assert.Equal(CatalogProvider.Postgres, services.GetRequiredService<CatalogOptions>().Provider);
+        Assert.Equal(CatalogProvider.Postgres, services.GetRequiredService<CatalogConnection>().Provider);
     }
 }

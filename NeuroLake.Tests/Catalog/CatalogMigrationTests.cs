@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Catalog.Migrations;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Registration;

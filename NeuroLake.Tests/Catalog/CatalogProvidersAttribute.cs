@@ -1,5 +1,6 @@
 using System.Reflection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Tests.Infrastructure;
 using Xunit.Sdk;
 

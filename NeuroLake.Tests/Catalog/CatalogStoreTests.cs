@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Registration;
 using static NeuroLake.Tests.Catalog.CatalogTestData;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Search;
 
@@ -12,7 +14,7 @@ namespace NeuroLake.Bench.Benchmarks;
 /// searches. Prints <c>RESULT catalog-search p50_ms=… p95_ms=…</c> (goal p95 ≤ 50 ms).
 /// Arguments: [tables] [columnsPerTable] [queries].
 /// </summary>
-public static class CatalogSearchBenchmark
+public sealed class CatalogSearchBenchmark : IBenchmark
 {
     private static readonly string[] Domains =
         ["customer", "order", "invoice", "payment", "product", "shipment", "inventory", "campaign", "session", "ticket"];
@@ -31,27 +33,31 @@ public static class CatalogSearchBenchmark
 
     private static readonly string[] Owners = ["ana", "bo", "chen", "dara", "eli", "fay", "gus", "hana", "ivo", "jun"];
 
-    public static async Task RunAsync(string[] args)
+    public string Name => "catalog-search";
+
+    public string Description => "ranked catalog search over 10,000 tables x 20 columns on SQLite (goal p95 <= 50 ms)";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var tables = args.Length > 0 ? int.Parse(args[0]) : 10_000;
-        var columnsPerTable = args.Length > 1 ? int.Parse(args[1]) : 20;
-        var queries = args.Length > 2 ? int.Parse(args[2]) : 500;
+        var tables = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var columnsPerTable = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        var queries = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
         var folder = Path.Combine(Path.GetTempPath(), $"neurolake-bench-catalog-{Guid.NewGuid():N}");
         try
         {
             await using var services = new ServiceCollection()
-                .AddNeuroLakeCatalog(new CatalogOptions { Provider = CatalogProvider.Sqlite }, folder)
+                .AddNeuroLakeCatalog(CatalogProvider.Sqlite, connectionString: null, folder)
                 .BuildServiceProvider();
-            await services.MigrateCatalogAsync();
+            await services.MigrateCatalogAsync(cancellationToken);
             var seed = Stopwatch.StartNew();
-            await SeedAsync(services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), tables, columnsPerTable);
-            Console.WriteLine($"seeded {tables} tables x {columnsPerTable} columns in {seed.Elapsed.TotalSeconds:F1} s");
+            await SeedAsync(services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), tables, columnsPerTable, cancellationToken);
+            Console.WriteLine(FormattableString.Invariant($"seeded {tables} tables x {columnsPerTable} columns in {seed.Elapsed.TotalSeconds:F1} s"));
 
             var search = services.GetRequiredService<CatalogSearch>();
             var mix = Queries(tables, queries);
             foreach (var query in mix.Take(50))
             {
-                await search.SearchAsync(query);
+                await search.SearchAsync(query, cancellationToken);
             }
 
             var timings = new List<double>(mix.Count);
@@ -59,13 +65,14 @@ public static class CatalogSearchBenchmark
             foreach (var query in mix)
             {
                 var watch = Stopwatch.StartNew();
-                hits += (await search.SearchAsync(query)).Count;
+                hits += (await search.SearchAsync(query, cancellationToken)).Count;
                 timings.Add(watch.Elapsed.TotalMilliseconds);
             }
 
             timings.Sort();
-            Console.WriteLine($"{mix.Count} queries, {hits} hits, max_ms={timings[^1]:F2}");
-            Console.WriteLine($"RESULT catalog-search p50_ms={Percentile(timings, 0.50):F2} p95_ms={Percentile(timings, 0.95):F2}");
+            Console.WriteLine(FormattableString.Invariant($"{mix.Count} queries, {hits} hits, max_ms={timings[^1]:F2}"));
+            Console.WriteLine(FormattableString.Invariant(
+                $"RESULT catalog-search p50_ms={Percentile(timings, 0.50):F2} p95_ms={Percentile(timings, 0.95):F2}"));
         }
         finally
         {
@@ -107,12 +114,12 @@ public static class CatalogSearchBenchmark
 
     private static string TableName(int t) => $"{Domains[t % Domains.Length]}_{Entities[t / Domains.Length % Entities.Length]}_{t}";
 
-    private static async Task SeedAsync(IDbContextFactory<CatalogDbContext> factory, int tables, int columnsPerTable)
+    private static async Task SeedAsync(IDbContextFactory<CatalogDbContext> factory, int tables, int columnsPerTable, CancellationToken ct)
     {
         var random = new Random(42);
         var now = DateTimeOffset.UtcNow;
         Guid[] schemaIds;
-        await using (var db = await factory.CreateDbContextAsync())
+        await using (var db = await factory.CreateDbContextAsync(ct))
         {
             var catalog = new CatalogRecord { Name = "main", Owner = "ana", CreatedAt = now, UpdatedAt = now };
             var schemas = Enumerable.Range(0, 20)
@@ -120,14 +127,14 @@ public static class CatalogSearchBenchmark
                 .ToList();
             db.Catalogs.Add(catalog);
             db.Schemas.AddRange(schemas);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
             schemaIds = schemas.Select(s => s.Id).ToArray();
         }
 
         const int batch = 250;
         for (var start = 0; start < tables; start += batch)
         {
-            await using var db = await factory.CreateDbContextAsync();
+            await using var db = await factory.CreateDbContextAsync(ct);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var t = start; t < Math.Min(tables, start + batch); t++)
             {
@@ -166,7 +173,7 @@ public static class CatalogSearchBenchmark
             }
 
             db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -1,0 +1,44 @@
+using NeuroLake.Engine.DuckDb;
+using Xunit.Abstractions;
+
+namespace NeuroLake.Tests.DuckDb;
+
+public sealed class DuckDbQueryProgressTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Progress_of_a_long_query_is_readable_from_another_thread()
+    {
+        using var db = new InMemoryDuckDb();
+        // DuckDB estimates progress from table scans (the range() function reports none).
+        db.Connection.Execute("CREATE TABLE big AS SELECT range AS i FROM range(20000000)");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var query = Task.Run(() => db.Connection.ExecuteScalar("SELECT sum(length(md5(i::VARCHAR || 'salt'))) FROM big", cancellation.Token));
+
+        var best = -1.0;
+        while (!query.IsCompleted && best <= 0)
+        {
+            await Task.Delay(20);
+            best = Math.Max(best, db.Connection.QueryProgress);
+        }
+
+        await cancellation.CancelAsync();
+        try
+        {
+            await query;
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected once progress was seen: the test stops the query early.
+        }
+
+        output.WriteLine($"progress seen: {best}%");
+        Assert.InRange(best, double.Epsilon, 100);
+    }
+
+    [Fact]
+    public void Progress_is_minus_one_when_nothing_runs()
+    {
+        using var db = new InMemoryDuckDb();
+        Assert.Equal(-1, db.Connection.QueryProgress);
+    }
+}

@@ -1,0 +1,12 @@
+using NeuroLake.Bench.Benchmarks;
+
+namespace NeuroLake.Bench;
+
+/// <summary>Every benchmark the runner knows; add new ones here.</summary>
+internal static class BenchmarkCatalog
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+        new DuckDbReadBenchmark(),
+    ];
+}
