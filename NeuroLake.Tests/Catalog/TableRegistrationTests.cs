@@ -140,6 +140,22 @@ public sealed class TableRegistrationTests(CatalogDatabases databases) : IClassF
         Assert.Equal((false, true), (unknown.IsRegistered, unknown.HasDrift));
     }
 
+    [Theory, CatalogProviders]
+    public async Task Unregistering_a_location_forgets_the_table_and_its_history_and_frees_the_name(CatalogProvider provider)
+    {
+        var (registrar, store, _) = await Open(provider);
+        var catalog = Unique("c");
+        var registration = Table(catalog, "s", "t", 2);
+        await registrar.RegisterTableAsync(registration);
+
+        Assert.True(await registrar.UnregisterTableAsync(registration.Location));
+        Assert.False(await registrar.UnregisterTableAsync(registration.Location));
+
+        Assert.Null(await store.FindTableAsync(new SecurablePath(catalog, "s", "t")));
+        var again = await registrar.RegisterTableAsync(registration with { Location = "/new/place" });
+        Assert.Equal((RegistrationOutcome.Created, 1), (again.Outcome, again.SchemaVersion));
+    }
+
     private async Task<(ICatalogRegistrar Registrar, CatalogStore Store, SchemaHistoryStore History)> Open(CatalogProvider provider)
     {
         var services = await databases.OpenAsync(provider);

@@ -41,6 +41,20 @@ internal sealed class CatalogRegistrar(IDbContextFactory<CatalogDbContext> facto
         return result;
     }
 
+    public async Task<bool> UnregisterTableAsync(string location, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var table = await db.Tables.FirstOrDefaultAsync(t => t.Location == location, cancellationToken);
+        if (table is null)
+        {
+            return false;
+        }
+
+        db.Tables.Remove(table);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<CatalogDrift> DetectDriftAsync(
         string location, long actualVersion, IReadOnlyList<ColumnDescriptor> actualColumns, CancellationToken cancellationToken = default)
     {

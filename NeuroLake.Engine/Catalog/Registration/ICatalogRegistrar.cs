@@ -10,6 +10,12 @@ public interface ICatalogRegistrar
     /// </summary>
     Task<RegistrationResult> RegisterTableAsync(TableRegistration table, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Forgets the table at <paramref name="location"/> (after DROP TABLE) with its history, quality, usage and lineage;
+    /// false when the catalog did not know it.
+    /// </summary>
+    Task<bool> UnregisterTableAsync(string location, CancellationToken cancellationToken = default);
+
     /// <summary>Compares the recorded version and schema of the table at <paramref name="location"/> with the actual ones.</summary>
     Task<CatalogDrift> DetectDriftAsync(
         string location, long actualVersion, IReadOnlyList<ColumnDescriptor> actualColumns, CancellationToken cancellationToken = default);
