@@ -51,6 +51,23 @@ public sealed class CatalogStore
         return row is null ? null : ToInfo(table.TablePath, row);
     }
 
+    /// <summary>All catalogs, by name.</summary>
+    public async Task<IReadOnlyList<SecurablePath>> ListCatalogsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var names = await db.Catalogs.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
+        return names.Select(n => new SecurablePath(n)).ToList();
+    }
+
+    /// <summary>Schemas of one catalog, by name.</summary>
+    public async Task<IReadOnlyList<SecurablePath>> ListSchemasAsync(string catalog, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var parent = await CatalogLookup.SecurableAsync(db, new SecurablePath(catalog), cancellationToken);
+        var names = await db.Schemas.Where(s => s.CatalogId == parent.Id).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken);
+        return names.Select(n => new SecurablePath(catalog, n)).ToList();
+    }
+
     /// <summary>Tables of one schema, by name.</summary>
     public async Task<IReadOnlyList<SecurablePath>> ListTablesAsync(string catalog, string schema, CancellationToken cancellationToken = default)
     {

@@ -27,6 +27,8 @@ public sealed class CatalogStoreTests(CatalogDatabases databases) : IClassFixtur
         Assert.Contains("does not exist", parentError.Message);
         Assert.Contains("not a valid identifier", nameError.Message);
         Assert.Empty(await store.ListTablesAsync(catalog, "raw"));
+        Assert.Equal([new SecurablePath(catalog, "raw")], await store.ListSchemasAsync(catalog));
+        Assert.Single(await store.ListCatalogsAsync(), c => c.Catalog == catalog);
     }
 
     [Theory, CatalogProviders]

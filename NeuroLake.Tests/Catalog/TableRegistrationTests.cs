@@ -141,6 +141,18 @@ public sealed class TableRegistrationTests(CatalogDatabases databases) : IClassF
     }
 
     [Theory, CatalogProviders]
+    public async Task Concurrent_registrations_into_a_new_catalog_all_succeed_without_duplicates(CatalogProvider provider)
+    {
+        var (registrar, store, _) = await Open(provider);
+        var catalog = Unique("c");
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => registrar.RegisterTableAsync(Table(catalog, "s", $"t{i}", 1))));
+
+        Assert.Equal(6, (await store.ListTablesAsync(catalog, "s")).Count);
+        Assert.Single(await store.ListSchemasAsync(catalog));
+    }
+
+    [Theory, CatalogProviders]
     public async Task Unregistering_a_location_forgets_the_table_and_its_history_and_frees_the_name(CatalogProvider provider)
     {
         var (registrar, store, _) = await Open(provider);

@@ -64,6 +64,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
             await SearchIndexer.RebuildAsync(this, affected, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             SearchIndexer.DetachDocuments(ChangeTracker);
+            await SearchIndexer.RefreshSchemaPiiAsync(this, affected, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

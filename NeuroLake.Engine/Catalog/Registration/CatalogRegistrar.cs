@@ -7,9 +7,26 @@ namespace NeuroLake.Engine.Catalog.Registration;
 /// <summary>Registers tables and their schema history; the table layer's view of the catalog.</summary>
 internal sealed class CatalogRegistrar(IDbContextFactory<CatalogDbContext> factory, TimeProvider time) : ICatalogRegistrar
 {
+    private const int Attempts = 5;
+
     public async Task<RegistrationResult> RegisterTableAsync(TableRegistration table, CancellationToken cancellationToken = default)
     {
         RegistrationValidator.Validate(table);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RegisterOnceAsync(table, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // A concurrent registration created the same catalog, schema or table first; the next attempt finds it.
+            }
+        }
+    }
+
+    private async Task<RegistrationResult> RegisterOnceAsync(TableRegistration table, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();

@@ -9,14 +9,18 @@ internal static class SearchIndexer
 {
     private const int Chunk = 500;
 
-    internal sealed record Affected(HashSet<Guid> SchemaIds, HashSet<Guid> TableIds)
+    /// <summary>
+    /// What to rebuild: schemas that changed themselves get a new document; schemas only reached through their tables just
+    /// get their PII flag refreshed in place, so concurrent registrations in one schema never rewrite the same rows.
+    /// </summary>
+    internal sealed record Affected(HashSet<Guid> SchemaIds, HashSet<Guid> TableIds, HashSet<Guid> PiiSchemaIds)
     {
         public bool IsEmpty => SchemaIds.Count == 0 && TableIds.Count == 0;
     }
 
     public static Affected CollectAffected(ChangeTracker tracker)
     {
-        var affected = new Affected([], []);
+        var affected = new Affected([], [], []);
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -31,7 +35,7 @@ internal static class SearchIndexer
                     break;
                 case TableRecord table:
                     affected.TableIds.Add(table.Id);
-                    affected.SchemaIds.Add(table.SchemaId);
+                    affected.PiiSchemaIds.Add(table.SchemaId);
                     break;
                 case ColumnRecord column:
                     affected.TableIds.Add(column.TableId);
@@ -56,7 +60,7 @@ internal static class SearchIndexer
             foreach (var row in tables)
             {
                 AddTable(db, row.CatalogName, row.SchemaName, row.Table, row.Columns);
-                affected.SchemaIds.Add(row.Table.SchemaId);
+                affected.PiiSchemaIds.Add(row.Table.SchemaId);
             }
         }
 
@@ -84,6 +88,18 @@ internal static class SearchIndexer
                     HasPii = row.HasPii,
                 }, schema, schema.Name);
             }
+        }
+    }
+
+    /// <summary>Sets each schema document's PII flag from the schema's columns, in place.</summary>
+    public static async Task RefreshSchemaPiiAsync(CatalogDbContext db, Affected affected, CancellationToken ct)
+    {
+        foreach (var schemaIds in affected.PiiSchemaIds.Except(affected.SchemaIds).Chunk(Chunk))
+        {
+            await db.SearchDocuments
+                .Where(d => schemaIds.Contains(d.Id))
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(d => d.HasPii, d => db.Columns.Any(c => c.Table!.SchemaId == d.Id && c.PiiType != null)), ct);
         }
     }
 
