@@ -89,6 +89,26 @@ public sealed class CatalogSearchTests(CatalogDatabases databases) : IClassFixtu
     }
 
     [Theory, CatalogProviders]
+    public async Task A_tag_filter_rarer_than_the_words_still_requires_every_word(CatalogProvider provider)
+    {
+        var (registrar, store, search) = await Open(provider);
+        var (a, b, tag) = (Unique("w"), Unique("w"), Unique("tag"));
+        var schema = Unique("s");
+        foreach (var name in new[] { "t1", "t2", "t3", "t4" })
+        {
+            await registrar.RegisterTableAsync(Table("main", schema, name, 0, Column("id", "long", false)));
+            await store.SetDescriptionAsync(new SecurablePath("main", schema, name), name == "t4" ? a : $"{a} {b}");
+        }
+
+        await store.SetTagsAsync(new SecurablePath("main", schema, "t2"), [tag]);
+        await store.SetTagsAsync(new SecurablePath("main", schema, "t4"), [tag]);
+
+        var hits = await search.SearchAsync(new CatalogSearchQuery($"{a} {b}") { Tag = tag });
+
+        Assert.Equal(("t2", SearchMatch.Word), (Assert.Single(hits).Name, hits[0].Match));
+    }
+
+    [Theory, CatalogProviders]
     public async Task A_limit_out_of_range_is_refused(CatalogProvider provider)
     {
         var (_, _, search) = await Open(provider);

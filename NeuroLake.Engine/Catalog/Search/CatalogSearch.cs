@@ -60,7 +60,8 @@ public sealed class CatalogSearch
     private static async Task<IQueryable<SearchTermRecord>?> TierAsync(
         CatalogDbContext db, SearchMatch match, SecurableKind kind, string text, List<string> words, string? tag, CancellationToken ct)
     {
-        if (tag is not null && await ProbeAsync(db, kind, tag, TermSource.Tag, ct) == 0)
+        var tagCount = tag is null ? int.MaxValue : await ProbeAsync(db, kind, tag, TermSource.Tag, ct);
+        if (tagCount == 0)
         {
             return null;
         }
@@ -102,9 +103,20 @@ public sealed class CatalogSearch
                 }
 
                 var ordered = counts.OrderBy(c => c.Count).Select(c => c.Word).ToList();
-                var first = ordered[0];
-                var matching = terms.Where(t => t.Term == first && t.Kind == kind && t.Source != TermSource.Name);
-                foreach (var word in ordered.Skip(1))
+                IQueryable<SearchTermRecord> matching;
+                if (tagCount < counts.Min(c => c.Count))
+                {
+                    // The tag filter is rarer than any word: walk the tagged securables and check every word.
+                    matching = terms.Where(t => t.Source == TermSource.Tag && t.Kind == kind && t.Term == tag);
+                }
+                else
+                {
+                    var first = ordered[0];
+                    matching = terms.Where(t => t.Term == first && t.Kind == kind && t.Source != TermSource.Name);
+                    ordered.RemoveAt(0);
+                }
+
+                foreach (var word in ordered)
                 {
                     // Equalities, not "<> Name", so each check is point lookups on the (document, source, term) key.
                     matching = matching.Where(t => t.Document!.Terms.Any(o =>
