@@ -8,5 +8,6 @@ internal static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new DuckDbReadBenchmark(),
+        new CatalogSearchBenchmark(),
     ];
 }

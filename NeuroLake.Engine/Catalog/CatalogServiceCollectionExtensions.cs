@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Quality;
@@ -35,7 +36,8 @@ public static class CatalogServiceCollectionExtensions
         var connection = new CatalogConnection(provider, ConnectionString(provider, connectionString, dataDirectory));
         services.AddSingleton(connection);
         services.AddDbContextFactory<CatalogDbContext>(builder => Configure(builder, connection.Provider, connection.ConnectionString));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CatalogProbe>(sp => new CatalogProbe(Factory(sp)));
         services.AddSingleton<CatalogStore>(sp => new CatalogStore(Factory(sp), Time(sp)));
         services.AddSingleton<SchemaHistoryStore>(sp => new SchemaHistoryStore(Factory(sp)));
         services.AddSingleton<ICatalogRegistrar>(sp => new CatalogRegistrar(Factory(sp), Time(sp)));

@@ -6,10 +6,26 @@ namespace NeuroLake.Tests.Web;
 /// <summary>The real web app in memory, with its data folder in a fresh temp folder deleted afterwards.</summary>
 public sealed class WorkbenchAppFactory : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public WorkbenchAppFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>The app with extra configuration <paramref name="settings"/> (keys like <c>NeuroLake:Catalog:Provider</c>).</summary>
+    internal WorkbenchAppFactory(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "neurolake-tests-" + Guid.NewGuid().ToString("N"));
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("NeuroLake:DataDirectory", DataDirectory);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Web.Health;
@@ -24,9 +25,15 @@ public static class EngineExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => OpenDatabase(services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value));
         builder.Services.AddSingleton<EngineStatusProbe>();
+        builder.Services.AddNeuroLakeCatalog(builder.Configuration, ResolveDataDirectory(builder.Configuration, contentRoot));
         builder.Services.AddHostedService<EngineStartup>();
         return builder;
     }
+
+    // The catalog's registration needs the folder now, before options are materialized.
+    private static string ResolveDataDirectory(IConfiguration configuration, string contentRoot) =>
+        (configuration.GetSection(NeuroLakeOptions.SectionName).Get<NeuroLakeOptions>() ?? new NeuroLakeOptions())
+            .ResolveDataDirectory(contentRoot);
 
     private static DuckDbDatabase OpenDatabase(NeuroLakeOptions options)
     {

@@ -1,19 +1,20 @@
 using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
 
 namespace NeuroLake.Web.Extensions;
 
-/// <summary>Creates the data folder and opens DuckDB when the app starts, so a bad setting stops it there.</summary>
+/// <summary>Creates the data folder, opens DuckDB and migrates the catalog when the app starts, so a bad setting stops it there.</summary>
 internal sealed partial class EngineStartup(IServiceProvider services, IOptions<NeuroLakeOptions> options, ILogger<EngineStartup> logger)
     : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.Value.DataDirectory);
         services.GetRequiredService<DuckDbDatabase>();
+        await services.MigrateCatalogAsync(cancellationToken);
         LogEngineStarted(options.Value.DataDirectory, DuckDbDatabase.LibraryVersion, options.Value.Catalog.Provider);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,12 +8,13 @@ public static class HealthCheckExtensions
     private const string LiveTag = "live";
     private const string ReadyTag = "ready";
 
-    /// <summary>Liveness (the process runs) and readiness (DuckDB answers a query) checks.</summary>
+    /// <summary>Liveness (the process runs) and readiness (DuckDB answers a query, the catalog is reachable and migrated) checks.</summary>
     public static IServiceCollection AddNeuroLakeHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [LiveTag])
-            .AddCheck<DuckDbReadinessCheck>("duckdb", tags: [ReadyTag]);
+            .AddCheck<DuckDbReadinessCheck>("duckdb", tags: [ReadyTag])
+            .AddCheck<CatalogReadinessCheck>("catalog", tags: [ReadyTag]);
         return services;
     }
 
