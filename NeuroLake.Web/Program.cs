@@ -1,27 +1,18 @@
-using NeuroLake.Web.Components;
+using NeuroLake.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddNeuroLakeEngine();
+builder.Services.AddNeuroLakeHealthChecks();
+builder.Services.AddNeuroLakeWorkbench();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.UseNeuroLakeErrorPages();
+app.MapNeuroLakeHealthChecks();
+app.MapNeuroLakeWorkbench();
 
 app.Run();
+
+/// <summary>The web app's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

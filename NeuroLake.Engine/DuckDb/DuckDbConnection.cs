@@ -3,9 +3,14 @@ using System.Runtime.InteropServices;
 namespace NeuroLake.Engine.DuckDb;
 
 /// <summary>
-/// A connection to a <see cref="DuckDbDatabase"/>. Not thread-safe: use it from one thread at a time
-/// (open more connections for parallel work).
+/// A connection to a <see cref="DuckDbDatabase"/>; it keeps its database open until it is disposed.
 /// </summary>
+/// <remarks>
+/// Thread rules: a connection runs one statement at a time and is not thread-safe; open one connection per
+/// thread of work (connections on one database run in parallel). The exceptions are <see cref="Interrupt"/> and
+/// <see cref="QueryProgress"/>, which are meant to be called from another thread while a query runs.
+/// At most one reader is open per connection: starting another statement ends an open streaming result.
+/// </remarks>
 public sealed unsafe class DuckDbConnection : IDisposable
 {
     private readonly ConnectionHandle _handle;
@@ -20,6 +25,34 @@ public sealed unsafe class DuckDbConnection : IDisposable
 
     internal ConnectionHandle Handle => _handle;
 
+    /// <summary>
+    /// Progress of the running query in percent (0..100), or -1 when no query runs or DuckDB cannot estimate it.
+    /// Safe to read from any thread.
+    /// </summary>
+    public double QueryProgress
+    {
+        get
+        {
+            var added = false;
+            try
+            {
+                _handle.DangerousAddRef(ref added);
+                return NativeMethods.QueryProgress(_handle.DangerousGetHandle()).Percentage;
+            }
+            catch (ObjectDisposedException)
+            {
+                return -1;
+            }
+            finally
+            {
+                if (added)
+                {
+                    _handle.DangerousRelease();
+                }
+            }
+        }
+    }
+
     internal static DuckDbConnection Open(DuckDbDatabase database)
     {
         var handle = new ConnectionHandle();
@@ -33,6 +66,7 @@ public sealed unsafe class DuckDbConnection : IDisposable
             }
 
             Marshal.InitHandle(handle, raw);
+            handle.DependOn(database.Handle);
         }
         finally
         {
@@ -42,10 +76,22 @@ public sealed unsafe class DuckDbConnection : IDisposable
             }
         }
 
-        return new DuckDbConnection(handle, database);
+        var connection = new DuckDbConnection(handle, database);
+        try
+        {
+            // DuckDB tracks query progress only with its progress bar on; keep it from printing to stdout.
+            connection.Execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return connection;
     }
 
-    /// <summary>Runs SQL that returns nothing the caller needs (DDL, SET, INSERT ...), one or many statements.</summary>
+    /// <summary>Runs SQL whose results the caller does not need (DDL, SET, INSERT ...), one or many statements.</summary>
     public void Execute(string sql)
     {
         var result = default(DuckDbResultStruct);
@@ -65,5 +111,99 @@ public sealed unsafe class DuckDbConnection : IDisposable
         }
     }
 
+    /// <summary>Runs one or many statements; returns the rows changed by their INSERT/UPDATE/DELETEs (0 for others).</summary>
+    public long ExecuteNonQuery(string sql, CancellationToken cancellationToken = default)
+    {
+        using var reader = ExecuteReader(sql, cancellationToken);
+        return reader.RowsChanged;
+    }
+
+    /// <summary>The first column of the first row of the (last) statement's result, or null when there is no row or it is NULL.</summary>
+    public object? ExecuteScalar(string sql, CancellationToken cancellationToken = default)
+    {
+        using var reader = ExecuteReader(sql, cancellationToken);
+        return reader.Read() && reader.FieldCount > 0 ? reader.GetValue(0) : null;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> and streams the result. When the text holds several statements, all but the
+    /// last run to completion first (their results are discarded, as with <see cref="Execute"/>) and the last one
+    /// is streamed. Cancelling <paramref name="cancellationToken"/> interrupts DuckDB, while executing and while the
+    /// reader is open, and surfaces as <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <exception cref="DuckDbException">DuckDB rejected or failed a statement; carries its message and the SQL.</exception>
+    public DuckDbDataReader ExecuteReader(string sql, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var extracted = StatementExecution.Extract(_handle, sql, out var count);
+        var registration = RegisterInterrupt(cancellationToken);
+        try
+        {
+            long rowsChanged = 0;
+            for (var i = 0; i < count - 1; i++)
+            {
+                using var statement = StatementExecution.PrepareExtracted(_handle, extracted, i, sql);
+                using var result = StatementExecution.Run(_handle, statement, streaming: false, sql, cancellationToken);
+                rowsChanged += StatementExecution.RowsChangedOfMaterialized(result);
+            }
+
+            var last = StatementExecution.PrepareExtracted(_handle, extracted, count - 1, sql);
+            try
+            {
+                var result = StatementExecution.Run(_handle, last, streaming: true, sql, cancellationToken);
+                return new DuckDbDataReader(result, sql, cancellationToken, registration, last, rowsChanged);
+            }
+            catch
+            {
+                last.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            registration.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Prepares one statement for repeated execution with parameters (<c>?</c> or <c>$1</c>).</summary>
+    public DuckDbPreparedStatement Prepare(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        return new DuckDbPreparedStatement(this, StatementExecution.Prepare(_handle, sql), sql);
+    }
+
+    /// <summary>Opens an appender that bulk-loads rows into <paramref name="table"/> (schema null: the default schema).</summary>
+    public DuckDbAppender CreateAppender(string? schema, string table) => DuckDbAppender.Create(this, schema, table);
+
+    /// <summary>Asks DuckDB to stop the running query; safe from any thread, a no-op when nothing runs.</summary>
+    public void Interrupt()
+    {
+        var added = false;
+        try
+        {
+            _handle.DangerousAddRef(ref added);
+            NativeMethods.Interrupt(_handle.DangerousGetHandle());
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed connections run nothing.
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
+        }
+    }
+
+    internal CancellationTokenRegistration RegisterInterrupt(CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((DuckDbConnection)state!).Interrupt(), this)
+            : default;
+
+    /// <summary>Closes the connection once open readers, statements and appenders on it are disposed too.</summary>
     public void Dispose() => _handle.Dispose();
 }

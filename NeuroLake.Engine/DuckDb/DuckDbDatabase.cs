@@ -3,7 +3,8 @@ namespace NeuroLake.Engine.DuckDb;
 /// <summary>
 /// An open DuckDB database (a file, or in memory when the path is null).
 /// Thread rules: a database is safe to share across threads; open one <see cref="DuckDbConnection"/>
-/// per thread of work. Dispose every connection before the database.
+/// per thread of work. Every connection keeps its database open: disposing the database while connections
+/// are still open is safe, and DuckDB closes it when the last of them is disposed.
 /// </summary>
 public sealed unsafe class DuckDbDatabase : IDisposable
 {
@@ -70,5 +71,6 @@ public sealed unsafe class DuckDbDatabase : IDisposable
     /// <summary>Opens a new connection; each connection is meant for one thread at a time.</summary>
     public DuckDbConnection Connect() => DuckDbConnection.Open(this);
 
+    /// <summary>Releases the database; it closes once its connections are disposed too.</summary>
     public void Dispose() => _handle.Dispose();
 }

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace NeuroLake.Engine.DuckDb;
 
 /// <summary>
-/// P/Invoke declarations for DuckDB's C API (duckdb.h). Blittable signatures only:
-/// strings cross as UTF-8 byte pointers, handles as <see cref="IntPtr"/>.
+/// P/Invoke declarations for DuckDB's C API (duckdb.h): database, connection and query execution.
+/// Blittable signatures only: strings cross as UTF-8 byte pointers, handles as <see cref="IntPtr"/>.
+/// The other areas of the API live in the NativeMethods.*.cs partial files.
 /// </summary>
 internal static unsafe partial class NativeMethods
 {
@@ -36,6 +37,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "duckdb_disconnect")]
     internal static partial void Disconnect(ref IntPtr connection);
 
+    [LibraryImport(Library, EntryPoint = "duckdb_interrupt")]
+    internal static partial void Interrupt(IntPtr connection);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_query_progress")]
+    internal static partial DuckDbQueryProgress QueryProgress(IntPtr connection);
+
     [LibraryImport(Library, EntryPoint = "duckdb_query")]
     internal static partial int Query(IntPtr connection, byte* sql, DuckDbResultStruct* result);
 
@@ -47,16 +54,4 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library, EntryPoint = "duckdb_free")]
     internal static partial void Free(void* ptr);
-}
-
-/// <summary>Layout of <c>duckdb_result</c>: five deprecated fields and the internal pointer.</summary>
-[StructLayout(LayoutKind.Sequential)]
-internal struct DuckDbResultStruct
-{
-    public ulong DeprecatedColumnCount;
-    public ulong DeprecatedRowCount;
-    public ulong DeprecatedRowsChanged;
-    public IntPtr DeprecatedColumns;
-    public IntPtr DeprecatedErrorMessage;
-    public IntPtr InternalData;
 }

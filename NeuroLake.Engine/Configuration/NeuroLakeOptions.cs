@@ -1,0 +1,26 @@
+namespace NeuroLake.Engine.Configuration;
+
+/// <summary>
+/// NeuroLake's settings, bound from the configuration section <c>NeuroLake</c>
+/// (appsettings.json, or environment variables such as <c>NeuroLake__DataDirectory</c>).
+/// </summary>
+public sealed class NeuroLakeOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "NeuroLake";
+
+    /// <summary>
+    /// Folder holding the warehouse, the catalog file and DuckDB's spill files. Default <c>neurolake-data</c>;
+    /// a relative path is resolved against the application's content root (see <see cref="ResolveDataDirectory"/>).
+    /// </summary>
+    public string DataDirectory { get; set; } = "neurolake-data";
+
+    /// <summary>Settings of the DuckDB database the engine runs SQL in.</summary>
+    public DuckDbOptions DuckDb { get; set; } = new();
+
+    /// <summary>Where the catalog lives.</summary>
+    public CatalogOptions Catalog { get; set; } = new();
+
+    /// <summary>The absolute data folder: <see cref="DataDirectory"/> resolved against <paramref name="contentRoot"/>.</summary>
+    public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.DuckDb;
+
+namespace NeuroLake.Tests.Web;
+
+public sealed class WorkbenchHostTests : IClassFixture<WorkbenchAppFactory>
+{
+    private readonly WorkbenchAppFactory _app;
+
+    public WorkbenchHostTests(WorkbenchAppFactory app) => _app = app;
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoint_answers_200_when_the_engine_runs(string path)
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Home_page_shows_the_duckdb_version_and_the_data_folder()
+    {
+        using var client = _app.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Matches(@"^v\d+\.\d+\.\d+", DuckDbDatabase.LibraryVersion);
+        Assert.Contains(DuckDbDatabase.LibraryVersion, html);
+        Assert.Contains(_app.DataDirectory, html);
+        Assert.Contains("Sqlite", html);
+    }
+
+    [Fact]
+    public void Data_folder_is_created_at_start()
+    {
+        _ = _app.Services;
+
+        Assert.True(Directory.Exists(_app.DataDirectory), $"{_app.DataDirectory} was not created.");
+    }
+
+    [Fact]
+    public async Task Ready_answers_503_when_duckdb_no_longer_answers()
+    {
+        await using var app = new WorkbenchAppFactory();
+        using var client = app.CreateClient();
+        app.Services.GetRequiredService<DuckDbDatabase>().Dispose();
+
+        using var ready = await client.GetAsync("/health/ready");
+        using var live = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+}

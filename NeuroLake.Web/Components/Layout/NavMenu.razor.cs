@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Components.Routing;
+
+namespace NeuroLake.Web.Components.Layout;
+
+/// <summary>The side navigation: one link per workbench area that exists. Add an area here when its page ships.</summary>
+public partial class NavMenu
+{
+    /// <summary>A navigation entry: the area's title, its route relative to the base URI, and a bootstrap-icons class.</summary>
+    public sealed record Area(string Title, string Href, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix);
+
+    /// <summary>The areas listed, in order.</summary>
+    public static IReadOnlyList<Area> Areas { get; } =
+    [
+        new("Home", "", "bi-house-door", NavLinkMatch.All),
+    ];
+}
