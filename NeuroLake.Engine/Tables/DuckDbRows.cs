@@ -6,19 +6,16 @@ namespace NeuroLake.Engine.Tables;
 /// <summary>Runs a SELECT in DuckDB and hands back every row as one JSON object (column name → value).</summary>
 internal static class DuckDbRows
 {
-    public static List<byte[]> QueryJson(DuckDbConnection connection, string select)
+    public static List<byte[]> QueryJson(DuckDbConnection connection, string select, CancellationToken ct = default)
     {
-        var file = LocalStaging.NewFile("json");
-        try
+        using var reader = connection.ExecuteReader($"SELECT CAST(to_json(nl_row) AS VARCHAR) FROM ({select}) AS nl_row", ct);
+        var rows = new List<byte[]>();
+        while (reader.Read())
         {
-            connection.Execute($"COPY ({select}) TO {Sql.Literal(file)} (FORMAT json)");
-            var bytes = File.Exists(file) ? LocalStaging.ReadAndDelete(file) : [];
-            return SplitLines(bytes);
+            rows.Add(Encoding.UTF8.GetBytes(reader.GetString(0)));
         }
-        finally
-        {
-            LocalStaging.Delete(file);
-        }
+
+        return rows;
     }
 
     internal static List<byte[]> SplitLines(ReadOnlySpan<byte> bytes)
