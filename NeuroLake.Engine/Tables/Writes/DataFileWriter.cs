@@ -25,12 +25,14 @@ internal static class DataFileWriter
         connection.Execute("SET TimeZone = 'UTC'");
         var select = CastToSchema(connection, schema, query);
         var writeId = Guid.NewGuid().ToString("N");
-        var partitionBy = partitionColumns.Count > 0 ? $", PARTITION_BY ({string.Join(", ", partitionColumns.Select(Sql.Quote))})" : "";
+        // DuckDB cannot split partitioned output by size: partitioned writes get one file per partition and thread.
+        var layout = partitionColumns.Count > 0
+            ? $"PARTITION_BY ({string.Join(", ", partitionColumns.Select(Sql.Quote))})"
+            : $"FILE_SIZE_BYTES {Math.Max(1024 * 1024, targetFileSize)}";
         try
         {
             connection.Execute(
-                $"COPY ({select}) TO {Sql.Literal(root)} (FORMAT parquet, COMPRESSION zstd, FILENAME_PATTERN 'part-{{i}}-{writeId}', "
-                + $"FILE_SIZE_BYTES {Math.Max(1024 * 1024, targetFileSize)}, APPEND true{partitionBy})");
+                $"COPY ({select}) TO {Sql.Literal(root)} (FORMAT parquet, COMPRESSION zstd, FILENAME_PATTERN 'part-{{i}}-{writeId}-{{uuid}}', APPEND true, {layout})");
         }
         catch (DuckDbException e)
         {
@@ -89,7 +91,7 @@ internal static class DataFileWriter
 
     private static List<ParquetColumnStats> ReadFooters(DuckDbConnection connection, string root, string writeId)
     {
-        var glob = Path.Combine(root, "**", $"part-*-{writeId}.parquet");
+        var glob = Path.Combine(root, "**", $"part-*-{writeId}-*.parquet");
         try
         {
             return DuckDbRows.QueryJson(connection,
