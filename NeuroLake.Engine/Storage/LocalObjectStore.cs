@@ -75,18 +75,16 @@ public sealed class LocalObjectStore : IObjectStore
             return false;
         }
 
-        // The complete content is written to a private temp file first; the rename without overwrite is atomic
-        // on one file system (link(2)/rename-noreplace), so the target is either absent or complete.
+        // The complete content is written to a private temp file first, then linked under the final name only if
+        // that name is free, so the target is either absent or complete and two writers cannot both win.
         var temp = await WriteTempAsync(target, data, ct).ConfigureAwait(false);
         try
         {
-            File.Move(temp, target, overwrite: false);
-            return true;
+            return ExclusiveLink.TryPublish(temp, target);
         }
-        catch (IOException) when (File.Exists(target))
+        finally
         {
             File.Delete(temp);
-            return false;
         }
     }
 
