@@ -32,13 +32,38 @@ public sealed partial class DeltaTable
 
     public DeltaTableOptions Options { get; }
 
-    /// <summary>The snapshot at <paramref name="version"/>, or the latest when null.</summary>
-    public Task<Snapshot> GetSnapshotAsync(long? version = null, CancellationToken ct = default) => _loader.LoadAsync(version, ct);
+    private Snapshot? _latest;
+
+    /// <summary>
+    /// The snapshot at <paramref name="version"/>, or the latest when null. The latest snapshot is kept and brought
+    /// up to date by reading only the commits after it.
+    /// </summary>
+    public async Task<Snapshot> GetSnapshotAsync(long? version = null, CancellationToken ct = default)
+    {
+        if (version is not null)
+        {
+            return _latest is { } cached && cached.Version == version ? cached : await _loader.LoadAsync(version, ct).ConfigureAwait(false);
+        }
+
+        var known = Volatile.Read(ref _latest);
+        var latest = known is null ? await _loader.LoadAsync(null, ct).ConfigureAwait(false) : await _loader.LatestFromAsync(known, ct).ConfigureAwait(false);
+        Remember(latest);
+        return latest;
+    }
+
+    private void Remember(Snapshot snapshot)
+    {
+        var current = Volatile.Read(ref _latest);
+        while ((current is null || current.Version < snapshot.Version) && Interlocked.CompareExchange(ref _latest, snapshot, current) != current)
+        {
+            current = Volatile.Read(ref _latest);
+        }
+    }
 
     /// <summary>The snapshot of the latest version committed at or before <paramref name="timestamp"/>.</summary>
     public async Task<Snapshot> GetSnapshotAsOfAsync(DateTimeOffset timestamp, CancellationToken ct = default)
     {
-        var latest = await _loader.LoadAsync(null, ct).ConfigureAwait(false);
+        var latest = await GetSnapshotAsync(null, ct).ConfigureAwait(false);
         var version = await CommitTimeline.VersionAtAsync(Store, latest, timestamp, ct).ConfigureAwait(false);
         return version == latest.Version ? latest : await _loader.LoadAsync(version, ct).ConfigureAwait(false);
     }
@@ -68,6 +93,7 @@ public sealed partial class DeltaTable
     internal async Task<CommitResult> CommitAsync(Transaction transaction, CancellationToken ct)
     {
         var result = await transaction.CommitAsync(_loader, ct).ConfigureAwait(false);
+        Remember(result.Snapshot);
         var interval = CheckpointInterval(result.Snapshot);
         if (result.Version > 0 && result.Version % interval == 0)
         {

@@ -15,6 +15,9 @@ public abstract class TableTestBase(DuckDbFixture duck) : IClassFixture<DuckDbFi
     protected DeltaTable NewTable(string name = "t", DeltaTableOptions? options = null) =>
         new(new LocalObjectStore(_folder.Sub(name)), duck.Database, options);
 
+    /// <summary>A fresh instance over the same folder: no cached snapshot, as another process would see it.</summary>
+    protected DeltaTable Reopen(DeltaTable table) => new(table.Store, duck.Database, table.Options);
+
     protected long Count(DeltaTable table, long? version = null) =>
         SqlProbe.Long(duck.Database, $"SELECT count(*) FROM ({DeltaTable.ToSql(table.GetSnapshotAsync(version).GetAwaiter().GetResult())})");
 

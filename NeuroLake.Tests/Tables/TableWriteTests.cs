@@ -161,9 +161,10 @@ public sealed class TableWriteTests(DuckDbFixture duck) : TableTestBase(duck)
 
         await table.AppendAsync("SELECT 'a@b.c' AS email");
         await table.AppendAsync("SELECT 'd@e.f' AS email");
-        var field = (await table.GetSnapshotAsync()).Schema.Fields[0];
+        var reopened = await Reopen(table).GetSnapshotAsync();
+        var field = reopened.Schema.Fields[0];
 
-        Assert.NotNull((await table.GetSnapshotAsync()).CheckpointVersion);
+        Assert.Equal(2, reopened.CheckpointVersion);
         Assert.Equal("email", field.SemanticType);
         Assert.True(field.IsPii);
     }

@@ -17,6 +17,33 @@ internal sealed class LogReplay
 
     public MetadataAction? Metadata { get; private set; }
 
+    /// <summary>A replay that starts from an existing snapshot's state.</summary>
+    public static LogReplay From(Snapshot snapshot)
+    {
+        var replay = new LogReplay { Protocol = snapshot.Protocol, Metadata = snapshot.Metadata };
+        foreach (var file in snapshot.Files)
+        {
+            replay._files[file.Key] = file;
+        }
+
+        foreach (var tombstone in snapshot.Tombstones)
+        {
+            replay._tombstones[tombstone.Key] = tombstone;
+        }
+
+        foreach (var (appId, txn) in snapshot.Transactions)
+        {
+            replay._transactions[appId] = txn;
+        }
+
+        foreach (var (domain, value) in snapshot.Domains)
+        {
+            replay._domains[domain] = value;
+        }
+
+        return replay;
+    }
+
     public void Apply(IEnumerable<DeltaAction> actions)
     {
         foreach (var action in actions)

@@ -46,6 +46,47 @@ internal sealed class SnapshotLoader(IObjectStore store, DuckDbDatabase duckDb)
         return await LoadSegmentAsync(segment, filesRead, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The latest snapshot, reusing <paramref name="known"/> (an earlier snapshot of this table): only commits after it
+    /// are read and replayed on top. Falls back to a full load when the log does not continue it contiguously.
+    /// </summary>
+    public async Task<Snapshot> LatestFromAsync(Snapshot known, CancellationToken ct)
+    {
+        var listing = await LogListing.ListAsync(store, known.Version + 1, ct).ConfigureAwait(false);
+        var newer = listing.Commits.Where(c => c.Version > known.Version).ToList();
+        if (newer.Count == 0)
+        {
+            return listing.LatestVersion is { } latest && latest > known.Version ? await LoadAsync(null, ct).ConfigureAwait(false) : known;
+        }
+
+        for (var i = 0; i < newer.Count; i++)
+        {
+            if (newer[i].Version != known.Version + 1 + i)
+            {
+                return await LoadAsync(null, ct).ConfigureAwait(false);
+            }
+        }
+
+        var commits = await Task.WhenAll(newer.Select(c => CommitFileReader.ReadAsync(store, c.Key, ct))).ConfigureAwait(false);
+        var replay = LogReplay.From(known);
+        foreach (var commit in commits)
+        {
+            if (commit.OfType<ProtocolAction>().FirstOrDefault() is { } p)
+            {
+                ProtocolGate.CheckRead(p, commit.OfType<MetadataAction>().FirstOrDefault() ?? replay.Metadata, store.Location);
+            }
+
+            replay.Apply(commit);
+        }
+
+        var protocol = replay.Protocol!;
+        var metadata = replay.Metadata!;
+        var info = commits[^1].OfType<CommitInfo>().FirstOrDefault();
+        long? ict = TableProperties.InCommitTimestampsEnabled(protocol, metadata) ? info?.InCommitTimestamp : null;
+        var timestamp = ict is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t) : newer[^1].LastModified;
+        return new Snapshot(store, newer[^1].Version, protocol, metadata, replay.Files, replay.Tombstones, replay.Transactions, replay.Domains, timestamp, ict, known.CheckpointVersion, commits.Length);
+    }
+
     public async Task<Snapshot> LoadSegmentAsync(LogSegment segment, int filesRead, CancellationToken ct)
     {
         var replay = new LogReplay();

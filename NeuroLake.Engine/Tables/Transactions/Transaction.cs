@@ -186,12 +186,7 @@ internal sealed class Transaction(IObjectStore store, Snapshot? readSnapshot, st
 
     private Snapshot ApplyTo(Snapshot previous, long version, DateTimeOffset timestamp, long? ict)
     {
-        var replay = new LogReplay();
-        replay.Apply([previous.Protocol, previous.Metadata]);
-        replay.Apply(previous.Files);
-        replay.Apply(previous.Tombstones);
-        replay.Apply(previous.Transactions.Values);
-        replay.Apply(previous.Domains.Values);
+        var replay = LogReplay.From(previous);
         if (NewProtocol is not null)
         {
             replay.Apply([NewProtocol]);
