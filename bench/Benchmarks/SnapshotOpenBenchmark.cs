@@ -86,7 +86,7 @@ public static class SnapshotOpenBenchmark
             if (v == (commits - 1) / 10 * 10)
             {
                 var state = await new DeltaTable(store, db).GetSnapshotAsync(v);
-                await CheckpointWriter.WriteAsync(db, store, state, CancellationToken.None);
+                await CheckpointWriter.WriteAsync(db, store, state, DateTimeOffset.UtcNow, CancellationToken.None);
             }
         }
     }
