@@ -1,0 +1,75 @@
+using System.Text;
+using NeuroLake.Engine.Tables.Actions;
+using NeuroLake.Engine.Tables.Snapshots;
+using NeuroLake.Engine.Tables.Types;
+
+namespace NeuroLake.Engine.Tables.Reads;
+
+/// <summary>
+/// Turns a snapshot into DuckDB SQL that yields its rows with the table's schema: the live files through
+/// read_parquet, columns missing from files (added later) as typed NULLs, every column cast to the table's type,
+/// partition columns restored from the log per file. Run it with the session time zone set to UTC.
+/// </summary>
+public static class SnapshotRelation
+{
+    private const string FileColumn = "__nl_file";
+
+    public static string ToSql(Snapshot snapshot)
+    {
+        var schema = snapshot.Schema;
+        var partitions = snapshot.PartitionColumns.Select(c => schema.Find(c) ?? throw new InvalidOperationException($"The partition column '{c}' is not in the schema.")).ToList();
+        var dataFields = schema.Fields.Where(f => !partitions.Contains(f)).ToList();
+        if (snapshot.Files.Count == 0)
+        {
+            return "SELECT " + string.Join(", ", schema.Fields.Select(f => $"CAST(NULL AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}")) + " WHERE false";
+        }
+
+        var root = snapshot.Store.GetLocalPath("") ?? throw new NotSupportedException("Reading remote tables goes through the local cache, which is not built yet.");
+        var paths = snapshot.Files.Select(f => snapshot.Store.GetLocalPath(FilePaths.ToKey(f.Path, root))!).ToList();
+        var fileList = "[" + string.Join(", ", paths.Select(Sql.Literal)) + "]";
+
+        // A typed empty row set united by name with the files: columns no file has yet come out as NULL.
+        var empty = dataFields.Count == 0
+            ? "SELECT NULL AS \"__nl_none\" WHERE false"
+            : "SELECT " + string.Join(", ", dataFields.Select(f => $"CAST(NULL AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}")) + " WHERE false";
+        var fileColumn = partitions.Count > 0 ? $", filename AS {FileColumn}" : "";
+        var data = $"({empty}) UNION ALL BY NAME (SELECT *{fileColumn} FROM read_parquet({fileList}, union_by_name = true, hive_partitioning = false))";
+
+        var select = new StringBuilder("SELECT ");
+        select.AppendJoin(", ", schema.Fields.Select(f => partitions.Contains(f)
+            ? $"CAST(p.{Sql.Quote(f.Name)} AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}"
+            : $"CAST(d.{Sql.Quote(f.Name)} AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}"));
+        select.Append(" FROM (").Append(data).Append(") AS d");
+        if (partitions.Count > 0)
+        {
+            select.Append(" JOIN (VALUES ");
+            for (var i = 0; i < paths.Count; i++)
+            {
+                select.Append(i == 0 ? "(" : ", (").Append(Sql.Literal(paths[i]));
+                foreach (var column in partitions)
+                {
+                    snapshot.Files[i].PartitionValues.TryGetValue(column.Name, out var value);
+                    select.Append(", ").Append(PartitionLiteral(column.Type, value));
+                }
+
+                select.Append(')');
+            }
+
+            select.Append(") AS p(").Append(FileColumn);
+            foreach (var column in partitions)
+            {
+                select.Append(", ").Append(Sql.Quote(column.Name));
+            }
+
+            select.Append($") ON d.{FileColumn} = p.{FileColumn}");
+        }
+
+        return select.ToString();
+    }
+
+    private static string PartitionLiteral(DeltaType type, string? value)
+    {
+        var duckType = DuckDbTypes.ToDuckDb(type);
+        return string.IsNullOrEmpty(value) ? $"CAST(NULL AS {duckType})" : $"CAST({Sql.Literal(value)} AS {duckType})";
+    }
+}

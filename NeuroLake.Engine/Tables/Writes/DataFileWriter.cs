@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables.Actions;
+using NeuroLake.Engine.Tables.Errors;
+using NeuroLake.Engine.Tables.Types;
+
+namespace NeuroLake.Engine.Tables.Writes;
+
+/// <summary>
+/// Writes a query's rows as Parquet data files with DuckDB (ZSTD, target file size, Hive-style partition folders),
+/// then builds add actions: partition values from the folder names DuckDB chose, statistics from the footers it wrote.
+/// Files are written straight into the table folder; until committed they are unreferenced (VACUUM removes them).
+/// </summary>
+internal static class DataFileWriter
+{
+    private const string HiveNull = "__HIVE_DEFAULT_PARTITION__";
+
+    public static async Task<WrittenFiles> WriteAsync(
+        DuckDbDatabase duckDb, IObjectStore store, StructType schema, IReadOnlyList<string> partitionColumns, string query, long targetFileSize, CancellationToken ct)
+    {
+        var root = store.GetLocalPath("") ?? throw new NotSupportedException("Writing to remote stores goes through the local cache, which is not built yet.");
+        using var connection = duckDb.Connect();
+        connection.Execute("SET TimeZone = 'UTC'");
+        var select = CastToSchema(connection, schema, query);
+        var writeId = Guid.NewGuid().ToString("N");
+        // DuckDB cannot split partitioned output by size: partitioned writes get one file per partition and thread.
+        var layout = partitionColumns.Count > 0
+            ? $"PARTITION_BY ({string.Join(", ", partitionColumns.Select(Sql.Quote))})"
+            : $"FILE_SIZE_BYTES {Math.Max(1024 * 1024, targetFileSize)}";
+        try
+        {
+            connection.ExecuteNonQuery(
+                $"COPY ({select}) TO {Sql.Literal(root)} (FORMAT parquet, COMPRESSION zstd, FILENAME_PATTERN 'part-{{i}}-{writeId}-{{uuid}}', APPEND true, {layout})", ct);
+        }
+        catch (DuckDbException e)
+        {
+            throw new InvalidTableOperationException($"Writing the query's rows to '{store.Location}' failed: {e.Message}", e);
+        }
+
+        var chunks = ReadFooters(connection, root, writeId);
+        var dataSchema = new StructType(schema.Fields.Where(f => !partitionColumns.Contains(f.Name, StringComparer.OrdinalIgnoreCase)).ToList());
+        var files = new List<AddFile>();
+        long rows = 0, bytes = 0;
+        foreach (var file in chunks.GroupBy(c => c.FileName).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var key = Path.GetRelativePath(root, file.Key).Replace(Path.DirectorySeparatorChar, '/');
+            var info = await store.GetInfoAsync(key, ct).ConfigureAwait(false) ?? throw new ObjectNotFoundException(store.Location, key);
+            var (numRecords, stats) = FileStatistics.Build(file.ToList(), dataSchema);
+            files.Add(new AddFile(
+                FilePaths.ToUri(key),
+                PartitionValues(key, schema, partitionColumns),
+                info.Size,
+                info.LastModified.ToUnixTimeMilliseconds(),
+                DataChange: true,
+                Stats: stats));
+            rows += numRecords;
+            bytes += info.Size;
+        }
+
+        return new WrittenFiles(files, rows, bytes);
+    }
+
+    /// <summary>SELECT that casts the query's columns to the table schema by name; missing nullable columns become NULL.</summary>
+    private static string CastToSchema(DuckDbConnection connection, StructType schema, string query)
+    {
+        var columns = QuerySchema.Describe(connection, query);
+        foreach (var (name, _) in columns)
+        {
+            if (schema.Find(name) is null)
+            {
+                throw new InvalidTableOperationException(
+                    $"The query returns the column '{name}', which the table does not have (columns: {string.Join(", ", schema.Fields.Select(f => f.Name))}). Drop or rename it in the query.");
+            }
+        }
+
+        var list = schema.Fields.Select(field =>
+        {
+            var source = columns.FirstOrDefault(c => string.Equals(c.Name, field.Name, StringComparison.OrdinalIgnoreCase)).Name;
+            if (source is null && !field.Nullable)
+            {
+                throw new InvalidTableOperationException($"The query does not return the column '{field.Name}', which the table requires (NOT NULL).");
+            }
+
+            var value = source is null ? "NULL" : $"q.{Sql.Quote(source)}";
+            return $"CAST({value} AS {DuckDbTypes.ToDuckDb(field.Type)}) AS {Sql.Quote(field.Name)}";
+        });
+        return $"SELECT {string.Join(", ", list)} FROM ({query}) AS q";
+    }
+
+    private static List<ParquetColumnStats> ReadFooters(DuckDbConnection connection, string root, string writeId)
+    {
+        var glob = Path.Combine(root, "**", $"part-*-{writeId}-*.parquet");
+        try
+        {
+            return DuckDbRows.QueryJson(connection,
+                    $"SELECT file_name, row_group_id, row_group_num_rows, path_in_schema, stats_min_value, stats_max_value, stats_null_count FROM parquet_metadata({Sql.Literal(glob)})")
+                .Select(line =>
+                {
+                    using var doc = JsonDocument.Parse(line);
+                    var r = doc.RootElement;
+                    return new ParquetColumnStats(
+                        r.GetProperty("file_name").GetString()!,
+                        r.GetProperty("row_group_id").GetInt64(),
+                        r.GetProperty("row_group_num_rows").GetInt64(),
+                        r.GetProperty("path_in_schema").GetString()!,
+                        r.GetProperty("stats_min_value").GetString(),
+                        r.GetProperty("stats_max_value").GetString(),
+                        r.GetProperty("stats_null_count").ValueKind == JsonValueKind.Null ? null : r.GetProperty("stats_null_count").GetInt64());
+                })
+                .ToList();
+        }
+        catch (DuckDbException e) when (e.Message.Contains("No files found", StringComparison.Ordinal))
+        {
+            return [];
+        }
+    }
+
+    private static Dictionary<string, string?> PartitionValues(string key, StructType schema, IReadOnlyList<string> partitionColumns)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (partitionColumns.Count == 0)
+        {
+            return values;
+        }
+
+        foreach (var segment in key.Split('/')[..^1])
+        {
+            var eq = segment.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                continue;
+            }
+
+            var name = Uri.UnescapeDataString(segment[..eq]);
+            var column = partitionColumns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+            if (column is null)
+            {
+                continue;
+            }
+
+            var raw = segment[(eq + 1)..];
+            var text = raw == HiveNull ? null : Uri.UnescapeDataString(raw);
+            values[column] = FileStatistics.PartitionValue(schema.Find(column)!.Type, text);
+        }
+
+        foreach (var column in partitionColumns)
+        {
+            if (!values.ContainsKey(column))
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"DuckDB wrote '{key}' without a folder for the partition column '{column}'."));
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,33 @@
+namespace NeuroLake.Tests.Tables;
+
+/// <summary>
+/// Finds the shared test data: walks up from the test assembly's folder until some ancestor has a
+/// <c>shared/data</c> folder beside it or inside it (a worktree beside <c>shared/</c>, or CI's clone beside it).
+/// </summary>
+public static class SharedData
+{
+    private static readonly Lazy<string> Root = new(Locate);
+
+    public static string Folder => Root.Value;
+
+    public static string Golden(string group, string table) => Path.Combine(Folder, "delta", "golden", group, table);
+
+    public static IEnumerable<string> GoldenTables(string group) =>
+        Directory.EnumerateDirectories(Path.Combine(Folder, "delta", "golden", group)).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    private static string Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data") })
+            {
+                if (Directory.Exists(Path.Combine(candidate, "delta")))
+                {
+                    return Path.GetFullPath(candidate);
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No shared/data folder beside any ancestor of {AppContext.BaseDirectory}; the golden tables live there.");
+    }
+}
