@@ -9,5 +9,7 @@ internal static class BenchmarkCatalog
     [
         new DuckDbReadBenchmark(),
         new CatalogSearchBenchmark(),
+        new AppendBenchmark(),
+        new SnapshotOpenBenchmark(),
     ];
 }

@@ -13,9 +13,13 @@ namespace NeuroLake.Bench.Benchmarks;
 /// ratio compares the fastest run of each side (least disturbed by other load). Prints
 /// <c>RESULT append ratio_vs_duckdb=...</c> (goal ≤ 1.10).
 /// </summary>
-public static class AppendBenchmark
+public sealed class AppendBenchmark : IBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public string Name => "append";
+
+    public string Description => "append 10M rows from a DuckDB query to an NCF table vs. DuckDB writing the same Parquet directly";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;

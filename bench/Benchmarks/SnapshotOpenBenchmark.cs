@@ -16,9 +16,13 @@ namespace NeuroLake.Bench.Benchmarks;
 /// commits, each commit adding one file, checkpointed every 10 commits as NeuroLake writes them. Prints
 /// <c>RESULT snapshot-open ms_1k=... ms_10k=... files_read_10k=...</c> (median ms; goal ≤ 50 ms at 10,000).
 /// </summary>
-public static class SnapshotOpenBenchmark
+public sealed class SnapshotOpenBenchmark : IBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public string Name => "snapshot-open";
+
+    public string Description => "open the latest snapshot of tables with 1,000 and 10,000 commits";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
         var root = Path.Combine(Path.GetTempPath(), "nl-bench-open-" + Guid.NewGuid().ToString("N"));
