@@ -54,24 +54,13 @@ internal static unsafe class StatementExecution
     internal static PreparedStatementHandle PrepareExtracted(
         ConnectionHandle connection, ExtractedStatementsHandle extracted, int index, string sql)
     {
-        var statement = new PreparedStatementHandle();
         var state = NativeMethods.PrepareExtractedStatement(
             connection.DangerousGetHandle(), extracted.DangerousGetHandle(), (ulong)index, out var raw);
-        Marshal.InitHandle(statement, raw);
-        statement.DependOn(connection);
-        if (state != NativeMethods.DuckDbSuccess)
-        {
-            var message = Utf8.Decode(NativeMethods.PrepareError(raw));
-            statement.Dispose();
-            ThrowHelper.Failed(message, sql, CancellationToken.None);
-        }
-
-        return statement;
+        return AdoptPrepared(connection, state, raw, sql);
     }
 
     internal static PreparedStatementHandle Prepare(ConnectionHandle connection, string sql)
     {
-        var statement = new PreparedStatementHandle();
         int state;
         IntPtr raw;
         fixed (byte* text = Utf8.Encode(sql))
@@ -79,6 +68,13 @@ internal static unsafe class StatementExecution
             state = NativeMethods.Prepare(connection.DangerousGetHandle(), text, out raw);
         }
 
+        return AdoptPrepared(connection, state, raw, sql);
+    }
+
+    // DuckDB hands out a statement even when preparing fails (it carries the error), so it is owned either way.
+    private static PreparedStatementHandle AdoptPrepared(ConnectionHandle connection, int state, IntPtr raw, string sql)
+    {
+        var statement = new PreparedStatementHandle();
         Marshal.InitHandle(statement, raw);
         statement.DependOn(connection);
         if (state != NativeMethods.DuckDbSuccess)
