@@ -25,14 +25,20 @@ internal static class DataFileWriter
         connection.Execute("SET TimeZone = 'UTC'");
         var select = CastToSchema(connection, schema, query);
         var writeId = Guid.NewGuid().ToString("N");
-        // DuckDB cannot split partitioned output by size: partitioned writes get one file per partition and thread.
+        var fileSize = Math.Max(1024 * 1024, targetFileSize);
+        // DuckDB cannot split partitioned output by size: partitioned writes get one file per partition and thread,
+        // and the files that came out larger than the target are split afterwards.
         var layout = partitionColumns.Count > 0
             ? $"PARTITION_BY ({string.Join(", ", partitionColumns.Select(Sql.Quote))})"
-            : $"FILE_SIZE_BYTES {Math.Max(1024 * 1024, targetFileSize)}";
+            : $"FILE_SIZE_BYTES {fileSize}";
         try
         {
             connection.ExecuteNonQuery(
-                $"COPY ({select}) TO {Sql.Literal(root)} (FORMAT parquet, COMPRESSION zstd, FILENAME_PATTERN 'part-{{i}}-{writeId}-{{uuid}}', APPEND true, {layout})", ct);
+                $"COPY ({select}) TO {Sql.Literal(root)} (FORMAT parquet, COMPRESSION zstd, {FileNamePattern(writeId)}, APPEND true, {layout})", ct);
+            if (partitionColumns.Count > 0)
+            {
+                await OversizedFileSplitter.SplitAsync(connection, store, root, FileGlob(root, writeId), FileNamePattern(writeId), fileSize, ct).ConfigureAwait(false);
+            }
         }
         catch (DuckDbException e)
         {
@@ -91,7 +97,7 @@ internal static class DataFileWriter
 
     private static List<ParquetColumnStats> ReadFooters(DuckDbConnection connection, string root, string writeId)
     {
-        var glob = Path.Combine(root, "**", $"part-*-{writeId}-*.parquet");
+        var glob = FileGlob(root, writeId);
         try
         {
             return DuckDbRows.QueryJson(connection,
@@ -116,6 +122,10 @@ internal static class DataFileWriter
             return [];
         }
     }
+
+    private static string FileNamePattern(string writeId) => $"FILENAME_PATTERN 'part-{{i}}-{writeId}-{{uuid}}'";
+
+    private static string FileGlob(string root, string writeId) => Path.Combine(root, "**", $"part-*-{writeId}-*.parquet");
 
     private static Dictionary<string, string?> PartitionValues(string key, StructType schema, IReadOnlyList<string> partitionColumns)
     {
