@@ -17,4 +17,19 @@ public sealed partial class DeltaTable
     /// </summary>
     public Task<OperationResult> UpdateAsync(IReadOnlyDictionary<string, string> set, string? predicate = null, CancellationToken ct = default) =>
         new RowRewrite(this).UpdateAsync(set, predicate, ct);
+
+    /// <summary>RESTORE TABLE TO VERSION AS OF <paramref name="version"/>: one new commit whose live files equal that version's.</summary>
+    public Task<OperationResult> RestoreAsync(long version, CancellationToken ct = default) =>
+        new RestoreCommand(this).RunAsync(version, null, ct);
+
+    /// <summary>RESTORE TABLE TO TIMESTAMP AS OF <paramref name="timestamp"/>: the latest version committed at or before it.</summary>
+    public Task<OperationResult> RestoreAsync(DateTimeOffset timestamp, CancellationToken ct = default) =>
+        new RestoreCommand(this).RunAsync(null, timestamp, ct);
+
+    /// <summary>
+    /// VACUUM: deletes data files no version inside the retention window needs, and orphan files older than it.
+    /// Versions committed inside the window stay readable.
+    /// </summary>
+    public Task<VacuumResult> VacuumAsync(VacuumOptions? options = null, CancellationToken ct = default) =>
+        new VacuumCommand(this).RunAsync(options ?? new VacuumOptions(), ct);
 }
