@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace NeuroLake.Engine.Storage;
 
 /// <summary>
@@ -96,21 +98,30 @@ public sealed class LocalObjectStore : IObjectStore
         if (Directory.Exists(folder))
         {
             var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-            foreach (var info in new DirectoryInfo(folder).EnumerateFiles("*", options))
+            var rootLength = _root.Length + 1;
+
+            // Keys are filtered by name before any size or time is asked for, so skipped files cost no stat call.
+            var entries = new FileSystemEnumerable<ObjectInfo>(
+                folder,
+                (ref FileSystemEntry entry) => new ObjectInfo(
+                    entry.ToFullPath()[rootLength..].Replace(Path.DirectorySeparatorChar, '/'), entry.Length, entry.LastWriteTimeUtc),
+                options)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                {
+                    if (entry.IsDirectory || entry.FileName.EndsWith(TempSuffix, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+
+                    var key = entry.ToFullPath()[rootLength..].Replace(Path.DirectorySeparatorChar, '/');
+                    return key.StartsWith(prefix, StringComparison.Ordinal) && (startAfter is null || string.CompareOrdinal(key, startAfter) > 0);
+                },
+            };
+            foreach (var info in entries)
             {
                 ct.ThrowIfCancellationRequested();
-                var key = Path.GetRelativePath(_root, info.FullName).Replace(Path.DirectorySeparatorChar, '/');
-                if (!key.StartsWith(prefix, StringComparison.Ordinal) || key.EndsWith(TempSuffix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (startAfter is not null && string.CompareOrdinal(key, startAfter) <= 0)
-                {
-                    continue;
-                }
-
-                result.Add(new ObjectInfo(key, info.Length, info.LastWriteTimeUtc));
+                result.Add(info);
             }
         }
 

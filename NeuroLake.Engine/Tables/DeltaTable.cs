@@ -97,7 +97,7 @@ public sealed partial class DeltaTable
         var interval = CheckpointInterval(result.Snapshot);
         if (result.Version > 0 && result.Version % interval == 0)
         {
-            await CheckpointWriter.WriteAsync(DuckDb, Store, result.Snapshot, ct).ConfigureAwait(false);
+            await CheckpointWriter.WriteAsync(DuckDb, Store, result.Snapshot, Options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         }
 
         if (Options.Observer is { } observer)

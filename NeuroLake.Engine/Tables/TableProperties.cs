@@ -12,6 +12,34 @@ public static class TableProperties
     public const string CheckpointInterval = "delta.checkpointInterval";
     public const string ColumnMappingMode = "delta.columnMapping.mode";
 
+    public const string DeletedFileRetentionDuration = "delta.deletedFileRetentionDuration";
+
+    /// <summary>How long removed files stay as tombstones: Delta's "interval N unit" text, one week by default.</summary>
+    internal static TimeSpan DeletedFileRetention(IReadOnlyDictionary<string, string> configuration)
+    {
+        if (!configuration.TryGetValue(DeletedFileRetentionDuration, out var text))
+        {
+            return TimeSpan.FromDays(7);
+        }
+
+        var parts = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var offset = parts.Length > 0 && parts[0].Equals("interval", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (parts.Length < offset + 2 || !double.TryParse(parts[offset], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return TimeSpan.FromDays(7);
+        }
+
+        return parts[offset + 1].ToLowerInvariant().TrimEnd('s') switch
+        {
+            "week" => TimeSpan.FromDays(7 * n),
+            "day" => TimeSpan.FromDays(n),
+            "hour" => TimeSpan.FromHours(n),
+            "minute" => TimeSpan.FromMinutes(n),
+            "second" => TimeSpan.FromSeconds(n),
+            _ => TimeSpan.FromDays(7),
+        };
+    }
+
     internal static bool IsTrue(IReadOnlyDictionary<string, string> configuration, string key) =>
         configuration.TryGetValue(key, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 

@@ -109,6 +109,26 @@ public sealed class TableLogTests(DuckDbFixture duck) : TableTestBase(duck)
     }
 
     [Fact]
+    public async Task Checkpoints_keep_recent_tombstones_and_drop_expired_ones()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var table = NewTable(options: new DeltaTableOptions { Clock = clock, CheckpointInterval = 2 });
+        await table.CreateAsync(new TableDefinition(), "SELECT 1 AS n");
+        await table.OverwriteAsync("SELECT 2 AS n");
+        await table.OverwriteAsync("SELECT 3 AS n");
+        Assert.Equal(2, (await Reopen(table).GetSnapshotAsync()).Tombstones.Count);
+
+        clock.Now = clock.Now.AddDays(8);
+        await table.OverwriteAsync("SELECT 4 AS n");
+        await table.OverwriteAsync("SELECT 5 AS n");
+        var reopened = await Reopen(table).GetSnapshotAsync();
+
+        Assert.Equal(4, reopened.CheckpointVersion);
+        Assert.Equal(2, reopened.Tombstones.Count);
+        Assert.Equal(5, Scalar($"SELECT sum(n) FROM ({DeltaTable.ToSql(reopened)})"));
+    }
+
+    [Fact]
     public async Task Checkpoint_interval_comes_from_the_table_property()
     {
         var table = NewTable();

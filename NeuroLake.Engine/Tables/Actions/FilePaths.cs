@@ -36,7 +36,8 @@ internal static class FilePaths
     {
         if (uriPath.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
-            var local = new Uri(uriPath.Replace("file:/", "file:///", StringComparison.OrdinalIgnoreCase).Replace("file:////", "file:///", StringComparison.Ordinal)).LocalPath;
+            // file:/a/b and file:///a/b both name the local path /a/b.
+            var local = "/" + Uri.UnescapeDataString(uriPath["file:".Length..].TrimStart('/'));
             if (localRoot is not null && local.StartsWith(localRoot.TrimEnd('/') + "/", StringComparison.Ordinal))
             {
                 return local[(localRoot.TrimEnd('/').Length + 1)..];

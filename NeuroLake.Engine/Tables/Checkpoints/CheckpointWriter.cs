@@ -24,13 +24,18 @@ internal static class CheckpointWriter
         $"protocol: 'STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER, readerFeatures VARCHAR[], writerFeatures VARCHAR[])'",
         $"domainMetadata: 'STRUCT(domain VARCHAR, configuration VARCHAR, removed BOOLEAN)'");
 
-    public static async Task WriteAsync(DuckDbDatabase duckDb, IObjectStore store, Snapshot snapshot, CancellationToken ct)
+    public static async Task WriteAsync(DuckDbDatabase duckDb, IObjectStore store, Snapshot snapshot, DateTimeOffset now, CancellationToken ct)
     {
         var actions = new List<DeltaAction> { snapshot.Protocol, snapshot.Metadata };
         actions.AddRange(snapshot.Transactions.Values);
         actions.AddRange(snapshot.Domains.Values);
         actions.AddRange(snapshot.Files);
-        actions.AddRange(snapshot.Tombstones.Select(r => r with { Stats = null, Tags = null }));
+
+        // Tombstones are kept until they expire (delta.deletedFileRetentionDuration, default one week), then dropped.
+        var expiredBefore = (now - TableProperties.DeletedFileRetention(snapshot.Configuration)).ToUnixTimeMilliseconds();
+        actions.AddRange(snapshot.Tombstones
+            .Where(r => r.DeletionTimestamp is not { } deleted || deleted >= expiredBefore)
+            .Select(r => r with { Stats = null, Tags = null }));
 
         var staged = LocalStaging.NewFile("json");
         var parquet = LocalStaging.NewFile("parquet");

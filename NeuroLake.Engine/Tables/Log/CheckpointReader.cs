@@ -18,17 +18,29 @@ internal static class CheckpointReader
         var list = string.Join(", ", paths.Select(Sql.Literal));
         using var connection = duckDb.Connect();
         List<byte[]> rows;
+        List<AddFile> adds;
         try
         {
-            rows = DuckDbRows.QueryJson(connection, $"SELECT * FROM read_parquet([{list}], union_by_name = true)");
+            // Add actions (nearly all rows) are read as typed columns; the few other actions as JSON.
+            rows = [];
+            try
+            {
+                adds = CheckpointAddReader.Read(connection, $"[{list}]", rows);
+            }
+            catch (DuckDbException e) when (e.Message.Contains("add", StringComparison.Ordinal))
+            {
+                // A checkpoint without an add column (a table that never had files): every row as JSON.
+                adds = [];
+                rows = DuckDbRows.QueryJson(connection, $"SELECT * FROM read_parquet([{list}], union_by_name = true)");
+            }
         }
-        catch (DuckDbException e)
+        catch (Exception e) when (e is DuckDbException or ActionFormatException)
         {
             throw new CorruptTableException(
                 $"The checkpoint '{parts[0].Key}' in '{store.Location}' cannot be read: {e.Message}. Delete the damaged checkpoint file; the table is then read from its JSON commits.", e);
         }
 
-        var actions = new List<DeltaAction>(rows.Count);
+        var actions = new List<DeltaAction>(rows.Count + adds.Count);
         foreach (var row in rows)
         {
             try
@@ -44,6 +56,7 @@ internal static class CheckpointReader
             }
         }
 
+        actions.AddRange(adds);
         return actions;
     }
 }
