@@ -20,7 +20,7 @@ internal sealed class VacuumCommand(DeltaTable table)
     {
         var snapshot = await table.GetSnapshotAsync(null, ct).ConfigureAwait(false);
         ProtocolGate.CheckWrite(snapshot.Protocol, snapshot.Metadata, table.Location);
-        var configured = RetentionDuration.Of(snapshot.Configuration);
+        var configured = TableProperties.DeletedFileRetention(snapshot.Configuration);
         var retention = Retention(options, configured);
         var now = table.Options.Clock.GetUtcNow();
         var cutoff = now - retention;
@@ -68,7 +68,7 @@ internal sealed class VacuumCommand(DeltaTable table)
         if (asked < configured && !options.AllowShortRetention)
         {
             throw new InvalidTableOperationException(
-                $"VACUUM RETAIN {hours} HOURS is shorter than the table's retention of {configured.TotalHours} hours ({RetentionDuration.Property}). "
+                $"VACUUM RETAIN {hours} HOURS is shorter than the table's retention of {configured.TotalHours} hours ({TableProperties.DeletedFileRetentionDuration}). "
                 + "Deleting files younger than that can break time travel and writers still running. "
                 + "Use a longer retention, or allow a short retention explicitly if you are sure.");
         }
