@@ -32,4 +32,11 @@ public sealed partial class DeltaTable
     /// </summary>
     public Task<VacuumResult> VacuumAsync(VacuumOptions? options = null, CancellationToken ct = default) =>
         new VacuumCommand(this).RunAsync(options ?? new VacuumOptions(), ct);
+
+    /// <summary>
+    /// OPTIMIZE [WHERE partition predicate] [ZORDER BY (columns)]: compacts small files per partition, or clusters
+    /// rows by a Z-order key so min/max statistics skip files for each Z-order column. Changes no rows.
+    /// </summary>
+    public Task<OperationResult> OptimizeAsync(OptimizeOptions? options = null, CancellationToken ct = default) =>
+        new OptimizeCommand(this).RunAsync(options ?? new OptimizeOptions(), ct);
 }
