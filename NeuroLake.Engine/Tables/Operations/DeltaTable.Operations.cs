@@ -39,4 +39,12 @@ public sealed partial class DeltaTable
     /// </summary>
     public Task<OperationResult> OptimizeAsync(OptimizeOptions? options = null, CancellationToken ct = default) =>
         new OptimizeCommand(this).RunAsync(options ?? new OptimizeOptions(), ct);
+
+    /// <summary>
+    /// MERGE INTO this table USING a source query ON a condition, with WHEN MATCHED / NOT MATCHED / NOT MATCHED BY
+    /// SOURCE clauses. Only files holding rows that are updated or deleted are rewritten; several source rows
+    /// changing one table row is an error.
+    /// </summary>
+    public Task<OperationResult> MergeAsync(Operations.Merge.MergeSpec spec, CancellationToken ct = default) =>
+        new Operations.Merge.MergeCommand(this).RunAsync(spec, ct);
 }
