@@ -124,6 +124,19 @@ public sealed class MergeTests(DuckDbFixture duck) : OperationTestBase(duck)
         await AssertRowsAsync(table, Source);
     }
 
+    [Fact]
+    public async Task Several_source_matches_are_fine_when_only_one_of_them_changes_the_row()
+    {
+        var table = await SampleTableAsync();
+        var spec = new MergeSpec("SELECT * FROM (VALUES (5, 'a'), (5, 'b')) v(id, x)", "t.id = s.id",
+            [MergeClause.MatchedUpdate(new Dictionary<string, string> { ["s"] = "s.x" }, "s.x = 'a'")]);
+
+        var result = await table.MergeAsync(spec);
+
+        Assert.Equal(1, result.Metric("numTargetRowsUpdated"));
+        await AssertRowsAsync(table, $"SELECT id, grp, v, CASE WHEN id = 5 THEN 'a' ELSE s END AS s FROM ({Source})");
+    }
+
     [Theory]
     [InlineData("t.nope = s.id", null, "nope")]
     [InlineData("t.id = s.id", "missing", "'missing'")]

@@ -8,14 +8,12 @@ using NeuroLake.Engine.Tables.Writes;
 namespace NeuroLake.Engine.Tables.Operations.Merge;
 
 /// <summary>
-/// MERGE: stages the outcome of every joined row that matters (rows of files holding updated or deleted rows, and
-/// inserted rows) in one DuckDB pass, refuses target rows that several source rows would change, then rewrites
-/// only the touched files plus new files for inserts, in one commit.
+/// MERGE: stages the changed rows (updated, deleted, inserted, with their new values) from one DuckDB pass over the
+/// join, refuses target rows that several source rows would change, then rewrites only the files holding updated or
+/// deleted rows (their other rows copied unchanged) plus the inserts, in one commit.
 /// </summary>
 internal sealed class MergeCommand(DeltaTable table)
 {
-    private const string Pick = "__nl_pick";
-
     public async Task<OperationResult> RunAsync(MergeSpec spec, CancellationToken ct)
     {
         var snapshot = await table.GetSnapshotAsync(null, ct).ConfigureAwait(false);
@@ -45,13 +43,20 @@ internal sealed class MergeCommand(DeltaTable table)
             var written = new WrittenFiles([], 0, 0);
             if (removed.Count > 0 || counts[MergePlan.Inserted] > 0)
             {
-                var output = $"SELECT {TargetScan.Columns(snapshot.Schema)} FROM (SELECT *, CASE WHEN {MergePlan.Kind} = {MergePlan.Inserted} THEN 1 "
-                    + $"ELSE row_number() OVER (PARTITION BY {TargetScan.PathColumn}, {TargetScan.RowColumn} ORDER BY {MergePlan.Kind} DESC) END AS {Pick} "
-                    + $"FROM read_parquet({Sql.Literal(staged)})) WHERE {Pick} = 1 AND {MergePlan.Kind} IN ({MergePlan.Copied}, {MergePlan.Updated}, {MergePlan.Inserted})";
+                // Changed rows come from the staged outcomes; the other rows of touched files are copied as they are.
+                var changedKeys = $"(SELECT {TargetScan.PathColumn}, {TargetScan.RowColumn} FROM read_parquet({Sql.Literal(staged)}) WHERE {MergePlan.Kind} IN ({MergePlan.Updated}, {MergePlan.Deleted})) AS c";
+                var output = $"SELECT {TargetScan.Columns(snapshot.Schema)} FROM read_parquet({Sql.Literal(staged)}) WHERE {MergePlan.Kind} IN ({MergePlan.Updated}, {MergePlan.Inserted})";
+                if (removed.Count > 0)
+                {
+                    output += $" UNION ALL SELECT {TargetScan.Columns(snapshot.Schema, "t")} FROM ({TargetScan.ToSql(snapshot, removed)}) AS t ANTI JOIN {changedKeys} "
+                        + $"ON t.{TargetScan.PathColumn} = c.{TargetScan.PathColumn} AND t.{TargetScan.RowColumn} = c.{TargetScan.RowColumn}";
+                }
+
                 written = await DataFileWriter.WriteAsync(table.DuckDb, table.Store, snapshot.Schema, snapshot.PartitionColumns, output, table.Options.TargetFileSizeBytes, ct).ConfigureAwait(false);
                 written = await WrittenFilesCleanup.DropEmptyAsync(table.Store, written, ct).ConfigureAwait(false);
             }
 
+            counts[MergePlan.Copied] = written.Rows - counts[MergePlan.Updated] - counts[MergePlan.Inserted];
             var metrics = transaction.OperationMetrics;
             metrics["numTargetRowsInserted"] = Text(counts[MergePlan.Inserted]);
             metrics["numTargetRowsUpdated"] = Text(counts[MergePlan.Updated]);
@@ -88,9 +93,7 @@ internal sealed class MergeCommand(DeltaTable table)
         try
         {
             connection.Execute(
-                $"COPY (WITH j AS MATERIALIZED ({joined}), touched AS (SELECT DISTINCT {TargetScan.PathColumn} FROM j WHERE {MergePlan.Kind} IN ({MergePlan.Updated}, {MergePlan.Deleted})) "
-                + $"SELECT * FROM j WHERE {MergePlan.Kind} = {MergePlan.Inserted} OR {TargetScan.PathColumn} IN (SELECT {TargetScan.PathColumn} FROM touched)) "
-                + $"TO {Sql.Literal(staged)} (FORMAT parquet)");
+                $"COPY (SELECT * FROM ({joined}) AS j WHERE {MergePlan.Kind} IN ({MergePlan.Updated}, {MergePlan.Deleted}, {MergePlan.Inserted})) TO {Sql.Literal(staged)} (FORMAT parquet)");
         }
         catch (DuckDb.DuckDbException e)
         {
@@ -109,10 +112,7 @@ internal sealed class MergeCommand(DeltaTable table)
         }
 
         var counts = new Dictionary<int, long> { [MergePlan.Copied] = 0, [MergePlan.Updated] = 0, [MergePlan.Deleted] = 0, [MergePlan.Inserted] = 0 };
-        foreach (var row in DuckDbRows.QueryJson(connection,
-                     $"SELECT {MergePlan.Kind} AS k, count(*) AS n FROM (SELECT *, CASE WHEN {MergePlan.Kind} = {MergePlan.Inserted} THEN 1 "
-                     + $"ELSE row_number() OVER (PARTITION BY {TargetScan.PathColumn}, {TargetScan.RowColumn} ORDER BY {MergePlan.Kind} DESC) END AS {Pick} "
-                     + $"FROM read_parquet({file})) WHERE {Pick} = 1 GROUP BY ALL", ct))
+        foreach (var row in DuckDbRows.QueryJson(connection, $"SELECT {MergePlan.Kind} AS k, count(*) AS n FROM read_parquet({file}) GROUP BY ALL", ct))
         {
             using var doc = JsonDocument.Parse(row);
             counts[doc.RootElement.GetProperty("k").GetInt32()] = doc.RootElement.GetProperty("n").GetInt64();
