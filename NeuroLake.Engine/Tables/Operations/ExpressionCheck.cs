@@ -34,9 +34,10 @@ internal static class ExpressionCheck
 
     private static string Describe(DuckDbConnection connection, string select, StructType schema, string expression, string what)
     {
-        if (expression.Contains(';', StringComparison.Ordinal) && !expression.Contains('\'', StringComparison.Ordinal))
+        if (!IsSingleExpression(expression))
         {
-            throw new InvalidTableOperationException($"The {what} '{expression}' contains ';': give one expression, not statements.");
+            throw new InvalidTableOperationException(
+                $"The {what} '{expression}' is not one expression: check that quotes and parentheses are balanced and that it has no ';', comments or $-quoted strings.");
         }
 
         try
@@ -49,6 +50,40 @@ internal static class ExpressionCheck
                 $"The {what} '{expression}' cannot be evaluated: {FirstLine(duck.Message)} The table's columns are: {string.Join(", ", schema.Fields.Select(f => f.Name))}. Fix the column names or the syntax.",
                 duck);
         }
+    }
+
+    /// <summary>
+    /// Expressions are spliced into larger statements, so one must not close the parenthesis around it or end the
+    /// statement: quotes and parentheses balance, no ';' outside quotes, and no comments or dollar quotes, which
+    /// could hide a parenthesis from this check but not from DuckDB.
+    /// </summary>
+    private static bool IsSingleExpression(string expression)
+    {
+        var depth = 0;
+        char? quote = null;
+        foreach (var c in expression)
+        {
+            if (quote is { } q)
+            {
+                quote = c == q ? null : quote;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\'' or '"':
+                    quote = c;
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')' when --depth < 0:
+                case ';' or '$':
+                    return false;
+            }
+        }
+
+        return depth == 0 && quote is null && !expression.Contains("--", StringComparison.Ordinal) && !expression.Contains("/*", StringComparison.Ordinal);
     }
 
     private static string FirstLine(string message)

@@ -28,6 +28,17 @@ internal sealed class RowRewrite(DeltaTable table)
 
         var transaction = table.StartTransaction(snapshot, "DELETE");
         transaction.OperationParameters["predicate"] = JsonSerializer.Serialize(predicate is null ? Array.Empty<string>() : [predicate]);
+        if (PartitionOnlyMatches(snapshot, predicate) is { } dropped)
+        {
+            // Metadata-only: a predicate on partition columns selects whole files, whose row counts are in their stats.
+            var skipping = new FileSkipping(predicate, snapshot.Schema, snapshot.PartitionColumns);
+            transaction.ReadSet.ReadFiles(dropped);
+            transaction.ReadSet.ReadWhere(skipping.MayMatch, predicate!);
+            transaction.OperationMetrics["numDeletedRows"] = Text(dropped.Sum(f => WrittenFilesCleanup.RecordCount(f)!.Value));
+            transaction.OperationMetrics["numCopiedRows"] = "0";
+            return await CommitAsync(snapshot, transaction, dropped, new WrittenFiles([], 0, 0), 0, ct).ConfigureAwait(false);
+        }
+
         var (candidates, counts) = await CountMatchesAsync(snapshot, predicate, transaction, ct).ConfigureAwait(false);
         var whole = candidates.Where(f => counts[f.Path].Matched > 0 && counts[f.Path].Matched == counts[f.Path].Total).ToList();
         var partial = candidates.Where(f => counts[f.Path].Matched > 0 && counts[f.Path].Matched < counts[f.Path].Total).ToList();
@@ -100,6 +111,32 @@ internal sealed class RowRewrite(DeltaTable table)
         }
 
         return snapshot;
+    }
+
+    /// <summary>The files a predicate over partition columns only selects, when every one has a row count; else null.</summary>
+    private List<AddFile>? PartitionOnlyMatches(Snapshot snapshot, string? predicate)
+    {
+        if (predicate is null || snapshot.PartitionColumns.Count == 0)
+        {
+            return null;
+        }
+
+        var partitionSchema = new Types.StructType(snapshot.PartitionColumns.Select(c => snapshot.Schema.Find(c)!).ToList());
+        using (var connection = table.DuckDb.Connect())
+        {
+            try
+            {
+                ExpressionCheck.PredicateOverTable(connection, partitionSchema, predicate, "DELETE condition");
+            }
+            catch (InvalidTableOperationException)
+            {
+                return null;
+            }
+        }
+
+        var matching = new PartitionFilter(table.DuckDb, snapshot.Schema, snapshot.PartitionColumns, predicate).Matching(snapshot.Files);
+        var files = snapshot.Files.Where(f => matching.Contains(f.Path)).ToList();
+        return files.All(f => WrittenFilesCleanup.RecordCount(f) is not null) ? files : null;
     }
 
     private static string Condition(string? predicate) => predicate is null ? "true" : $"coalesce(CAST(({predicate}) AS BOOLEAN), false)";

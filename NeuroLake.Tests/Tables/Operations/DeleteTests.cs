@@ -82,6 +82,36 @@ public sealed class DeleteTests(DuckDbFixture duck) : OperationTestBase(duck)
     }
 
     [Fact]
+    public async Task Delete_on_partition_columns_only_drops_whole_files_without_reading_them()
+    {
+        var table = await SampleTableAsync("p", "grp");
+        foreach (var file in (await table.GetSnapshotAsync()).Files.Where(f => f.PartitionValues["grp"] == "3"))
+        {
+            await File.WriteAllTextAsync(Path.Combine(table.Location, Uri.UnescapeDataString(file.Path)), "not parquet");
+        }
+
+        var result = await table.DeleteAsync("grp = 3");
+
+        Assert.Equal(25, result.Metric("numDeletedRows"));
+        Assert.Equal(4, result.Metric("numRemovedFiles"));
+        Assert.Equal(0, result.Metric("numFilesScanned"));
+        await AssertRowsAsync(table, $"SELECT * FROM ({Source}) WHERE grp <> 3");
+    }
+
+    [Fact]
+    public async Task Predicates_that_could_escape_their_parentheses_are_refused()
+    {
+        var table = await SampleTableAsync();
+
+        foreach (var predicate in new[] { "id = 1) OR (true", "id = 1; DROP TABLE x", "id = 1 /* ( */", "$$ ( $$ = 'x'" })
+        {
+            await Assert.ThrowsAsync<InvalidTableOperationException>(() => table.DeleteAsync(predicate));
+        }
+
+        await AssertRowsAsync(table, Source);
+    }
+
+    [Fact]
     public async Task Delete_with_no_matching_rows_commits_nothing()
     {
         var table = await SampleTableAsync();
