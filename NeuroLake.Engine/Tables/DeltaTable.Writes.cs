@@ -68,7 +68,15 @@ public sealed partial class DeltaTable
             AddWriteMetrics(transaction, written);
         }
 
-        return await CommitAsync(transaction, ct).ConfigureAwait(false);
+        try
+        {
+            return await CommitAsync(transaction, ct).ConfigureAwait(false);
+        }
+        catch (TableAlreadyExistsException) when (ifNotExists)
+        {
+            // Another writer created the table first; its files stand, ours are unreferenced (VACUUM removes them).
+            return null;
+        }
     }
 
     /// <summary>Appends a DuckDB query's rows (a blind append: it never conflicts with concurrent appends).</summary>

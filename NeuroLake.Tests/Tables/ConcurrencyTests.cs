@@ -55,6 +55,38 @@ public sealed class ConcurrencyTests(DuckDbFixture duck) : TableTestBase(duck)
     }
 
     [Fact]
+    public async Task An_append_that_raced_with_a_metadata_change_fails_naming_the_winning_version()
+    {
+        var table = NewTable();
+        await table.CreateAsync(new TableDefinition(), "SELECT 1 AS n");
+        var read = await table.GetSnapshotAsync();
+        var append = table.StartTransaction(read, "WRITE");
+        var change = table.StartTransaction(read, "SET TBLPROPERTIES");
+        change.NewMetadata = read.Metadata with { Description = "changed" };
+
+        await table.CommitAsync(change, CancellationToken.None);
+        var e = await Assert.ThrowsAsync<ConcurrentModificationException>(() => table.CommitAsync(append, CancellationToken.None));
+
+        Assert.Equal(1, e.WinningVersion);
+        Assert.Contains("metadata", e.Message);
+    }
+
+    [Fact]
+    public async Task Two_creators_racing_with_if_not_exists_leave_one_table_and_no_error()
+    {
+        var first = NewTable();
+        var second = new DeltaTable(first.Store, Duck.Database);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => first.CreateAsync(new TableDefinition(), "SELECT 1 AS n", ifNotExists: true)),
+            Task.Run(() => second.CreateAsync(new TableDefinition(), "SELECT 2 AS n", ifNotExists: true)));
+
+        Assert.Contains(results, r => r is not null);
+        Assert.Equal(0, (await Reopen(first).GetSnapshotAsync()).Version);
+        Assert.Equal(1, Count(Reopen(first)));
+    }
+
+    [Fact]
     public async Task A_blind_append_that_lost_the_race_is_retried_at_the_next_version()
     {
         var table = NewTable();

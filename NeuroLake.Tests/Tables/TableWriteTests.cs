@@ -70,6 +70,26 @@ public sealed class TableWriteTests(DuckDbFixture duck) : TableTestBase(duck)
     }
 
     [Fact]
+    public async Task Date_timestamp_integer_and_boolean_partitions_round_trip()
+    {
+        var table = NewTable();
+        const string rows = """
+            SELECT * FROM (VALUES
+                (1, DATE '2024-02-29', TIMESTAMPTZ '2024-03-01 10:11:12.345678+00', 7, true),
+                (2, DATE '1999-12-31', TIMESTAMPTZ '1969-07-20 20:17:00+00', -3, false),
+                (3, NULL, NULL, NULL, NULL)) v(id, d, ts, n, b)
+            """;
+
+        await table.CreateAsync(new TableDefinition { PartitionColumns = ["d", "ts", "n", "b"] }, rows);
+        var snapshot = await table.GetSnapshotAsync();
+
+        Assert.Contains(snapshot.Files, f => f.PartitionValues["ts"] == "2024-03-01T10:11:12.345678Z");
+        Assert.Contains(snapshot.Files, f => f.PartitionValues["d"] == "2024-02-29" && f.PartitionValues["n"] == "7" && f.PartitionValues["b"] == "true");
+        Assert.Equal(0, Scalar($"SELECT count(*) FROM ((SELECT id, d, ts, n, b FROM ({DeltaTable.ToSql(snapshot)})) EXCEPT ALL ({rows}))"));
+        Assert.Equal(3, Count(table));
+    }
+
+    [Fact]
     public async Task Append_adds_rows_and_overwrite_replaces_them()
     {
         var table = NewTable();

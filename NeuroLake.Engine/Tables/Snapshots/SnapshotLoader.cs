@@ -89,6 +89,8 @@ internal sealed class SnapshotLoader(IObjectStore store, DuckDbDatabase duckDb)
 
     public async Task<Snapshot> LoadSegmentAsync(LogSegment segment, int filesRead, CancellationToken ct)
     {
+        // Commit files are fetched while DuckDB reads the checkpoint.
+        var commitTasks = segment.Commits.Select(c => CommitFileReader.ReadAsync(store, c.Key, ct)).ToList();
         var replay = new LogReplay();
         if (segment.Checkpoint.Count > 0)
         {
@@ -96,7 +98,6 @@ internal sealed class SnapshotLoader(IObjectStore store, DuckDbDatabase duckDb)
             filesRead += segment.Checkpoint.Count;
         }
 
-        var commitTasks = segment.Commits.Select(c => CommitFileReader.ReadAsync(store, c.Key, ct)).ToList();
         var commits = await Task.WhenAll(commitTasks).ConfigureAwait(false);
         filesRead += commits.Length;
         CommitInfo? lastCommitInfo = null;

@@ -31,8 +31,8 @@ internal static class DataFileWriter
             : $"FILE_SIZE_BYTES {Math.Max(1024 * 1024, targetFileSize)}";
         try
         {
-            connection.Execute(
-                $"COPY ({select}) TO {Sql.Literal(root)} (FORMAT parquet, COMPRESSION zstd, FILENAME_PATTERN 'part-{{i}}-{writeId}-{{uuid}}', APPEND true, {layout})");
+            connection.ExecuteNonQuery(
+                $"COPY ({select}) TO {Sql.Literal(root)} (FORMAT parquet, COMPRESSION zstd, FILENAME_PATTERN 'part-{{i}}-{writeId}-{{uuid}}', APPEND true, {layout})", ct);
         }
         catch (DuckDbException e)
         {
