@@ -134,4 +134,33 @@ public sealed class OptimizeTests(DuckDbFixture duck) : OperationTestBase(duck)
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal(3, (await Reopen(table).GetSnapshotAsync()).Version);
     }
+
+    [Fact]
+    public async Task ZOrder_on_a_partitioned_table_clusters_each_partition_and_keeps_its_values()
+    {
+        var table = NewTable();
+        await table.CreateAsync(new TableDefinition { PartitionColumns = ["part"] }, $"SELECT *, id % 2 AS part FROM ({Points}) WHERE id < 4000");
+        await table.AppendAsync($"SELECT *, id % 2 AS part FROM ({Points}) WHERE id >= 4000 AND id < 8000");
+
+        var result = await table.OptimizeAsync(new OptimizeOptions { ZOrderBy = ["x", "y"] });
+
+        Assert.Equal(2, result.Metric("partitionsOptimized"));
+        var files = (await table.GetSnapshotAsync()).Files;
+        Assert.All(files, f => Assert.StartsWith($"part={f.PartitionValues["part"]}/", f.Path, StringComparison.Ordinal));
+        await AssertRowsAsync(table, $"SELECT *, id % 2 AS part FROM ({Points}) WHERE id < 8000");
+    }
+
+    [Fact]
+    public async Task Optimize_on_an_empty_table_commits_nothing()
+    {
+        var table = NewTable();
+        await table.CreateAsync(new TableDefinition(), "SELECT 1 AS id, 2 AS x WHERE false");
+
+        var binPack = await table.OptimizeAsync();
+        var zOrder = await table.OptimizeAsync(new OptimizeOptions { ZOrderBy = ["x"] });
+
+        Assert.False(binPack.Committed);
+        Assert.False(zOrder.Committed);
+        Assert.Equal(0, (await table.GetSnapshotAsync()).Version);
+    }
 }

@@ -75,4 +75,17 @@ public sealed class RestoreTests(DuckDbFixture duck) : OperationTestBase(duck)
 
         Assert.Equal(3, (await table.GetSnapshotAsync()).Version);
     }
+
+    [Fact]
+    public async Task Restore_on_a_partitioned_table_brings_back_deleted_partitions()
+    {
+        var table = await SampleTableAsync("p", "grp");
+        await table.DeleteAsync("grp IN (0, 3)");
+        await table.UpdateAsync(new Dictionary<string, string> { ["v"] = "NULL" }, "grp = 1");
+
+        var result = await table.RestoreAsync(3);
+
+        Assert.Equal(16, result.Metric("numOfFilesAfterRestore"));
+        await AssertRowsAsync(table, Source);
+    }
 }

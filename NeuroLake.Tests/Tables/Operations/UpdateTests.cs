@@ -67,4 +67,19 @@ public sealed class UpdateTests(DuckDbFixture duck) : OperationTestBase(duck)
         Assert.Equal(3, (await Reopen(table).GetSnapshotAsync()).Version);
         await AssertRowsAsync(table, Source);
     }
+
+    [Fact]
+    public async Task Update_on_an_empty_table_or_with_no_matches_commits_nothing()
+    {
+        var table = NewTable();
+        await table.CreateAsync(new Engine.Tables.Writes.TableDefinition(), "SELECT 1 AS id WHERE false");
+        var sample = await SampleTableAsync("other");
+
+        var empty = await table.UpdateAsync(new Dictionary<string, string> { ["id"] = "id + 1" });
+        var none = await sample.UpdateAsync(new Dictionary<string, string> { ["v"] = "0" }, "v IS NULL AND id = 0");
+
+        Assert.False(empty.Committed);
+        Assert.False(none.Committed);
+        Assert.Equal(3, (await sample.GetSnapshotAsync()).Version);
+    }
 }
