@@ -55,6 +55,23 @@ public sealed class MergeTests(DuckDbFixture duck) : OperationTestBase(duck)
     }
 
     [Fact]
+    public async Task Merge_on_key_equality_does_not_read_target_files_outside_the_sources_key_range()
+    {
+        var table = await SampleTableAsync();
+        var snapshot = await table.GetSnapshotAsync();
+        foreach (var file in snapshot.Files.Where(f => !f.Stats!.Contains("\"id\":0,", StringComparison.Ordinal)))
+        {
+            await File.WriteAllTextAsync(Path.Combine(table.Location, file.Path), "not parquet");
+        }
+
+        var result = await table.MergeAsync(new MergeSpec("SELECT * FROM (VALUES (3, 'x'), (20, 'y')) v(id, s)", "t.id = s.id",
+            [MergeClause.MatchedUpdate(new Dictionary<string, string> { ["s"] = "s.s" })]));
+
+        Assert.Equal(2, result.Metric("numTargetRowsUpdated"));
+        Assert.Equal(1, result.Metric("numTargetFilesRemoved"));
+    }
+
+    [Fact]
     public async Task Clauses_apply_in_order_with_conditions_including_not_matched_by_source()
     {
         var table = await SampleTableAsync("p", "grp");

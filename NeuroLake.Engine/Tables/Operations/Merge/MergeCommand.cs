@@ -34,7 +34,7 @@ internal sealed class MergeCommand(DeltaTable table)
         var staged = LocalStaging.NewFile("parquet");
         try
         {
-            var (touched, counts) = Stage(snapshot, plan, staged, ct);
+            var (touched, counts) = Stage(snapshot, spec, plan, staged, ct);
             var transaction = table.StartTransaction(snapshot, "MERGE");
             transaction.ReadSet.ReadWholeTable();
             transaction.ReadSet.ReadFiles(snapshot.Files);
@@ -85,11 +85,12 @@ internal sealed class MergeCommand(DeltaTable table)
     }
 
     /// <summary>Writes the joined rows that matter to <paramref name="staged"/>; returns the touched files and rows per outcome.</summary>
-    private (HashSet<string> Touched, Dictionary<int, long> Counts) Stage(Snapshot snapshot, MergePlan plan, string staged, CancellationToken ct)
+    private (HashSet<string> Touched, Dictionary<int, long> Counts) Stage(Snapshot snapshot, MergeSpec spec, MergePlan plan, string staged, CancellationToken ct)
     {
         using var connection = table.DuckDb.Connect();
         connection.Execute("SET TimeZone = 'UTC'");
-        var joined = plan.JoinedSql(TargetScan.ToSql(snapshot, snapshot.Files));
+        var candidates = MergeKeyRange.CandidateFiles(connection, snapshot, spec, ct);
+        var joined = plan.JoinedSql(TargetScan.ToSql(snapshot, candidates));
         try
         {
             connection.Execute(
