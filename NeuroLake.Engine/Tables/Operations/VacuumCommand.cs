@@ -10,7 +10,7 @@ namespace NeuroLake.Engine.Tables.Operations;
 /// <summary>
 /// VACUUM: deletes files in the table folder that no version inside the retention window needs: not live now, not
 /// removed after the cutoff (a tombstone newer than the cutoff means some version inside the window still reads the
-/// file), and last modified before the cutoff (so files of writers still in flight, and orphans younger than the
+/// file), not live in the version current at the cutoff nor added since, and last modified before the cutoff (so files of writers still in flight, and orphans younger than the
 /// window, stay). Hidden paths (<c>_</c> or <c>.</c> prefixes, such as <c>_delta_log</c>) are never touched.
 /// Records VACUUM START and VACUUM END commits, as Delta does.
 /// </summary>
@@ -91,11 +91,41 @@ internal sealed class VacuumCommand(DeltaTable table)
             needed.Add(FilePaths.ToKey(tombstone.Path, root));
         }
 
+        // Tombstones expire from checkpoints after the table's retention, so for a longer window they are not enough:
+        // every version inside it reads the files of the version current at the cutoff plus the files added since.
+        foreach (var path in await FilesOfVersionsSinceAsync(snapshot, cutoff, ct).ConfigureAwait(false))
+        {
+            needed.Add(FilePaths.ToKey(path, root));
+        }
+
         var objects = await table.Store.ListAsync("", null, ct).ConfigureAwait(false);
         return objects
             .Where(o => !IsHidden(o.Key) && !needed.Contains(o.Key) && o.LastModified < cutoff)
             .Select(o => new VacuumedFile(o.Key, o.Size))
             .ToList();
+    }
+
+    private async Task<IEnumerable<string>> FilesOfVersionsSinceAsync(Snapshot latest, DateTimeOffset cutoff, CancellationToken ct)
+    {
+        Snapshot? atCutoff;
+        try
+        {
+            atCutoff = await table.GetSnapshotAsOfAsync(cutoff, ct).ConfigureAwait(false);
+        }
+        catch (VersionNotFoundException)
+        {
+            atCutoff = null; // every available version is inside the window: keep whatever any commit added
+        }
+
+        var paths = new List<string>(atCutoff?.Files.Select(f => f.Path) ?? []);
+        var listing = await LogListing.ListAsync(table.Store, null, ct).ConfigureAwait(false);
+        foreach (var commit in listing.Commits.Where(c => c.Version > (atCutoff?.Version ?? -1) && c.Version <= latest.Version))
+        {
+            var actions = await CommitFileReader.ReadAsync(table.Store, commit.Key, ct).ConfigureAwait(false);
+            paths.AddRange(actions.OfType<AddFile>().Select(a => a.Path));
+        }
+
+        return paths;
     }
 
     /// <summary>Delta's rule: a path segment starting with '_' or '.' is hidden, except partition folders ("_p=1").</summary>

@@ -153,4 +153,26 @@ public sealed class VacuumTests(DuckDbFixture duck) : OperationTestBase(duck)
         Assert.Empty((await table.GetSnapshotAsync()).Files);
         Assert.Equal(0, Count(table));
     }
+
+    [Fact]
+    public async Task Vacuum_with_a_window_longer_than_the_tombstone_retention_keeps_files_of_every_version_in_it()
+    {
+        var day0 = _clock.Now;
+        var table = NewTable(options: new DeltaTableOptions { Clock = _clock });
+        var properties = new Dictionary<string, string> { ["delta.deletedFileRetentionDuration"] = "interval 1 days", ["delta.checkpointInterval"] = "2" };
+        await table.CreateAsync(new TableDefinition { Properties = properties }, "SELECT range AS id FROM range(10)");
+        _clock.Now = day0.AddDays(1);
+        await table.DeleteAsync("id = 1");
+        for (var day = 2; day <= 6; day++)
+        {
+            _clock.Now = day0.AddDays(day);
+            await table.AppendAsync($"SELECT {100 + day}::BIGINT AS id");
+        }
+
+        // The checkpoint at day 6 dropped the day-1 tombstone; version 0 is still inside an 8-day window on day 8.5.
+        _clock.Now = day0.AddDays(8.5);
+        await Reopen(table).VacuumAsync(new VacuumOptions { RetainHours = 8 * 24 });
+
+        await AssertRowsAsync(Reopen(table), "SELECT range AS id FROM range(10)", version: 0);
+    }
 }
