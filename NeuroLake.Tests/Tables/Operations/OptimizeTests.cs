@@ -69,6 +69,22 @@ public sealed class OptimizeTests(DuckDbFixture duck) : OperationTestBase(duck)
     }
 
     [Fact]
+    public async Task ZOrder_is_remembered_through_checkpoints()
+    {
+        var table = await PointsTableAsync();
+        await table.SetPropertiesAsync(new Dictionary<string, string?> { ["delta.checkpointInterval"] = "1" });
+        await table.OptimizeAsync(new OptimizeOptions { ZOrderBy = ["x", "y"] });
+
+        var reopened = Reopen(table);
+        var again = await reopened.OptimizeAsync(new OptimizeOptions { ZOrderBy = ["x", "y"] });
+        var otherColumns = await reopened.OptimizeAsync(new OptimizeOptions { ZOrderBy = ["y"] });
+
+        Assert.NotNull((await reopened.GetSnapshotAsync()).CheckpointVersion);
+        Assert.False(again.Committed);
+        Assert.True(otherColumns.Committed);
+    }
+
+    [Fact]
     public async Task Bin_packing_compacts_small_files_per_partition_with_data_change_false()
     {
         var table = await SampleTableAsync("p", "grp");
