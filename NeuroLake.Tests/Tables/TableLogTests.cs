@@ -129,6 +129,25 @@ public sealed class TableLogTests(DuckDbFixture duck) : TableTestBase(duck)
     }
 
     [Fact]
+    public async Task Checkpoints_use_the_classic_spark_column_layout()
+    {
+        var table = NewTable(options: new DeltaTableOptions { CheckpointInterval = 1 });
+        await table.CreateAsync(new TableDefinition { PartitionColumns = ["p"] }, "SELECT 'a' AS p, 1 AS n");
+        await table.AppendAsync("SELECT 'b' AS p, 2 AS n");
+        var file = Log("t", V(1) + ".checkpoint.parquet").Replace("'", "''");
+
+        var columns = SqlProbe.Rows(Duck.Database, $"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{file}'))")
+            .ToDictionary(r => r.GetProperty("column_name").GetString()!, r => r.GetProperty("column_type").GetString()!);
+
+        Assert.Equal(["txn", "add", "remove", "metaData", "protocol", "domainMetadata"], columns.Keys);
+        Assert.StartsWith("STRUCT(path VARCHAR, partitionValues MAP(VARCHAR, VARCHAR), size BIGINT, modificationTime BIGINT, dataChange BOOLEAN, stats VARCHAR, tags MAP(VARCHAR, VARCHAR)", columns["add"]);
+        Assert.StartsWith("STRUCT(path VARCHAR, deletionTimestamp BIGINT, dataChange BOOLEAN", columns["remove"]);
+        Assert.Equal("STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER, readerFeatures VARCHAR[], writerFeatures VARCHAR[])", columns["protocol"]);
+        Assert.Matches("\"?configuration\"? MAP\\(VARCHAR, VARCHAR\\)", columns["metaData"]);
+        Assert.Equal(2, Scalar($"SELECT count(*) FROM read_parquet('{file}') WHERE \"add\" IS NOT NULL AND \"add\".partitionValues['p'] IN ('a', 'b')"));
+    }
+
+    [Fact]
     public async Task Checkpoint_interval_comes_from_the_table_property()
     {
         var table = NewTable();
