@@ -10,12 +10,12 @@ namespace NeuroLake.Engine.Tables.Snapshots;
 internal static class ProtocolGate
 {
     /// <summary>Reader features NeuroLake honours (timestampNtz is read natively; vacuumProtocolCheck only affects VACUUM).</summary>
-    private static readonly HashSet<string> SupportedReaderFeatures = new(StringComparer.Ordinal) { "timestampNtz", "vacuumProtocolCheck" };
+    private static readonly HashSet<string> SupportedReaderFeatures = new(StringComparer.Ordinal) { "timestampNtz", "vacuumProtocolCheck", "typeWidening" };
 
     /// <summary>Writer features NeuroLake honours when it writes (on writer version 7).</summary>
     private static readonly HashSet<string> SupportedWriterFeatures = new(StringComparer.Ordinal)
     {
-        "appendOnly", "inCommitTimestamp", "timestampNtz", "vacuumProtocolCheck", "domainMetadata",
+        "appendOnly", "inCommitTimestamp", "timestampNtz", "vacuumProtocolCheck", "domainMetadata", "typeWidening",
     };
 
     public static void CheckRead(ProtocolAction protocol, MetadataAction? metadata, string location)
