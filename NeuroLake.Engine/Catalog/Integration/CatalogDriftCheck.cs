@@ -11,14 +11,14 @@ namespace NeuroLake.Engine.Catalog.Integration;
 /// </summary>
 public sealed class CatalogDriftCheck
 {
-    private readonly ICatalogRegistrar _registrar;
+    private readonly CatalogTableRecorder _recorder;
     private readonly RegisteredTables _registered;
     private readonly DuckDbDatabase _duckDb;
     private readonly ILogger _logger;
 
-    internal CatalogDriftCheck(ICatalogRegistrar registrar, RegisteredTables registered, DuckDbDatabase duckDb, ILogger<CatalogDriftCheck> logger)
+    internal CatalogDriftCheck(CatalogTableRecorder recorder, RegisteredTables registered, DuckDbDatabase duckDb, ILogger<CatalogDriftCheck> logger)
     {
-        _registrar = registrar;
+        _recorder = recorder;
         _registered = registered;
         _duckDb = duckDb;
         _logger = logger;
@@ -54,7 +54,7 @@ public sealed class CatalogDriftCheck
             return new TableDriftReport(table.Name, table.Location, null, Reregistered: false, Problem: e.Message);
         }
 
-        var drift = await _registrar.DetectDriftAsync(table.Location, snapshot.Version, DeltaColumns.From(snapshot.Schema), ct).ConfigureAwait(false);
+        var drift = await _recorder.Registrar.DetectDriftAsync(table.Location, snapshot.Version, DeltaColumns.From(snapshot.Schema), ct).ConfigureAwait(false);
         if (!drift.HasDrift)
         {
             return new TableDriftReport(table.Name, table.Location, drift, Reregistered: false, Problem: null);
@@ -68,7 +68,7 @@ public sealed class CatalogDriftCheck
 
         try
         {
-            var result = await _registrar.RegisterTableAsync(TableRegistrations.From(table.Name, table.Location, snapshot), ct).ConfigureAwait(false);
+            var result = await _recorder.RecordAsync(TableRegistrations.From(table.Name, table.Location, snapshot), ct).ConfigureAwait(false);
             return new TableDriftReport(table.Name, table.Location, drift, result.Outcome is RegistrationOutcome.Updated, Problem: null);
         }
         catch (CatalogException e)

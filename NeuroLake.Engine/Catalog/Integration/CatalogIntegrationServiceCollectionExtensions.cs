@@ -20,16 +20,19 @@ public static class CatalogIntegrationServiceCollectionExtensions
     {
         services.AddSingleton(new WarehouseLayout(warehouseRoot));
         services.AddSingleton(sp => new RegisteredTables(sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>()));
+        services.AddSingleton(sp => new CatalogTableRecorder(Registrar(sp), sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>()));
         services.AddSingleton(sp => new TableNaming(sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<WarehouseLayout>()));
-        services.AddSingleton(sp => new CatalogTableObserver(Registrar(sp), sp.GetRequiredService<TableNaming>(), Logger<CatalogTableObserver>(sp)));
+        services.AddSingleton(sp => new CatalogTableObserver(Recorder(sp), sp.GetRequiredService<TableNaming>(), Logger<CatalogTableObserver>(sp)));
         services.AddSingleton(sp => new DeltaTableDiscovery(
-            Registrar(sp), sp.GetRequiredService<TableNaming>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<DeltaTableDiscovery>(sp)));
+            Recorder(sp), sp.GetRequiredService<TableNaming>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<DeltaTableDiscovery>(sp)));
         services.AddSingleton(sp => new CatalogDriftCheck(
-            Registrar(sp), sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<CatalogDriftCheck>(sp)));
+            Recorder(sp), sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<CatalogDriftCheck>(sp)));
         return services;
     }
 
     private static ICatalogRegistrar Registrar(IServiceProvider sp) => sp.GetRequiredService<ICatalogRegistrar>();
+
+    private static CatalogTableRecorder Recorder(IServiceProvider sp) => sp.GetRequiredService<CatalogTableRecorder>();
 
     private static ILogger<T> Logger<T>(IServiceProvider sp) => sp.GetService<ILogger<T>>() ?? NullLogger<T>.Instance;
 }

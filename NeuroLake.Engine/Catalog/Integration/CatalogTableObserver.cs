@@ -13,13 +13,13 @@ namespace NeuroLake.Engine.Catalog.Integration;
 /// </summary>
 public sealed class CatalogTableObserver : ITableChangeObserver
 {
-    private readonly ICatalogRegistrar _registrar;
+    private readonly CatalogTableRecorder _recorder;
     private readonly TableNaming _naming;
     private readonly ILogger _logger;
 
-    internal CatalogTableObserver(ICatalogRegistrar registrar, TableNaming naming, ILogger<CatalogTableObserver> logger)
+    internal CatalogTableObserver(CatalogTableRecorder recorder, TableNaming naming, ILogger<CatalogTableObserver> logger)
     {
-        _registrar = registrar;
+        _recorder = recorder;
         _naming = naming;
         _logger = logger;
     }
@@ -40,7 +40,7 @@ public sealed class CatalogTableObserver : ITableChangeObserver
                 return null;
             }
 
-            var result = await _registrar.RegisterTableAsync(TableRegistrations.From(named.Name, named.Location, change), ct).ConfigureAwait(false);
+            var result = await _recorder.RecordAsync(TableRegistrations.From(named.Name, named.Location, change), ct).ConfigureAwait(false);
             _logger.Registered(named.Name, change.Version, result.Outcome.ToString(), change.Operation, named.Location);
             return result;
         }

@@ -12,14 +12,14 @@ namespace NeuroLake.Engine.Catalog.Integration;
 /// </summary>
 public sealed class DeltaTableDiscovery
 {
-    private readonly ICatalogRegistrar _registrar;
+    private readonly CatalogTableRecorder _recorder;
     private readonly TableNaming _naming;
     private readonly DuckDbDatabase _duckDb;
     private readonly ILogger _logger;
 
-    internal DeltaTableDiscovery(ICatalogRegistrar registrar, TableNaming naming, DuckDbDatabase duckDb, ILogger<DeltaTableDiscovery> logger)
+    internal DeltaTableDiscovery(CatalogTableRecorder recorder, TableNaming naming, DuckDbDatabase duckDb, ILogger<DeltaTableDiscovery> logger)
     {
-        _registrar = registrar;
+        _recorder = recorder;
         _naming = naming;
         _duckDb = duckDb;
         _logger = logger;
@@ -94,7 +94,7 @@ public sealed class DeltaTableDiscovery
 
         try
         {
-            var result = await _registrar.RegisterTableAsync(TableRegistrations.From(name, named.Location, snapshot), ct).ConfigureAwait(false);
+            var result = await _recorder.RecordAsync(TableRegistrations.From(name, named.Location, snapshot), ct).ConfigureAwait(false);
             return (new DiscoveredTable(name, named.Location, snapshot.Version, result.Outcome), null);
         }
         catch (CatalogException e)

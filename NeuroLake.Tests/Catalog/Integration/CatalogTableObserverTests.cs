@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Catalog.SchemaHistory;
 using NeuroLake.Engine.Configuration;
@@ -68,6 +69,27 @@ public sealed class CatalogTableObserverTests(CatalogDatabases databases, DuckDb
         Assert.Equal("struct<city:string,zip:array<integer>>", history[1].Columns.Single(c => c.Name == "address").Type);
         var info = await h.Store.FindTableAsync(path);
         Assert.Equal(["id", "address", "email"], info!.Columns.Select(c => c.Name));
+        var column = info.Columns.Single(c => c.Name == "email");
+        Assert.Equal(("email", new PiiClassification("email", 1.0, PiiSource.Manual)), (column.SemanticType, column.Pii));
+    }
+
+    [Theory, CatalogProviders]
+    public async Task A_classification_made_in_the_catalog_is_kept_over_the_declared_field_metadata(CatalogProvider provider)
+    {
+        await using var h = await IntegrationHarness.OpenAsync(databases, duck.Database, provider);
+        var table = h.Observed(h.Managed("crm", "leads"));
+        await table.CreateAsync(new TableDefinition(), "SELECT 1::BIGINT AS id, 'a@b.c' AS contact");
+        var contact = SecurablePath.ForTable(h.Catalog, "crm", "leads") with { Column = "contact" };
+        await h.Store.ClassifyColumnAsync(contact, "phone", new PiiClassification("phone", 0.8, PiiSource.Confirmed));
+
+        var snapshot = await table.GetSnapshotAsync();
+        var transaction = table.StartTransaction(snapshot, "ALTER COLUMN");
+        var declared = snapshot.Schema.Fields[1] with { Metadata = new JsonObject { [StructField.SemanticTypeKey] = "email", [StructField.PiiKey] = true } };
+        transaction.NewMetadata = snapshot.Metadata with { SchemaString = SchemaJson.Serialize(new StructType([snapshot.Schema.Fields[0], declared])) };
+        await table.CommitAsync(transaction, CancellationToken.None);
+
+        var column = (await h.Store.FindTableAsync(contact.TablePath))!.Columns.Single(c => c.Name == "contact");
+        Assert.Equal(("phone", new PiiClassification("phone", 0.8, PiiSource.Confirmed)), (column.SemanticType, column.Pii));
     }
 
     [Theory, CatalogProviders]
