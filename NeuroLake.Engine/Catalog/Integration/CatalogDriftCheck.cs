@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Tables.Snapshots;
 
 namespace NeuroLake.Engine.Catalog.Integration;
 
@@ -44,7 +45,7 @@ public sealed class CatalogDriftCheck
 
     private async Task<TableDriftReport> CheckAsync(RegisteredTable table, bool reregister, CancellationToken ct)
     {
-        Tables.Snapshots.Snapshot snapshot;
+        Snapshot snapshot;
         try
         {
             snapshot = await TableFolder.Open(table.Location, _duckDb).GetSnapshotAsync(null, ct).ConfigureAwait(false);

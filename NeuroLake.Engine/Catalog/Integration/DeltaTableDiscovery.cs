@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Errors;
 
 namespace NeuroLake.Engine.Catalog.Integration;
@@ -27,14 +28,21 @@ public sealed class DeltaTableDiscovery
 
     /// <summary>
     /// Registers the tables found under <paramref name="path"/> (the folder itself included). A table keeps the name it is
-    /// registered under; otherwise it is named <paramref name="catalog"/>.<paramref name="schema"/>.&lt;folder name&gt; when
-    /// both are given (give both or neither), else by the warehouse layout.
+    /// registered under; a folder of the warehouse layout gets its managed name; any other is named
+    /// <paramref name="catalog"/>.<paramref name="schema"/>.&lt;folder name&gt; when both are given (give both or neither),
+    /// else skipped. Invalid <paramref name="catalog"/> or <paramref name="schema"/> names throw <see cref="CatalogException"/>.
     /// </summary>
     public async Task<DiscoveryReport> DiscoverAsync(string path, string? catalog = null, string? schema = null, CancellationToken cancellationToken = default)
     {
         if ((catalog is null) != (schema is null))
         {
             throw new ArgumentException("Give both a catalog and a schema to name discovered tables by folder, or neither to name them by the warehouse layout.");
+        }
+
+        if (catalog is not null)
+        {
+            Identifier.Require(catalog, "Catalog name");
+            Identifier.Require(schema, "Schema name");
         }
 
         if (!Directory.Exists(path))
@@ -64,7 +72,7 @@ public sealed class DeltaTableDiscovery
 
     private async Task<(DiscoveredTable? Table, SkippedTable? Skipped)> RegisterAsync(string folder, string? catalog, string? schema, CancellationToken ct)
     {
-        Tables.Snapshots.Snapshot snapshot;
+        Snapshot snapshot;
         try
         {
             snapshot = await TableFolder.Open(folder, _duckDb).GetSnapshotAsync(null, ct).ConfigureAwait(false);
@@ -79,15 +87,15 @@ public sealed class DeltaTableDiscovery
         }
 
         var named = await _naming.ResolveAsync(folder, ct).ConfigureAwait(false);
-        var name = named.Name;
-        if (name is null && catalog is not null)
+        if (named.Name is null && catalog is not null)
         {
             var table = Path.GetFileName(folder);
-            name = Identifier.IsValid(table) ? SecurablePath.ForTable(catalog, schema!, table) : null;
-            named = named with { Reason = $"folder name '{table}' is not a valid table identifier (letters, digits, underscores)" };
+            named = Identifier.IsValid(table)
+                ? named with { Name = SecurablePath.ForTable(catalog, schema!, table) }
+                : named with { Reason = $"folder name '{table}' is not a valid table identifier (letters, digits, underscores)" };
         }
 
-        if (name is null)
+        if (named.Name is not { } name)
         {
             return (null, new SkippedTable(folder, DiscoverySkipReason.InvalidName, named.Reason));
         }
@@ -126,7 +134,9 @@ public sealed class DeltaTableDiscovery
                 continue; // An unreadable folder holds no table we could open.
             }
 
-            foreach (var child in children.Where(c => !Path.GetFileName(c).StartsWith('.')).OrderByDescending(c => c, StringComparer.Ordinal))
+            // Hidden folders and links are not followed: a link back up the tree would never end the walk.
+            var searched = children.Where(c => !Path.GetFileName(c).StartsWith('.') && new DirectoryInfo(c).LinkTarget is null);
+            foreach (var child in searched.OrderByDescending(c => c, StringComparer.Ordinal))
             {
                 pending.Push(child);
             }

@@ -118,6 +118,23 @@ public sealed class CatalogTableObserverTests(CatalogDatabases databases, DuckDb
     }
 
     [Theory, CatalogProviders]
+    public async Task A_commit_the_catalog_rejects_still_succeeds_and_leaves_the_other_registration_alone(CatalogProvider provider)
+    {
+        await using var h = await IntegrationHarness.OpenAsync(databases, duck.Database, provider);
+        var external = Path.Combine(h.Outside, "orders");
+        await h.Registrar.RegisterTableAsync(new TableRegistration(h.Catalog, "sales", "orders", external, [new("id", "long")], 4));
+        var table = h.Observed(h.Managed("sales", "orders"));
+
+        var created = await table.CreateAsync(new TableDefinition(), Orders);
+        var appended = await table.AppendAsync(Orders);
+
+        Assert.Equal((0L, 1L), (created!.Version, appended.Version));
+        var info = await h.Store.FindTableAsync(SecurablePath.ForTable(h.Catalog, "sales", "orders"));
+        Assert.Equal((external, 4L), (info!.Location, info.CurrentVersion));
+        Assert.False((await h.Registrar.DetectDriftAsync(table.Location, 1, [])).IsRegistered);
+    }
+
+    [Theory, CatalogProviders]
     public async Task An_external_table_registered_by_name_is_updated_under_that_name(CatalogProvider provider)
     {
         await using var h = await IntegrationHarness.OpenAsync(databases, duck.Database, provider);
