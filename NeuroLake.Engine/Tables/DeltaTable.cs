@@ -111,7 +111,13 @@ public sealed partial class DeltaTable
                 result.Snapshot.PartitionColumns,
                 result.Snapshot.Files.Count,
                 result.Snapshot.SizeInBytes,
-                result.OperationMetrics);
+                result.OperationMetrics,
+                result.Snapshot.Schema,
+                result.Snapshot.Protocol.MinReaderVersion,
+                result.Snapshot.Protocol.MinWriterVersion,
+                result.Snapshot.Configuration,
+                result.Snapshot.Metadata.Name,
+                result.Snapshot.Metadata.Description);
             if (transaction.ReadSnapshot is null)
             {
                 await observer.OnTableCreatedAsync(change, ct).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using NeuroLake.Engine.Tables.Types;
+
 namespace NeuroLake.Engine.Tables;
 
 /// <summary>
@@ -11,7 +13,10 @@ public interface ITableChangeObserver
     Task OnCommittedAsync(TableChange change, CancellationToken ct);
 }
 
-/// <summary>A committed change: where, which version, what operation, and a summary of the resulting snapshot.</summary>
+/// <summary>
+/// A committed change: where, which version, what operation, and a summary of the resulting snapshot
+/// (schema, partitioning, protocol, properties, name and description as the log's metadata holds them).
+/// </summary>
 public sealed record TableChange(
     string Location,
     long Version,
@@ -21,4 +26,10 @@ public sealed record TableChange(
     IReadOnlyList<string> PartitionColumns,
     long NumFiles,
     long SizeInBytes,
-    IReadOnlyDictionary<string, string> OperationMetrics);
+    IReadOnlyDictionary<string, string> OperationMetrics,
+    StructType Schema,
+    int MinReaderVersion,
+    int MinWriterVersion,
+    IReadOnlyDictionary<string, string> Properties,
+    string? Name,
+    string? Description);
