@@ -11,5 +11,7 @@ internal static class BenchmarkCatalog
         new CatalogSearchBenchmark(),
         new AppendBenchmark(),
         new SnapshotOpenBenchmark(),
+        new MergeBenchmark(),
+        new ZOrderBenchmark(),
     ];
 }

@@ -1,3 +1,5 @@
+using NeuroLake.Tests.Infrastructure;
+
 namespace NeuroLake.Tests.Ingestion;
 
 /// <summary>The shared messy files, and a scratch folder for files a test writes.</summary>
@@ -10,19 +12,8 @@ internal sealed class IngestionTestFiles : IDisposable
 
     public string Folder { get; }
 
-    /// <summary>shared/data/messy, found beside the repository (or an ancestor of the test assembly).</summary>
-    public static string Messy(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "messy");
-            if (Directory.Exists(candidate))
-            {
-                return Path.Combine(candidate, file);
-            }
-        }
-        throw new DirectoryNotFoundException("shared/data/messy was not found beside the repository or any ancestor of the test folder.");
-    }
+    /// <summary>A file of shared/data/messy.</summary>
+    public static string Messy(string file) => SharedData.Messy(file);
 
     public string Write(string name, string text, System.Text.Encoding? encoding = null)
     {

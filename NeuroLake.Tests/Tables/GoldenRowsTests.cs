@@ -1,3 +1,4 @@
+using NeuroLake.Tests.Infrastructure;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.Tables.Types;

@@ -13,9 +13,13 @@ namespace NeuroLake.Bench.Benchmarks;
 /// (default 10M), against DuckDB's own MERGE INTO on a native table holding the same rows. Prints
 /// <c>RESULT merge ratio_vs_duckdb=... files_rewritten=...</c>.
 /// </summary>
-public static class MergeBenchmark
+public sealed class MergeBenchmark : IBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public string Name => "merge";
+
+    public string Description => "MERGE an upsert source into a 10M-row table vs. DuckDB's own MERGE INTO on a native table";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
         var sourceRows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;

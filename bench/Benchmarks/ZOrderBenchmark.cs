@@ -13,9 +13,13 @@ namespace NeuroLake.Bench.Benchmarks;
 /// and after <c>OPTIMIZE ZORDER BY (x, y)</c> on N rows (default 10M). Prints
 /// <c>RESULT zorder files_read_x_before=... files_read_x_after=... files_read_y_before=... files_read_y_after=...</c>.
 /// </summary>
-public static class ZOrderBenchmark
+public sealed class ZOrderBenchmark : IBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public string Name => "zorder";
+
+    public string Description => "share of files a narrow range on x and on y reads before and after OPTIMIZE ZORDER BY (x, y)";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
         var query = $"SELECT range AS id, CAST(hash(range) % 1000000 AS BIGINT) AS x, CAST(hash(range + 1) % 1000000 AS BIGINT) AS y FROM range({rows})";

@@ -1,4 +1,4 @@
-namespace NeuroLake.Tests.Tables;
+namespace NeuroLake.Tests.Infrastructure;
 
 /// <summary>
 /// Finds the shared test data: walks up from the test assembly's folder until some ancestor has a
@@ -11,6 +11,9 @@ public static class SharedData
     public static string Folder => Root.Value;
 
     public static string Golden(string group, string table) => Path.Combine(Folder, "delta", "golden", group, table);
+
+    /// <summary>A file of <c>shared/data/messy</c>, real-world files with the traps its README lists.</summary>
+    public static string Messy(string file) => Path.Combine(Folder, "messy", file);
 
     public static IEnumerable<string> GoldenTables(string group) =>
         Directory.EnumerateDirectories(Path.Combine(Folder, "delta", "golden", group)).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
@@ -28,6 +31,6 @@ public static class SharedData
             }
         }
 
-        throw new DirectoryNotFoundException($"No shared/data folder beside any ancestor of {AppContext.BaseDirectory}; the golden tables live there.");
+        throw new DirectoryNotFoundException($"No shared/data folder beside any ancestor of {AppContext.BaseDirectory}; the shared test data (Delta golden tables, messy files) lives there.");
     }
 }
