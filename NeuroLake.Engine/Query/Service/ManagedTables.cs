@@ -1,0 +1,41 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Registration;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Snapshots;
+
+namespace NeuroLake.Engine.Query.Service;
+
+/// <summary>
+/// Where managed tables live and how the catalog hears about them. The one place to switch to the catalog's
+/// table observer and warehouse layout once they exist.
+/// </summary>
+internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar)
+{
+    public string LocationOf(SchemaTableName name) =>
+        Path.Combine(Path.GetFullPath(options.WarehouseRoot), options.Catalog, name.Schema, name.Table);
+
+    public DeltaTable Open(string location, string user) =>
+        new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user });
+
+    public Task RegisterAsync(SchemaTableName name, Snapshot snapshot, string owner, CancellationToken ct) =>
+        registrar.RegisterTableAsync(
+            new TableRegistration(
+                options.Catalog,
+                name.Schema,
+                name.Table,
+                snapshot.Location,
+                snapshot.Schema.Fields.Select(f => new ColumnDescriptor(f.Name, f.Type.ToString()!, f.Nullable)).ToList(),
+                snapshot.Version,
+                snapshot.SizeInBytes,
+                snapshot.Files.Count,
+                snapshot.Protocol.MinReaderVersion,
+                snapshot.Protocol.MinWriterVersion,
+                snapshot.PartitionColumns,
+                snapshot.Configuration,
+                owner,
+                snapshot.Metadata.Description ?? ""),
+            ct);
+}
