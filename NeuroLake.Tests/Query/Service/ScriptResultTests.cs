@@ -1,0 +1,56 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Query.Service;
+using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Tests.Catalog;
+
+namespace NeuroLake.Tests.Query.Service;
+
+public sealed class ScriptResultTests(CatalogDatabases databases) : QueryServiceTestBase(databases)
+{
+    [Fact]
+    public async Task Rows_past_the_limit_are_dropped_and_flagged()
+    {
+        var over = (await Run("SELECT * FROM range(25)", rowLimit: 10))[0];
+        var exact = (await Run("SELECT * FROM range(10)", rowLimit: 10))[0];
+
+        Assert.Equal((10, true), (over.Rows.Count, over.HasMoreRows));
+        Assert.Equal((10, false), (exact.Rows.Count, exact.HasMoreRows));
+        Assert.Equal(9L, exact.Rows[^1][0]);
+    }
+
+    [Fact]
+    public async Task Each_statement_gets_its_own_result_with_kind_and_line()
+    {
+        var results = await Run("SELECT 1 AS a;\n\nVALUES (2), (3);\nEXPLAIN SELECT 42");
+
+        Assert.Equal([(0, 1, StatementKind.Query), (1, 3, StatementKind.Query), (2, 4, StatementKind.Explain)],
+            results.Select(r => (r.Index, r.Line, r.Kind)));
+        Assert.Equal([[2], [3]], results[1].Rows);
+        Assert.NotEmpty(results[2].Rows);
+    }
+
+    [Fact]
+    public async Task An_unknown_table_is_named_and_the_error_says_how_to_list_tables()
+    {
+        var error = await Fails("SELECT * FROM sales.nope");
+
+        Assert.Contains("sales.nope", error.Reason);
+        Assert.Contains("SHOW TABLES", error.Reason);
+    }
+
+    [Fact]
+    public async Task A_failing_statement_stops_the_script_and_is_named_with_duckdbs_message()
+    {
+        var error = await Fails("""
+            CREATE SCHEMA first;
+            SELECT no_such_column FROM (VALUES (1)) AS v(a);
+            CREATE SCHEMA never;
+            """);
+
+        Assert.Equal((1, 2), (error.StatementIndex, error.Line));
+        Assert.Contains("no_such_column", error.Reason);
+        Assert.StartsWith("Statement 2 (line 2) failed:", error.Message);
+        Assert.Single(error.Completed);
+        Assert.Equal(["first"], (await Catalog.ListSchemasAsync("main")).Select(s => s.Schema));
+    }
+}
