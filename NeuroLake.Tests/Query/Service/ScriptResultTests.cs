@@ -53,4 +53,16 @@ public sealed class ScriptResultTests(CatalogDatabases databases) : QueryService
         Assert.Single(error.Completed);
         Assert.Equal(["first"], (await Catalog.ListSchemasAsync("main")).Select(s => s.Schema));
     }
+
+    [Fact]
+    public async Task Cancelling_stops_a_running_query_within_a_second()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Service.ExecuteAsync("SELECT count(*) FROM range(10000000000) AS a, range(10) AS b WHERE a.range % 7 = b.range", Request(), cancel.Token));
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1.3), $"took {started.Elapsed}");
+    }
 }

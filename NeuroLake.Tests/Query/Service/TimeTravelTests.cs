@@ -42,6 +42,19 @@ public sealed class TimeTravelTests(CatalogDatabases databases) : QueryServiceTe
     }
 
     [Fact]
+    public async Task Time_travel_works_inside_ctes_and_subqueries()
+    {
+        await ThreeInserts();
+
+        var rows = await Rows("""
+            WITH old AS (SELECT id FROM s.t VERSION AS OF 1)
+            SELECT (SELECT count(*) FROM old), (SELECT max(id) FROM (SELECT id FROM s.t AT (VERSION => 2)) AS sub), (SELECT count(*) FROM s.t)
+            """);
+
+        Assert.Equal([[1L, 2, 3L]], rows);
+    }
+
+    [Fact]
     public async Task A_timestamp_clause_reads_the_version_current_at_that_time()
     {
         await ThreeInserts();
