@@ -17,6 +17,14 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
     public string LocationOf(SchemaTableName name) =>
         Path.Combine(Path.GetFullPath(options.WarehouseRoot), options.Catalog, name.Schema, name.Table);
 
+    /// <summary>A new managed table's folder, created so DuckDB can write its first files there.</summary>
+    public DeltaTable OpenNew(SchemaTableName name, string user)
+    {
+        var location = LocationOf(name);
+        Directory.CreateDirectory(location);
+        return Open(location, user);
+    }
+
     public DeltaTable Open(string location, string user) =>
         new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user });
 

@@ -56,7 +56,7 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
             Name = name.Table,
             Description = clauses.Comment,
         };
-        var table = tables.Open(tables.LocationOf(name), request.User);
+        var table = tables.OpenNew(name, request.User);
         var commit = await table.CreateAsync(definition, query, ct: ct);
         return await WrittenAsync(name, commit!, request, read, ct);
     }
