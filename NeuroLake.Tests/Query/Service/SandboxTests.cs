@@ -57,4 +57,29 @@ public sealed class SandboxTests(CatalogDatabases databases) : QueryServiceTestB
     {
         Assert.Equal([[3L]], await Rows("SELECT count(*) FROM range(3)"));
     }
+
+    [Theory]
+    [InlineData("SELECT * FROM read_csv_auto('/etc/passwd')")]
+    [InlineData("SELECT * FROM read_json('/etc/passwd')")]
+    [InlineData("SELECT * FROM read_blob('/etc/passwd')")]
+    [InlineData("SELECT * FROM glob('/etc/*')")]
+    [InlineData("SELECT * FROM sniff_csv('/etc/passwd')")]
+    [InlineData("SELECT * FROM parquet_metadata('/tmp/x.parquet')")]
+    [InlineData("SELECT * FROM 'https://example.com/x.csv'")]
+    [InlineData("WITH x AS (SELECT * FROM read_csv('/etc/passwd')) SELECT * FROM x")]
+    [InlineData("SELECT (SELECT count(*) FROM read_csv('/etc/passwd'))")]
+    [InlineData("EXPORT DATABASE '/tmp/neurolake-export'")]
+    [InlineData("IMPORT DATABASE '/tmp/neurolake-export'")]
+    [InlineData("CREATE SECRET s (TYPE s3, KEY_ID 'k', SECRET 's')")]
+    [InlineData("CREATE VIEW v AS SELECT * FROM read_csv('/etc/passwd')")]
+    [InlineData("DETACH memory")]
+    [InlineData("RESET enable_external_access")]
+    [InlineData("CALL pragma_version()")]
+    [InlineData("CREATE SCHEMA s; INSERT INTO s.t SELECT * FROM read_csv('/etc/passwd')")]
+    public async Task Other_escape_routes_are_refused_before_duckdb_runs_them(string sql)
+    {
+        var error = await Fails(sql);
+
+        Assert.Contains("not allowed", error.Reason);
+    }
 }
