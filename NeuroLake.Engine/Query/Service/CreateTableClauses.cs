@@ -63,6 +63,10 @@ internal sealed record CreateTableClauses(
 
                 i = close;
             }
+            else if (token.IsWord("LOCATION") && Next(tokens, i + 1).Kind == TokenKind.String)
+            {
+                i++;
+            }
             else if (token.IsWord("USING") && Next(tokens, i + 1).IsWord("DELTA"))
             {
                 i++;

@@ -25,6 +25,15 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
         return Open(location, user);
     }
 
+    /// <summary>The full path of an existing table's folder, if it lies under one of the configured external locations.</summary>
+    public string? ExternalLocation(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        return options.ExternalLocations
+            .Select(root => Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar)
+            .Any(root => full.StartsWith(root, StringComparison.Ordinal)) ? full : null;
+    }
+
     public DeltaTable Open(string location, string user) =>
         new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user });
 

@@ -16,16 +16,16 @@ internal static class QuerySandbox
     };
 
     /// <summary>
-    /// Opens the service's DuckDB database with file access limited to <paramref name="warehouseRoot"/> and staging.
+    /// Opens the service's DuckDB database with file access limited to the warehouse, the external locations and staging.
     /// The configuration is not locked: the table layer sets TimeZone on each of its connections, which a lock refuses;
     /// SET, RESET and PRAGMA from users are refused by <see cref="StatementClassification.EnsureAllowed"/> instead.
     /// </summary>
-    public static DuckDbDatabase OpenDatabase(string warehouseRoot, int? threads)
+    public static DuckDbDatabase OpenDatabase(QueryServiceOptions options)
     {
-        var database = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = threads });
+        var database = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = options.Threads });
         try
         {
-            var allowed = new[] { warehouseRoot, StagingFolder() }
+            var allowed = new[] { options.WarehouseRoot, StagingFolder() }.Concat(options.ExternalLocations)
                 .Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar)
                 .Select(p => "'" + p.Replace("'", "''", StringComparison.Ordinal) + "'");
             using var connection = database.Connect();

@@ -34,7 +34,7 @@ public sealed class QueryService : IDisposable
         Directory.CreateDirectory(options.WarehouseRoot);
         _catalog = catalog;
         _options = options;
-        _duckDb = QuerySandbox.OpenDatabase(options.WarehouseRoot, options.Threads);
+        _duckDb = QuerySandbox.OpenDatabase(options);
         var tables = new ManagedTables(options, _duckDb, registrar);
         _resolver = new TableResolver(catalog, tables, options.Catalog);
         _writes = new TableWrites(catalog, tables, _resolver, _duckDb, options.Catalog);
@@ -92,6 +92,8 @@ public sealed class QueryService : IDisposable
                 return await _writes.CreateSchemaAsync(analysis, request, ct);
             case StatementKind.CreateTable or StatementKind.CreateTableAsSelect:
                 return await _writes.CreateTableAsync(analysis, request, ct);
+            case StatementKind.CreateExternalTable:
+                return await _writes.CreateExternalTableAsync(analysis, request, ct);
             case StatementKind.Insert or StatementKind.InsertOverwrite:
                 return await _writes.InsertAsync(analysis, request, ct);
             case StatementKind.ShowSchemas:
@@ -102,7 +104,7 @@ public sealed class QueryService : IDisposable
                 return await _inspections.DescribeHistoryAsync(analysis, request, ct);
             default:
                 throw new QueryRefusedException(
-                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], INSERT INTO, INSERT OVERWRITE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE HISTORY.");
+                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE HISTORY.");
         }
     }
 

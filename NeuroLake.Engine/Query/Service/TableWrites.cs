@@ -25,20 +25,39 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
         return StatementOutcome.Empty;
     }
 
+    /// <summary>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;': registers an existing table found under an external location.</summary>
+    public async Task<StatementOutcome> CreateExternalTableAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var target = analysis.Classification.Target!;
+        var name = target.ToSchemaTable(request.DefaultSchema);
+        var clauses = CreateTableClauses.Of(analysis.Statement, target);
+        if (await EnsureNewTableAsync(name, clauses, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var path = analysis.Classification.Location!;
+        var location = tables.ExternalLocation(path) ?? throw new QueryRefusedException(
+            $"'{path}' is not under a configured external location. Add its folder to NeuroLake:ExternalLocations, or create a managed table instead.");
+        var table = tables.Open(location, request.User);
+        if (!await table.ExistsAsync(ct))
+        {
+            throw new QueryRefusedException($"There is no Delta table at '{location}': the folder has no _delta_log. Check the path.");
+        }
+
+        var snapshot = await table.GetSnapshotAsync(null, ct);
+        await tables.RegisterAsync(name, snapshot, request.User, ct);
+        return new StatementOutcome([], [], TableWritten: new TableVersion(name.Schema, name.Table, snapshot.Version));
+    }
+
     public async Task<StatementOutcome> CreateTableAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
         var target = analysis.Classification.Target!;
         var name = target.ToSchemaTable(request.DefaultSchema);
         var clauses = CreateTableClauses.Of(analysis.Statement, target);
-        if (!await SchemaExistsAsync(name.Schema, ct))
+        if (await EnsureNewTableAsync(name, clauses, ct) is { } existing)
         {
-            throw new QueryRefusedException($"Schema '{name.Schema}' does not exist. Run CREATE SCHEMA {name.Schema} first.");
-        }
-
-        if (await catalog.FindTableAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) is not null)
-        {
-            return clauses.IfNotExists ? StatementOutcome.Empty
-                : throw new QueryRefusedException($"Table '{name}' already exists. Use IF NOT EXISTS to accept it, INSERT INTO to add rows, or INSERT OVERWRITE to replace them.");
+            return existing;
         }
 
         var asSelect = analysis.Kind == StatementKind.CreateTableAsSelect;
@@ -122,6 +141,23 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
         }
 
         return new StructType(fields);
+    }
+
+    /// <summary>Null when the table can be created; an empty outcome when it exists and IF NOT EXISTS was given.</summary>
+    private async Task<StatementOutcome?> EnsureNewTableAsync(SchemaTableName name, CreateTableClauses clauses, CancellationToken ct)
+    {
+        if (!await SchemaExistsAsync(name.Schema, ct))
+        {
+            throw new QueryRefusedException($"Schema '{name.Schema}' does not exist. Run CREATE SCHEMA {name.Schema} first.");
+        }
+
+        if (await catalog.FindTableAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) is null)
+        {
+            return null;
+        }
+
+        return clauses.IfNotExists ? StatementOutcome.Empty
+            : throw new QueryRefusedException($"Table '{name}' already exists. Use IF NOT EXISTS to accept it, INSERT INTO to add rows, or INSERT OVERWRITE to replace them.");
     }
 
     private async Task<bool> SchemaExistsAsync(string schema, CancellationToken ct) =>

@@ -21,6 +21,9 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
 
     protected string Warehouse => Path.Combine(_folder.Path, "warehouse");
 
+    /// <summary>A folder configured as an external location.</summary>
+    protected string External => Path.Combine(_folder.Path, "external");
+
     protected static QueryRequest Request(int rowLimit = 10_000) => new("ana", RowLimit: rowLimit);
 
     protected async Task<IReadOnlyList<StatementResult>> Run(string sql, int rowLimit = 10_000) =>
@@ -38,7 +41,7 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
         _service = new QueryService(
             _services.GetRequiredService<CatalogStore>(),
             _services.GetRequiredService<ICatalogRegistrar>(),
-            new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2 });
+            new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External } });
     }
 
     public async Task DisposeAsync()
