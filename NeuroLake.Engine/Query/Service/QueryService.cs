@@ -84,6 +84,8 @@ public sealed class QueryService : IDisposable
     {
         switch (analysis.Kind)
         {
+            case StatementKind.Explain or StatementKind.ExplainAnalyze when analysis.Classification.Explained?.Kind is not StatementKind.Query:
+                throw new QueryRefusedException("EXPLAIN works on queries (SELECT, WITH, VALUES) only for now: explain the SELECT part of the write.");
             case StatementKind.Query or StatementKind.Explain or StatementKind.ExplainAnalyze:
                 var (sql, read) = await _resolver.RewriteAsync(analysis, request, ct);
                 var outcome = await Task.Run(() => ResultReader.Read(_duckDb, sql, request.RowLimit, ct), ct);

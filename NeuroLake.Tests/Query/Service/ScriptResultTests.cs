@@ -65,4 +65,31 @@ public sealed class ScriptResultTests(CatalogDatabases databases) : QueryService
 
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(1.3), $"took {started.Elapsed}");
     }
+
+    [Fact]
+    public async Task Explain_plans_a_query_over_catalog_tables_and_explain_analyze_profiles_it()
+    {
+        var results = await Run("""
+            CREATE SCHEMA s; CREATE TABLE s.t AS SELECT 1 AS x;
+            EXPLAIN SELECT x FROM s.t;
+            EXPLAIN ANALYZE SELECT x FROM s.t VERSION AS OF 0;
+            TABLE s.t;
+            """);
+
+        Assert.Contains("PARQUET", string.Join("\n", results[2].Rows.Select(r => r[^1])), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal([new TableVersion("s", "t", 0)], results[3].TablesRead);
+        Assert.NotEmpty(results[3].Rows);
+        Assert.Equal([[1]], results[4].Rows);
+    }
+
+    [Fact]
+    public async Task Explaining_a_write_is_refused_and_writes_nothing()
+    {
+        await Run("CREATE SCHEMA s; CREATE TABLE s.t AS SELECT 1 AS x;");
+
+        var error = await Fails("EXPLAIN INSERT INTO s.t VALUES (2)");
+
+        Assert.Contains("EXPLAIN", error.Reason);
+        Assert.Equal([[1L]], await Rows("SELECT count(*) FROM s.t"));
+    }
 }
