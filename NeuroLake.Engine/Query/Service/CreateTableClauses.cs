@@ -13,7 +13,7 @@ internal sealed record CreateTableClauses(
     string? Comment,
     IReadOnlyDictionary<string, string> Properties)
 {
-    /// <exception cref="QueryRefusedException">OR REPLACE, or a clause this service does not know.</exception>
+    /// <exception cref="QueryRefusedException">OR REPLACE, TEMP, or a clause this service does not know.</exception>
     public static CreateTableClauses Of(SqlStatement statement, TableName target)
     {
         var tokens = statement.Tokens;
@@ -21,6 +21,11 @@ internal sealed record CreateTableClauses(
         if (head.Any(t => t.IsWord("REPLACE")))
         {
             throw new QueryRefusedException("CREATE OR REPLACE TABLE is not supported: use INSERT OVERWRITE to replace a table's rows.");
+        }
+
+        if (head.Any(t => t.IsWord("TEMP") || t.IsWord("TEMPORARY")))
+        {
+            throw new QueryRefusedException("Temporary tables are not supported: every table is a versioned table in the catalog. Use a CTE (WITH) for intermediate results.");
         }
 
         var ifNotExists = head.Any(t => t.IsWord("EXISTS"));

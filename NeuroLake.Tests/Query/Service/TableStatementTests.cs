@@ -96,4 +96,20 @@ public sealed class TableStatementTests(CatalogDatabases databases) : QueryServi
         Assert.Null(await Catalog.FindTableAsync(SecurablePath.ForTable("main", "s", "t")));
         Assert.Equal(StatementKind.CreateSchema, (await Run("CREATE SCHEMA IF NOT EXISTS s"))[0].Kind);
     }
+
+    [Theory]
+    [InlineData("CREATE TEMP TABLE scratch AS SELECT 1 AS x", "CTE")]
+    [InlineData("CREATE OR REPLACE TABLE s.t AS SELECT 1 AS x", "INSERT OVERWRITE")]
+    [InlineData("DELETE FROM s.t", "not supported yet")]
+    [InlineData("CREATE VIEW s.v AS SELECT 1", "not supported yet")]
+    public async Task Statements_that_would_leave_tables_outside_the_catalog_are_refused(string sql, string fix)
+    {
+        await Run("CREATE SCHEMA s; CREATE SCHEMA \"default\"");
+
+        var error = await Fails(sql);
+
+        Assert.Contains(fix, error.Reason);
+        Assert.Empty(await Catalog.ListTablesAsync("main", "default"));
+        Assert.Empty(await Catalog.ListTablesAsync("main", "s"));
+    }
 }
