@@ -5,6 +5,7 @@ using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.Tables.Snapshots;
+using NeuroLake.Engine.Tables.Types;
 
 namespace NeuroLake.Engine.Query.Service;
 
@@ -44,7 +45,7 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
                 name.Schema,
                 name.Table,
                 snapshot.Location,
-                snapshot.Schema.Fields.Select(f => new ColumnDescriptor(f.Name, f.Type.ToString()!, f.Nullable)).ToList(),
+                snapshot.Schema.Fields.Select(f => new ColumnDescriptor(f.Name, TypeText(f.Type), f.Nullable)).ToList(),
                 snapshot.Version,
                 snapshot.SizeInBytes,
                 snapshot.Files.Count,
@@ -55,4 +56,13 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
                 owner,
                 snapshot.Metadata.Description ?? ""),
             ct);
+
+    /// <summary>Delta's type names as the catalog records them; complex types in Spark's simple form (<c>array&lt;string&gt;</c>).</summary>
+    private static string TypeText(DeltaType type) => type switch
+    {
+        ArrayType array => $"array<{TypeText(array.ElementType)}>",
+        MapType map => $"map<{TypeText(map.KeyType)},{TypeText(map.ValueType)}>",
+        StructType record => $"struct<{string.Join(",", record.Fields.Select(f => $"{f.Name}:{TypeText(f.Type)}"))}>",
+        _ => type.ToString()!,
+    };
 }

@@ -112,4 +112,14 @@ public sealed class TableStatementTests(CatalogDatabases databases) : QueryServi
         Assert.Empty(await Catalog.ListTablesAsync("main", "default"));
         Assert.Empty(await Catalog.ListTablesAsync("main", "s"));
     }
+
+    [Fact]
+    public async Task Complex_column_types_are_recorded_in_the_catalog_in_spark_simple_form()
+    {
+        await Run("CREATE SCHEMA s; CREATE TABLE s.t (tags VARCHAR[], scores MAP(VARCHAR, INTEGER), place STRUCT(city VARCHAR, zip INTEGER))");
+
+        var table = await Catalog.FindTableAsync(SecurablePath.ForTable("main", "s", "t"));
+
+        Assert.Equal(["array<string>", "map<string,integer>", "struct<city:string,zip:integer>"], table!.Columns.Select(c => c.Type));
+    }
 }
