@@ -1,0 +1,68 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Registration;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Snapshots;
+using NeuroLake.Engine.Tables.Types;
+
+namespace NeuroLake.Engine.Query.Service;
+
+/// <summary>
+/// Where managed tables live and how the catalog hears about them. The one place to switch to the catalog's
+/// table observer and warehouse layout once they exist.
+/// </summary>
+internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar)
+{
+    public string LocationOf(SchemaTableName name) =>
+        Path.Combine(Path.GetFullPath(options.WarehouseRoot), options.Catalog, name.Schema, name.Table);
+
+    /// <summary>A new managed table's folder, created so DuckDB can write its first files there.</summary>
+    public DeltaTable OpenNew(SchemaTableName name, string user)
+    {
+        var location = LocationOf(name);
+        Directory.CreateDirectory(location);
+        return Open(location, user);
+    }
+
+    /// <summary>The full path of an existing table's folder, if it lies under one of the configured external locations.</summary>
+    public string? ExternalLocation(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        return options.ExternalLocations
+            .Select(root => Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar)
+            .Any(root => full.StartsWith(root, StringComparison.Ordinal)) ? full : null;
+    }
+
+    public DeltaTable Open(string location, string user) =>
+        new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user });
+
+    public Task RegisterAsync(SchemaTableName name, Snapshot snapshot, string owner, CancellationToken ct) =>
+        registrar.RegisterTableAsync(
+            new TableRegistration(
+                options.Catalog,
+                name.Schema,
+                name.Table,
+                snapshot.Location,
+                snapshot.Schema.Fields.Select(f => new ColumnDescriptor(f.Name, TypeText(f.Type), f.Nullable)).ToList(),
+                snapshot.Version,
+                snapshot.SizeInBytes,
+                snapshot.Files.Count,
+                snapshot.Protocol.MinReaderVersion,
+                snapshot.Protocol.MinWriterVersion,
+                snapshot.PartitionColumns,
+                snapshot.Configuration,
+                owner,
+                snapshot.Metadata.Description ?? ""),
+            ct);
+
+    /// <summary>Delta's type names as the catalog records them; complex types in Spark's simple form (<c>array&lt;string&gt;</c>).</summary>
+    private static string TypeText(DeltaType type) => type switch
+    {
+        ArrayType array => $"array<{TypeText(array.ElementType)}>",
+        MapType map => $"map<{TypeText(map.KeyType)},{TypeText(map.ValueType)}>",
+        StructType record => $"struct<{string.Join(",", record.Fields.Select(f => $"{f.Name}:{TypeText(f.Type)}"))}>",
+        _ => type.ToString()!,
+    };
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Registration;
+
+namespace NeuroLake.Engine.Query.Service;
+
+public static class QueryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <see cref="QueryService"/> as a singleton over managed tables in <paramref name="warehouseRoot"/>.
+    /// Needs the catalog (<see cref="CatalogServiceCollectionExtensions.AddNeuroLakeCatalog(IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration, string)"/>).
+    /// </summary>
+    public static IServiceCollection AddNeuroLakeQueryService(
+        this IServiceCollection services, string warehouseRoot, Action<QueryServiceOptions>? configure = null)
+    {
+        var options = new QueryServiceOptions { WarehouseRoot = warehouseRoot };
+        configure?.Invoke(options);
+        services.AddSingleton(sp => new QueryService(sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options));
+        return services;
+    }
+}

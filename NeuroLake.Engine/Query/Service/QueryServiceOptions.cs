@@ -1,0 +1,20 @@
+namespace NeuroLake.Engine.Query.Service;
+
+/// <summary>Where managed tables live and how the service's DuckDB runs.</summary>
+public sealed class QueryServiceOptions
+{
+    /// <summary>Folder of managed tables (<c>&lt;root&gt;/&lt;catalog&gt;/&lt;schema&gt;/&lt;table&gt;</c>); the only folder user SQL can reach. Required.</summary>
+    public string WarehouseRoot { get; set; } = "";
+
+    /// <summary>The catalog that <c>schema.table</c> names resolve in.</summary>
+    public string Catalog { get; set; } = "main";
+
+    /// <summary>
+    /// Folders that may hold existing Delta tables registered with <c>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;'</c>
+    /// (configuration <c>NeuroLake:ExternalLocations</c>); user SQL can reach these besides the warehouse. Empty by default.
+    /// </summary>
+    public IList<string> ExternalLocations { get; } = [];
+
+    /// <summary>DuckDB worker threads; null keeps DuckDB's default (all cores).</summary>
+    public int? Threads { get; set; }
+}

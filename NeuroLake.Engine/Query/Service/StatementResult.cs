@@ -1,0 +1,29 @@
+using NeuroLake.Engine.Query.Syntax;
+
+namespace NeuroLake.Engine.Query.Service;
+
+/// <summary>A result column: its name and DuckDB type (e.g. <c>BIGINT</c>, <c>DECIMAL(10,2)</c>).</summary>
+public sealed record ResultColumn(string Name, string Type);
+
+/// <summary>A table a statement read or wrote, at the version it saw or committed.</summary>
+public sealed record TableVersion(string Schema, string Table, long Version);
+
+/// <summary>What one statement of a script did.</summary>
+/// <param name="Index">Zero-based position in the script.</param>
+/// <param name="Line">One-based line where the statement starts.</param>
+/// <param name="Rows">Up to the request's row limit, values as CLR objects (null for SQL NULL).</param>
+/// <param name="HasMoreRows">True when the statement produced more rows than <paramref name="Rows"/> holds.</param>
+/// <param name="RowsAffected">Rows written by INSERT, CTAS and INSERT OVERWRITE; null for other statements.</param>
+/// <param name="TablesRead">Every catalog table the statement read, once per distinct version.</param>
+/// <param name="TableWritten">The table a write committed to, with the new version.</param>
+public sealed record StatementResult(
+    int Index,
+    int Line,
+    StatementKind Kind,
+    IReadOnlyList<ResultColumn> Columns,
+    IReadOnlyList<object?[]> Rows,
+    bool HasMoreRows,
+    long? RowsAffected,
+    TimeSpan Elapsed,
+    IReadOnlyList<TableVersion> TablesRead,
+    TableVersion? TableWritten = null);

@@ -1,0 +1,56 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Snapshots;
+
+namespace NeuroLake.Engine.Query.Service;
+
+/// <summary>
+/// Turns the tables a statement reads into DuckDB relations over Delta snapshots: catalog name → location →
+/// snapshot at the requested version or time.
+/// </summary>
+internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, string catalogName)
+{
+    /// <summary>The statement's text with each catalog table replaced by its snapshot's relation, and the versions read.</summary>
+    /// <exception cref="QueryRefusedException">A table is not in the catalog.</exception>
+    public async Task<(string Sql, IReadOnlyList<TableVersion> Read)> RewriteAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var snapshots = new Dictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)>(ReferenceEqualityComparer.Instance);
+        var opened = new Dictionary<SchemaTableName, DeltaTable>();
+        foreach (var reference in analysis.Reads)
+        {
+            var name = reference.Name.ToSchemaTable(request.DefaultSchema);
+            if (!opened.TryGetValue(name, out var table))
+            {
+                table = opened[name] = await OpenAsync(name, request.User, ct);
+            }
+
+            snapshots[reference] = (name, await SnapshotAsync(table, reference.TimeTravel, ct));
+        }
+
+        var sql = analysis.Reads.Count == 0 ? analysis.Statement.Text : analysis.Rewrite(r => "(" + DeltaTable.ToSql(snapshots[r].Snapshot) + ")");
+        var read = snapshots.Values.Select(s => new TableVersion(s.Name.Schema, s.Name.Table, s.Snapshot.Version)).Distinct().ToList();
+        return (sql, read);
+    }
+
+    /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
+    public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct)
+    {
+        var info = await catalog.FindTableAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct);
+        if (info is null)
+        {
+            throw new QueryRefusedException(
+                $"Table '{name}' does not exist in catalog '{catalogName}'. Run SHOW TABLES IN {name.Schema} to see its tables, or SHOW SCHEMAS to see the schemas.");
+        }
+
+        return tables.Open(info.Location, user);
+    }
+
+    private static Task<Snapshot> SnapshotAsync(DeltaTable table, TimeTravel? travel, CancellationToken ct) => travel switch
+    {
+        null => table.GetSnapshotAsync(null, ct),
+        { Kind: TimeTravelKind.Version, Version: { } version } => table.GetSnapshotAsync(version, ct),
+        { Timestamp: { } timestamp } => table.GetSnapshotAsOfAsync(timestamp, ct),
+        _ => throw new QueryRefusedException($"The time travel clause '{travel}' names neither a version nor a timestamp."),
+    };
+}

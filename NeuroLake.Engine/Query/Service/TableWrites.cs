@@ -1,0 +1,165 @@
+using System.Globalization;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Tables.Transactions;
+using NeuroLake.Engine.Tables.Types;
+using NeuroLake.Engine.Tables.Writes;
+
+namespace NeuroLake.Engine.Query.Service;
+
+/// <summary>CREATE SCHEMA, CREATE TABLE [AS SELECT], INSERT INTO and INSERT OVERWRITE through the table operations.</summary>
+internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, TableResolver resolver, DuckDbDatabase duckDb, string catalogName)
+{
+    public async Task<StatementOutcome> CreateSchemaAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var name = SqlIdentifier.Validate(analysis.Classification.Target!.Name, "schema", analysis.Classification.Target.Span);
+        var ifNotExists = analysis.Statement.Tokens.TakeWhile(t => t.Span.Offset < analysis.Classification.Target.Span.Offset).Any(t => t.IsWord("EXISTS"));
+        if (await SchemaExistsAsync(name, ct))
+        {
+            return ifNotExists ? StatementOutcome.Empty
+                : throw new QueryRefusedException($"Schema '{name}' already exists. Use CREATE SCHEMA IF NOT EXISTS {name} to accept an existing one.");
+        }
+
+        await catalog.CreateSchemaAsync(catalogName, name, request.User, cancellationToken: ct);
+        return StatementOutcome.Empty;
+    }
+
+    /// <summary>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;': registers an existing table found under an external location.</summary>
+    public async Task<StatementOutcome> CreateExternalTableAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var target = analysis.Classification.Target!;
+        var name = target.ToSchemaTable(request.DefaultSchema);
+        var clauses = CreateTableClauses.Of(analysis.Statement, target);
+        if (await EnsureNewTableAsync(name, clauses, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var path = analysis.Classification.Location!;
+        var location = tables.ExternalLocation(path) ?? throw new QueryRefusedException(
+            $"'{path}' is not under a configured external location. Add its folder to NeuroLake:ExternalLocations, or create a managed table instead.");
+        var table = tables.Open(location, request.User);
+        if (!await table.ExistsAsync(ct))
+        {
+            throw new QueryRefusedException($"There is no Delta table at '{location}': the folder has no _delta_log. Check the path.");
+        }
+
+        var snapshot = await table.GetSnapshotAsync(null, ct);
+        await tables.RegisterAsync(name, snapshot, request.User, ct);
+        return new StatementOutcome([], [], TableWritten: new TableVersion(name.Schema, name.Table, snapshot.Version));
+    }
+
+    public async Task<StatementOutcome> CreateTableAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var target = analysis.Classification.Target!;
+        var name = target.ToSchemaTable(request.DefaultSchema);
+        var clauses = CreateTableClauses.Of(analysis.Statement, target);
+        if (await EnsureNewTableAsync(name, clauses, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var asSelect = analysis.Kind == StatementKind.CreateTableAsSelect;
+        if (asSelect == (clauses.ColumnsText is not null))
+        {
+            throw new QueryRefusedException("CREATE TABLE needs either a column list or AS SELECT, not both: the query's columns define the table.");
+        }
+
+        var (query, read) = asSelect ? await BodyAsync(analysis, request, ct) : (null, []);
+        var definition = new TableDefinition
+        {
+            Schema = clauses.ColumnsText is { } columns ? ParseColumns(columns) : null,
+            PartitionColumns = clauses.PartitionColumns,
+            Properties = clauses.Properties,
+            Name = name.Table,
+            Description = clauses.Comment,
+        };
+        var table = tables.OpenNew(name, request.User);
+        var commit = await table.CreateAsync(definition, query, ct: ct);
+        return await WrittenAsync(name, commit!, request, read, ct);
+    }
+
+    public async Task<StatementOutcome> InsertAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var name = analysis.Classification.Target!.ToSchemaTable(request.DefaultSchema);
+        var table = await resolver.OpenAsync(name, request.User, ct);
+        var (body, read) = await BodyAsync(analysis, request, ct);
+        var snapshot = await table.GetSnapshotAsync(null, ct);
+        // INSERT is positional, as in Spark and DuckDB; the table layer matches columns by name.
+        var aliases = string.Join(", ", snapshot.Schema.Fields.Select(f => SqlIdentifier.Quote(f.Name)));
+        var query = $"SELECT * FROM ({body}) AS q({aliases})";
+        var commit = analysis.Kind == StatementKind.InsertOverwrite
+            ? await table.OverwriteAsync(query, ct: ct)
+            : await table.AppendAsync(query, ct);
+        return await WrittenAsync(name, commit, request, read, ct);
+    }
+
+    private async Task<StatementOutcome> WrittenAsync(SchemaTableName name, CommitResult commit, QueryRequest request, IReadOnlyList<TableVersion> read, CancellationToken ct)
+    {
+        await tables.RegisterAsync(name, commit.Snapshot, request.User, ct);
+        var rows = commit.OperationMetrics.TryGetValue("numOutputRows", out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
+        return StatementOutcome.Written(rows, read, new TableVersion(name.Schema, name.Table, commit.Version));
+    }
+
+    /// <summary>The SELECT or VALUES a CTAS or INSERT writes, with its table reads resolved.</summary>
+    private async Task<(string Sql, IReadOnlyList<TableVersion> Read)> BodyAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var statement = analysis.Statement;
+        var region = analysis.Classification.Reads;
+        if (region.WithEnd > region.WithStart || region.BodyStart >= statement.Tokens.Count)
+        {
+            throw new QueryRefusedException("Write the query after the target (INSERT INTO s.t WITH ... SELECT ...), not before it.");
+        }
+
+        var first = statement.Tokens[region.BodyStart];
+        if (first.Kind == TokenKind.LeftParen && region.BodyStart + 1 < statement.Tokens.Count && statement.Tokens[region.BodyStart + 1].IsIdentifier
+            && !statement.Tokens[region.BodyStart + 1].IsWordIn(QueryStarts))
+        {
+            throw new QueryRefusedException("INSERT with a column list is not supported yet: select the columns in the table's order instead.");
+        }
+
+        var (sql, read) = await resolver.RewriteAsync(analysis, request, ct);
+        var prefix = first.Span.Offset - statement.Span.Offset;
+        return (sql[prefix..], read);
+    }
+
+    private static readonly HashSet<string> QueryStarts = new(StringComparer.OrdinalIgnoreCase) { "SELECT", "WITH", "VALUES", "FROM", "TABLE" };
+
+    /// <summary>DuckDB parses the column list: it becomes an empty temporary table whose columns we read back.</summary>
+    private StructType ParseColumns(string columns)
+    {
+        using var scratch = duckDb.Connect();
+        var name = "columns_" + Guid.NewGuid().ToString("N");
+        scratch.ExecuteNonQuery($"CREATE TEMP TABLE {name} ({columns})");
+        using var reader = scratch.ExecuteReader(
+            $"SELECT column_name, data_type, is_nullable FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = '{name}' ORDER BY column_index");
+        var fields = new List<StructField>();
+        while (reader.Read())
+        {
+            fields.Add(new StructField(reader.GetString(0), DuckDbTypes.FromDuckDb(reader.GetString(1)), reader.GetBoolean(2)));
+        }
+
+        return new StructType(fields);
+    }
+
+    /// <summary>Null when the table can be created; an empty outcome when it exists and IF NOT EXISTS was given.</summary>
+    private async Task<StatementOutcome?> EnsureNewTableAsync(SchemaTableName name, CreateTableClauses clauses, CancellationToken ct)
+    {
+        if (!await SchemaExistsAsync(name.Schema, ct))
+        {
+            throw new QueryRefusedException($"Schema '{name.Schema}' does not exist. Run CREATE SCHEMA {name.Schema} first.");
+        }
+
+        if (await catalog.FindTableAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) is null)
+        {
+            return null;
+        }
+
+        return clauses.IfNotExists ? StatementOutcome.Empty
+            : throw new QueryRefusedException($"Table '{name}' already exists. Use IF NOT EXISTS to accept it, INSERT INTO to add rows, or INSERT OVERWRITE to replace them.");
+    }
+
+    private async Task<bool> SchemaExistsAsync(string schema, CancellationToken ct) =>
+        (await catalog.ListSchemasAsync(catalogName, ct)).Any(s => string.Equals(s.Schema, schema, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Query.Service;
+using NeuroLake.Tests.Tables;
+
+namespace NeuroLake.Tests.Query.Service;
+
+public sealed class QueryServiceRegistrationTests
+{
+    [Fact]
+    public async Task The_service_from_dependency_injection_runs_scripts_against_the_catalog_it_is_registered_with()
+    {
+        using var folder = new TempFolder();
+        var configuration = new ConfigurationBuilder().Build();
+        await using (var services = new ServiceCollection()
+            .AddNeuroLakeCatalog(configuration, folder.Path)
+            .AddNeuroLakeQueryService(Path.Combine(folder.Path, "warehouse"), o => o.Threads = 1)
+            .BuildServiceProvider())
+        {
+            await services.MigrateCatalogAsync();
+            var service = services.GetRequiredService<QueryService>();
+
+            var results = await service.ExecuteAsync("CREATE SCHEMA s; CREATE TABLE s.t AS SELECT 1 AS x; SELECT x FROM s.t", new QueryRequest("ana"));
+
+            Assert.Equal([[1]], results[^1].Rows);
+            Assert.True(Directory.Exists(Path.Combine(folder.Path, "warehouse", "main", "s", "t", "_delta_log")));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Registration;
+using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Query.Service;
+using NeuroLake.Tests.Catalog;
+using NeuroLake.Tests.Tables;
+
+namespace NeuroLake.Tests.Query.Service;
+
+/// <summary>Each test gets its own SQLite catalog, warehouse folder and query service.</summary>
+public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassFixture<CatalogDatabases>, IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private ServiceProvider? _services;
+    private QueryService? _service;
+
+    protected QueryService Service => _service!;
+
+    protected CatalogStore Catalog => _services!.GetRequiredService<CatalogStore>();
+
+    protected string Warehouse => Path.Combine(_folder.Path, "warehouse");
+
+    /// <summary>A folder configured as an external location.</summary>
+    protected string External => Path.Combine(_folder.Path, "external");
+
+    protected static QueryRequest Request(int rowLimit = 10_000) => new("ana", RowLimit: rowLimit);
+
+    protected async Task<IReadOnlyList<StatementResult>> Run(string sql, int rowLimit = 10_000) =>
+        await Service.ExecuteAsync(sql, Request(rowLimit));
+
+    /// <summary>The rows of the script's last statement.</summary>
+    protected async Task<IReadOnlyList<object?[]>> Rows(string sql) => (await Run(sql))[^1].Rows;
+
+    protected async Task<QueryFailedException> Fails(string sql) =>
+        await Assert.ThrowsAsync<QueryFailedException>(() => Service.ExecuteAsync(sql, Request()));
+
+    public async Task InitializeAsync()
+    {
+        _services = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);
+        _service = new QueryService(
+            _services.GetRequiredService<CatalogStore>(),
+            _services.GetRequiredService<ICatalogRegistrar>(),
+            new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _service?.Dispose();
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        _folder.Dispose();
+    }
+}
