@@ -14,7 +14,8 @@ namespace NeuroLake.Engine.Ingestion.Load;
 /// Loads a source file into a Delta table with a confirmed schema. DuckDB reads the rows straight from the file
 /// (never held in memory); schema differences are checked before anything is written; rows that did not parse are
 /// quarantined, skipped or fail the load; afterwards the whole table's quality and the PII findings go to the catalog
-/// when catalog services are given.
+/// when catalog services are given. The target commits before the quarantine table: a failure in between leaves
+/// the good rows loaded and the bad ones only counted.
 /// </summary>
 public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? catalog = null)
 {

@@ -21,7 +21,8 @@ public sealed record LoadRequest(DeltaTable Target, ProposedSchema Schema, LoadM
 
     /// <summary>
     /// Allow source columns the table lacks (default false: the plan is refused). They are added as nullable columns;
-    /// with <see cref="LoadMode.Overwrite"/> the source's columns become the table's schema.
+    /// with <see cref="LoadMode.Overwrite"/> the source's columns become the table's schema. A merge adds them in a commit
+    /// of its own before merging the rows.
     /// </summary>
     public bool MergeSchema { get; init; }
 

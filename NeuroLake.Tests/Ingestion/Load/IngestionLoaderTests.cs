@@ -172,5 +172,42 @@ public sealed class IngestionLoaderTests(DuckDbFixture duck) : IClassFixture<Duc
         Assert.False(await _f.Table("customers_quarantine").ExistsAsync());
     }
 
+    [Fact]
+    public async Task Append_of_a_file_lacking_a_table_column_leaves_it_null()
+    {
+        var (table, _) = await NewCustomersAsync();
+        var narrow = await _f.ProposeAsync(_f.Write("narrow.csv", "id,code,joined\n4,00999,2024-04-01\n"));
+
+        var plan = await Loader.PlanAsync(new LoadRequest(table, narrow, LoadMode.Append));
+        await Loader.LoadAsync(new LoadRequest(table, narrow, LoadMode.Append));
+
+        Assert.Equal(["amount"], plan.MissingColumns);
+        Assert.Equal(1, _f.Count($"SELECT count(*) FROM ({LoadFixture.Rows(table)}) WHERE id = 4 AND amount IS NULL"));
+    }
+
+    [Fact]
+    public async Task Merge_with_merge_schema_adds_the_new_column_and_fills_it_for_matched_and_inserted_rows()
+    {
+        var (table, _) = await NewCustomersAsync();
+        var wider = await _f.ProposeAsync(_f.Write("wider.csv", "id,code,joined,amount,tier\n1,00123,2024-01-05,10.5,gold\n6,00600,2024-06-06,6,silver\n"));
+
+        await Loader.LoadAsync(new LoadRequest(table, wider, LoadMode.MergeOnKey) { KeyColumns = ["id"], MergeSchema = true });
+
+        Assert.Equal(2, _f.Count($"SELECT count(tier) FROM ({LoadFixture.Rows(table)})"));
+        Assert.Equal(4, _f.Count($"SELECT count(*) FROM ({LoadFixture.Rows(table)})"));
+    }
+
+    [Fact]
+    public async Task A_merge_without_key_columns_is_refused_before_anything_is_written()
+    {
+        var (table, _) = await NewCustomersAsync();
+        var same = await _f.ProposeAsync(_f.Write("same.csv", LoadFixture.Customers));
+
+        var error = await Assert.ThrowsAsync<IngestionException>(() => Loader.LoadAsync(new LoadRequest(table, same, LoadMode.MergeOnKey)));
+
+        Assert.Contains("key columns", error.Message);
+        Assert.Equal(0, (await _f.Table().GetSnapshotAsync()).Version);
+    }
+
     public void Dispose() => _f.Dispose();
 }
