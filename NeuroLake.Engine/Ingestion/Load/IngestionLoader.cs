@@ -61,7 +61,9 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
         using (var connection = duckDb.Connect())
         {
             quality = QualityAssessor.Assess(connection, new QualityRequest(tableSql, RowCount: wholeTableRows), ct);
-            pii = request.PiiFindings ?? PiiDetector.Detect(connection, tableSql, ct: ct);
+            // Findings from a raw sample may name source columns the schema renamed or left out; only loaded columns are classified.
+            pii = request.PiiFindings?.Where(p => columns.Any(c => string.Equals(c.Name, p.Column, StringComparison.OrdinalIgnoreCase))).ToList()
+                ?? PiiDetector.Detect(connection, tableSql, ct: ct);
         }
 
         var name = catalog?.NameOf(request.Target.Location);
