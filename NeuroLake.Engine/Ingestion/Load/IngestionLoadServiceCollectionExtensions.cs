@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Catalog.Quality;
+using NeuroLake.Engine.DuckDb;
+
+namespace NeuroLake.Engine.Ingestion.Load;
+
+/// <summary>Registers the <see cref="IngestionLoader"/>.</summary>
+public static class IngestionLoadServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IngestionLoader"/> over the <see cref="DuckDbDatabase"/> service. When the catalog (<c>AddNeuroLakeCatalog</c>)
+    /// and table registration (<c>AddCatalogTableRegistration</c>) are registered too, loads store quality and PII in the catalog.
+    /// </summary>
+    public static IServiceCollection AddIngestionLoader(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new IngestionLoader(sp.GetRequiredService<DuckDbDatabase>(), Catalog(sp)));
+        return services;
+    }
+
+    private static IngestionCatalog? Catalog(IServiceProvider sp) =>
+        sp.GetService<CatalogStore>() is { } store && sp.GetService<QualityStore>() is { } quality && sp.GetService<WarehouseLayout>() is { } layout
+            ? new IngestionCatalog(store, quality, layout)
+            : null;
+}

@@ -1,0 +1,149 @@
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Ingestion.Pii;
+using NeuroLake.Engine.Ingestion.Quality;
+using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Operations.Merge;
+using NeuroLake.Engine.Tables.Operations.Schema;
+using NeuroLake.Engine.Tables.Types;
+using NeuroLake.Engine.Tables.Writes;
+
+namespace NeuroLake.Engine.Ingestion.Load;
+
+/// <summary>
+/// Loads a source file into a Delta table with a confirmed schema. DuckDB reads the rows straight from the file
+/// (never held in memory); schema differences are checked before anything is written; rows that did not parse are
+/// quarantined, skipped or fail the load; afterwards the whole table's quality and the PII findings go to the catalog
+/// when catalog services are given. The target commits before the quarantine table: a failure in between leaves
+/// the good rows loaded and the bad ones only counted.
+/// </summary>
+public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? catalog = null)
+{
+    /// <summary>How the load would change the table; nothing is written.</summary>
+    public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct = default) => LoadPlanner.PlanAsync(request, ct);
+
+    /// <exception cref="IngestionException">The plan is refused, or rows failed to parse under <see cref="BadRowPolicy.Fail"/>; nothing was written.</exception>
+    public async Task<LoadReport> LoadAsync(LoadRequest request, CancellationToken ct = default)
+    {
+        var plan = await PlanAsync(request, ct).ConfigureAwait(false);
+        if (plan.Refusal is { } refusal)
+        {
+            throw new IngestionException(refusal);
+        }
+
+        var columns = request.LoadedColumns;
+        var relation = request.Schema.Source.RawRelationSql();
+        var select = SourceSelect.Build(columns, relation);
+        var (read, failed) = CountRows(select, ct);
+        if (failed > 0 && request.BadRows == BadRowPolicy.Fail)
+        {
+            throw new IngestionException(
+                $"{failed} of {read} row(s) have values that did not parse ({FirstErrors(select, ct)}): nothing was loaded. " +
+                "Fix the file or the column types, or load with bad rows quarantined or skipped.");
+        }
+
+        var loadedAt = DateTimeOffset.UtcNow;
+        var good = $"SELECT {string.Join(", ", columns.Select(c => SqlText.Identifier(c.Name)))} FROM ({select}) WHERE NOT {SourceSelect.ParseFailedColumn}";
+        var (version, wholeTableRows) = await WriteAsync(request, plan, good, ct).ConfigureAwait(false);
+        long? quarantineVersion = null;
+        if (failed > 0 && request.BadRows == BadRowPolicy.Quarantine)
+        {
+            var raw = columns.Where(c => !TypedExpression.IsIdentity(c.Parse, c.DuckDbType, c.Source.RawType))
+                .Select(c => SourceSelect.RawPrefix + c.Name).ToHashSet(StringComparer.Ordinal);
+            var quarantine = QuarantineWriter.TableFor(request, duckDb);
+            quarantineVersion = await QuarantineWriter.WriteAsync(quarantine, columns, SourceSelect.Build(columns, relation, includeRaw: true), raw, loadedAt, ct).ConfigureAwait(false);
+        }
+
+        var snapshot = await request.Target.GetSnapshotAsync(version, ct).ConfigureAwait(false);
+        var tableSql = $"({DeltaTable.ToSql(snapshot)})";
+        QualityReport quality;
+        IReadOnlyList<PiiFinding> pii;
+        using (var connection = duckDb.Connect())
+        {
+            quality = QualityAssessor.Assess(connection, new QualityRequest(tableSql, RowCount: wholeTableRows), ct);
+            // Findings from a raw sample may name source columns the schema renamed or left out; only loaded columns are classified.
+            pii = request.PiiFindings?.Where(p => columns.Any(c => string.Equals(c.Name, p.Column, StringComparison.OrdinalIgnoreCase))).ToList()
+                ?? PiiDetector.Detect(connection, tableSql, ct: ct);
+        }
+
+        var name = catalog?.NameOf(request.Target.Location);
+        if (catalog is not null && name is not null)
+        {
+            await catalog.RecordAsync(name, version, quality, pii, ct).ConfigureAwait(false);
+        }
+
+        var badRows = request.BadRows;
+        return new LoadReport(
+            plan,
+            version,
+            read,
+            read - failed,
+            badRows == BadRowPolicy.Quarantine ? failed : 0,
+            badRows == BadRowPolicy.Skip ? failed : 0,
+            quarantineVersion,
+            quality,
+            pii,
+            name);
+    }
+
+    /// <summary>Writes the good rows; returns the new version and, when the commit holds every row of the table, its row count.</summary>
+    private static async Task<(long Version, long? WholeTableRows)> WriteAsync(LoadRequest request, LoadPlan plan, string good, CancellationToken ct)
+    {
+        var target = request.Target;
+        var evolve = plan.NewColumns.Count > 0;
+        switch (request.Mode)
+        {
+            case LoadMode.NewTable:
+                var definition = new TableDefinition { PartitionColumns = request.PartitionColumns, Description = request.Description };
+                var created = await target.CreateAsync(definition, good, ct: ct).ConfigureAwait(false);
+                return (created!.Version, OutputRows(created.OperationMetrics));
+            case LoadMode.Append when evolve:
+                return ((await target.AppendAsync(good, WriteSchemaMode.MergeSchema, ct).ConfigureAwait(false)).Version, null);
+            case LoadMode.Append:
+                return ((await target.AppendAsync(good, ct).ConfigureAwait(false)).Version, null);
+            case LoadMode.Overwrite when evolve:
+                var replaced = await target.OverwriteAsync(good, WriteSchemaMode.OverwriteSchema, ct).ConfigureAwait(false);
+                return (replaced.Version, OutputRows(replaced.Metrics));
+            case LoadMode.Overwrite:
+                var overwritten = await target.OverwriteAsync(good, ct: ct).ConfigureAwait(false);
+                return (overwritten.Version, OutputRows(overwritten.OperationMetrics));
+            default:
+                if (evolve)
+                {
+                    var fields = plan.NewColumns.Select(c => new StructField(c.Column, DuckDbTypes.FromDuckDb(c.SourceType))).ToList();
+                    await target.AddColumnsAsync(fields, ct).ConfigureAwait(false);
+                }
+
+                var on = string.Join(" AND ", request.KeyColumns.Select(k => $"t.{SqlText.Identifier(k)} = s.{SqlText.Identifier(k)}"));
+                var merged = await target.MergeAsync(new MergeSpec(good, on, [MergeClause.MatchedUpdateAll(), MergeClause.NotMatchedInsertAll()]), ct).ConfigureAwait(false);
+                return (merged.Version, null);
+        }
+    }
+
+    private static long? OutputRows(IReadOnlyDictionary<string, string> metrics) =>
+        metrics.TryGetValue("numOutputRows", out var text) && long.TryParse(text, out var rows) ? rows : null;
+
+    private (long Read, long Failed) CountRows(string select, CancellationToken ct)
+    {
+        using var connection = duckDb.Connect();
+        try
+        {
+            using var reader = connection.ExecuteReader(
+                $"SELECT count(*), count(*) FILTER (WHERE {SourceSelect.ParseFailedColumn}) FROM ({select})", ct);
+            reader.Read();
+            return (SqlValue.ToInt64(reader.GetValue(0)), SqlValue.ToInt64(reader.GetValue(1)));
+        }
+        catch (DuckDbException e)
+        {
+            throw new IngestionException($"The source could not be read: {e.Message.Split('\n', 2)[0]}. Check the file and the detected dialect.", e);
+        }
+    }
+
+    private string FirstErrors(string select, CancellationToken ct)
+    {
+        using var connection = duckDb.Connect();
+        var columns = connection.ExecuteScalar(
+            $"SELECT string_agg(DISTINCT c, ', ' ORDER BY c) FROM (SELECT unnest({SourceSelect.ParseErrorsColumn}) AS c FROM ({select}) WHERE {SourceSelect.ParseFailedColumn})", ct);
+        return $"columns {columns}";
+    }
+}

@@ -1,0 +1,45 @@
+using NeuroLake.Engine.Ingestion.Pii;
+using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Tables;
+
+namespace NeuroLake.Engine.Ingestion.Load;
+
+/// <summary>A confirmed source schema to load into a Delta table.</summary>
+/// <param name="Target">The table written (created with <see cref="LoadMode.NewTable"/>, otherwise it must exist).</param>
+/// <param name="Schema">The proposed schema as the caller confirmed it; <see cref="Columns"/> overrides its columns.</param>
+/// <param name="Mode">New table, append, overwrite or merge on <see cref="KeyColumns"/>.</param>
+public sealed record LoadRequest(DeltaTable Target, ProposedSchema Schema, LoadMode Mode)
+{
+    /// <summary>The columns to load (default: <see cref="ProposedSchema.Columns"/>); edited names and types are used as given.</summary>
+    public IReadOnlyList<ProposedColumn>? Columns { get; init; }
+
+    /// <summary>Partition columns of a new table (default none); refused for other modes, whose table already has its own.</summary>
+    public IReadOnlyList<string> PartitionColumns { get; init; } = [];
+
+    /// <summary>Columns matching source rows to table rows; required for <see cref="LoadMode.MergeOnKey"/>, refused otherwise.</summary>
+    public IReadOnlyList<string> KeyColumns { get; init; } = [];
+
+    /// <summary>
+    /// Allow source columns the table lacks (default false: the plan is refused). They are added as nullable columns;
+    /// with <see cref="LoadMode.Overwrite"/> the source's columns become the table's schema. A merge adds them in a commit
+    /// of its own before merging the rows.
+    /// </summary>
+    public bool MergeSchema { get; init; }
+
+    /// <summary>What happens to rows with values that did not parse (default <see cref="BadRowPolicy.Quarantine"/>).</summary>
+    public BadRowPolicy BadRows { get; init; } = BadRowPolicy.Quarantine;
+
+    /// <summary>
+    /// Where quarantined rows go (default: a table in the folder beside <see cref="Target"/> named <c>&lt;table&gt;_quarantine</c>,
+    /// with the target's options, so an observed target's quarantine is registered too). Only used with <see cref="BadRowPolicy.Quarantine"/>.
+    /// </summary>
+    public DeltaTable? QuarantineTable { get; init; }
+
+    /// <summary>Description of a new table (default none).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>PII findings from the source sample to store in the catalog (default: detected on a sample of the loaded table).</summary>
+    public IReadOnlyList<PiiFinding>? PiiFindings { get; init; }
+
+    internal IReadOnlyList<ProposedColumn> LoadedColumns => Columns ?? Schema.Columns;
+}
