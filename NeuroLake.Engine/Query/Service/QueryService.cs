@@ -20,6 +20,7 @@ public sealed class QueryService : IDisposable
     private readonly TableResolver _resolver;
     private readonly TableWrites _writes;
     private readonly Inspections _inspections;
+    private readonly TableOperations _operations;
     private Task? _catalogReady;
 
     public QueryService(CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options)
@@ -39,6 +40,7 @@ public sealed class QueryService : IDisposable
         _resolver = new TableResolver(catalog, tables, options.Catalog);
         _writes = new TableWrites(catalog, tables, _resolver, _duckDb, options.Catalog);
         _inspections = new Inspections(catalog, _resolver, options.Catalog);
+        _operations = new TableOperations(tables, _resolver);
     }
 
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
@@ -98,6 +100,12 @@ public sealed class QueryService : IDisposable
                 return await _writes.CreateExternalTableAsync(analysis, request, ct);
             case StatementKind.Insert or StatementKind.InsertOverwrite:
                 return await _writes.InsertAsync(analysis, request, ct);
+            case StatementKind.Delete:
+                return await _operations.DeleteAsync(analysis, request, ct);
+            case StatementKind.Update:
+                return await _operations.UpdateAsync(analysis, request, ct);
+            case StatementKind.Merge:
+                throw new QueryRefusedException("MERGE is not supported in SQL yet: run it through the table API (DeltaTable.MergeAsync), or use DELETE, UPDATE and INSERT.");
             case StatementKind.ShowSchemas:
                 return await _inspections.ShowSchemasAsync(ct);
             case StatementKind.ShowTables:
@@ -106,7 +114,7 @@ public sealed class QueryService : IDisposable
                 return await _inspections.DescribeHistoryAsync(analysis, request, ct);
             default:
                 throw new QueryRefusedException(
-                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE HISTORY.");
+                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE HISTORY.");
         }
     }
 
