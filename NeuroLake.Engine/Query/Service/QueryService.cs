@@ -104,6 +104,12 @@ public sealed class QueryService : IDisposable
                 return await _operations.DeleteAsync(analysis, request, ct);
             case StatementKind.Update:
                 return await _operations.UpdateAsync(analysis, request, ct);
+            case StatementKind.Optimize:
+                return await _operations.OptimizeAsync(analysis, request, ct);
+            case StatementKind.Vacuum:
+                return await _operations.VacuumAsync(analysis, request, ct);
+            case StatementKind.RestoreTable:
+                return await _operations.RestoreAsync(analysis, request, ct);
             case StatementKind.Merge:
                 throw new QueryRefusedException("MERGE is not supported in SQL yet: run it through the table API (DeltaTable.MergeAsync), or use DELETE, UPDATE and INSERT.");
             case StatementKind.ShowSchemas:
@@ -114,7 +120,7 @@ public sealed class QueryService : IDisposable
                 return await _inspections.DescribeHistoryAsync(analysis, request, ct);
             default:
                 throw new QueryRefusedException(
-                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE HISTORY.");
+                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, OPTIMIZE, VACUUM, RESTORE TABLE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE HISTORY.");
         }
     }
 

@@ -27,6 +27,50 @@ internal sealed class TableOperations(ManagedTables tables, TableResolver resolv
         return MetricsRow.Of(result, written, ("num_affected_rows", "numUpdatedRows")) with { RowsAffected = result.Metric("numUpdatedRows") };
     }
 
+    public async Task<StatementOutcome> OptimizeAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var options = MaintenanceClauses.Optimize(analysis);
+        var (name, table) = await OpenTargetAsync(analysis, request, ct);
+        var result = await table.OptimizeAsync(options, ct);
+        return MetricsRow.All(result, await RegisterAsync(name, table, result, request, ct));
+    }
+
+    /// <summary>Answers with the files deleted, or that would be in a dry run, and their sizes.</summary>
+    public async Task<StatementOutcome> VacuumAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var options = MaintenanceClauses.Vacuum(analysis);
+        var (name, table) = await OpenTargetAsync(analysis, request, ct);
+        var result = await table.VacuumAsync(options, ct);
+        TableVersion? written = null;
+        if (!result.DryRun)
+        {
+            var snapshot = await table.GetSnapshotAsync(null, ct);
+            await tables.RegisterAsync(name, snapshot, request.User, ct);
+            written = new TableVersion(name.Schema, name.Table, snapshot.Version);
+        }
+
+        return new StatementOutcome(
+            [new ResultColumn("path", "VARCHAR"), new ResultColumn("size_in_bytes", "BIGINT")],
+            result.Files.Select(f => new object?[] { f.Key, f.Size }).ToList(),
+            TableWritten: written);
+    }
+
+    public async Task<StatementOutcome> RestoreAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var (name, table) = await OpenTargetAsync(analysis, request, ct);
+        var result = analysis.Classification.RestoreTo switch
+        {
+            { Kind: TimeTravelKind.Version, Version: { } version } => await table.RestoreAsync(version, ct),
+            { Timestamp: { } timestamp } => await table.RestoreAsync(timestamp, ct),
+            var travel => throw new QueryRefusedException($"RESTORE needs VERSION AS OF n or TIMESTAMP AS OF '...', not '{travel}'."),
+        };
+        return MetricsRow.Of(
+            result, await RegisterAsync(name, table, result, request, ct),
+            ("table_size_after_restore", "tableSizeAfterRestore"), ("num_of_files_after_restore", "numOfFilesAfterRestore"),
+            ("num_removed_files", "numRemovedFiles"), ("num_restored_files", "numRestoredFiles"),
+            ("removed_files_size", "removedFilesSize"), ("restored_files_size", "restoredFilesSize"));
+    }
+
     private async Task<(SchemaTableName Name, DeltaTable Table)> OpenTargetAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
         var name = analysis.Classification.Target!.ToSchemaTable(request.DefaultSchema);
