@@ -21,6 +21,7 @@ public sealed class QueryService : IDisposable
     private readonly TableWrites _writes;
     private readonly Inspections _inspections;
     private readonly TableOperations _operations;
+    private readonly TableDrop _drop;
     private Task? _catalogReady;
 
     public QueryService(CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options)
@@ -41,6 +42,7 @@ public sealed class QueryService : IDisposable
         _writes = new TableWrites(catalog, tables, _resolver, _duckDb, options.Catalog);
         _inspections = new Inspections(catalog, _resolver, options.Catalog);
         _operations = new TableOperations(tables, _resolver);
+        _drop = new TableDrop(catalog, tables, options.Catalog);
     }
 
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
@@ -110,6 +112,10 @@ public sealed class QueryService : IDisposable
                 return await _operations.VacuumAsync(analysis, request, ct);
             case StatementKind.RestoreTable:
                 return await _operations.RestoreAsync(analysis, request, ct);
+            case StatementKind.DropTable:
+                return await _drop.DropAsync(analysis, request, ct);
+            case StatementKind.DescribeDetail:
+                return await _inspections.DescribeDetailAsync(analysis, request, ct);
             case StatementKind.Merge:
                 throw new QueryRefusedException("MERGE is not supported in SQL yet: run it through the table API (DeltaTable.MergeAsync), or use DELETE, UPDATE and INSERT.");
             case StatementKind.ShowSchemas:
@@ -120,7 +126,7 @@ public sealed class QueryService : IDisposable
                 return await _inspections.DescribeHistoryAsync(analysis, request, ct);
             default:
                 throw new QueryRefusedException(
-                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, OPTIMIZE, VACUUM, RESTORE TABLE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE HISTORY.");
+                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, OPTIMIZE, VACUUM, RESTORE TABLE, DROP TABLE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE DETAIL, DESCRIBE HISTORY.");
         }
     }
 
