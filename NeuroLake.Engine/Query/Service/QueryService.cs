@@ -22,6 +22,7 @@ public sealed class QueryService : IDisposable
     private readonly Inspections _inspections;
     private readonly TableOperations _operations;
     private readonly TableDrop _drop;
+    private readonly TableAlter _alter;
     private Task? _catalogReady;
 
     public QueryService(CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options)
@@ -43,6 +44,7 @@ public sealed class QueryService : IDisposable
         _inspections = new Inspections(catalog, _resolver, options.Catalog);
         _operations = new TableOperations(tables, _resolver);
         _drop = new TableDrop(catalog, tables, options.Catalog);
+        _alter = new TableAlter(tables, _resolver, _duckDb);
     }
 
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
@@ -114,6 +116,8 @@ public sealed class QueryService : IDisposable
                 return await _operations.RestoreAsync(analysis, request, ct);
             case StatementKind.DropTable:
                 return await _drop.DropAsync(analysis, request, ct);
+            case StatementKind.AlterTable:
+                return await _alter.AlterAsync(analysis, request, ct);
             case StatementKind.DescribeDetail:
                 return await _inspections.DescribeDetailAsync(analysis, request, ct);
             case StatementKind.Merge:
@@ -126,7 +130,7 @@ public sealed class QueryService : IDisposable
                 return await _inspections.DescribeHistoryAsync(analysis, request, ct);
             default:
                 throw new QueryRefusedException(
-                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, OPTIMIZE, VACUUM, RESTORE TABLE, DROP TABLE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE DETAIL, DESCRIBE HISTORY.");
+                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, OPTIMIZE, VACUUM, RESTORE TABLE, DROP TABLE, ALTER TABLE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE DETAIL, DESCRIBE HISTORY.");
         }
     }
 
