@@ -1,4 +1,7 @@
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Tests.Catalog;
 
@@ -50,8 +53,10 @@ public sealed class AlterTableTests(CatalogDatabases databases) : QueryServiceTe
         await Run("ALTER TABLE s.t ALTER COLUMN v COMMENT 'the label'");
 
         Assert.Equal("CHANGE COLUMN", await LastOperation());
-        var detail = await Rows("DESCRIBE DETAIL s.t");
-        Assert.Equal(2L, detail[0][5]);
+        using var duckDb = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = 1 });
+        var snapshot = await new DeltaTable(new LocalObjectStore(Path.Combine(Warehouse, "main", "s", "t")), duckDb).GetSnapshotAsync(null);
+        Assert.Equal("the label", snapshot.Schema.Find("v")!.Metadata!["comment"]!.GetValue<string>());
+        Assert.Equal([[1L, "a"]], await Rows("SELECT id, v FROM s.t"));
     }
 
     [Theory]
