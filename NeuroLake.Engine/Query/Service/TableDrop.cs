@@ -14,8 +14,8 @@ internal sealed class TableDrop(CatalogStore catalog, ManagedTables tables, stri
         var target = analysis.Classification.Target!;
         var name = target.ToSchemaTable(request.DefaultSchema);
         var tokens = new StatementTokens(analysis.Statement);
-        var ifExists = tokens.Tokens.Take(tokens.After(target.Span)).Any(t => t.IsWord("EXISTS"));
         var end = tokens.After(target.Span);
+        var ifExists = tokens.Tokens.Take(end).Any(t => t.IsWord("EXISTS"));
         if (end < tokens.Count)
         {
             throw new QueryRefusedException($"Unexpected '{tokens[end].Text}' ({tokens[end].Span}). Write DROP TABLE [IF EXISTS] s.t.");
