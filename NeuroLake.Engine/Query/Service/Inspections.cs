@@ -4,7 +4,7 @@ using NeuroLake.Engine.Query.Syntax;
 
 namespace NeuroLake.Engine.Query.Service;
 
-/// <summary>SHOW SCHEMAS, SHOW TABLES [IN s] and DESCRIBE HISTORY as result sets.</summary>
+/// <summary>SHOW SCHEMAS, SHOW TABLES [IN s], DESCRIBE DETAIL and DESCRIBE HISTORY as result sets.</summary>
 internal sealed class Inspections(CatalogStore catalog, TableResolver resolver, string catalogName)
 {
     public async Task<StatementOutcome> ShowSchemasAsync(CancellationToken ct)
@@ -21,6 +21,31 @@ internal sealed class Inspections(CatalogStore catalog, TableResolver resolver, 
         return new StatementOutcome(
             [new ResultColumn("schema", "VARCHAR"), new ResultColumn("table", "VARCHAR")],
             tables.Select(t => new object?[] { t.Schema, t.Table }).ToList());
+    }
+
+    /// <summary>DESCRIBE DETAIL t: one row describing the table's latest version, as Databricks shows it.</summary>
+    public async Task<StatementOutcome> DescribeDetailAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
+        var name = analysis.Classification.Target!.ToSchemaTable(request.DefaultSchema);
+        var table = await resolver.OpenAsync(name, request.User, ct);
+        var snapshot = await table.GetSnapshotAsync(null, ct);
+        return new StatementOutcome(
+            [
+                new ResultColumn("format", "VARCHAR"), new ResultColumn("name", "VARCHAR"), new ResultColumn("description", "VARCHAR"),
+                new ResultColumn("location", "VARCHAR"), new ResultColumn("lastModified", "TIMESTAMP WITH TIME ZONE"),
+                new ResultColumn("version", "BIGINT"), new ResultColumn("numFiles", "BIGINT"), new ResultColumn("sizeInBytes", "BIGINT"),
+                new ResultColumn("partitionColumns", "JSON"), new ResultColumn("properties", "JSON"),
+                new ResultColumn("minReaderVersion", "INTEGER"), new ResultColumn("minWriterVersion", "INTEGER"),
+            ],
+            [
+                [
+                    "delta", $"{catalogName}.{name.Schema}.{name.Table}", snapshot.Metadata.Description, snapshot.Location, snapshot.Timestamp,
+                    snapshot.Version, (long)snapshot.Files.Count, snapshot.SizeInBytes,
+                    JsonSerializer.Serialize(snapshot.PartitionColumns), JsonSerializer.Serialize(snapshot.Configuration),
+                    snapshot.Protocol.MinReaderVersion, snapshot.Protocol.MinWriterVersion,
+                ],
+            ],
+            TablesRead: [new TableVersion(name.Schema, name.Table, snapshot.Version)]);
     }
 
     public async Task<StatementOutcome> DescribeHistoryAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)

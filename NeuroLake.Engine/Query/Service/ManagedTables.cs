@@ -35,6 +35,12 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
             .Any(root => full.StartsWith(root, StringComparison.Ordinal)) ? full : null;
     }
 
+    /// <summary>Managed tables live at their warehouse location; anything else was registered from an external location.</summary>
+    public bool IsManaged(SchemaTableName name, string location) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(location)), LocationOf(name), StringComparison.Ordinal);
+
+    public Task<bool> UnregisterAsync(string location, CancellationToken ct) => registrar.UnregisterTableAsync(location, ct);
+
     public DeltaTable Open(string location, string user) =>
         new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user });
 

@@ -20,6 +20,9 @@ public sealed class QueryService : IDisposable
     private readonly TableResolver _resolver;
     private readonly TableWrites _writes;
     private readonly Inspections _inspections;
+    private readonly TableOperations _operations;
+    private readonly TableDrop _drop;
+    private readonly TableAlter _alter;
     private Task? _catalogReady;
 
     public QueryService(CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options)
@@ -39,6 +42,9 @@ public sealed class QueryService : IDisposable
         _resolver = new TableResolver(catalog, tables, options.Catalog);
         _writes = new TableWrites(catalog, tables, _resolver, _duckDb, options.Catalog);
         _inspections = new Inspections(catalog, _resolver, options.Catalog);
+        _operations = new TableOperations(tables, _resolver);
+        _drop = new TableDrop(catalog, tables, options.Catalog);
+        _alter = new TableAlter(tables, _resolver, _duckDb);
     }
 
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
@@ -98,6 +104,24 @@ public sealed class QueryService : IDisposable
                 return await _writes.CreateExternalTableAsync(analysis, request, ct);
             case StatementKind.Insert or StatementKind.InsertOverwrite:
                 return await _writes.InsertAsync(analysis, request, ct);
+            case StatementKind.Delete:
+                return await _operations.DeleteAsync(analysis, request, ct);
+            case StatementKind.Update:
+                return await _operations.UpdateAsync(analysis, request, ct);
+            case StatementKind.Optimize:
+                return await _operations.OptimizeAsync(analysis, request, ct);
+            case StatementKind.Vacuum:
+                return await _operations.VacuumAsync(analysis, request, ct);
+            case StatementKind.RestoreTable:
+                return await _operations.RestoreAsync(analysis, request, ct);
+            case StatementKind.DropTable:
+                return await _drop.DropAsync(analysis, request, ct);
+            case StatementKind.AlterTable:
+                return await _alter.AlterAsync(analysis, request, ct);
+            case StatementKind.DescribeDetail:
+                return await _inspections.DescribeDetailAsync(analysis, request, ct);
+            case StatementKind.Merge:
+                throw new QueryRefusedException("MERGE is not supported in SQL yet: run it through the table API (DeltaTable.MergeAsync), or use DELETE, UPDATE and INSERT.");
             case StatementKind.ShowSchemas:
                 return await _inspections.ShowSchemasAsync(ct);
             case StatementKind.ShowTables:
@@ -106,7 +130,7 @@ public sealed class QueryService : IDisposable
                 return await _inspections.DescribeHistoryAsync(analysis, request, ct);
             default:
                 throw new QueryRefusedException(
-                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE HISTORY.");
+                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, OPTIMIZE, VACUUM, RESTORE TABLE, DROP TABLE, ALTER TABLE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE DETAIL, DESCRIBE HISTORY.");
         }
     }
 

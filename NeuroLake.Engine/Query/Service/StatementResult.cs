@@ -13,7 +13,7 @@ public sealed record TableVersion(string Schema, string Table, long Version);
 /// <param name="Line">One-based line where the statement starts.</param>
 /// <param name="Rows">Up to the request's row limit, values as CLR objects (null for SQL NULL).</param>
 /// <param name="HasMoreRows">True when the statement produced more rows than <paramref name="Rows"/> holds.</param>
-/// <param name="RowsAffected">Rows written by INSERT, CTAS and INSERT OVERWRITE; null for other statements.</param>
+/// <param name="RowsAffected">Rows written by INSERT, CTAS and INSERT OVERWRITE, deleted by DELETE, changed by UPDATE; null for other statements.</param>
 /// <param name="TablesRead">Every catalog table the statement read, once per distinct version.</param>
 /// <param name="TableWritten">The table a write committed to, with the new version.</param>
 public sealed record StatementResult(

@@ -69,7 +69,7 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
         var (query, read) = asSelect ? await BodyAsync(analysis, request, ct) : (null, []);
         var definition = new TableDefinition
         {
-            Schema = clauses.ColumnsText is { } columns ? ParseColumns(columns) : null,
+            Schema = clauses.ColumnsText is { } columns ? ColumnList.Parse(duckDb, columns) : null,
             PartitionColumns = clauses.PartitionColumns,
             Properties = clauses.Properties,
             Name = name.Table,
@@ -125,23 +125,6 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
     }
 
     private static readonly HashSet<string> QueryStarts = new(StringComparer.OrdinalIgnoreCase) { "SELECT", "WITH", "VALUES", "FROM", "TABLE" };
-
-    /// <summary>DuckDB parses the column list: it becomes an empty temporary table whose columns we read back.</summary>
-    private StructType ParseColumns(string columns)
-    {
-        using var scratch = duckDb.Connect();
-        var name = "columns_" + Guid.NewGuid().ToString("N");
-        scratch.ExecuteNonQuery($"CREATE TEMP TABLE {name} ({columns})");
-        using var reader = scratch.ExecuteReader(
-            $"SELECT column_name, data_type, is_nullable FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = '{name}' ORDER BY column_index");
-        var fields = new List<StructField>();
-        while (reader.Read())
-        {
-            fields.Add(new StructField(reader.GetString(0), DuckDbTypes.FromDuckDb(reader.GetString(1)), reader.GetBoolean(2)));
-        }
-
-        return new StructType(fields);
-    }
 
     /// <summary>Null when the table can be created; an empty outcome when it exists and IF NOT EXISTS was given.</summary>
     private async Task<StatementOutcome?> EnsureNewTableAsync(SchemaTableName name, CreateTableClauses clauses, CancellationToken ct)
