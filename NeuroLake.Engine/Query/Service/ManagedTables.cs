@@ -1,4 +1,5 @@
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Syntax;
@@ -46,29 +47,6 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
 
     public Task RegisterAsync(SchemaTableName name, Snapshot snapshot, string owner, CancellationToken ct) =>
         registrar.RegisterTableAsync(
-            new TableRegistration(
-                options.Catalog,
-                name.Schema,
-                name.Table,
-                snapshot.Location,
-                snapshot.Schema.Fields.Select(f => new ColumnDescriptor(f.Name, TypeText(f.Type), f.Nullable)).ToList(),
-                snapshot.Version,
-                snapshot.SizeInBytes,
-                snapshot.Files.Count,
-                snapshot.Protocol.MinReaderVersion,
-                snapshot.Protocol.MinWriterVersion,
-                snapshot.PartitionColumns,
-                snapshot.Configuration,
-                owner,
-                snapshot.Metadata.Description ?? ""),
+            TableRegistrations.From(SecurablePath.ForTable(options.Catalog, name.Schema, name.Table), snapshot.Location, snapshot) with { Owner = owner },
             ct);
-
-    /// <summary>Delta's type names as the catalog records them; complex types in Spark's simple form (<c>array&lt;string&gt;</c>).</summary>
-    private static string TypeText(DeltaType type) => type switch
-    {
-        ArrayType array => $"array<{TypeText(array.ElementType)}>",
-        MapType map => $"map<{TypeText(map.KeyType)},{TypeText(map.ValueType)}>",
-        StructType record => $"struct<{string.Join(",", record.Fields.Select(f => $"{f.Name}:{TypeText(f.Type)}"))}>",
-        _ => type.ToString()!,
-    };
 }
