@@ -21,6 +21,24 @@ public sealed class NeuroLakeOptions
     /// <summary>Where the catalog lives.</summary>
     public CatalogOptions Catalog { get; set; } = new();
 
+    /// <summary>
+    /// Folder of managed tables (<c>&lt;warehouse&gt;/&lt;catalog&gt;/&lt;schema&gt;/&lt;table&gt;</c>). Default <c>warehouse</c>;
+    /// a relative path is resolved against the data folder.
+    /// </summary>
+    public string Warehouse { get; set; } = "warehouse";
+
+    /// <summary>
+    /// Folders holding existing Delta tables that <c>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;'</c> may register;
+    /// user SQL can read these besides the warehouse. Empty by default.
+    /// </summary>
+    public List<string> ExternalLocations { get; set; } = [];
+
+    /// <summary>Rows an interactive query keeps per result before saying more exist. Default 10,000.</summary>
+    public int RowLimit { get; set; } = 10_000;
+
+    /// <summary>The absolute warehouse folder, given the absolute data folder.</summary>
+    public string ResolveWarehouse(string dataDirectory) => Path.GetFullPath(Warehouse, dataDirectory);
+
     /// <summary>The absolute data folder: <see cref="DataDirectory"/> resolved against <paramref name="contentRoot"/>.</summary>
     public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);
 }

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Query.Service;
 using NeuroLake.Web.Health;
 
 namespace NeuroLake.Web.Extensions;
@@ -20,20 +23,33 @@ public static class EngineExtensions
             .Bind(builder.Configuration.GetSection(NeuroLakeOptions.SectionName))
             .PostConfigure(options => options.DataDirectory = options.ResolveDataDirectory(contentRoot))
             .Validate(options => options.DuckDb.Threads is null or > 0, "NeuroLake:DuckDb:Threads must be a positive number of threads, or left unset to use every core.")
+            .Validate(options => options.RowLimit > 0, "NeuroLake:RowLimit must be a positive number of rows (default 10000).")
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => OpenDatabase(services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value));
         builder.Services.AddSingleton<EngineStatusProbe>();
-        builder.Services.AddNeuroLakeCatalog(builder.Configuration, ResolveDataDirectory(builder.Configuration, contentRoot));
+        var configured = ReadOptions(builder.Configuration);
+        var dataDirectory = configured.ResolveDataDirectory(contentRoot);
+        var warehouse = configured.ResolveWarehouse(dataDirectory);
+        builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
+        builder.Services.AddCatalogTableRegistration(warehouse);
+        builder.Services.AddIngestionLoader();
+        builder.Services.AddNeuroLakeQueryService(warehouse, query =>
+        {
+            query.Threads = configured.DuckDb.Threads;
+            foreach (var location in configured.ExternalLocations)
+            {
+                query.ExternalLocations.Add(Path.GetFullPath(location, dataDirectory));
+            }
+        });
         builder.Services.AddHostedService<EngineStartup>();
         return builder;
     }
 
-    // The catalog's registration needs the folder now, before options are materialized.
-    private static string ResolveDataDirectory(IConfiguration configuration, string contentRoot) =>
-        (configuration.GetSection(NeuroLakeOptions.SectionName).Get<NeuroLakeOptions>() ?? new NeuroLakeOptions())
-            .ResolveDataDirectory(contentRoot);
+    // The catalog's and query service's registrations need the folders now, before options are materialized.
+    private static NeuroLakeOptions ReadOptions(IConfiguration configuration) =>
+        configuration.GetSection(NeuroLakeOptions.SectionName).Get<NeuroLakeOptions>() ?? new NeuroLakeOptions();
 
     private static DuckDbDatabase OpenDatabase(NeuroLakeOptions options)
     {
