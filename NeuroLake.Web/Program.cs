@@ -5,12 +5,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNeuroLakeEngine();
 builder.Services.AddNeuroLakeHealthChecks();
 builder.Services.AddNeuroLakeWorkbench();
+builder.Services.AddNeuroLakeIngestWizard();
 
 var app = builder.Build();
 
 app.UseNeuroLakeErrorPages();
 app.MapNeuroLakeHealthChecks();
 app.MapNeuroLakeWorkbench();
+app.MapNeuroLakeIngestWizard();
 
 app.Run();
 

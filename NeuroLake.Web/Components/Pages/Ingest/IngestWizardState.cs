@@ -1,0 +1,289 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Tables;
+
+namespace NeuroLake.Web.Components.Pages.Ingest;
+
+/// <summary>
+/// The ingestion wizard as a state machine: upload → detect → schema → preview → findings → target → run → summary.
+/// The page calls the engine and reports outcomes here; this class decides which step is current, what blocks moving
+/// on (with the reason to show), and builds the <see cref="LoadRequest"/> from the user's choices.
+/// </summary>
+public sealed class IngestWizardState
+{
+    private readonly List<UploadEntry> _uploads = [];
+
+    public WizardStep Step { get; private set; } = WizardStep.Upload;
+
+    public IReadOnlyList<UploadEntry> Uploads => _uploads;
+
+    /// <summary>The upload being loaded; null before one is chosen.</summary>
+    public UploadEntry? Current { get; private set; }
+
+    public ProposedSchema? Schema { get; private set; }
+
+    public IReadOnlyList<ColumnEdit> Columns { get; private set; } = [];
+
+    public RowPage? Preview { get; private set; }
+
+    public SourceFindings? Findings { get; private set; }
+
+    public IReadOnlyList<PiiReview> PiiReviews { get; private set; } = [];
+
+    public LoadTarget? Target { get; private set; }
+
+    /// <summary>The plan for <see cref="Target"/>; null until planned, and again whenever the target or schema changes.</summary>
+    public LoadPlan? Plan { get; private set; }
+
+    public LoadReport? Report { get; private set; }
+
+    /// <summary>The last engine error, shown in place on the current step; cleared by the next step change.</summary>
+    public string? Error { get; private set; }
+
+    // Uploads
+
+    public UploadEntry UploadStarted(string clientId, string fileName, long size)
+    {
+        var entry = new UploadEntry(clientId, fileName, size);
+        _uploads.Add(entry);
+        return entry;
+    }
+
+    public void UploadProgressed(string clientId, long bytesSent) => Upload(clientId).BytesSent = bytesSent;
+
+    public void UploadFinished(string clientId, string uploadId)
+    {
+        var entry = Upload(clientId);
+        (entry.Status, entry.UploadId, entry.BytesSent) = (UploadStatus.Done, uploadId, entry.Size);
+    }
+
+    public void UploadFailed(string clientId, string error)
+    {
+        var entry = Upload(clientId);
+        (entry.Status, entry.Error) = (UploadStatus.Failed, error);
+    }
+
+    /// <summary>Starts loading an uploaded file: the page detects it next.</summary>
+    public void Choose(string clientId)
+    {
+        Require(WizardStep.Upload);
+        var entry = Upload(clientId);
+        if (entry.Status != UploadStatus.Done || entry.Loaded)
+        {
+            throw new InvalidOperationException($"'{entry.FileName}' is not an uploaded file waiting to be loaded.");
+        }
+
+        Current = entry;
+        Enter(WizardStep.Detect);
+    }
+
+    public void Detected(ProposedSchema schema)
+    {
+        Require(WizardStep.Detect);
+        Schema = schema;
+        Columns = schema.Columns.Select(c => new ColumnEdit(c)).ToList();
+        Target = new LoadTarget("default", TableNameFor(Current!.FileName), LoadMode.NewTable);
+        Enter(WizardStep.Schema);
+    }
+
+    /// <summary>Detection or a later engine call failed: the message is shown on the current step (detection returns to the upload list).</summary>
+    public void Failed(string message)
+    {
+        if (Step is WizardStep.Detect)
+        {
+            Enter(WizardStep.Upload);
+            Current = null;
+        }
+        else if (Step is WizardStep.Run)
+        {
+            Enter(WizardStep.Target);
+        }
+
+        Error = message;
+    }
+
+    // Schema
+
+    public void Rename(int column, string name) => Edit(column, c => c.Name = name.Trim());
+
+    public void Retype(int column, string type) => Edit(column, c => c.Type = type.Trim().ToUpperInvariant());
+
+    public void SetKey(int column, bool key) => Edit(column, c => c.Key = key);
+
+    public void SetPartition(int column, bool partition) => Edit(column, c => c.Partition = partition);
+
+    /// <summary>Why the edited schema cannot be used, one message per problem; empty when it can.</summary>
+    public IReadOnlyList<string> SchemaProblems() => WizardRules.SchemaProblems(Columns, Target);
+
+    /// <summary>The columns to load, as edited.</summary>
+    public IReadOnlyList<ProposedColumn> LoadedColumns() => Columns.Select(c => c.ToColumn()).ToList();
+
+    public IReadOnlyList<string> KeyColumns() => Columns.Where(c => c.Key).Select(c => c.Name).ToList();
+
+    public void Previewed(RowPage preview)
+    {
+        Require(WizardStep.Schema);
+        RequireNoProblems(SchemaProblems());
+        Preview = preview;
+        Enter(WizardStep.Preview);
+    }
+
+    public void Assessed(SourceFindings findings)
+    {
+        Require(WizardStep.Preview);
+        Findings = findings;
+        PiiReviews = findings.Pii.Select(p => new PiiReview(p)).ToList();
+        Enter(WizardStep.Findings);
+    }
+
+    // Findings
+
+    public void Decide(string column, PiiDecision decision) =>
+        (PiiReviews.FirstOrDefault(r => r.Finding.Column == column) ?? throw new ArgumentException($"No PII finding for '{column}'.", nameof(column))).Decision = decision;
+
+    /// <summary>Every finding must be confirmed or dismissed before choosing a target.</summary>
+    public string? FindingsProblem()
+    {
+        var pending = PiiReviews.Where(r => r.Decision == PiiDecision.Pending).Select(r => r.Finding.Column).ToList();
+        return pending.Count == 0 ? null : $"Confirm or dismiss the PII finding(s) for {string.Join(", ", pending)}.";
+    }
+
+    public void ToTarget()
+    {
+        Require(WizardStep.Findings);
+        RequireNoProblems(FindingsProblem() is { } problem ? [problem] : []);
+        Enter(WizardStep.Target);
+    }
+
+    // Target
+
+    public void SetTarget(LoadTarget target)
+    {
+        Target = target;
+        Plan = null;
+    }
+
+    public IReadOnlyList<string> TargetProblems() => WizardRules.TargetProblems(Target, Columns);
+
+    public void Planned(LoadPlan plan)
+    {
+        Require(WizardStep.Target);
+        Plan = plan;
+        Error = null;
+    }
+
+    /// <summary>True when the plan for the current target allows the load.</summary>
+    public bool CanRun => Step == WizardStep.Target && Plan is { Allowed: true } && TargetProblems().Count == 0;
+
+    /// <summary>The request for <paramref name="table"/> (the Delta table of <see cref="Target"/>) from every choice made.</summary>
+    public LoadRequest BuildRequest(DeltaTable table)
+    {
+        var target = Target ?? throw new InvalidOperationException("Choose a target first.");
+        return new LoadRequest(table, Schema ?? throw new InvalidOperationException("Detect a file first."), target.Mode)
+        {
+            Columns = LoadedColumns(),
+            PartitionColumns = target.Mode == LoadMode.NewTable ? Columns.Where(c => c.Partition).Select(c => c.Name).ToList() : [],
+            KeyColumns = target.Mode == LoadMode.MergeOnKey ? KeyColumns() : [],
+            MergeSchema = target.MergeSchema,
+            PiiFindings = PiiReviews.Where(r => r.Decision == PiiDecision.Confirmed).Select(r => r.Finding).ToList(),
+            Description = $"Loaded from {Current?.FileName}",
+        };
+    }
+
+    public void Started()
+    {
+        Require(WizardStep.Target);
+        if (!CanRun)
+        {
+            throw new InvalidOperationException("The load is not planned or not allowed: plan the target first.");
+        }
+
+        Enter(WizardStep.Run);
+    }
+
+    public void Completed(LoadReport report)
+    {
+        Require(WizardStep.Run);
+        Report = report;
+        Current!.Loaded = true;
+        Enter(WizardStep.Summary);
+    }
+
+    /// <summary>The loaded table's catalog name (from the report, else the target).</summary>
+    public SecurablePath? LoadedTable =>
+        Report?.CatalogTable ?? (Target is { } t && Report is not null ? SecurablePath.ForTable(IngestionWorkflow.Catalog, t.Schema, t.Table) : null);
+
+    // Navigation
+
+    /// <summary>Back one step (from schema back to the upload list); nothing already loaded changes.</summary>
+    public void Back()
+    {
+        switch (Step)
+        {
+            case WizardStep.Schema:
+                Current = null;
+                Enter(WizardStep.Upload);
+                break;
+            case WizardStep.Preview or WizardStep.Findings or WizardStep.Target:
+                Enter(Step - 1);
+                Plan = null;
+                break;
+            default:
+                throw new InvalidOperationException($"There is no going back from the {Step} step.");
+        }
+    }
+
+    /// <summary>After a summary: back to the upload list to load another file.</summary>
+    public void StartOver()
+    {
+        Require(WizardStep.Summary);
+        (Current, Schema, Columns, Preview, Findings, PiiReviews, Target, Plan, Report) = (null, null, [], null, null, [], null, null, null);
+        Enter(WizardStep.Upload);
+    }
+
+    /// <summary>A table name from a file name: <c>Bird Strikes 2024.csv</c> → <c>bird_strikes_2024</c>.</summary>
+    public static string TableNameFor(string fileName)
+    {
+        var stem = fileName;
+        while (Path.GetExtension(stem) is { Length: > 0 } extension)
+        {
+            stem = stem[..^extension.Length];
+        }
+
+        var snake = ColumnNameCleaner.Snake(stem);
+        return SqlName.IsValid(snake) ? snake : "uploaded_file";
+    }
+
+    private void Edit(int column, Action<ColumnEdit> change)
+    {
+        Require(WizardStep.Schema);
+        change(Columns[column]);
+        Plan = null;
+    }
+
+    private UploadEntry Upload(string clientId) =>
+        _uploads.FirstOrDefault(u => u.ClientId == clientId) ?? throw new ArgumentException($"No upload '{clientId}'.", nameof(clientId));
+
+    private void Require(WizardStep step)
+    {
+        if (Step != step)
+        {
+            throw new InvalidOperationException($"The wizard is at {Step}, not {step}.");
+        }
+    }
+
+    private static void RequireNoProblems(IReadOnlyList<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+    }
+
+    private void Enter(WizardStep step)
+    {
+        Step = step;
+        Error = null;
+    }
+}

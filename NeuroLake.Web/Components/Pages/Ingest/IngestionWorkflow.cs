@@ -1,0 +1,111 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Ingestion;
+using NeuroLake.Engine.Ingestion.Detection;
+using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Ingestion.Pii;
+using NeuroLake.Engine.Ingestion.Quality;
+using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
+using NeuroLake.Web.Uploads;
+
+namespace NeuroLake.Web.Components.Pages.Ingest;
+
+/// <summary>
+/// The engine calls behind the ingestion wizard: detect and propose, preview, assess a sample, plan and load into a
+/// managed table of the <c>main</c> catalog, read quarantined rows. DuckDB work runs off the circuit's thread.
+/// </summary>
+public sealed class IngestionWorkflow(
+    DuckDbDatabase duckDb, IngestionLoader loader, UploadStore uploads, WarehouseLayout layout, CatalogTableObserver observer)
+{
+    /// <summary>The catalog managed tables are loaded into (the query service's default).</summary>
+    public const string Catalog = "main";
+
+    public const int PreviewRows = 20;
+
+    /// <summary>Detects the upload's format and dialect and proposes a schema from a sample.</summary>
+    /// <exception cref="IngestionException">The upload is gone, or the file cannot be read.</exception>
+    public Task<ProposedSchema> ProposeAsync(string uploadId, CancellationToken ct) => Task.Run(async () =>
+    {
+        var upload = uploads.Find(uploadId) ?? throw new IngestionException("The uploaded file is no longer staged (loaded or expired): upload it again.");
+        using var connection = duckDb.Connect();
+        var source = await SourceDetector.DetectAsync(connection, upload.Path, ct);
+        using var sample = SourceSample.Create(connection, source, ct: ct);
+        return SchemaProposer.Propose(connection, sample, source, PreviewRows, ct);
+    }, ct);
+
+    /// <summary>The first rows of the file read with <paramref name="columns"/> (names and types as edited).</summary>
+    public Task<RowPage> PreviewAsync(ProposedSchema schema, IReadOnlyList<ProposedColumn> columns, CancellationToken ct) => Task.Run(() =>
+    {
+        using var connection = duckDb.Connect();
+        var select = SourceSelect.Build(columns, schema.Source.RawRelationSql());
+        return Read(connection, $"SELECT * EXCLUDE ({SourceSelect.ParseErrorsColumn}) FROM ({select}) LIMIT {PreviewRows}", ct);
+    }, ct);
+
+    /// <summary>Quality (parse failures, nulls, duplicates on <paramref name="key"/>) and PII of a sample read with the edited schema.</summary>
+    public Task<SourceFindings> AssessAsync(ProposedSchema schema, IReadOnlyList<ProposedColumn> columns, IReadOnlyList<string> key, CancellationToken ct) => Task.Run(() =>
+    {
+        using var connection = duckDb.Connect();
+        using var sample = SourceSample.Create(connection, schema.Source, ct: ct);
+        var parsed = $"({SourceSelect.Build(columns, sample.TableName, includeRaw: true)})";
+        var quality = QualityAssessor.Assess(connection, new QualityRequest(parsed, Key: key.Count > 0 ? key : null), ct);
+        var names = string.Join(", ", columns.Select(c => SqlName.Quote(c.Name)));
+        var pii = PiiDetector.Detect(connection, $"(SELECT {names} FROM {parsed})", ct: ct);
+        return new SourceFindings(quality, pii);
+    }, ct);
+
+    /// <summary>The Delta table of <c>main.&lt;schema&gt;.&lt;table&gt;</c>, registered in the catalog when it commits.</summary>
+    public DeltaTable Table(string schema, string table, string user)
+    {
+        var location = layout.LocationOf(Catalog, schema, table);
+        return new DeltaTable(new LocalObjectStore(location), duckDb, new DeltaTableOptions { Observer = observer, UserName = user });
+    }
+
+    public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct) => loader.PlanAsync(request, ct);
+
+    /// <summary>Loads, then removes the staged upload (the table holds the rows now).</summary>
+    public async Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, CancellationToken ct)
+    {
+        // Planning never creates the folder, so an abandoned wizard leaves nothing in the warehouse; DuckDB needs it to write.
+        Directory.CreateDirectory(request.Target.Location);
+        var report = await Task.Run(() => loader.LoadAsync(request, ct), ct);
+        uploads.Delete(uploadId);
+        return report;
+    }
+
+    /// <summary>The newest quarantined rows of <paramref name="table"/> (its <c>_quarantine</c> table), or none.</summary>
+    public Task<RowPage> QuarantineAsync(SecurablePath table, int rows, CancellationToken ct) => Task.Run(async () =>
+    {
+        var location = layout.LocationOf(Catalog, table.Schema!, table.Table!) + "_quarantine";
+        if (!Directory.Exists(location))
+        {
+            return RowPage.Empty;
+        }
+
+        var quarantine = new DeltaTable(new LocalObjectStore(location), duckDb);
+        if (!await quarantine.ExistsAsync(ct))
+        {
+            return RowPage.Empty;
+        }
+
+        var snapshot = await quarantine.GetSnapshotAsync(null, ct);
+        using var connection = duckDb.Connect();
+        connection.ExecuteNonQuery("SET TimeZone = 'UTC'", ct);
+        return Read(connection, $"SELECT * FROM ({DeltaTable.ToSql(snapshot)}) ORDER BY {SqlName.Quote("_nl_loaded_at")} DESC LIMIT {rows}", ct);
+    }, ct);
+
+    private static RowPage Read(DuckDbConnection connection, string sql, CancellationToken ct)
+    {
+        using var reader = connection.ExecuteReader(sql, ct);
+        var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<IReadOnlyList<object?>>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray());
+        }
+
+        return new RowPage(names, rows);
+    }
+}

@@ -1,0 +1,9 @@
+namespace NeuroLake.Web.Uploads;
+
+/// <summary>A file uploaded to the staging folder, waiting to be loaded.</summary>
+/// <param name="Id">The upload id the browser got back (32 hex digits).</param>
+/// <param name="FileName">The sanitized file name it was stored under.</param>
+/// <param name="Size">Bytes received.</param>
+/// <param name="Path">Full path of the stored file.</param>
+/// <param name="UploadedAt">When the upload finished.</param>
+public sealed record UploadedFile(string Id, string FileName, long Size, string Path, DateTimeOffset UploadedAt);
