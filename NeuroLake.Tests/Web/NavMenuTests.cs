@@ -17,8 +17,9 @@ public sealed class NavMenuTests
 
         Assert.Equal("Workbench areas", (string?)nav.Attribute("aria-label"));
         var links = nav.Descendants("a").ToList();
-        var home = Assert.Single(links);
+        var home = links[0];
         Assert.Equal("Home", home.Value.Trim());
+        Assert.Single(links, link => ((string?)link.Attribute("class") ?? "").Split(' ').Contains("active"));
         Assert.Equal("", (string?)home.Attribute("href"));
         Assert.Contains("active", ((string?)home.Attribute("class") ?? "").Split(' '));
     }

@@ -1,0 +1,98 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Ingestion;
+using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Web.Components.Pages.Ingest;
+using NeuroLake.Web.Uploads;
+
+namespace NeuroLake.Tests.Web.Ingest;
+
+/// <summary>The wizard's steps against the real engine and catalog of the web app.</summary>
+public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixture<WorkbenchAppFactory>
+{
+    private const string Customers =
+        "Customer Id,E-mail,Amount\n1,ann@example.com,10\n2,bob@example.org,20\n3,cy@example.net,oops\n4,dee@example.com,40\n5,eve@example.io,50\n";
+
+    private IngestionWorkflow Workflow => app.Services.GetRequiredService<IngestionWorkflow>();
+
+    private async Task<(IngestWizardState State, UploadedFile Upload)> ProposedAsync(string text, string fileName = "customers.csv")
+    {
+        var upload = await app.Services.GetRequiredService<UploadStore>().SaveAsync(fileName, new MemoryStream(Encoding.UTF8.GetBytes(text)), CancellationToken.None);
+        var state = new IngestWizardState();
+        state.UploadStarted("u", fileName, upload.Size);
+        state.UploadFinished("u", upload.Id);
+        state.Choose("u");
+        state.Detected(await Workflow.ProposeAsync(upload.Id, CancellationToken.None));
+        return (state, upload);
+    }
+
+    [Fact]
+    public async Task A_file_goes_from_upload_to_a_catalog_table_with_confirmed_pii_and_its_bad_rows_quarantined()
+    {
+        var (state, upload) = await ProposedAsync(Customers);
+        state.Retype(2, "BIGINT");
+        state.Previewed(await Workflow.PreviewAsync(state.Schema!, state.LoadedColumns(), CancellationToken.None));
+        state.Assessed(await Workflow.AssessAsync(state.Schema!, state.LoadedColumns(), [], CancellationToken.None));
+        state.Decide("e_mail", PiiDecision.Confirmed);
+        state.ToTarget();
+        state.SetTarget(state.Target! with { Schema = "sales", Table = "customers" });
+        var table = Workflow.Table("sales", "customers", "tester");
+        state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
+        state.Started();
+        state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, CancellationToken.None));
+
+        Assert.Equal(["customer_id", "e_mail", "amount"], state.Preview!.Columns.Take(3));
+        Assert.Contains(state.Preview.Rows, row => row[0] is 3L && row[2] is null);
+        Assert.Equal(1, state.Findings!.Quality.RowsWithParseFailures);
+        Assert.Equal((5L, 4L, 1L), (state.Report!.RowsRead, state.Report.RowsLoaded, state.Report.RowsQuarantined));
+        var info = await app.Services.GetRequiredService<CatalogStore>().FindTableAsync(SecurablePath.ForTable("main", "sales", "customers"));
+        Assert.Equal("email", info!.Columns.Single(c => c.Name == "e_mail").Pii!.Type);
+        var quarantine = await Workflow.QuarantineAsync(state.LoadedTable!, 10, CancellationToken.None);
+        var row = Assert.Single(quarantine.Rows);
+        Assert.Equal("oops", row[quarantine.Columns.ToList().IndexOf("amount")]);
+        Assert.Null(app.Services.GetRequiredService<UploadStore>().Find(upload.Id));
+    }
+
+    [Fact]
+    public async Task Dismissed_pii_is_not_classified()
+    {
+        var (state, upload) = await ProposedAsync(Customers, "dismissed.csv");
+        state.Previewed(await Workflow.PreviewAsync(state.Schema!, state.LoadedColumns(), CancellationToken.None));
+        state.Assessed(await Workflow.AssessAsync(state.Schema!, state.LoadedColumns(), [], CancellationToken.None));
+        state.Decide("e_mail", PiiDecision.Dismissed);
+        state.ToTarget();
+        var table = Workflow.Table("default", "dismissed", "tester");
+        state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
+        state.Started();
+        state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, CancellationToken.None));
+
+        var info = await app.Services.GetRequiredService<CatalogStore>().FindTableAsync(SecurablePath.ForTable("main", "default", "dismissed"));
+        Assert.All(info!.Columns, c => Assert.Null(c.Pii));
+    }
+
+    [Fact]
+    public async Task Appending_a_file_with_a_conflicting_type_is_refused_by_the_plan_and_the_table_keeps_its_rows()
+    {
+        var (first, firstUpload) = await ProposedAsync("id,amount\n1,10\n2,20\n", "amounts.csv");
+        var table = Workflow.Table("default", "amounts", "tester");
+        first.Previewed(RowPage.Empty);
+        await Workflow.LoadAsync(first.BuildRequest(table), firstUpload.Id, CancellationToken.None);
+        var (second, _) = await ProposedAsync("id,amount\n3,n/a\n", "amounts.csv");
+        second.Retype(1, "VARCHAR");
+
+        var plan = await Workflow.PlanAsync(second.BuildRequest(table) with { Mode = LoadMode.Append }, CancellationToken.None);
+
+        Assert.False(plan.Allowed);
+        Assert.Equal("amount", Assert.Single(plan.Conflicts).Column);
+        Assert.Equal(0, (await table.GetSnapshotAsync()).Version);
+    }
+
+    [Fact]
+    public async Task An_upload_that_is_gone_says_to_upload_it_again()
+    {
+        var error = await Assert.ThrowsAsync<IngestionException>(() => Workflow.ProposeAsync("0123456789abcdef0123456789abcdef", CancellationToken.None));
+
+        Assert.Contains("upload it again", error.Message);
+    }
+}
