@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Components;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Lineage;
+using NeuroLake.Engine.Errors;
+
+namespace NeuroLake.Web.Components.Pages.Lineage;
+
+/// <summary>Lineage upstream and downstream of one table, as a graph with depth and column-level controls.</summary>
+public partial class LineageView
+{
+    /// <summary>Deepest traversal offered; lineage beyond it is rarely readable as a picture.</summary>
+    public const int MaxDepth = 10;
+
+    private int _depth = 2;
+    private bool _columnLevel;
+    private bool _loading;
+    private GraphElements? _elements;
+    private string? _error;
+
+    /// <summary>The table (catalog.schema.table) the graph is drawn around. Required.</summary>
+    [Parameter, EditorRequired]
+    public SecurablePath Table { get; set; } = default!;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private Task SetDepthAsync(int depth)
+    {
+        _depth = Math.Clamp(depth, 1, MaxDepth);
+        return LoadAsync();
+    }
+
+    private Task ToggleColumnsAsync(ChangeEventArgs e)
+    {
+        _columnLevel = e.Value is true;
+        return LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        try
+        {
+            var upstream = await Lineage.UpstreamAsync(Table, _depth);
+            var downstream = await Lineage.DownstreamAsync(Table, _depth);
+            _elements = LineageGraphMapper.Map(Table, upstream, downstream, _columnLevel);
+            _error = null;
+        }
+        catch (NeuroLakeException e)
+        {
+            _error = e.Message;
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+}
