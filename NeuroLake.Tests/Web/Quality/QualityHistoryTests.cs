@@ -1,0 +1,61 @@
+using NeuroLake.Engine.Catalog.Quality;
+using NeuroLake.Web.Components.Pages.Quality;
+
+namespace NeuroLake.Tests.Web.Quality;
+
+public sealed class QualityHistoryTests
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly QualityMeasurement[] Measurements =
+    [
+        new(null, Monday.AddDays(1), 1, RowCount: 120, Checks: [new("quality_score", false, "72/100 (-20: 12.5% of values in cost are null; -8: 3 duplicate rows)"), new("no_duplicate_rows", false, "3 duplicate row(s)")]),
+        new("cost", Monday.AddDays(1), 1, 120, NullPercent: 12.5, DistinctCount: 80),
+        new("name", Monday.AddDays(1), 1, 120, NullPercent: 0, DistinctCount: 118),
+        new(null, Monday, 0, RowCount: 100, Checks: [new("quality_score", true, "100/100 (no deductions)")]),
+        new("cost", Monday, 0, 100, NullPercent: 10, DistinctCount: 70),
+    ];
+
+    [Fact]
+    public void Row_count_is_one_line_over_time_oldest_first()
+    {
+        var rows = new QualityHistory(Measurements).Figures(byVersion: false).Single(f => f.Id == "row-count");
+
+        var series = Assert.Single(rows.Series);
+        Assert.Equal(["2026-11-16 09:00:00", "2026-11-17 09:00:00"], series.X);
+        Assert.Equal([100.0, 120.0], series.Y);
+    }
+
+    [Fact]
+    public void Null_percent_and_distinct_counts_have_a_line_per_column_by_version()
+    {
+        var figures = new QualityHistory(Measurements).Figures(byVersion: true);
+
+        var nulls = figures.Single(f => f.Id == "null-percent");
+        Assert.Equal(["cost", "name"], nulls.Series.Select(s => s.Name));
+        Assert.Equal([0L, 1L], nulls.Series[0].X);
+        Assert.Equal([10.0, 12.5], nulls.Series[0].Y);
+        Assert.Equal([118.0], figures.Single(f => f.Id == "distinct-count").Series.Single(s => s.Name == "name").Y);
+        Assert.Contains("version 1", nulls.Series[0].Hover[1]);
+    }
+
+    [Fact]
+    public void The_latest_checks_give_the_score_and_its_reasons()
+    {
+        var history = new QualityHistory(Measurements);
+
+        Assert.Equal(["quality_score", "no_duplicate_rows"], history.LatestChecks.Select(c => c.Name));
+        Assert.Equal(72, history.Score);
+        Assert.Equal(["-20: 12.5% of values in cost are null", "-8: 3 duplicate rows"], history.ScoreReasons);
+    }
+
+    [Fact]
+    public void A_perfect_score_has_no_reasons_and_no_measurements_mean_empty()
+    {
+        var perfect = new QualityHistory(Measurements.Where(m => m.TableVersion == 0).ToList());
+
+        Assert.Equal((100, 0), (perfect.Score, perfect.ScoreReasons.Count));
+        Assert.True(new QualityHistory([]).IsEmpty);
+        Assert.Null(new QualityHistory([]).Score);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NeuroLake.Engine.Catalog.Quality;
+
+namespace NeuroLake.Web.Components.Pages.Quality;
+
+/// <summary>One line of a chart: x values (times as ISO text, or versions) and y values.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<object> X, IReadOnlyList<double> Y, IReadOnlyList<string> Hover);
+
+/// <summary>A chart: title, y-axis title and its lines.</summary>
+public sealed record ChartFigure(string Id, string Title, string YTitle, IReadOnlyList<ChartSeries> Series);
+
+/// <summary>
+/// A table's quality measurements shaped for the quality tab: row count, null % and distinct count per column as
+/// charts over time or table version, the latest checks, and the overall score with its reasons.
+/// </summary>
+public sealed partial class QualityHistory
+{
+    private readonly IReadOnlyList<QualityMeasurement> _measurements;
+
+    public QualityHistory(IReadOnlyList<QualityMeasurement> measurements) =>
+        _measurements = measurements.OrderBy(m => m.MeasuredAt).ThenBy(m => m.TableVersion).ToList();
+
+    public bool IsEmpty => _measurements.Count == 0;
+
+    /// <summary>The checks of the newest table-level measurement that has any.</summary>
+    public IReadOnlyList<QualityCheckResult> LatestChecks =>
+        _measurements.LastOrDefault(m => m.Column is null && m.Checks is { Count: > 0 })?.Checks ?? [];
+
+    /// <summary>The overall score (0–100) from the latest <c>quality_score</c> check; null when never scored.</summary>
+    public int? Score => ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
+        ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+        : null;
+
+    /// <summary>Why the score is what it is, one reason per item (empty when nothing was deducted).</summary>
+    public IReadOnlyList<string> ScoreReasons => ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
+        ? match.Groups[2].Value.Split("; ", StringSplitOptions.RemoveEmptyEntries).Where(r => r != "no deductions").ToList()
+        : [];
+
+    /// <summary>The three charts, x by measurement time or by table version.</summary>
+    public IReadOnlyList<ChartFigure> Figures(bool byVersion) =>
+    [
+        new("row-count", "Row count", "rows", [Series("rows", _measurements.Where(m => m.Column is null && m.RowCount is not null), m => m.RowCount!.Value, byVersion)]),
+        new("null-percent", "Null % per column", "null %", PerColumn(m => m.NullPercent, byVersion)),
+        new("distinct-count", "Distinct values per column", "distinct", PerColumn(m => m.DistinctCount, byVersion)),
+    ];
+
+    private QualityCheckResult? ScoreCheck => LatestChecks.FirstOrDefault(c => c.Name == "quality_score");
+
+    private List<ChartSeries> PerColumn(Func<QualityMeasurement, double?> value, bool byVersion) =>
+        _measurements.Where(m => m.Column is not null && value(m) is not null)
+            .GroupBy(m => m.Column!, StringComparer.Ordinal)
+            .Select(g => Series(g.Key, g, m => value(m)!.Value, byVersion))
+            .ToList();
+
+    private static ChartSeries Series(string name, IEnumerable<QualityMeasurement> points, Func<QualityMeasurement, double> value, bool byVersion)
+    {
+        var list = points.ToList();
+        return new ChartSeries(
+            name,
+            list.Select(m => byVersion ? (object)m.TableVersion : m.MeasuredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).ToList(),
+            list.Select(value).ToList(),
+            list.Select(m => string.Create(CultureInfo.InvariantCulture, $"{name}: {value(m):0.##} (version {m.TableVersion}, {m.MeasuredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC)")).ToList());
+    }
+
+    [GeneratedRegex(@"^(\d+)/100 \((.*)\)$")]
+    private static partial Regex ScoreShape();
+}
