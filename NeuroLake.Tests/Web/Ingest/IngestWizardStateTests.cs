@@ -129,6 +129,20 @@ public sealed class IngestWizardStateTests
     }
 
     [Fact]
+    public void A_column_marked_by_hand_replaces_its_finding_and_starts_confirmed()
+    {
+        var state = AtFindings(Email);
+
+        state.MarkPii("e_mail", SemanticType.PersonName);
+        state.MarkPii("joined", SemanticType.DateOfBirth);
+
+        Assert.Equal([("e_mail", SemanticType.PersonName), ("joined", SemanticType.DateOfBirth)], state.PiiReviews.Select(r => (r.Finding.Column, r.Finding.Type)));
+        Assert.All(state.PiiReviews, r => Assert.True(r.Manual && r.Decision == PiiDecision.Confirmed));
+        Assert.Null(state.FindingsProblem());
+        Assert.Throws<ArgumentException>(() => state.MarkPii("nope", SemanticType.Email));
+    }
+
+    [Fact]
     public void The_request_carries_confirmed_pii_partitions_for_a_new_table_and_keys_for_a_merge()
     {
         var state = AtSchema();

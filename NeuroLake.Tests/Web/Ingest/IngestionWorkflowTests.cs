@@ -1,8 +1,10 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Ingestion;
 using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Ingestion.Pii;
 using NeuroLake.Web.Components.Pages.Ingest;
 using NeuroLake.Web.Uploads;
 
@@ -35,19 +37,21 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         state.Previewed(await Workflow.PreviewAsync(state.Schema!, state.LoadedColumns(), CancellationToken.None));
         state.Assessed(await Workflow.AssessAsync(state.Schema!, state.LoadedColumns(), [], CancellationToken.None));
         state.Decide("e_mail", PiiDecision.Confirmed);
+        state.MarkPii("customer_id", SemanticType.Ssn);
         state.ToTarget();
         state.SetTarget(state.Target! with { Schema = "sales", Table = "customers" });
         var table = Workflow.Table("sales", "customers", "tester");
         state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
         state.Started();
-        state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, CancellationToken.None));
+        state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, state.PiiReviews, CancellationToken.None));
 
         Assert.Equal(["customer_id", "e_mail", "amount"], state.Preview!.Columns.Take(3));
         Assert.Contains(state.Preview.Rows, row => row[0] is 3L && row[2] is null);
         Assert.Equal(1, state.Findings!.Quality.RowsWithParseFailures);
         Assert.Equal((5L, 4L, 1L), (state.Report!.RowsRead, state.Report.RowsLoaded, state.Report.RowsQuarantined));
         var info = await app.Services.GetRequiredService<CatalogStore>().FindTableAsync(SecurablePath.ForTable("main", "sales", "customers"));
-        Assert.Equal("email", info!.Columns.Single(c => c.Name == "e_mail").Pii!.Type);
+        Assert.Equal(new PiiClassification("email", 1, PiiSource.Confirmed), info!.Columns.Single(c => c.Name == "e_mail").Pii! with { Confidence = 1 });
+        Assert.Equal(new PiiClassification("ssn", 1, PiiSource.Manual), info.Columns.Single(c => c.Name == "customer_id").Pii);
         var quarantine = await Workflow.QuarantineAsync(state.LoadedTable!, 10, CancellationToken.None);
         var row = Assert.Single(quarantine.Rows);
         Assert.Equal("oops", row[quarantine.Columns.ToList().IndexOf("amount")]);
@@ -65,7 +69,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         var table = Workflow.Table("default", "dismissed", "tester");
         state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
         state.Started();
-        state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, CancellationToken.None));
+        state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, state.PiiReviews, CancellationToken.None));
 
         var info = await app.Services.GetRequiredService<CatalogStore>().FindTableAsync(SecurablePath.ForTable("main", "default", "dismissed"));
         Assert.All(info!.Columns, c => Assert.Null(c.Pii));
@@ -77,7 +81,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         var (first, firstUpload) = await ProposedAsync("id,amount\n1,10\n2,20\n", "amounts.csv");
         var table = Workflow.Table("default", "amounts", "tester");
         first.Previewed(RowPage.Empty);
-        await Workflow.LoadAsync(first.BuildRequest(table), firstUpload.Id, CancellationToken.None);
+        await Workflow.LoadAsync(first.BuildRequest(table), firstUpload.Id, [], CancellationToken.None);
         var (second, _) = await ProposedAsync("id,amount\n3,n/a\n", "amounts.csv");
         second.Retype(1, "VARCHAR");
 

@@ -131,7 +131,7 @@ public partial class Ingest
         StateHasChanged();
         await Attempt(async ct =>
         {
-            var report = await Workflow.LoadAsync(State.BuildRequest(TargetTable()), State.Current!.UploadId!, ct);
+            var report = await Workflow.LoadAsync(State.BuildRequest(TargetTable()), State.Current!.UploadId!, State.PiiReviews, ct);
             State.Completed(report);
             _quarantine = report.RowsQuarantined > 0 && State.LoadedTable is { } table ? await Workflow.QuarantineAsync(table, 50, ct) : null;
         });

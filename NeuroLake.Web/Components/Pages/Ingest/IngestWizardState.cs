@@ -1,5 +1,6 @@
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Ingestion.Pii;
 using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Tables;
 
@@ -141,6 +142,18 @@ public sealed class IngestWizardState
 
     public void Decide(string column, PiiDecision decision) =>
         (PiiReviews.FirstOrDefault(r => r.Finding.Column == column) ?? throw new ArgumentException($"No PII finding for '{column}'.", nameof(column))).Decision = decision;
+
+    /// <summary>Marks a column as holding personal data that detection did not find (or replaces its finding).</summary>
+    public void MarkPii(string column, SemanticType type)
+    {
+        Require(WizardStep.Findings);
+        if (!Columns.Any(c => c.Name == column))
+        {
+            throw new ArgumentException($"No column is named '{column}'.", nameof(column));
+        }
+
+        PiiReviews = PiiReviews.Where(r => r.Finding.Column != column).Append(PiiReview.MarkedByHand(column, type)).ToList();
+    }
 
     /// <summary>Every finding must be confirmed or dismissed before choosing a target.</summary>
     public string? FindingsProblem()

@@ -1,5 +1,6 @@
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Ingestion;
 using NeuroLake.Engine.Ingestion.Detection;
@@ -18,7 +19,7 @@ namespace NeuroLake.Web.Components.Pages.Ingest;
 /// managed table of the <c>main</c> catalog, read quarantined rows. DuckDB work runs off the circuit's thread.
 /// </summary>
 public sealed class IngestionWorkflow(
-    DuckDbDatabase duckDb, IngestionLoader loader, UploadStore uploads, WarehouseLayout layout, CatalogTableObserver observer)
+    DuckDbDatabase duckDb, IngestionLoader loader, UploadStore uploads, WarehouseLayout layout, CatalogTableObserver observer, CatalogStore catalog)
 {
     /// <summary>The catalog managed tables are loaded into (the query service's default).</summary>
     public const string Catalog = "main";
@@ -65,12 +66,26 @@ public sealed class IngestionWorkflow(
 
     public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct) => loader.PlanAsync(request, ct);
 
-    /// <summary>Loads, then removes the staged upload (the table holds the rows now).</summary>
-    public async Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, CancellationToken ct)
+    /// <summary>
+    /// Loads, marks the PII the user reviewed as confirmed (or set by hand) rather than merely detected, then removes the
+    /// staged upload (the table holds the rows now).
+    /// </summary>
+    public async Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
     {
         // Planning never creates the folder, so an abandoned wizard leaves nothing in the warehouse; DuckDB needs it to write.
         Directory.CreateDirectory(request.Target.Location);
         var report = await Task.Run(() => loader.LoadAsync(request, ct), ct);
+        if (report.CatalogTable is { } table)
+        {
+            foreach (var review in reviewed.Where(r => r.Decision == PiiDecision.Confirmed && report.Pii.Contains(r.Finding)))
+            {
+                var finding = review.Finding;
+                var source = review.Manual ? PiiSource.Manual : PiiSource.Confirmed;
+                await catalog.ClassifyColumnAsync(
+                    table with { Column = finding.Column }, finding.SemanticName, new PiiClassification(finding.SemanticName, Math.Round(finding.Confidence, 4), source), ct);
+            }
+        }
+
         uploads.Delete(uploadId);
         return report;
     }

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace NeuroLake.E2E;
+
+[Collection(WorkbenchCollection.Name)]
+public sealed class IngestWizardTests(WorkbenchAppFixture app)
+{
+    private static readonly string BirdStrikes = Path.Combine(RepositoryLayout.Root, "..", "shared", "data", "messy", "birdstrikes.csv");
+
+    [ChromiumFact]
+    public async Task A_dropped_csv_becomes_a_table_after_fixing_a_type_and_confirming_pii()
+    {
+        await using var session = await BrowserSession.OpenAsync(app);
+        var page = session.Page;
+        try
+        {
+            await page.GotoAsync("/ingest");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Choose files…" })).ToBeEnabledAsync();
+
+            await DroppedFile.DropAsync(page, BirdStrikes);
+            await Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Upload of birdstrikes.csv" })).ToHaveAttributeAsync("aria-valuenow", "100");
+            await session.ScreenshotAsync("ingest-1-uploaded.png");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Load birdstrikes.csv" }).ClickAsync();
+
+            var speed = page.GetByRole(AriaRole.Combobox, new() { Name = "Type of Speed IAS in knots" });
+            await Expect(speed).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("Detected dialect")).ToContainTextAsync("delimiter ,");
+            await speed.SelectOptionAsync("DOUBLE");
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Speed IAS in knots" })).ToContainTextAsync("changed from");
+            await session.ScreenshotAsync("ingest-2-schema.png");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Preview rows" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Preview rows" })).ToContainTextAsync("BARKSDALE AIR FORCE BASE ARPT");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Check quality and PII" }).ClickAsync();
+
+            await Expect(page.GetByLabel("Quality score")).ToContainTextAsync("/100");
+            var confirms = page.GetByRole(AriaRole.List, new() { Name = "PII findings" }).GetByRole(AriaRole.Button).Filter(new() { HasTextRegex = new("^Confirm ") });
+            for (var i = 0; i < await confirms.CountAsync(); i++)
+            {
+                await confirms.Nth(i).ClickAsync();
+                await Expect(confirms.Nth(i)).ToHaveAttributeAsync("aria-pressed", "true");
+            }
+
+            // Bird strikes hold no detectable personal data; an operator can be a private pilot, so mark that column by hand.
+            await page.GetByLabel("Column", new() { Exact = true }).SelectOptionAsync("aircraft_airline_operator");
+            await page.GetByLabel("Holds").SelectOptionAsync("PersonName");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Mark as PII" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Confirm aircraft_airline_operator" })).ToHaveAttributeAsync("aria-pressed", "true");
+            await session.ScreenshotAsync("ingest-3-findings.png");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Choose target" }).ClickAsync();
+
+            await Expect(page.GetByLabel("Schema differences")).ToContainTextAsync("does not exist yet");
+            await Expect(page.GetByLabel("Table", new() { Exact = true })).ToHaveValueAsync("birdstrikes");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create table" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Loaded birdstrikes.csv" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Expect(page.GetByLabel("Rows loaded")).Not.ToHaveTextAsync("0");
+            await session.ScreenshotAsync("ingest-4-summary.png");
+            session.AssertNoConsoleErrors();
+        }
+        finally
+        {
+            await session.ScreenshotAsync("ingest-last.png");
+        }
+    }
+}
