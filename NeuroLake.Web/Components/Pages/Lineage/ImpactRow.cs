@@ -1,0 +1,12 @@
+namespace NeuroLake.Web.Components.Pages.Lineage;
+
+/// <summary>A factor behind an asset's risk score: its name, measured value, share of the score and why it matters.</summary>
+public sealed record ImpactFactor(string Name, double Value, double Contribution, string Explanation);
+
+/// <summary>One downstream asset in the impact table.</summary>
+/// <param name="Asset">Dotted name of the table or column.</param>
+/// <param name="Depth">Edges between the start and the asset.</param>
+/// <param name="Path">The assets passed through on the way, start first.</param>
+/// <param name="RiskScore">How much a change to the start puts the asset at risk (higher is riskier).</param>
+/// <param name="Factors">What the score is made of.</param>
+public sealed record ImpactRow(string Asset, int Depth, IReadOnlyList<string> Path, double RiskScore, IReadOnlyList<ImpactFactor> Factors);
