@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Ingestion.Load;
 
@@ -32,6 +34,9 @@ public partial class Ingest
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
 
     internal IngestWizardState State { get; } = new();
 
@@ -145,7 +150,7 @@ public partial class Ingest
         State.StartOver();
     }
 
-    private Engine.Tables.DeltaTable TargetTable() => Workflow.Table(State.Target!.Schema, State.Target.Table, Environment.UserName);
+    private Engine.Tables.DeltaTable TargetTable() => Workflow.Table(State.Target!.Schema, State.Target.Table, Options.Value.User);
 
     /// <summary>Runs an engine call; errors a user can cause are shown in place on the step.</summary>
     private async Task Attempt(Func<CancellationToken, Task> work)

@@ -1,0 +1,63 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Query.Service;
+
+namespace NeuroLake.Web.Catalog;
+
+/// <summary>The tables SQL names reach (<c>schema.table</c> in the query service's catalog), with their columns.</summary>
+public sealed class CatalogTables(CatalogStore catalog)
+{
+    /// <summary>The catalog the query service resolves names in (its default; the web app does not change it).</summary>
+    public static string QueryCatalog { get; } = new QueryServiceOptions().Catalog;
+
+    /// <summary>Every table of every schema, schemas and tables by name; empty before the first query created the catalog.</summary>
+    public async Task<IReadOnlyList<TableInfo>> ListAsync(CancellationToken ct = default)
+    {
+        if (!await QueryCatalogExistsAsync(ct))
+        {
+            return [];
+        }
+
+        var tables = new List<TableInfo>();
+        foreach (var schema in await catalog.ListSchemasAsync(QueryCatalog, ct))
+        {
+            foreach (var path in await catalog.ListTablesAsync(QueryCatalog, schema.Schema!, ct))
+            {
+                if (await catalog.FindTableAsync(path, ct) is { } table)
+                {
+                    tables.Add(table);
+                }
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>
+    /// Names for the editor's autocomplete in CodeMirror's schema shape: <c>{"schema": {"table": ["column", …]}}</c>.
+    /// Schemas without tables are listed too, so they complete after <c>CREATE TABLE</c>.
+    /// </summary>
+    public async Task<Dictionary<string, Dictionary<string, string[]>>> CompletionsAsync(CancellationToken ct = default)
+    {
+        var names = new Dictionary<string, Dictionary<string, string[]>>(StringComparer.Ordinal);
+        if (!await QueryCatalogExistsAsync(ct))
+        {
+            return names;
+        }
+
+        foreach (var schema in await catalog.ListSchemasAsync(QueryCatalog, ct))
+        {
+            names[schema.Schema!] = [];
+        }
+
+        foreach (var table in await ListAsync(ct))
+        {
+            names[table.Path.Schema!][table.Path.Table!] = table.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).ToArray();
+        }
+
+        return names;
+    }
+
+    // The query service creates its catalog on first use; before that there is nothing to list.
+    private async Task<bool> QueryCatalogExistsAsync(CancellationToken ct) =>
+        (await catalog.ListCatalogsAsync(ct)).Any(c => string.Equals(c.Catalog, QueryCatalog, StringComparison.OrdinalIgnoreCase));
+}
