@@ -55,8 +55,19 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await page.GetByRole(AriaRole.Button, new() { Name = "Create table" }).ClickAsync();
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Loaded birdstrikes.csv" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
-            await Expect(page.GetByLabel("Rows loaded")).Not.ToHaveTextAsync("0");
+            await Expect(page.GetByLabel("Rows loaded")).ToHaveTextAsync("10000");
+            await Expect(page.GetByLabel("Rows quarantined")).ToHaveTextAsync("0");
             await session.ScreenshotAsync("ingest-4-summary.png");
+
+            await page.GotoAsync("/sql");
+            var editor = page.GetByRole(AriaRole.Textbox, new() { Name = "SQL editor" });
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Run all" })).ToBeEnabledAsync();
+            await editor.ClickAsync();
+            await page.Keyboard.TypeAsync("CREATE TABLE strike_costs AS SELECT airport_name, cost_total FROM birdstrikes WHERE cost_total > 0");
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.PressAsync("Control+Shift+Enter");
+            await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Run status" })).ToContainTextAsync("Done");
+            await session.ScreenshotAsync("ingest-5-ctas.png");
             session.AssertNoConsoleErrors();
         }
         finally
