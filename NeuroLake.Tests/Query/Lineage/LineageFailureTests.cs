@@ -9,14 +9,23 @@ namespace NeuroLake.Tests.Query.Lineage;
 /// The service records lineage into a catalog that does not hold the service's tables (another catalog database),
 /// so every lineage write fails: the user's statements must still succeed, and the failure must be logged.
 /// </summary>
-public sealed class LineageFailureTests(CatalogDatabases databases) : LineageServiceTestBase(databases)
+public sealed class LineageFailureTests : LineageServiceTestBase
 {
+    private readonly CatalogDatabases _databases;
     private ServiceProvider? _elsewhere;
+
+    public LineageFailureTests(CatalogDatabases databases) : base(databases) => _databases = databases;
 
     public override async Task InitializeAsync()
     {
-        _elsewhere = await databases.CreateMigratedAsync(Engine.Configuration.CatalogProvider.Sqlite);
+        _elsewhere = await _databases.CreateMigratedAsync(Engine.Configuration.CatalogProvider.Sqlite);
         await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _elsewhere!.DisposeAsync();
     }
 
     protected override LineageStore LineageStoreForService(IServiceProvider services) => _elsewhere!.GetRequiredService<LineageStore>();

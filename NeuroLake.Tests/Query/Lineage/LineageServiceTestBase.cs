@@ -66,7 +66,7 @@ public abstract class LineageServiceTestBase(CatalogDatabases databases) : IClas
     /// <summary>The lineage store the service records into; a test may hand it one that fails.</summary>
     protected virtual LineageStore LineageStoreForService(IServiceProvider services) => services.GetRequiredService<LineageStore>();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _service?.Dispose();
         if (_services is not null)
