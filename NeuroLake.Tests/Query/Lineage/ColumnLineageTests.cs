@@ -112,6 +112,17 @@ public sealed class ColumnLineageTests(CatalogDatabases databases) : LineageServ
     }
 
     [Fact]
+    public async Task Columns_lineage_cannot_see_are_logged_as_partial_and_the_rest_is_recorded()
+    {
+        await Run("CREATE TABLE s.r AS SELECT o.id, g.* FROM s.orders o CROSS JOIN generate_series(1, 2) AS g");
+
+        Assert.Equal(["id<-orders.id", "generate_series<-"], await ColumnLineageOf("r"));
+        var partial = Assert.Single(Logs.Entries, e => e.Event.Id == 5301);
+        Assert.Contains("g.* over unknown columns", partial.Message);
+        Assert.Equal([Table("orders")], (await Lineage.UpstreamAsync(Table("r"))).Nodes.Select(n => n.Path));
+    }
+
+    [Fact]
     public async Task Statements_that_write_nothing_new_record_no_lineage()
     {
         await Run("""
