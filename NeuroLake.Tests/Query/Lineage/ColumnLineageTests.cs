@@ -62,6 +62,15 @@ public sealed class ColumnLineageTests(CatalogDatabases databases) : LineageServ
     }
 
     [Fact]
+    public async Task A_table_read_only_to_filter_gets_a_table_edge_but_no_column_edge()
+    {
+        await Run("CREATE TABLE s.r AS SELECT name FROM s.customers WHERE id IN (SELECT customer_id FROM s.orders WHERE status = 'paid')");
+
+        Assert.Equal([Table("customers"), Table("orders")], (await Lineage.UpstreamAsync(Table("r"))).Nodes.Select(n => n.Path));
+        Assert.Empty((await Lineage.DownstreamAsync(Table("orders") with { Column = "customer_id" })).Nodes);
+    }
+
+    [Fact]
     public async Task Insert_without_a_column_list_maps_by_position()
     {
         await Run("""
