@@ -68,6 +68,26 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await page.Keyboard.PressAsync("Control+Shift+Enter");
             await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Run status" })).ToContainTextAsync("Done");
             await session.ScreenshotAsync("ingest-5-ctas.png");
+
+            await page.GotoAsync("/lineage/default/birdstrikes");
+            var edges = page.GetByRole(AriaRole.Table, new() { Name = "Lineage edges" });
+            await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "main.default.strike_costs" })).ToContainTextAsync("statement");
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Lineage graph of main.default.birdstrikes: 1 edge(s)" }).Locator("canvas").First).ToBeVisibleAsync();
+            await session.ScreenshotAsync("ingest-6-lineage.png");
+            await page.GetByLabel("Column level").CheckAsync();
+            await Expect(edges).ToContainTextAsync("main.default.birdstrikes.cost_total");
+            await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "main.default.birdstrikes.airport_name" })).ToContainTextAsync("main.default.strike_costs.airport_name");
+            await session.ScreenshotAsync("ingest-7-lineage-columns.png");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Impact analysis" }).ClickAsync();
+            var impact = page.GetByRole(AriaRole.Table, new() { Name = "Impacted assets" });
+            await Expect(impact).ToContainTextAsync("main.default.strike_costs");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+            Assert.Equal("impact-default-birdstrikes.csv", download.SuggestedFilename);
+            var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.StartsWith("asset,depth,path,risk_score,factors", csv);
+            Assert.Contains("main.default.strike_costs,1,", csv);
+            await session.ScreenshotAsync("ingest-8-impact.png");
             session.AssertNoConsoleErrors();
         }
         finally

@@ -1,3 +1,5 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Impact;
 using NeuroLake.Web.Components.Pages.Lineage;
 
 namespace NeuroLake.Tests.Web.Lineage;
@@ -6,10 +8,24 @@ public sealed class ImpactTableTests
 {
     private static readonly ImpactRow[] Rows =
     [
-        new("main.default.costs", 1, ["main.default.birds", "main.default.costs"], 42.5, [new("downstream_tables", 2, 20, "two tables read it")]),
-        new("main.default.report", 2, ["main.default.birds", "main.default.costs", "main.default.report"], 80, [new("pii", 1, 50, "holds \"personal\" data, e.g. names")]),
+        new("main.default.costs", 1, ["main.default.birds", "main.default.costs"], 42.5, [new("downstream_tables", "2", 20, "two tables read it")]),
+        new("main.default.report", 2, ["main.default.birds", "main.default.costs", "main.default.report"], 80, [new("pii", "1", 50, "holds \"personal\" data, e.g. names")]),
         new("main.default.archive", 1, ["main.default.birds", "main.default.archive"], 42.5, []),
     ];
+
+    [Fact]
+    public void Rows_map_from_an_impact_report_with_paths_and_factors()
+    {
+        var start = SecurablePath.Parse("main.default.birds");
+        var costs = SecurablePath.Parse("main.default.costs");
+        var report = new ImpactReport(start, [new ImpactedAsset(costs, 1, [start, costs], 30, [new RiskFactor("depth", "1", 30, "reads the start directly")])]);
+
+        var row = Assert.Single(ImpactRow.From(report));
+
+        Assert.Equal(("main.default.costs", 1, 30.0), (row.Asset, row.Depth, row.RiskScore));
+        Assert.Equal(["main.default.birds", "main.default.costs"], row.Path);
+        Assert.Equal(new ImpactFactor("depth", "1", 30, "reads the start directly"), Assert.Single(row.Factors));
+    }
 
     [Fact]
     public void Rows_start_riskiest_first_with_ties_in_name_order()

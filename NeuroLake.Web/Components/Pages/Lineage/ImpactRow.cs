@@ -1,7 +1,9 @@
+using NeuroLake.Engine.Catalog.Impact;
+
 namespace NeuroLake.Web.Components.Pages.Lineage;
 
 /// <summary>A factor behind an asset's risk score: its name, measured value, share of the score and why it matters.</summary>
-public sealed record ImpactFactor(string Name, double Value, double Contribution, string Explanation);
+public sealed record ImpactFactor(string Name, string Value, double Contribution, string Explanation);
 
 /// <summary>One downstream asset in the impact table.</summary>
 /// <param name="Asset">Dotted name of the table or column.</param>
@@ -9,4 +11,14 @@ public sealed record ImpactFactor(string Name, double Value, double Contribution
 /// <param name="Path">The assets passed through on the way, start first.</param>
 /// <param name="RiskScore">How much a change to the start puts the asset at risk (higher is riskier).</param>
 /// <param name="Factors">What the score is made of.</param>
-public sealed record ImpactRow(string Asset, int Depth, IReadOnlyList<string> Path, double RiskScore, IReadOnlyList<ImpactFactor> Factors);
+public sealed record ImpactRow(string Asset, int Depth, IReadOnlyList<string> Path, double RiskScore, IReadOnlyList<ImpactFactor> Factors)
+{
+    /// <summary>The rows of an impact report, in its order.</summary>
+    public static IReadOnlyList<ImpactRow> From(ImpactReport report) =>
+        report.Assets.Select(a => new ImpactRow(
+            a.Asset.ToString(),
+            a.Depth,
+            a.Path.Select(p => p.ToString()).ToList(),
+            a.RiskScore,
+            a.Factors.Select(f => new ImpactFactor(f.Name, f.Value, f.Contribution, f.Explanation)).ToList())).ToList();
+}

@@ -50,7 +50,7 @@ public sealed class ImpactTable(IReadOnlyList<ImpactRow> rows)
         var csv = new StringBuilder("asset,depth,path,risk_score,factors\r\n");
         foreach (var row in Rows)
         {
-            var factors = string.Join("; ", row.Factors.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name}={f.Value:0.###} (+{f.Contribution:0.###}): {f.Explanation}")));
+            var factors = string.Join("; ", row.Factors.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name}={f.Value} (+{f.Contribution:0.###}): {f.Explanation}")));
             csv.Append(Field(row.Asset)).Append(',')
                 .Append(row.Depth.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(Field(string.Join(" > ", row.Path))).Append(',')

@@ -19,7 +19,7 @@ function toElements(graph) {
 }
 
 export function init(container, dotnet) {
-    const cy = cytoscape({ container, style, elements: [], wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
+    const cy = cytoscape({ container, style, elements: [], wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 1.5 });
     const layout = () => cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 90 }).run();
 
     cy.on('tap', 'node[href]', event => {
