@@ -17,4 +17,13 @@ public sealed class QueryServiceOptions
 
     /// <summary>DuckDB worker threads; null keeps DuckDB's default (all cores).</summary>
     public int? Threads { get; set; }
+
+    /// <summary>Rows a result keeps when the request does not say (<see cref="QueryRequest.RowLimit"/> 0). Default 10,000; must be positive.</summary>
+    public int RowLimit { get; set; } = 10_000;
+
+    /// <summary>
+    /// Folder under which the service keeps its scratch space (DuckDB's spill files, exports being written), in a
+    /// subfolder of its own deleted on dispose. Null: the system temp folder.
+    /// </summary>
+    public string? ScratchDirectory { get; set; }
 }
