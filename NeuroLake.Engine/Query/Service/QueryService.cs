@@ -6,6 +6,7 @@ using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Syntax;
 
 namespace NeuroLake.Engine.Query.Service;
@@ -29,6 +30,7 @@ public sealed class QueryService : IDisposable
     private readonly QueryScratch _scratch;
     private readonly QueryExport _export;
     private readonly StatementHistory _history;
+    private readonly QueryInsights _insights;
     private Task? _catalogReady;
 
     /// <param name="history">Where each statement is recorded; null: no history is kept.</param>
@@ -56,7 +58,9 @@ public sealed class QueryService : IDisposable
         _drop = new TableDrop(catalog, tables, options.Catalog);
         _alter = new TableAlter(tables, _resolver, _duckDb);
         _export = new QueryExport(_resolver, _duckDb, _scratch);
-        _history = new StatementHistory(history, logger ?? (ILogger)NullLogger.Instance, TimeProvider.System);
+        var log = logger ?? (ILogger)NullLogger.Instance;
+        _history = new StatementHistory(history, log, TimeProvider.System);
+        _insights = new QueryInsights(catalog, _resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, options.Catalog, log);
     }
 
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
@@ -76,16 +80,18 @@ public sealed class QueryService : IDisposable
             var started = Stopwatch.GetTimestamp();
             var startedAt = _history.Now();
             using var activity = DuckDbActivity.Begin();
-            StatementOutcome outcome;
-            StatementKind kind = StatementKind.Unknown;
+            StatementResult result;
             try
             {
                 request.Progress?.Start(statement.Index, script.Statements.Count, "reading", activity);
                 var analysis = StatementAnalysis.Of(statement);
-                kind = analysis.Kind;
                 QuerySandbox.Check(analysis);
                 request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
-                outcome = await RunAsync(analysis, request, ct);
+                var outcome = await RunAsync(analysis, request, ct);
+                result = new StatementResult(
+                    statement.Index, statement.Span.Line, analysis.Kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
+                    Stopwatch.GetElapsedTime(started), outcome.TablesRead ?? [], outcome.TableWritten);
+                result = await _insights.AddAsync(analysis, request, result, ct);
             }
             catch (OperationCanceledException)
             {
@@ -104,12 +110,9 @@ public sealed class QueryService : IDisposable
                 throw;
             }
 
-            var result = new StatementResult(
-                statement.Index, statement.Span.Line, kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
-                Stopwatch.GetElapsedTime(started), outcome.TablesRead ?? [], outcome.TableWritten);
             request.Progress?.Completed();
             await _history.RecordAsync(
-                request.User, statement.Text, startedAt, QueryStatus.Ok, outcome.RowsAffected ?? outcome.Rows.Count, read: result.TablesRead, written: result.TableWritten);
+                request.User, statement.Text, startedAt, QueryStatus.Ok, result.RowsAffected ?? result.Rows.Count, read: result.TablesRead, written: result.TableWritten);
             results.Add(result);
         }
 

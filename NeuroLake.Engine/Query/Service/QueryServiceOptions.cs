@@ -1,3 +1,5 @@
+using NeuroLake.Engine.Query.Advisor;
+
 namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>Where managed tables live and how the service's DuckDB runs.</summary>
@@ -26,4 +28,7 @@ public sealed class QueryServiceOptions
     /// subfolder of its own deleted on dispose. Null: the system temp folder.
     /// </summary>
     public string? ScratchDirectory { get; set; }
+
+    /// <summary>Thresholds of the query advisor's rules.</summary>
+    public QueryAdvisorOptions Advisor { get; } = new();
 }
