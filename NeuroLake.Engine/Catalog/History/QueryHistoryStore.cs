@@ -29,6 +29,7 @@ public sealed class QueryHistoryStore
             Sql = entry.Sql,
             SearchText = entry.Sql.ToLowerInvariant(),
             StartedAt = entry.StartedAt,
+            StartedTicks = entry.StartedAt.UtcTicks,
             FinishedAt = entry.FinishedAt,
             DurationTicks = entry.Duration.Ticks,
             Rows = entry.Rows,
@@ -67,7 +68,7 @@ public sealed class QueryHistoryStore
             query = query.Where(h => h.Status == status);
         }
 
-        var records = await query.OrderByDescending(h => h.StartedAt).ThenByDescending(h => h.Id).Take(search.Limit).ToListAsync(ct);
+        var records = await query.OrderByDescending(h => h.StartedTicks).ThenByDescending(h => h.Id).Take(search.Limit).ToListAsync(ct);
         return records.Select(ToEntry).ToList();
     }
 

@@ -22,6 +22,7 @@ internal sealed class M003_QueryHistory : Migration
                 Sql = c.Text(),
                 SearchText = c.Text(),
                 StartedAt = c.Time(),
+                StartedTicks = c.Column<long>(nullable: false),
                 FinishedAt = c.Time(),
                 DurationTicks = c.Column<long>(nullable: false),
                 Rows = c.Column<long>(nullable: true),
@@ -31,8 +32,8 @@ internal sealed class M003_QueryHistory : Migration
                 TablesWrittenJson = c.Text(),
             },
             constraints: t => t.PrimaryKey("PK_query_history", x => x.Id));
-        migrationBuilder.CreateIndex("IX_query_history_StartedAt", "query_history", "StartedAt");
-        migrationBuilder.CreateIndex("IX_query_history_UserName_StartedAt", "query_history", ["UserName", "StartedAt"]);
+        migrationBuilder.CreateIndex("IX_query_history_StartedTicks", "query_history", "StartedTicks");
+        migrationBuilder.CreateIndex("IX_query_history_UserName_StartedTicks", "query_history", ["UserName", "StartedTicks"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("query_history");

@@ -11,7 +11,7 @@ internal static class HistoryModel
             entity.ToTable("query_history");
             entity.Property(h => h.Id).ValueGeneratedNever();
             entity.Property(h => h.UserName).HasMaxLength(256);
-            entity.HasIndex(h => h.StartedAt);
-            entity.HasIndex(h => new { h.UserName, h.StartedAt });
+            entity.HasIndex(h => h.StartedTicks);
+            entity.HasIndex(h => new { h.UserName, h.StartedTicks });
         });
 }

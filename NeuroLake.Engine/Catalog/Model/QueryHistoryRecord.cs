@@ -16,6 +16,9 @@ internal sealed class QueryHistoryRecord
 
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>The start in UTC ticks: orders statements that started within the same millisecond.</summary>
+    public long StartedTicks { get; set; }
+
     public DateTimeOffset FinishedAt { get; set; }
 
     public long DurationTicks { get; set; }

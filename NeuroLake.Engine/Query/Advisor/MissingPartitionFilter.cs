@@ -24,7 +24,7 @@ internal sealed class MissingPartitionFilter : IAdvisorRule
             }
         }
 
-        foreach (var table in read.Except(filtered).Order())
+        foreach (var table in read.Except(filtered).OrderBy(t => t.ToString(), StringComparer.Ordinal))
         {
             var columns = string.Join(", ", context.PartitionColumnsOf(table));
             yield return new AdvisorFinding(

@@ -36,9 +36,8 @@ internal sealed class ParsedQuery
 
         var sql = analysis.Reads.Count == 0 ? analysis.Statement.Text : analysis.Rewrite(r => Placeholder + numbers[r]);
         using var connection = duckDb.Connect();
-        using var statement = connection.Prepare("SELECT json_serialize_sql(?)");
-        statement.Bind(1, sql);
-        if (statement.ExecuteScalar() is not string json)
+        // A literal, not a parameter: json_serialize_sql parses its argument when the statement is bound.
+        if (connection.ExecuteScalar("SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "')") is not string json)
         {
             return null;
         }

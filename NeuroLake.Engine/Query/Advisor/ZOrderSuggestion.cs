@@ -28,7 +28,7 @@ internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase
         }
 
         var past = await history.SearchAsync(new QueryHistorySearch(Status: QueryStatus.Ok, Limit: context.Options.HistoryQueries), ct);
-        foreach (var table in tables.Order())
+        foreach (var table in tables.OrderBy(t => t.ToString(), StringComparer.Ordinal))
         {
             var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             Count(FilteredColumns(context, table), counts);
