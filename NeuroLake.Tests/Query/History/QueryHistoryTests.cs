@@ -64,6 +64,27 @@ public sealed class QueryHistoryTests(CatalogDatabases databases) : IClassFixtur
         await Assert.ThrowsAsync<CatalogException>(() => history.SearchAsync(new QueryHistorySearch(Limit: 0)));
     }
 
+    [Theory, CatalogProviders]
+    public async Task Bad_sql_gets_duckdbs_message_changes_nothing_and_is_recorded_as_an_error(CatalogProvider provider)
+    {
+        await using var services = await databases.CreateMigratedAsync(provider);
+        using var folder = new TempFolder();
+        using var service = NewService(services, folder);
+        await service.ExecuteAsync("CREATE SCHEMA s; CREATE TABLE s.t AS SELECT 1 AS x", new QueryRequest("ana"));
+
+        var failed = await Assert.ThrowsAsync<QueryFailedException>(
+            () => service.ExecuteAsync("INSERT INTO s.t SELECT x + 1 FROM s.t; INSERT INTO s.t SELECT nope FROM s.t", new QueryRequest("ana")));
+
+        Assert.Equal(1, failed.StatementIndex);
+        Assert.Contains("Referenced column \"nope\" not found", failed.Reason);
+        var rows = await service.ExecuteAsync("SELECT x FROM s.t ORDER BY x", new QueryRequest("ana"));
+        Assert.Equal([[1], [2]], rows[0].Rows);
+        var table = await services.GetRequiredService<CatalogStore>().FindTableAsync(SecurablePath.ForTable("main", "s", "t"));
+        Assert.Equal(1, table!.CurrentVersion);
+        var error = Assert.Single(await services.GetRequiredService<QueryHistoryStore>().SearchAsync(new QueryHistorySearch(Status: QueryStatus.Error)));
+        Assert.Equal(("INSERT INTO s.t SELECT nope FROM s.t", failed.Reason), (error.Sql, error.Error));
+    }
+
     [Fact]
     public async Task A_history_that_cannot_be_written_does_not_hide_the_result()
     {
