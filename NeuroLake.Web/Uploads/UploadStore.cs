@@ -48,6 +48,22 @@ public sealed partial class UploadStore(string root, TimeProvider time)
         return file is null ? null : new UploadedFile(id, file.Name, file.Length, file.FullName, file.LastWriteTimeUtc);
     }
 
+    /// <summary>Every staged upload, oldest first: what a reloaded page still has to load.</summary>
+    public IReadOnlyList<UploadedFile> List()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return [];
+        }
+
+        return new DirectoryInfo(Root).EnumerateDirectories()
+            .Select(folder => Find(folder.Name))
+            .OfType<UploadedFile>()
+            .OrderBy(u => u.UploadedAt)
+            .ThenBy(u => u.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>Removes an upload once it is loaded or abandoned; unknown ids are ignored.</summary>
     public void Delete(string id)
     {

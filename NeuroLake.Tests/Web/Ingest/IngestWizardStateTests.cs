@@ -58,6 +58,20 @@ public sealed class IngestWizardStateTests
     }
 
     [Fact]
+    public void Staged_uploads_are_listed_once_as_ready_to_load()
+    {
+        var state = new IngestWizardState();
+
+        state.Staged("0123456789abcdef0123456789abcdef", "earlier.csv", 10);
+        state.Staged("0123456789abcdef0123456789abcdef", "earlier.csv", 10);
+
+        var entry = Assert.Single(state.Uploads);
+        Assert.Equal((UploadStatus.Done, "0123456789abcdef0123456789abcdef", 100), (entry.Status, entry.UploadId, entry.Percent));
+        state.Choose(entry.ClientId);
+        Assert.Equal(WizardStep.Detect, state.Step);
+    }
+
+    [Fact]
     public void Detection_moves_to_the_schema_with_a_table_named_after_the_file()
     {
         var state = AtSchema();

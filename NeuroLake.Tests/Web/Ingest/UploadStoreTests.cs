@@ -37,7 +37,7 @@ public sealed class UploadStoreTests
 
         Assert.Equal(1, removed);
         Assert.Null(store.Find(old.Id));
-        Assert.NotNull(store.Find(fresh.Id));
+        Assert.Equal([fresh.Id], store.List().Select(u => u.Id));
     }
 
     [Fact]

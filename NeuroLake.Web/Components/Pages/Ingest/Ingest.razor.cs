@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Web.Uploads;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Ingestion.Load;
 
@@ -42,6 +43,18 @@ public partial class Ingest
 
     private string RunText => $"Loading {State.Current?.FileName} into {IngestionWorkflow.Catalog}.{State.Target?.Schema}.{State.Target?.Table}: " +
                               "reading the file, writing Parquet, committing, then measuring quality…";
+
+    [Inject]
+    private UploadStore Uploads { get; set; } = default!;
+
+    /// <summary>Files staged before this page opened (a reload, another tab) are still there to load.</summary>
+    protected override void OnInitialized()
+    {
+        foreach (var upload in Uploads.List())
+        {
+            State.Staged(upload.Id, upload.FileName, upload.Size);
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

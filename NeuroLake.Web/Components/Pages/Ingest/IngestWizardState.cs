@@ -51,6 +51,18 @@ public sealed class IngestWizardState
         return entry;
     }
 
+    /// <summary>Lists a file uploaded earlier (before a reload or by another tab) as ready to load.</summary>
+    public void Staged(string uploadId, string fileName, long size)
+    {
+        if (_uploads.Any(u => u.UploadId == uploadId))
+        {
+            return;
+        }
+
+        var entry = UploadStarted("staged-" + uploadId, fileName, size);
+        UploadFinished(entry.ClientId, uploadId);
+    }
+
     public void UploadProgressed(string clientId, long bytesSent) => Upload(clientId).BytesSent = bytesSent;
 
     public void UploadFinished(string clientId, string uploadId)
