@@ -29,6 +29,9 @@ public partial class Ingest
     private bool _jsReady;
     private bool _busy;
     private RowPage? _quarantine;
+    private RunProgress _progress = new("Starting", null);
+    private CancellationTokenSource? _run;
+    private bool _cancelling;
 
     [Inject]
     private IngestionWorkflow Workflow { get; set; } = default!;
@@ -41,8 +44,7 @@ public partial class Ingest
 
     internal IngestWizardState State { get; } = new();
 
-    private string RunText => $"Loading {State.Current?.FileName} into {IngestionWorkflow.Catalog}.{State.Target?.Schema}.{State.Target?.Table}: " +
-                              "reading the file, writing Parquet, committing, then measuring quality…";
+    private string RunText => $"{State.Current?.FileName} into {IngestionWorkflow.Catalog}.{State.Target?.Schema}.{State.Target?.Table}";
 
     [Inject]
     private UploadStore Uploads { get; set; } = default!;
@@ -146,13 +148,36 @@ public partial class Ingest
     private async Task RunAsync()
     {
         State.Started();
+        (_progress, _cancelling) = (new RunProgress("Reading, writing and committing", null), false);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+        _run = run;
         StateHasChanged();
-        await Attempt(async ct =>
+        try
         {
-            var report = await Workflow.LoadAsync(State.BuildRequest(TargetTable()), State.Current!.UploadId!, State.PiiReviews, ct);
-            State.Completed(report);
-            _quarantine = report.RowsQuarantined > 0 && State.LoadedTable is { } table ? await Workflow.QuarantineAsync(table, 50, ct) : null;
-        });
+            await Attempt(async _ =>
+            {
+                var report = await Workflow.LoadAsync(State.BuildRequest(TargetTable()), State.Current!.UploadId!, State.PiiReviews, run.Token);
+                State.Completed(report);
+                _quarantine = report.RowsQuarantined > 0 && State.LoadedTable is { } table ? await Workflow.QuarantineAsync(table, 50, _disposed.Token) : null;
+            });
+        }
+        catch (OperationCanceledException) when (run.IsCancellationRequested && !_disposed.IsCancellationRequested)
+        {
+            State.Failed("The load was cancelled before it finished. The table's history shows whether any rows were committed.");
+        }
+        finally
+        {
+            _run = null;
+        }
+    }
+
+    private async Task CancelRunAsync()
+    {
+        _cancelling = true;
+        if (_run is { } run)
+        {
+            await run.CancelAsync();
+        }
     }
 
     private void Back() => State.Back();
