@@ -78,6 +78,31 @@ public sealed class LineageGraphMapperTests
     }
 
     [Fact]
+    public void Files_loaded_into_tables_of_the_graph_are_file_nodes_with_an_ingestion_edge_in_both_modes()
+    {
+        var sha = new string('a', 64);
+        SourceFileNode[] files =
+        [
+            new(Raw, "raw_birds.csv", 1234, sha, 0, "load-1"),
+            new(Raw, "raw_birds.csv", 1234, sha, 3, "load-2"),
+            new(SecurablePath.Parse("main.other.unrelated"), "other.csv", 1, new string('b', 64), 0, null),
+        ];
+
+        foreach (var columnLevel in new[] { false, true })
+        {
+            var graph = LineageGraphMapper.Map(Birds, Upstream, Downstream, columnLevel, files);
+
+            var file = Assert.Single(graph.Nodes, n => n.Kind == GraphNodeKind.File);
+            Assert.Equal(("file:" + sha, "raw_birds.csv", null), (file.Id, file.Label, file.Href));
+            var edge = Assert.Single(graph.Edges, e => e.Source == file.Id);
+            Assert.Equal(("main.staging.raw_birds", "ingestion"), (edge.Target, edge.Label));
+            Assert.Equal(
+                [$"ingestion load-1: raw_birds.csv (1,234 bytes, SHA-256 {sha}) → version 0", $"ingestion load-2: raw_birds.csv (1,234 bytes, SHA-256 {sha}) → version 3"],
+                edge.Tooltip.Split('\n'));
+        }
+    }
+
+    [Fact]
     public void A_table_without_lineage_maps_to_its_own_node_and_no_edges()
     {
         var graph = LineageGraphMapper.Map(Birds, new LineageGraph([], []), new LineageGraph([], []), columnLevel: false);
