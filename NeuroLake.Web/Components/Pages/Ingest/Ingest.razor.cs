@@ -32,6 +32,7 @@ public partial class Ingest
     private RunProgress _progress = new("Starting", null);
     private CancellationTokenSource? _run;
     private bool _cancelling;
+    private WizardStep _focusedStep = WizardStep.Upload;
 
     [Inject]
     private IngestionWorkflow Workflow { get; set; } = default!;
@@ -62,6 +63,7 @@ public partial class Ingest
     {
         if (!firstRender)
         {
+            await FocusNewStepAsync();
             return;
         }
 
@@ -81,6 +83,24 @@ public partial class Ingest
         catch (JSDisconnectedException)
         {
             // The circuit went away while the module loaded.
+        }
+    }
+
+    private async Task FocusNewStepAsync()
+    {
+        if (_dropZone is null || State.Step == _focusedStep)
+        {
+            return;
+        }
+
+        _focusedStep = State.Step;
+        try
+        {
+            await _dropZone.InvokeVoidAsync("focusStep");
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit went away.
         }
     }
 

@@ -53,6 +53,14 @@ export function init(dotnet, page) {
 
     return {
         pick: () => input.click(),
+        // Keyboard and screen-reader users land on the new step's heading.
+        focusStep: () => {
+            const heading = page.querySelector('section h2');
+            if (heading) {
+                heading.tabIndex = -1;
+                heading.focus();
+            }
+        },
         dispose: () => {
             document.removeEventListener('dragenter', onDragEnter);
             document.removeEventListener('dragover', onDragOver);
