@@ -173,8 +173,9 @@ public sealed class QueryService : IDisposable
             await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.DuckDbMessage);
             throw new QueryFailedException(0, statement.Span.Line, e.DuckDbMessage, [], e);
         }
-        catch (NeuroLakeException e)
+        catch (Exception e)
         {
+            // Refusals, and failures writing to the caller's stream.
             await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message);
             throw;
         }
