@@ -17,8 +17,8 @@ public sealed class NavMenuTests
 
         Assert.Equal("Workbench areas", (string?)nav.Attribute("aria-label"));
         var links = nav.Descendants("a").ToList();
-        var home = Assert.Single(links);
-        Assert.Equal("Home", home.Value.Trim());
+        var home = links.First(link => link.Value.Trim() == "Home");
+        Assert.Equal(NavMenu.Areas.Count, links.Count);
         Assert.Equal("", (string?)home.Attribute("href"));
         Assert.Contains("active", ((string?)home.Attribute("class") ?? "").Split(' '));
     }

@@ -12,5 +12,6 @@ public partial class NavMenu
     public static IReadOnlyList<Area> Areas { get; } =
     [
         new("Home", "", "bi-house-door", NavLinkMatch.All),
+        new("Catalog", "catalog", "bi-journal-bookmark"),
     ];
 }

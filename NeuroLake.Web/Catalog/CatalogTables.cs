@@ -1,0 +1,29 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Query.Service;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
+
+namespace NeuroLake.Web.Catalog;
+
+/// <summary>
+/// How the catalog pages reach a table. Reads (history, snapshots, comparisons) open the Delta table directly for typed
+/// results; changes (RESTORE, OPTIMIZE, VACUUM) and row reads run as SQL through the query service, so they are the
+/// user's statements, checked by its sandbox, and keep the catalog in step exactly as the SQL editor does.
+/// </summary>
+public sealed class CatalogTables(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, LocalUser user)
+{
+    /// <summary>The catalog's entry for the table, or null when it is not registered.</summary>
+    public Task<TableInfo?> FindAsync(TableName name, CancellationToken ct) => catalog.FindTableAsync(name.Path, ct);
+
+    /// <summary>The Delta table at the registered location, for reads.</summary>
+    public DeltaTable Open(TableInfo info) => new(new LocalObjectStore(info.Location), duckDb);
+
+    /// <summary>Runs one statement as the local user and returns its result (at most <paramref name="rowLimit"/> rows).</summary>
+    /// <exception cref="QueryFailedException">The statement failed; its message says why.</exception>
+    public async Task<StatementResult> RunAsync(string sql, int rowLimit, CancellationToken ct)
+    {
+        var results = await queries.ExecuteAsync(sql, new QueryRequest(user.Name, RowLimit: rowLimit), ct);
+        return results[^1];
+    }
+}

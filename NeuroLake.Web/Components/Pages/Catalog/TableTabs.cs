@@ -1,0 +1,16 @@
+using NeuroLake.Web.Components.Pages.Catalog.Tabs;
+
+namespace NeuroLake.Web.Components.Pages.Catalog;
+
+/// <summary>
+/// The tabs of the table page, in order. Adding a tab is one entry here: a component with a
+/// <c>[Parameter, EditorRequired] public TableContext Table</c> parameter, shown at <c>?tab=&lt;id&gt;</c>.
+/// </summary>
+public static class TableTabs
+{
+    public static IReadOnlyList<TabDefinition> All { get; } =
+    [
+        new("overview", "Overview", "bi-info-circle", typeof(OverviewTab)),
+        new("columns", "Columns", "bi-layout-three-columns", typeof(ColumnsTab)),
+    ];
+}
