@@ -12,5 +12,7 @@ public static class TableTabs
     [
         new("overview", "Overview", "bi-info-circle", typeof(OverviewTab)),
         new("columns", "Columns", "bi-layout-three-columns", typeof(ColumnsTab)),
+        new("sample", "Sample", "bi-grid-3x3", typeof(SampleTab)),
+        new("schema-history", "Schema history", "bi-clock-history", typeof(SchemaHistoryTab)),
     ];
 }
