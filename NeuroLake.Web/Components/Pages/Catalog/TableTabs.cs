@@ -14,5 +14,6 @@ public static class TableTabs
         new("columns", "Columns", "bi-layout-three-columns", typeof(ColumnsTab)),
         new("sample", "Sample", "bi-grid-3x3", typeof(SampleTab)),
         new("schema-history", "Schema history", "bi-clock-history", typeof(SchemaHistoryTab)),
+        new("history", "History", "bi-clock", typeof(HistoryTab)),
     ];
 }

@@ -1,0 +1,162 @@
+using Microsoft.AspNetCore.Components;
+using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Query.Service;
+using NeuroLake.Engine.Tables.Reads;
+using NeuroLake.Web.Catalog;
+
+namespace NeuroLake.Web.Components.Pages.Catalog.Tabs;
+
+/// <summary>
+/// The table's commits: browse any version's rows (<c>?version=</c>), compare two versions (<c>?from=&amp;to=</c>) and
+/// restore one after a confirmation that shows what changes. What is open lives in the URL, so it survives a reload.
+/// </summary>
+public partial class HistoryTab
+{
+    private const int HistoryLimit = 200;
+    private const int BrowseRowLimit = 100;
+
+    /// <summary>The table shown. Required.</summary>
+    [Parameter, EditorRequired]
+    public TableContext Table { get; set; } = default!;
+
+    /// <summary>The version whose rows are shown, if any.</summary>
+    [SupplyParameterFromQuery(Name = "version")]
+    public long? BrowseVersion { get; set; }
+
+    /// <summary>The older side of the comparison shown, if any.</summary>
+    [SupplyParameterFromQuery(Name = "from")]
+    public long? From { get; set; }
+
+    /// <summary>The newer side of the comparison shown, if any.</summary>
+    [SupplyParameterFromQuery(Name = "to")]
+    public long? To { get; set; }
+
+    [Inject]
+    private CatalogTables Tables { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private IReadOnlyList<HistoryEntry>? History { get; set; }
+
+    private string? Error { get; set; }
+
+    private long Current => Table.Info.CurrentVersion;
+
+    private long CompareFrom { get; set; }
+
+    private long CompareTo { get; set; }
+
+    private StatementResult? BrowseRows { get; set; }
+
+    private string? BrowseError { get; set; }
+
+    private ComparisonSummary? Comparison { get; set; }
+
+    private string? CompareError { get; set; }
+
+    private ConfirmationFlow<RestorePreview, RestoreOutcome> Restore { get; } = new();
+
+    private (long? Version, long Current) _browsed = (null, -1);
+    private (long? From, long? To, long Current) _compared = (null, null, -1);
+    private long _historyAt = -1;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_historyAt != Current)
+        {
+            await LoadHistoryAsync();
+        }
+
+        if (_browsed != (BrowseVersion, Current))
+        {
+            _browsed = (BrowseVersion, Current);
+            await BrowseAsync();
+        }
+
+        if (_compared != (From, To, Current))
+        {
+            _compared = (From, To, Current);
+            await CompareVersionsAsync();
+        }
+    }
+
+    private async Task LoadHistoryAsync()
+    {
+        try
+        {
+            History = await Tables.Open(Table.Info).GetHistoryAsync(HistoryLimit);
+            _historyAt = Current;
+            Error = null;
+            var oldest = History.Count > 0 ? History[^1].Version : 0;
+            (CompareFrom, CompareTo) = (From ?? Math.Max(oldest, Current - 1), To ?? Current);
+        }
+        catch (NeuroLakeException e)
+        {
+            Error = e.Message;
+        }
+    }
+
+    private async Task BrowseAsync()
+    {
+        (BrowseRows, BrowseError) = (null, null);
+        if (BrowseVersion is not { } version)
+        {
+            return;
+        }
+
+        try
+        {
+            BrowseRows = await Tables.RunAsync($"SELECT * FROM {Table.Name.Sql} VERSION AS OF {version} LIMIT {BrowseRowLimit}", BrowseRowLimit, CancellationToken.None);
+        }
+        catch (NeuroLakeException e)
+        {
+            BrowseError = e.Message;
+        }
+    }
+
+    private async Task CompareVersionsAsync()
+    {
+        (Comparison, CompareError) = (null, null);
+        if (From is not { } from || To is not { } to)
+        {
+            return;
+        }
+
+        try
+        {
+            Comparison = new ComparisonSummary(await Tables.CompareAsync(Table.Info, from, to, CancellationToken.None));
+        }
+        catch (NeuroLakeException e)
+        {
+            CompareError = e.Message;
+        }
+    }
+
+    private void Compare() => Navigation.NavigateTo(LinkTo(from: CompareFrom, to: CompareTo));
+
+    private Task PrepareRestoreAsync(long target) => Restore.PrepareAsync(async () =>
+    {
+        var change = await Tables.CompareAsync(Table.Info, Current, target, CancellationToken.None);
+        return new RestorePreview(Current, target, new ComparisonSummary(change));
+    });
+
+    private async Task ConfirmRestoreAsync()
+    {
+        await Restore.ConfirmAsync(async plan =>
+        {
+            var result = await Tables.RunAsync($"RESTORE TABLE {Table.Name.Sql} TO VERSION AS OF {plan.Target}", 10, CancellationToken.None);
+            return new RestoreOutcome(result.TableWritten?.Version ?? plan.Current, result);
+        });
+        if (Restore.Stage == FlowStage.Done)
+        {
+            await Table.ReloadAsync();
+        }
+    }
+
+    // Keeps the other query values (tab, the other panel) and changes only the ones given.
+    private string LinkTo(long? version) => Navigation.GetUriWithQueryParameter("version", version);
+
+    private string LinkTo(long? from, long? to) =>
+        Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["from"] = from, ["to"] = to });
+}
