@@ -15,5 +15,6 @@ public static class TableTabs
         new("sample", "Sample", "bi-grid-3x3", typeof(SampleTab)),
         new("schema-history", "Schema history", "bi-clock-history", typeof(SchemaHistoryTab)),
         new("history", "History", "bi-clock", typeof(HistoryTab)),
+        new("maintenance", "Maintenance", "bi-tools", typeof(MaintenanceTab)),
     ];
 }
