@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Tables.Reads;
@@ -19,17 +22,14 @@ public partial class HistoryTab
     [Parameter, EditorRequired]
     public TableContext Table { get; set; } = default!;
 
-    /// <summary>The version whose rows are shown, if any.</summary>
-    [SupplyParameterFromQuery(Name = "version")]
-    public long? BrowseVersion { get; set; }
+    // Read from the URL on each render rather than with [SupplyParameterFromQuery]: a tab is created during navigation,
+    // and a component subscribing to query values then makes the framework's location-changed loop fail
+    // ("Collection was modified"). The page re-renders its tab on every navigation, so these stay current.
+    private long? BrowseVersion { get; set; }
 
-    /// <summary>The older side of the comparison shown, if any.</summary>
-    [SupplyParameterFromQuery(Name = "from")]
-    public long? From { get; set; }
+    private long? From { get; set; }
 
-    /// <summary>The newer side of the comparison shown, if any.</summary>
-    [SupplyParameterFromQuery(Name = "to")]
-    public long? To { get; set; }
+    private long? To { get; set; }
 
     [Inject]
     private CatalogTables Tables { get; set; } = default!;
@@ -41,7 +41,8 @@ public partial class HistoryTab
 
     private string? Error { get; set; }
 
-    private long Current => Table.Info.CurrentVersion;
+    // The log's newest commit: the catalog's entry may lag behind a write made elsewhere since the page opened.
+    private long Current => History is [var newest, ..] ? newest.Version : Table.Info.CurrentVersion;
 
     private long CompareFrom { get; set; }
 
@@ -63,7 +64,9 @@ public partial class HistoryTab
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_historyAt != Current)
+        var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
+        (BrowseVersion, From, To) = (Long(query, "version"), Long(query, "from"), Long(query, "to"));
+        if (_historyAt != Table.Info.CurrentVersion)
         {
             await LoadHistoryAsync();
         }
@@ -86,7 +89,7 @@ public partial class HistoryTab
         try
         {
             History = await Tables.Open(Table.Info).GetHistoryAsync(HistoryLimit);
-            _historyAt = Current;
+            _historyAt = Table.Info.CurrentVersion;
             Error = null;
             var oldest = History.Count > 0 ? History[^1].Version : 0;
             (CompareFrom, CompareTo) = (From ?? Math.Max(oldest, Current - 1), To ?? Current);
@@ -132,6 +135,9 @@ public partial class HistoryTab
             CompareError = e.Message;
         }
     }
+
+    private static long? Long(Dictionary<string, StringValues> query, string key) =>
+        query.TryGetValue(key, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private void Compare() => Navigation.NavigateTo(LinkTo(from: CompareFrom, to: CompareTo));
 
