@@ -94,7 +94,8 @@ public static class VersionComparer
             return sample;
         }
 
-        using var reader = connection.ExecuteReader($"SELECT * FROM ({rows}) LIMIT {limit}", ct);
+        // Sorted so the same two versions always show the same sample.
+        using var reader = connection.ExecuteReader($"SELECT * FROM ({rows}) ORDER BY ALL LIMIT {limit}", ct);
         while (reader.Read())
         {
             var row = new object?[reader.FieldCount];
