@@ -54,6 +54,11 @@ public sealed class CatalogExplorerTests(WorkbenchAppFixture app)
             await Expect(comparison.GetByRole(AriaRole.Table, new() { Name = "Rows added" })).ToContainTextAsync("shipped");
             await session.ScreenshotAsync("catalog-compare.png");
 
+            step = "reload keeps the comparison";
+            await page.ReloadAsync();
+            await Expect(comparison).ToContainTextAsync("5 row(s) removed");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Restore version 1" }).First).ToBeEnabledAsync();
+
             step = "restore 1";
             await page.GetByRole(AriaRole.Button, new() { Name = "Restore version 1" }).First.ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Restore version 1?" });
