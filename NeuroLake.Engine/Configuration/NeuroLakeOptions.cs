@@ -42,6 +42,12 @@ public sealed class NeuroLakeOptions
     /// <summary>Rows an interactive query keeps per result before saying more exist. Default 10,000.</summary>
     public int RowLimit { get; set; } = 10_000;
 
+    /// <summary>
+    /// The local user queries run as and writes are recorded under, until the workbench has logins.
+    /// Default: the operating-system account running the app (<see cref="Environment.UserName"/>).
+    /// </summary>
+    public string User { get; set; } = Environment.UserName;
+
     /// <summary>The absolute warehouse folder, given the absolute data folder.</summary>
     public string ResolveWarehouse(string dataDirectory) => Path.GetFullPath(Warehouse, dataDirectory);
 

@@ -17,10 +17,21 @@ public sealed class NavMenuTests
 
         Assert.Equal("Workbench areas", (string?)nav.Attribute("aria-label"));
         var links = nav.Descendants("a").ToList();
-        var home = links.First(link => link.Value.Trim() == "Home");
-        Assert.Equal(NavMenu.Areas.Count, links.Count);
+        Assert.Equal(NavMenu.Areas.Select(a => a.Title), links.Select(l => l.Value.Trim()));
+        var home = links[0];
+        Assert.Equal("Home", home.Value.Trim());
         Assert.Equal("", (string?)home.Attribute("href"));
         Assert.Contains("active", ((string?)home.Attribute("class") ?? "").Split(' '));
+        Assert.All(links.Skip(1), link => Assert.DoesNotContain("active", ((string?)link.Attribute("class") ?? "").Split(' ')));
+    }
+
+    [Fact]
+    public async Task The_sql_editor_link_is_the_active_one_on_the_sql_page()
+    {
+        var nav = await RenderNavMenuAsync("http://localhost/sql");
+
+        var active = Assert.Single(nav.Descendants("a"), link => ((string?)link.Attribute("class") ?? "").Split(' ').Contains("active"));
+        Assert.Equal("SQL editor", active.Value.Trim());
     }
 
     [Fact]

@@ -1,36 +1,63 @@
-using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
-using NeuroLake.Engine.Configuration;
-using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Service;
-using NeuroLake.Engine.Storage;
-using NeuroLake.Engine.Tables;
-using NeuroLake.Engine.Tables.Compare;
 
 namespace NeuroLake.Web.Catalog;
 
-/// <summary>
-/// How the catalog pages reach a table. Reads (history, snapshots, comparisons) open the Delta table directly for typed
-/// results; changes (RESTORE, OPTIMIZE, VACUUM) and row reads run as SQL through the query service, so they are the
-/// user's statements, checked by its sandbox, and keep the catalog in step exactly as the SQL editor does.
-/// </summary>
-public sealed class CatalogTables(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, LocalUser user, IOptions<NeuroLakeOptions> options)
+/// <summary>The tables SQL names reach (<c>schema.table</c> in the query service's catalog), with their columns.</summary>
+public sealed class CatalogTables(CatalogStore catalog)
 {
-    /// <summary>The catalog's entry for the table, or null when it is not registered.</summary>
-    public Task<TableInfo?> FindAsync(TableName name, CancellationToken ct) => catalog.FindTableAsync(name.Path, ct);
+    /// <summary>The catalog the query service resolves names in (its default; the web app does not change it).</summary>
+    public static string QueryCatalog { get; } = new QueryServiceOptions().Catalog;
 
-    /// <summary>The Delta table at the registered location, for reads.</summary>
-    public DeltaTable Open(TableInfo info) => new(new LocalObjectStore(info.Location), duckDb);
-
-    /// <summary>Compares two versions, listing changed rows up to <c>NeuroLake:CompareRowLimit</c> rows per version.</summary>
-    public Task<VersionComparison> CompareAsync(TableInfo info, long from, long to, CancellationToken ct) =>
-        VersionComparer.CompareAsync(Open(info), from, to, new CompareOptions { MaxRowsForRowDiff = options.Value.CompareRowLimit }, ct);
-
-    /// <summary>Runs one statement as the local user and returns its result (at most <paramref name="rowLimit"/> rows).</summary>
-    /// <exception cref="QueryFailedException">The statement failed; its message says why.</exception>
-    public async Task<StatementResult> RunAsync(string sql, int rowLimit, CancellationToken ct)
+    /// <summary>Every table of every schema, schemas and tables by name; empty before the first query created the catalog.</summary>
+    public async Task<IReadOnlyList<TableInfo>> ListAsync(CancellationToken ct = default)
     {
-        var results = await queries.ExecuteAsync(sql, new QueryRequest(user.Name, RowLimit: rowLimit), ct);
-        return results[^1];
+        if (!await QueryCatalogExistsAsync(ct))
+        {
+            return [];
+        }
+
+        var tables = new List<TableInfo>();
+        foreach (var schema in await catalog.ListSchemasAsync(QueryCatalog, ct))
+        {
+            foreach (var path in await catalog.ListTablesAsync(QueryCatalog, schema.Schema!, ct))
+            {
+                if (await catalog.FindTableAsync(path, ct) is { } table)
+                {
+                    tables.Add(table);
+                }
+            }
+        }
+
+        return tables;
     }
+
+    /// <summary>
+    /// Names for the editor's autocomplete in CodeMirror's schema shape: <c>{"schema": {"table": ["column", …]}}</c>.
+    /// Schemas without tables are listed too, so they complete after <c>CREATE TABLE</c>.
+    /// </summary>
+    public async Task<Dictionary<string, Dictionary<string, string[]>>> CompletionsAsync(CancellationToken ct = default)
+    {
+        var names = new Dictionary<string, Dictionary<string, string[]>>(StringComparer.Ordinal);
+        if (!await QueryCatalogExistsAsync(ct))
+        {
+            return names;
+        }
+
+        foreach (var schema in await catalog.ListSchemasAsync(QueryCatalog, ct))
+        {
+            names[schema.Schema!] = [];
+        }
+
+        foreach (var table in await ListAsync(ct))
+        {
+            names[table.Path.Schema!][table.Path.Table!] = table.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).ToArray();
+        }
+
+        return names;
+    }
+
+    // The query service creates its catalog on first use; before that there is nothing to list.
+    private async Task<bool> QueryCatalogExistsAsync(CancellationToken ct) =>
+        (await catalog.ListCatalogsAsync(ct)).Any(c => string.Equals(c.Catalog, QueryCatalog, StringComparison.OrdinalIgnoreCase));
 }

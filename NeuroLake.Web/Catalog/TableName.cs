@@ -6,8 +6,8 @@ namespace NeuroLake.Web.Catalog;
 /// <summary>A table of the query service's catalog named by schema and table, as it appears in the URL and in SQL.</summary>
 public sealed partial record TableName(string Schema, string Table)
 {
-    /// <summary>The query service's catalog (<c>main</c>): <c>schema.table</c> in SQL resolves there.</summary>
-    public const string Catalog = "main";
+    /// <summary>The query service's catalog: <c>schema.table</c> in SQL resolves there.</summary>
+    public static string Catalog => CatalogTables.QueryCatalog;
 
     public SecurablePath Path => SecurablePath.ForTable(Catalog, Schema, Table);
 

@@ -4,11 +4,10 @@ namespace NeuroLake.Web.Extensions;
 
 public static class CatalogPageExtensions
 {
-    /// <summary>What the catalog pages need besides the engine: the local user and <see cref="CatalogTables"/>.</summary>
+    /// <summary>What the catalog pages need besides the engine: <see cref="TableAccess"/>.</summary>
     public static IHostApplicationBuilder AddNeuroLakeCatalogPages(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(LocalUser.From(builder.Configuration));
-        builder.Services.AddSingleton<CatalogTables>();
+        builder.Services.AddSingleton<TableAccess>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using NeuroLake.Web.Catalog;
 using NeuroLake.Web.Components;
 
 namespace NeuroLake.Web.Extensions;
@@ -8,6 +9,7 @@ public static class WorkbenchExtensions
     public static IServiceCollection AddNeuroLakeWorkbench(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton<CatalogTables>();
         return services;
     }
 

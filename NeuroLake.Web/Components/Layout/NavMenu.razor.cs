@@ -12,6 +12,7 @@ public partial class NavMenu
     public static IReadOnlyList<Area> Areas { get; } =
     [
         new("Home", "", "bi-house-door", NavLinkMatch.All),
+        new("SQL editor", "sql", "bi-terminal"),
         new("Catalog", "catalog", "bi-journal-bookmark"),
     ];
 }

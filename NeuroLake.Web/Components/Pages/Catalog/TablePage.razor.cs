@@ -8,7 +8,7 @@ namespace NeuroLake.Web.Components.Pages.Catalog;
 public partial class TablePage
 {
     [Inject]
-    private CatalogTables Tables { get; set; } = default!;
+    private TableAccess Tables { get; set; } = default!;
 
     /// <summary>The table's schema (from the route).</summary>
     [Parameter]

@@ -32,7 +32,7 @@ public partial class HistoryTab
     private long? To { get; set; }
 
     [Inject]
-    private CatalogTables Tables { get; set; } = default!;
+    private TableAccess Tables { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;

@@ -15,7 +15,7 @@ public partial class MaintenanceTab
     public TableContext Table { get; set; } = default!;
 
     [Inject]
-    private CatalogTables Tables { get; set; } = default!;
+    private TableAccess Tables { get; set; } = default!;
 
     // OPTIMIZE changes no rows and deletes nothing, so it runs without a preview.
     private ConfirmationFlow<object, StatementResult> Optimize { get; } = new();

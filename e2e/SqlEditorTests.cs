@@ -1,0 +1,123 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace NeuroLake.E2E;
+
+[Collection(WorkbenchCollection.Name)]
+public sealed class SqlEditorTests(WorkbenchAppFixture app)
+{
+    [ChromiumFact]
+    public async Task Create_a_table_query_it_with_autocomplete_sort_the_results_and_cancel_a_long_query()
+    {
+        await using var session = await BrowserSession.OpenAsync(app);
+        var page = session.Page;
+        var step = "open";
+        try
+        {
+            await OpenEditorAsync(page);
+
+            step = "create";
+            await TypeAsync(page, "CREATE SCHEMA e2e_sql;\nCREATE TABLE e2e_sql.cities (id INT, name VARCHAR);\n" +
+                                  "INSERT INTO e2e_sql.cities VALUES (3, 'Oslo'), (1, 'Lima'), (2, 'Kyiv');");
+            await page.Keyboard.PressAsync("Control+Shift+Enter");
+            await Expect(RunStatus(page)).ToContainTextAsync("Done");
+            await Expect(page.GetByText("3 rows affected").First).ToBeVisibleAsync();
+
+            step = "autocomplete";
+            await page.GetByRole(AriaRole.Button, new() { Name = "New editor tab" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Query 2" })).ToHaveAttributeAsync("aria-selected", "true");
+            await TypeAsync(page, "SELECT id, name FROM e2e_sql.cit");
+            var completion = page.Locator(".cm-tooltip-autocomplete").GetByText("cities");
+            await Expect(completion).ToBeVisibleAsync();
+            await completion.ClickAsync();
+            await Expect(Editor(page)).ToContainTextAsync("FROM e2e_sql.cities");
+
+            step = "run";
+            await page.Keyboard.PressAsync("Control+Enter");
+            await Expect(RunStatus(page)).ToContainTextAsync("Done");
+            var grid = page.GetByRole(AriaRole.Grid, new() { Name = "Results of statement 1" });
+            await Expect(DataRows(grid)).ToHaveCountAsync(3);
+            await Expect(FirstCell(grid, 2)).ToHaveTextAsync("Oslo");
+
+            step = "sort";
+            await grid.GetByRole(AriaRole.Button, new() { Name = "name" }).ClickAsync();
+            await Expect(grid.GetByRole(AriaRole.Columnheader, new() { Name = "name" })).ToHaveAttributeAsync("aria-sort", "ascending");
+            await Expect(FirstCell(grid, 2)).ToHaveTextAsync("Kyiv");
+            await grid.GetByRole(AriaRole.Button, new() { Name = "name" }).ClickAsync();
+            await Expect(FirstCell(grid, 2)).ToHaveTextAsync("Oslo");
+            await session.ScreenshotAsync("sql-editor-sorted.png");
+
+            step = "error";
+            await ReplaceTextAsync(page, "SELECT 1;\nSELECT no_such_column FROM e2e_sql.cities");
+            await page.Keyboard.PressAsync("Control+Shift+Enter");
+            var alert = page.GetByRole(AriaRole.Alert);
+            await Expect(alert).ToContainTextAsync("Statement 2, line 2");
+            await Expect(alert).ToContainTextAsync("no_such_column");
+            await session.ScreenshotAsync("sql-editor-error.png");
+
+            step = "cancel";
+            await ReplaceTextAsync(page, "SELECT count(*) FROM range(10000000000) a");
+            await page.Keyboard.PressAsync("Control+Enter");
+            await Expect(RunStatus(page)).ToContainTextAsync("Running");
+            await session.ScreenshotAsync("sql-editor-running.png");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await Expect(RunStatus(page)).ToContainTextAsync("Cancelled", new() { Timeout = 30_000 });
+
+            step = "reload";
+            await page.ReloadAsync();
+            await Expect(RunAll(page)).ToBeEnabledAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Query 1" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Query 2" })).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(Editor(page)).ToContainTextAsync("range(10000000000)");
+            session.AssertNoConsoleErrors();
+        }
+        finally
+        {
+            await session.ScreenshotAsync($"sql-editor-{step}.png");
+        }
+    }
+
+    private static async Task OpenEditorAsync(IPage page)
+    {
+        await page.GotoAsync("/sql");
+        await Expect(RunAll(page)).ToBeEnabledAsync();
+    }
+
+    private static ILocator RunAll(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Run all" });
+
+    private static ILocator RunStatus(IPage page) => page.GetByRole(AriaRole.Status, new() { Name = "Run status" });
+
+    private static ILocator Editor(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "SQL editor" });
+
+    private static ILocator DataRows(ILocator grid) =>
+        grid.GetByRole(AriaRole.Row).Filter(new() { Has = grid.Page.GetByRole(AriaRole.Gridcell) });
+
+    private static ILocator FirstCell(ILocator grid, int column) => DataRows(grid).First.GetByRole(AriaRole.Gridcell).Nth(column - 1);
+
+    /// <summary>Types like a user; CodeMirror closes brackets and quotes itself, so only what is typed is checked.</summary>
+    private static async Task TypeAsync(IPage page, string text)
+    {
+        await Editor(page).ClickAsync();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                // Escape first: Enter would accept an open completion.
+                await page.Keyboard.PressAsync("Escape");
+                await page.Keyboard.PressAsync("End");
+                await page.Keyboard.PressAsync("Enter");
+            }
+
+            await page.Keyboard.TypeAsync(lines[i]);
+        }
+    }
+
+    private static async Task ReplaceTextAsync(IPage page, string text)
+    {
+        await Editor(page).ClickAsync();
+        await page.Keyboard.PressAsync("Control+a");
+        await page.Keyboard.PressAsync("Delete");
+        await TypeAsync(page, text);
+    }
+}
