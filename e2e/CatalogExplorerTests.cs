@@ -10,7 +10,7 @@ public sealed class CatalogExplorerTests(WorkbenchAppFixture app)
     [ChromiumFact]
     public async Task A_table_is_found_described_changed_compared_restored_and_maintained()
     {
-        using var sql = new EngineSql(app.DataDirectory);
+        using var sql = new SqlApi(app.BaseAddress);
         await sql.RunAsync("CREATE SCHEMA IF NOT EXISTS shop");
         await sql.RunAsync("CREATE TABLE shop.orders AS SELECT range AS id, 'open' AS status, range * 10 AS amount FROM range(20)");
         await sql.RunAsync("INSERT INTO shop.orders SELECT range AS id, 'open' AS status, range * 10 AS amount FROM range(20, 30)");
