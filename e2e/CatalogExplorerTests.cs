@@ -25,6 +25,8 @@ public sealed class CatalogExplorerTests(WorkbenchAppFixture app)
             await Expect(searchButton).ToBeEnabledAsync();
             await page.GetByLabel("Search text").FillAsync("orders");
             await searchButton.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Search results" })).ToContainTextAsync("exact name");
+            await session.ScreenshotAsync("catalog-search.png");
             await page.GetByRole(AriaRole.Link, new() { Name = "main.shop.orders" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "shop.orders" })).ToBeVisibleAsync();
             await session.ScreenshotAsync("catalog-overview.png");
@@ -36,6 +38,15 @@ public sealed class CatalogExplorerTests(WorkbenchAppFixture app)
             await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Orders placed in the web shop");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save description" }).ClickAsync();
             await Expect(page.GetByText("Orders placed in the web shop")).ToBeVisibleAsync();
+
+            step = "columns and schema history";
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Columns" }).ClickAsync();
+            var columns = page.GetByRole(AriaRole.Table, new() { Name = "Columns" });
+            await Expect(columns.GetByRole(AriaRole.Rowheader, new() { Name = "amount" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit description of status" })).ToBeEnabledAsync();
+            await session.ScreenshotAsync("catalog-columns.png");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Schema history" }).ClickAsync();
+            await Expect(page.GetByText("Schema version 1")).ToBeVisibleAsync();
 
             step = "update rows and see version 2";
             await sql.RunAsync("UPDATE shop.orders SET status = 'shipped' WHERE id < 5");
@@ -76,13 +87,20 @@ public sealed class CatalogExplorerTests(WorkbenchAppFixture app)
             await Expect(page.GetByRole(AriaRole.Definition).First).ToBeVisibleAsync();
 
             step = "vacuum dry run";
+            // A zero retention is only allowed on a table configured for it; the dry run then lists every replaced file.
+            await sql.RunAsync("ALTER TABLE shop.orders SET TBLPROPERTIES ('delta.deletedFileRetentionDuration' = 'interval 0 hours')");
             var retention = page.GetByLabel("Retention (hours)");
+            var preview = page.GetByRole(AriaRole.Button, new() { Name = "Preview (dry run)" });
             await retention.FillAsync("a week");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Preview (dry run)" }).ClickAsync();
+            await preview.ClickAsync();
             await Expect(page.GetByText("'a week' is not a retention")).ToBeVisibleAsync();
-            await retention.FillAsync("168");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Preview (dry run)" }).ClickAsync();
-            await Expect(page.GetByText(new Regex("Dry run: no files to delete with a retention of 168 hours"))).ToBeVisibleAsync();
+            await retention.FillAsync("0");
+            await preview.ClickAsync();
+            var confirm = page.GetByRole(AriaRole.Dialog, new() { NameRegex = new Regex(@"^Delete \d+ file\(s\)\?$") });
+            await Expect(confirm.GetByRole(AriaRole.Table, new() { Name = "Files to delete" })).ToContainTextAsync(".parquet");
+            await session.ScreenshotAsync("catalog-vacuum-dry-run.png");
+            await confirm.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Delete \d+ file\(s\)$") }).ClickAsync();
+            await Expect(page.GetByText(new Regex(@"VACUUM deleted \d+ file\(s\)"))).ToBeVisibleAsync();
             await session.ScreenshotAsync("catalog-maintenance.png");
             session.AssertNoConsoleErrors();
         }
