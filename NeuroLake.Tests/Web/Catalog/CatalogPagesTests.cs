@@ -76,6 +76,24 @@ public sealed class CatalogPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_explorer_opens_a_schema_of_the_tree_from_the_url()
+    {
+        var html = await _client.GetStringAsync("/catalog?schema=sales");
+
+        Assert.Contains("aria-expanded=\"true\"", html);
+        Assert.Contains("href=\"catalog/sales/orders\"", html);
+    }
+
+    [Fact]
+    public async Task An_unknown_tab_shows_the_overview_and_says_the_tab_does_not_exist()
+    {
+        var html = await _client.GetStringAsync("/catalog/sales/orders?tab=nope");
+
+        Assert.Contains("There is no tab &#x27;nope&#x27;; showing Overview.", html);
+        Assert.Contains("id=\"tab-overview\" aria-selected=\"true\"", html);
+    }
+
+    [Fact]
     public async Task A_table_that_is_not_registered_says_so_in_place()
     {
         using var response = await _client.GetAsync("/catalog/sales/missing");
