@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Tests.Tables;
 
@@ -25,6 +26,8 @@ public sealed class QueryServiceRegistrationTests
 
             Assert.Equal([[1]], results[^1].Rows);
             Assert.True(Directory.Exists(Path.Combine(folder.Path, "warehouse", "main", "s", "t", "_delta_log")));
+            var history = await services.GetRequiredService<QueryHistoryStore>().SearchAsync(new QueryHistorySearch(User: "ana"));
+            Assert.Equal(["SELECT x FROM s.t", "CREATE TABLE s.t AS SELECT 1 AS x", "CREATE SCHEMA s"], history.Select(e => e.Sql));
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
