@@ -26,11 +26,15 @@ public sealed class TableAccess(CatalogStore catalog, QueryService queries, Duck
     public Task<VersionComparison> CompareAsync(TableInfo info, long from, long to, CancellationToken ct) =>
         VersionComparer.CompareAsync(Open(info), from, to, new CompareOptions { MaxRowsForRowDiff = options.Value.CompareRowLimit }, ct);
 
-    /// <summary>Runs one statement as the local user and returns its result (at most <paramref name="rowLimit"/> rows).</summary>
+    /// <summary>
+    /// Runs one statement as the local user and returns its result (at most <paramref name="rowLimit"/> rows);
+    /// <paramref name="progress"/>, when given, follows it while it runs.
+    /// </summary>
     /// <exception cref="QueryFailedException">The statement failed; its message says why.</exception>
-    public async Task<StatementResult> RunAsync(string sql, int rowLimit, CancellationToken ct)
+    public async Task<StatementResult> RunAsync(string sql, int rowLimit, CancellationToken ct, QueryProgress? progress = null)
     {
-        var results = await queries.ExecuteAsync(sql, new QueryRequest(options.Value.User, RowLimit: rowLimit), ct);
+        var request = new QueryRequest(options.Value.User, RowLimit: rowLimit) { Progress = progress };
+        var results = await queries.ExecuteAsync(sql, request, ct);
         return results[^1];
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog.SchemaHistory;
+using NeuroLake.Engine.Query.Service;
+using NeuroLake.Tests.Tables;
 using NeuroLake.Web.Components.Pages.Catalog;
 
 namespace NeuroLake.Tests.Web.Catalog;
@@ -49,14 +51,36 @@ public sealed class CatalogComponentRenderTests
         Assert.Equal("Same schema.", paragraph.Value);
     }
 
-    private static async Task<XElement> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent
+    [Fact]
+    public async Task Running_work_shows_its_elapsed_time_and_the_statement_phase()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var progress = new QueryProgress();
+        progress.Completed();
+
+        var html = await RenderAsync<ElapsedTime>(new() { ["Since"] = clock.Now.AddSeconds(-65), ["Progress"] = progress }, clock);
+
+        Assert.Equal("1 min 5 s", html.Elements("span").First(e => (string?)e.Attribute("role") == "timer").Value);
+        Assert.Equal("done 100 %", html.Elements("span").Last().Value);
+    }
+
+    private static async Task<XElement> RenderAsync<T>(Dictionary<string, object?> parameters, TimeProvider? clock = null) where T : IComponent
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(clock ?? TimeProvider.System);
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-        return XElement.Parse(html);
+        try
+        {
+            return XElement.Parse(html);
+        }
+        catch (System.Xml.XmlException)
+        {
+            // Several top-level elements: wrap them so they parse as one.
+            return XElement.Parse($"<root>{html}</root>");
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace NeuroLake.Web.Components.Pages.Catalog.Tabs;
 
 /// <summary>
 /// OPTIMIZE (optionally Z-ordered) and VACUUM (dry-run preview, then confirm), run as the user's SQL through the query
-/// service. The query service reports no progress percentage, so running work shows its elapsed time.
+/// service; running work shows its elapsed time, phase and DuckDB's percent when DuckDB reports one.
 /// </summary>
 public partial class MaintenanceTab
 {
@@ -23,6 +23,11 @@ public partial class MaintenanceTab
     private ConfirmationFlow<VacuumPreview, VacuumOutcome> Vacuum { get; } = new();
 
     private List<string> ZOrder { get; } = [];
+
+    // Each section's running statement (one at a time per section; a new run replaces it).
+    private QueryProgress? OptimizeProgress { get; set; }
+
+    private QueryProgress? VacuumProgress { get; set; }
 
     private string RetentionText { get; set; } = MaintenanceStatements.DefaultRetentionHours.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -43,7 +48,8 @@ public partial class MaintenanceTab
     private async Task RunOptimizeAsync()
     {
         var zorder = ZOrderCandidates.Where(ZOrder.Contains).ToList();
-        await Optimize.RunAsync(() => Tables.RunAsync(MaintenanceStatements.Optimize(Table.Name, zorder), 10, CancellationToken.None));
+        OptimizeProgress = new QueryProgress();
+        await Optimize.RunAsync(() => Tables.RunAsync(MaintenanceStatements.Optimize(Table.Name, zorder), 10, CancellationToken.None, OptimizeProgress));
         if (Optimize.Result?.TableWritten is not null)
         {
             await Table.ReloadAsync();
@@ -70,7 +76,8 @@ public partial class MaintenanceTab
     {
         await Vacuum.ConfirmAsync(async preview =>
         {
-            var result = await Tables.RunAsync(MaintenanceStatements.Vacuum(Table.Name, preview.RetainHours, dryRun: false), int.MaxValue, CancellationToken.None);
+            VacuumProgress = new QueryProgress();
+            var result = await Tables.RunAsync(MaintenanceStatements.Vacuum(Table.Name, preview.RetainHours, dryRun: false), int.MaxValue, CancellationToken.None, VacuumProgress);
             return new VacuumOutcome(result.Rows.Count, result.Rows.Sum(r => Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture)));
         });
         if (Vacuum.Stage == FlowStage.Done)
