@@ -46,6 +46,15 @@ public sealed class CatalogPageModelTests
         Assert.Equal("VACUUM \"sales\".\"orders\" RETAIN 0.5 HOURS", MaintenanceStatements.Vacuum(Orders, 0.5, dryRun: false));
     }
 
+    [Fact]
+    public void A_vacuum_preview_counts_its_files_and_says_when_there_are_more_than_listed()
+    {
+        var preview = new VacuumPreview(0, [("a.parquet", 1024), ("b.parquet", 512)]);
+
+        Assert.Equal(("2 file(s)", 1536L), (preview.FileCount, preview.Bytes));
+        Assert.Equal("more than 2 files", (preview with { More = true }).FileCount);
+    }
+
     [Theory]
     [InlineData("24", 24.0)]
     [InlineData("0", 0.0)]

@@ -31,11 +31,20 @@ public static class MaintenanceStatements
     }
 }
 
-/// <summary>What VACUUM would delete with a retention: the files and their total size (from its dry run).</summary>
-public sealed record VacuumPreview(double RetainHours, IReadOnlyList<(string Path, long Size)> Files)
+/// <summary>
+/// What VACUUM would delete with a retention (from its dry run): the files listed and their size; <paramref name="More"/>
+/// when the dry run found more files than were listed.
+/// </summary>
+public sealed record VacuumPreview(double RetainHours, IReadOnlyList<(string Path, long Size)> Files, bool More = false)
 {
+    /// <summary>At most this many files are listed in a preview.</summary>
+    public const int ListedFiles = 1000;
+
     public long Bytes => Files.Sum(f => f.Size);
+
+    /// <summary>E.g. "3 file(s)" or "more than 1,000 files".</summary>
+    public string FileCount => More ? $"more than {Files.Count:N0} files" : $"{Files.Count:N0} file(s)";
 }
 
-/// <summary>What VACUUM deleted.</summary>
-public sealed record VacuumOutcome(int Files, long Bytes);
+/// <summary>What VACUUM deleted (at least this much when <paramref name="More"/>: the result lists the first files only).</summary>
+public sealed record VacuumOutcome(int Files, long Bytes, bool More = false);

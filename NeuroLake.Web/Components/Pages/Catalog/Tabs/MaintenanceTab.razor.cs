@@ -67,8 +67,9 @@ public partial class MaintenanceTab
         RetentionError = null;
         await Vacuum.PrepareAsync(async () =>
         {
-            var result = await Tables.RunAsync(MaintenanceStatements.Vacuum(Table.Name, hours, dryRun: true), int.MaxValue, CancellationToken.None);
-            return new VacuumPreview(hours, result.Rows.Select(r => ((string)r[0]!, Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture))).ToList());
+            var result = await Tables.RunAsync(MaintenanceStatements.Vacuum(Table.Name, hours, dryRun: true), VacuumPreview.ListedFiles, CancellationToken.None);
+            var files = result.Rows.Select(r => ((string)r[0]!, Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            return new VacuumPreview(hours, files, result.HasMoreRows);
         });
     }
 
@@ -77,8 +78,8 @@ public partial class MaintenanceTab
         await Vacuum.ConfirmAsync(async preview =>
         {
             VacuumProgress = new QueryProgress();
-            var result = await Tables.RunAsync(MaintenanceStatements.Vacuum(Table.Name, preview.RetainHours, dryRun: false), int.MaxValue, CancellationToken.None, VacuumProgress);
-            return new VacuumOutcome(result.Rows.Count, result.Rows.Sum(r => Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture)));
+            var result = await Tables.RunAsync(MaintenanceStatements.Vacuum(Table.Name, preview.RetainHours, dryRun: false), VacuumPreview.ListedFiles, CancellationToken.None, VacuumProgress);
+            return new VacuumOutcome(result.Rows.Count, result.Rows.Sum(r => Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture)), result.HasMoreRows);
         });
         if (Vacuum.Stage == FlowStage.Done)
         {
