@@ -80,7 +80,11 @@ public sealed class CatalogExplorerTests(WorkbenchAppFixture app)
             await Expect(history.GetByRole(AriaRole.Rowheader, new() { Name = "3 (current)" })).ToBeVisibleAsync();
 
             step = "optimize";
-            await page.GetByRole(AriaRole.Tab, new() { Name = "Maintenance" }).ClickAsync();
+            // The tab strip follows the tabs pattern: from the focused History tab, ArrowRight opens Maintenance.
+            await page.GetByRole(AriaRole.Tab, new() { Name = "History", Exact = true }).FocusAsync();
+            await page.Keyboard.PressAsync("ArrowRight");
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Maintenance" })).ToBeFocusedAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Maintenance" })).ToHaveAttributeAsync("aria-selected", "true");
             await page.GetByLabel("amount", new() { Exact = true }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Run OPTIMIZE" }).ClickAsync();
             await Expect(page.GetByText(new Regex("OPTIMIZE committed version 4"))).ToBeVisibleAsync();

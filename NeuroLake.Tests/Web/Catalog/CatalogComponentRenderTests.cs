@@ -69,6 +69,7 @@ public sealed class CatalogComponentRenderTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock ?? TimeProvider.System);
+        services.AddSingleton<NavigationManager>(new PageNavigationManager());
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
@@ -82,5 +83,11 @@ public sealed class CatalogComponentRenderTests
             // Several top-level elements: wrap them so they parse as one.
             return XElement.Parse($"<root>{html}</root>");
         }
+    }
+
+    /// <summary>A NavigationManager on one page: all a tab strip needs to render.</summary>
+    private sealed class PageNavigationManager : NavigationManager
+    {
+        public PageNavigationManager() => Initialize("http://localhost/", "http://localhost/catalog/s/t");
     }
 }
