@@ -13,4 +13,7 @@ internal static partial class QueryLog
 
     [LoggerMessage(6102, LogLevel.Warning, "Result columns of a statement by {User} could not be traced to catalog columns; no PII flags are set")]
     public static partial void PiiTracingFailed(ILogger logger, Exception exception, string user);
+
+    [LoggerMessage(6103, LogLevel.Warning, "The catalog's usage counts did not record a statement by {User}; the statement's result stands")]
+    public static partial void UsageNotRecorded(ILogger logger, Exception exception, string user);
 }

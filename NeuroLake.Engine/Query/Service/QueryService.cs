@@ -5,6 +5,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
+using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Query.Advisor;
@@ -33,15 +34,17 @@ public sealed class QueryService : IDisposable
     private readonly QueryScratch _scratch;
     private readonly QueryExport _export;
     private readonly StatementHistory _history;
+    private readonly StatementUsage _usage;
     private readonly QueryInsights _insights;
     private Task? _catalogReady;
 
     /// <param name="history">Where each statement is recorded; null: no history is kept.</param>
     /// <param name="lineage">When given, committed CTAS, INSERT, UPDATE and MERGE statements record table and column lineage.</param>
-    /// <param name="loggerFactory">Where history and lineage failures are logged (they never fail the user's statement).</param>
+    /// <param name="usage">When given, each successful statement counts its table reads and writes.</param>
+    /// <param name="loggerFactory">Where history, lineage and usage failures are logged (they never fail the user's statement).</param>
     public QueryService(
         CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
-        QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null)
+        QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
@@ -69,6 +72,7 @@ public sealed class QueryService : IDisposable
         _export = new QueryExport(_resolver, _duckDb, _scratch);
         var log = loggerFactory.CreateLogger<QueryService>();
         _history = new StatementHistory(history, log, TimeProvider.System);
+        _usage = new StatementUsage(usage, options.Catalog, log, TimeProvider.System);
         _insights = new QueryInsights(catalog, _resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, options.Catalog, log);
     }
 
@@ -124,6 +128,7 @@ public sealed class QueryService : IDisposable
             request.Progress?.Completed();
             await _history.RecordAsync(
                 request.User, statement.Text, startedAt, QueryStatus.Ok, result.RowsAffected ?? result.Rows.Count, read: result.TablesRead, written: result.TableWritten);
+            await _usage.RecordAsync(request.User, result);
             results.Add(result);
         }
 
