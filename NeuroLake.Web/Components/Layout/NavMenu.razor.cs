@@ -13,6 +13,7 @@ public partial class NavMenu
     [
         new("Home", "", "bi-house-door", NavLinkMatch.All),
         new("SQL editor", "sql", "bi-terminal"),
+        new("Catalog", "catalog", "bi-journal-bookmark"),
         new("Ingest", "ingest", "bi-cloud-arrow-up"),
     ];
 }
