@@ -18,5 +18,7 @@ public static class TableTabs
         new("schema-history", "Schema history", "bi-clock-history", typeof(SchemaHistoryTab)),
         new("history", "History", "bi-clock", typeof(HistoryTab)),
         new("maintenance", "Maintenance", "bi-tools", typeof(MaintenanceTab)),
+        new("lineage", "Lineage", "bi-diagram-3", typeof(LineageTab)),
+        new("quality", "Quality", "bi-graph-up", typeof(QualityTab)),
     ];
 }
