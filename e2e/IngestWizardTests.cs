@@ -59,6 +59,16 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await Expect(page.GetByLabel("Rows quarantined")).ToHaveTextAsync("0");
             await session.ScreenshotAsync("ingest-4-summary.png");
 
+            await page.GetByRole(AriaRole.Link, new() { Name = "Open the table" }).ClickAsync();
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Columns" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "aircraft_airline_operator" })).ToContainTextAsync("PII: person_name");
+            await session.ScreenshotAsync("ingest-5-catalog-pii.png");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Quality" }).ClickAsync();
+            await Expect(page.GetByLabel("Quality score")).ToHaveTextAsync("91/100");
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Null % per column chart" }).Locator(".main-svg").First).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Row count chart" })).ToContainTextAsync("Row count");
+            await session.ScreenshotAsync("ingest-6-quality.png");
+
             await page.GotoAsync("/sql");
             var editor = page.GetByRole(AriaRole.Textbox, new() { Name = "SQL editor" });
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Run all" })).ToBeEnabledAsync();
@@ -67,17 +77,17 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await page.Keyboard.PressAsync("Escape");
             await page.Keyboard.PressAsync("Control+Shift+Enter");
             await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Run status" })).ToContainTextAsync("Done");
-            await session.ScreenshotAsync("ingest-5-ctas.png");
+            await session.ScreenshotAsync("ingest-7-ctas.png");
 
             await page.GotoAsync("/lineage/default/birdstrikes");
             var edges = page.GetByRole(AriaRole.Table, new() { Name = "Lineage edges" });
             await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "main.default.strike_costs" })).ToContainTextAsync("statement");
             await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Lineage graph of main.default.birdstrikes: 1 edge(s)" }).Locator("canvas").First).ToBeVisibleAsync();
-            await session.ScreenshotAsync("ingest-6-lineage.png");
+            await session.ScreenshotAsync("ingest-8-lineage.png");
             await page.GetByLabel("Column level").CheckAsync();
             await Expect(edges).ToContainTextAsync("main.default.birdstrikes.cost_total");
             await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "main.default.birdstrikes.airport_name" })).ToContainTextAsync("main.default.strike_costs.airport_name");
-            await session.ScreenshotAsync("ingest-7-lineage-columns.png");
+            await session.ScreenshotAsync("ingest-9-lineage-columns.png");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Impact analysis" }).ClickAsync();
             var impact = page.GetByRole(AriaRole.Table, new() { Name = "Impacted assets" });
@@ -87,7 +97,7 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
             Assert.StartsWith("asset,depth,path,risk_score,factors", csv);
             Assert.Contains("main.default.strike_costs,1,", csv);
-            await session.ScreenshotAsync("ingest-8-impact.png");
+            await session.ScreenshotAsync("ingest-10-impact.png");
             session.AssertNoConsoleErrors();
         }
         finally

@@ -9,7 +9,7 @@ public sealed class QualityHistoryTests
 
     private static readonly QualityMeasurement[] Measurements =
     [
-        new(null, Monday.AddDays(1), 1, RowCount: 120, Checks: [new("quality_score", false, "72/100 (-20: 12.5% of values in cost are null; -8: 3 duplicate rows)"), new("no_duplicate_rows", false, "3 duplicate row(s)")]),
+        new(null, Monday.AddDays(1), 1, RowCount: 120, Checks: [new("quality_score", false, "72/100 (-20: 2.0% of values are null on average; most in 'cost' (12.5%); -8: 3 duplicate rows)"), new("no_duplicate_rows", false, "3 duplicate row(s)")]),
         new("cost", Monday.AddDays(1), 1, 120, NullPercent: 12.5, DistinctCount: 80),
         new("name", Monday.AddDays(1), 1, 120, NullPercent: 0, DistinctCount: 118),
         new(null, Monday, 0, RowCount: 100, Checks: [new("quality_score", true, "100/100 (no deductions)")]),
@@ -46,7 +46,7 @@ public sealed class QualityHistoryTests
 
         Assert.Equal(["quality_score", "no_duplicate_rows"], history.LatestChecks.Select(c => c.Name));
         Assert.Equal(72, history.Score);
-        Assert.Equal(["-20: 12.5% of values in cost are null", "-8: 3 duplicate rows"], history.ScoreReasons);
+        Assert.Equal(["-20: 2.0% of values are null on average; most in 'cost' (12.5%)", "-8: 3 duplicate rows"], history.ScoreReasons);
     }
 
     [Fact]

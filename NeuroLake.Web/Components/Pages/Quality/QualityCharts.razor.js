@@ -25,12 +25,11 @@ function traces(figure, byVersion) {
 function layout(figure, byVersion) {
     return {
         title: { text: figure.title, font: { size: 14 } },
-        margin: { l: 50, r: 10, t: 40, b: 40 },
+        margin: { l: 50, r: 10, t: 40, b: 50 },
         height: 280,
         xaxis: byVersion ? { title: { text: 'table version' }, dtick: 1 } : { title: { text: 'measured (UTC)' }, type: 'date' },
         yaxis: { title: { text: figure.yTitle }, rangemode: 'tozero' },
         showlegend: figure.series.length > 1,
-        legend: { orientation: 'h' },
     };
 }
 

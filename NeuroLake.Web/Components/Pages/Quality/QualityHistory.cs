@@ -34,7 +34,7 @@ public sealed partial class QualityHistory
 
     /// <summary>Why the score is what it is, one reason per item (empty when nothing was deducted).</summary>
     public IReadOnlyList<string> ScoreReasons => ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
-        ? match.Groups[2].Value.Split("; ", StringSplitOptions.RemoveEmptyEntries).Where(r => r != "no deductions").ToList()
+        ? DeductionStart().Split(match.Groups[2].Value).Where(r => r.Length > 0 && r != "no deductions").ToList()
         : [];
 
     /// <summary>The three charts, x by measurement time or by table version.</summary>
@@ -65,4 +65,8 @@ public sealed partial class QualityHistory
 
     [GeneratedRegex(@"^(\d+)/100 \((.*)\)$")]
     private static partial Regex ScoreShape();
+
+    /// <summary>Deductions are joined with "; ", but a reason may hold "; " too: split only where the next one starts ("-5: ").</summary>
+    [GeneratedRegex(@"; (?=-\d+: )")]
+    private static partial Regex DeductionStart();
 }
