@@ -121,7 +121,7 @@ public sealed class QueryService : IDisposable
             case StatementKind.DescribeDetail:
                 return await _inspections.DescribeDetailAsync(analysis, request, ct);
             case StatementKind.Merge:
-                throw new QueryRefusedException("MERGE is not supported in SQL yet: run it through the table API (DeltaTable.MergeAsync), or use DELETE, UPDATE and INSERT.");
+                return await _operations.MergeAsync(analysis, request, ct);
             case StatementKind.ShowSchemas:
                 return await _inspections.ShowSchemasAsync(ct);
             case StatementKind.ShowTables:

@@ -15,6 +15,14 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
     /// <exception cref="QueryRefusedException">A table is not in the catalog.</exception>
     public async Task<(string Sql, IReadOnlyList<TableVersion> Read)> RewriteAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
+        var reads = await ResolveAsync(analysis, request, ct);
+        return (reads.Rewrite(), reads.Versions);
+    }
+
+    /// <summary>Opens the snapshot of each table the statement reads, at the requested version or time.</summary>
+    /// <exception cref="QueryRefusedException">A table is not in the catalog.</exception>
+    public async Task<ResolvedReads> ResolveAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    {
         var snapshots = new Dictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)>(ReferenceEqualityComparer.Instance);
         var opened = new Dictionary<SchemaTableName, DeltaTable>();
         foreach (var reference in analysis.Reads)
@@ -28,9 +36,7 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
             snapshots[reference] = (name, await SnapshotAsync(table, reference.TimeTravel, ct));
         }
 
-        var sql = analysis.Reads.Count == 0 ? analysis.Statement.Text : analysis.Rewrite(r => "(" + DeltaTable.ToSql(snapshots[r].Snapshot) + ")");
-        var read = snapshots.Values.Select(s => new TableVersion(s.Name.Schema, s.Name.Table, s.Snapshot.Version)).Distinct().ToList();
-        return (sql, read);
+        return new ResolvedReads(analysis, snapshots);
     }
 
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
