@@ -51,6 +51,19 @@ public sealed class CatalogStore
         return row is null ? null : ToInfo(table.TablePath, row);
     }
 
+    /// <summary>
+    /// Where a registered table's Delta log lives, or null when it is not registered: the lookup every query makes per
+    /// table, so it reads the one value instead of the table with its columns.
+    /// </summary>
+    public async Task<string?> FindTableLocationAsync(SecurablePath table, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        return await db.Tables.AsNoTracking()
+            .Where(t => t.Name == table.Table && t.Schema!.Name == table.Schema && t.Schema.Catalog!.Name == table.Catalog)
+            .Select(t => t.Location)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>All catalogs, by name.</summary>
     public async Task<IReadOnlyList<SecurablePath>> ListCatalogsAsync(CancellationToken cancellationToken = default)
     {

@@ -42,14 +42,14 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
     public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct)
     {
-        var info = await catalog.FindTableAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct);
-        if (info is null)
+        var location = await catalog.FindTableLocationAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct);
+        if (location is null)
         {
             throw new QueryRefusedException(
                 $"Table '{name}' does not exist in catalog '{catalogName}'. Run SHOW TABLES IN {name.Schema} to see its tables, or SHOW SCHEMAS to see the schemas.");
         }
 
-        return tables.Open(info.Location, user);
+        return tables.Open(location, user);
     }
 
     private static Task<Snapshot> SnapshotAsync(DeltaTable table, TimeTravel? travel, CancellationToken ct) => travel switch
