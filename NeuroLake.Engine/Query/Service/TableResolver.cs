@@ -25,12 +25,15 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
     {
         var snapshots = new Dictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)>(ReferenceEqualityComparer.Instance);
         var opened = new Dictionary<SchemaTableName, DeltaTable>();
+        var names = analysis.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList();
+        var locations = names.Count == 0 ? null : await catalog.FindTableLocationsAsync(catalogName, names, ct);
         foreach (var reference in analysis.Reads)
         {
             var name = reference.Name.ToSchemaTable(request.DefaultSchema);
             if (!opened.TryGetValue(name, out var table))
             {
-                table = opened[name] = await OpenAsync(name, request.User, ct);
+                var location = locations!.GetValueOrDefault((name.Schema, name.Table)) ?? throw Missing(name);
+                table = opened[name] = tables.Open(location, request.User);
             }
 
             snapshots[reference] = (name, await SnapshotAsync(table, reference.TimeTravel, ct));
@@ -42,15 +45,12 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
     public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct)
     {
-        var location = await catalog.FindTableLocationAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct);
-        if (location is null)
-        {
-            throw new QueryRefusedException(
-                $"Table '{name}' does not exist in catalog '{catalogName}'. Run SHOW TABLES IN {name.Schema} to see its tables, or SHOW SCHEMAS to see the schemas.");
-        }
-
+        var location = await catalog.FindTableLocationAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) ?? throw Missing(name);
         return tables.Open(location, user);
     }
+
+    private QueryRefusedException Missing(SchemaTableName name) => new(
+        $"Table '{name}' does not exist in catalog '{catalogName}'. Run SHOW TABLES IN {name.Schema} to see its tables, or SHOW SCHEMAS to see the schemas.");
 
     private static Task<Snapshot> SnapshotAsync(DeltaTable table, TimeTravel? travel, CancellationToken ct) => travel switch
     {
