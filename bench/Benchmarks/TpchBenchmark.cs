@@ -27,7 +27,9 @@ public sealed class TpchBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var data = new TpchData(Option(args, "--data") ?? DefaultData());
+        var data = Option(args, "--data") is { } folder
+            ? new TpchData(folder, Path.Combine(Path.GetDirectoryName(DefaultData())!, "queries"))
+            : new TpchData(DefaultData());
         var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var profile = args.Contains("--profile");
         var queries = Option(args, "--queries")?.Split(',').Select(q => int.Parse(q, CultureInfo.InvariantCulture)).ToList() ?? [.. Enumerable.Range(1, 22)];

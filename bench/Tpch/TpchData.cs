@@ -1,19 +1,22 @@
 namespace NeuroLake.Bench.Tpch;
 
 /// <summary>
-/// A folder of TPC-H Parquet files (<c>&lt;table&gt;.parquet</c>), the 22 queries beside it in <c>../queries</c>, and
+/// A folder of TPC-H Parquet files (<c>&lt;table&gt;.parquet</c>), the 22 queries beside it in <c>../queries</c> (else
+/// the shared ones), and
 /// the answers in <c>../answers-&lt;folder name&gt;</c> when they exist (shared/data/tpch's layout, see its README).
 /// </summary>
 internal sealed class TpchData
 {
     public static readonly string[] Tables = ["customer", "lineitem", "nation", "orders", "part", "partsupp", "region", "supplier"];
 
-    public TpchData(string folder, string? queries = null)
+    /// <param name="fallbackQueries">The queries to use when the folder has no <c>../queries</c> beside it.</param>
+    public TpchData(string folder, string? fallbackQueries = null)
     {
         Folder = Path.GetFullPath(folder);
         var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Folder))!;
         Scale = Path.GetFileName(Path.TrimEndingDirectorySeparator(Folder));
-        Queries = queries ?? Path.Combine(parent, "queries");
+        var beside = Path.Combine(parent, "queries");
+        Queries = Directory.Exists(beside) || fallbackQueries is null ? beside : fallbackQueries;
         var answers = Path.Combine(parent, "answers-" + Scale);
         Answers = Directory.Exists(answers) ? answers : null;
         var missing = Tables.Where(t => !File.Exists(ParquetOf(t))).ToList();

@@ -31,6 +31,19 @@ public sealed class JoinedRowChangeTests(CatalogDatabases databases) : JoinState
         Assert.NotEmpty(result.TablesRead);
     }
 
+    [Fact]
+    public async Task Is_distinct_from_and_case_in_an_update_are_not_a_join()
+    {
+        await CreateTables();
+        const string update = "UPDATE {0} SET region = CASE WHEN id < 3 THEN 'low' ELSE region END WHERE region IS DISTINCT FROM 'eu'";
+
+        var result = (await Run(string.Format(System.Globalization.CultureInfo.InvariantCulture, update, "sales.orders")))[0];
+
+        Assert.Equal([[13L]], result.Rows);
+        Assert.Equal(PlainDuckDb(string.Format(System.Globalization.CultureInfo.InvariantCulture, update, "orders")), await OrdersNow());
+        Assert.Equal("UPDATE", (await Rows("DESCRIBE HISTORY sales.orders"))[0][2]);
+    }
+
     [Theory]
     [InlineData("UPDATE sales.orders SET amount = 0 FROM sales.updates AS u WHERE orders.id = u.id % 3", "multiple source rows matched")]
     [InlineData("UPDATE sales.orders SET amount = 0 FROM sales.orders WHERE true", "different aliases")]
