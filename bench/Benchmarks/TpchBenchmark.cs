@@ -27,8 +27,8 @@ public sealed class TpchBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var data = Option(args, "--data") is { } folder
-            ? new TpchData(folder, Path.Combine(Path.GetDirectoryName(DefaultData())!, "queries"))
+        var data = Option(args, "--data") is { } dataFolder
+            ? new TpchData(dataFolder, Path.Combine(Path.GetDirectoryName(DefaultData())!, "queries"))
             : new TpchData(DefaultData());
         var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var profile = args.Contains("--profile");
