@@ -25,6 +25,7 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
     {
         var snapshots = new Dictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)>(ReferenceEqualityComparer.Instance);
         var opened = new Dictionary<SchemaTableName, DeltaTable>();
+        var versions = new Dictionary<(SchemaTableName, string?), Snapshot>();
         var names = analysis.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList();
         var locations = names.Count == 0 ? null : await catalog.FindTableLocationsAsync(catalogName, names, ct);
         foreach (var reference in analysis.Reads)
@@ -36,7 +37,15 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
                 table = opened[name] = tables.Open(location, request.User);
             }
 
-            snapshots[reference] = (name, await SnapshotAsync(table, reference.TimeTravel, ct));
+            // One snapshot per table and version: a statement reading a table twice sees one version of it, and
+            // opening it once saves a log listing per repeated reference (TPC-H q11, q21).
+            var key = (name, reference.TimeTravel?.ToString());
+            if (!versions.TryGetValue(key, out var snapshot))
+            {
+                snapshot = versions[key] = await SnapshotAsync(table, reference.TimeTravel, ct);
+            }
+
+            snapshots[reference] = (name, snapshot);
         }
 
         return new ResolvedReads(analysis, snapshots);
