@@ -45,6 +45,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<QualityStore>(sp => new QualityStore(Factory(sp)));
         services.AddSingleton<UsageStore>(sp => new UsageStore(Factory(sp)));
         services.AddSingleton<LineageStore>(sp => new LineageStore(Factory(sp), Time(sp)));
+        services.AddSingleton<SourceFileStore>(sp => new SourceFileStore(Factory(sp)));
         services.AddSingleton<TableRecommender>(sp => new TableRecommender(Factory(sp)));
         services.AddSingleton<PipelineRegistry>(sp => new PipelineRegistry(Factory(sp), Time(sp)));
         services.AddSingleton<PatternLibrary>(sp => new PatternLibrary(Factory(sp), Time(sp)));

@@ -44,6 +44,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         SecurablesModel.Configure(modelBuilder, IsPostgres);
         ObservationsModel.Configure(modelBuilder);
         RegistryModel.Configure(modelBuilder);
+        SourceFilesModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

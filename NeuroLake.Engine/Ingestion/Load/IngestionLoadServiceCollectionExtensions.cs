@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.DuckDb;
 
@@ -21,6 +22,6 @@ public static class IngestionLoadServiceCollectionExtensions
 
     private static IngestionCatalog? Catalog(IServiceProvider sp) =>
         sp.GetService<CatalogStore>() is { } store && sp.GetService<QualityStore>() is { } quality && sp.GetService<WarehouseLayout>() is { } layout
-            ? new IngestionCatalog(store, quality, layout)
+            ? new IngestionCatalog(store, quality, layout, sp.GetService<SourceFileStore>())
             : null;
 }

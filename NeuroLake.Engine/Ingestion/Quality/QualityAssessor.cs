@@ -12,6 +12,7 @@ public static class QualityAssessor
 {
     public static QualityReport Assess(DuckDbConnection connection, QualityRequest request, CancellationToken ct = default)
     {
+        using var poller = QueryProgressPoller.Start(request.Progress, IngestionPhase.Profile, connection: connection);
         var relation = request.Relation;
         var all = Describe(connection, relation, ct);
         var pairs = Pairs(request, all);
