@@ -1,3 +1,4 @@
+using NeuroLake.Web.Api;
 using NeuroLake.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseNeuroLakeErrorPages();
 app.MapNeuroLakeHealthChecks();
 app.MapNeuroLakeWorkbench();
+app.MapIngestApi();
 
 app.Run();
 
