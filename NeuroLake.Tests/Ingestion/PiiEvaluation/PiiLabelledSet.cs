@@ -49,10 +49,12 @@ internal static class PiiLabelledSet
             for (var i = 0; i < count; i++)
             {
                 var hinted = i % 3 == 0;
-                var junk = i % 4 == 1 ? random.Next(1, 4) : 0;
+                var junk = i % 4 == 1 ? random.Next(1, 6) : 0;
+                // Under a telling name, SSNs are often stored as bare digits.
+                var bare = hinted && type == SemanticType.Ssn && i % 2 == 0;
                 columns.Add(new LabelledColumn(
                     hinted ? values.Pick(Hints[type]) : $"{values.Pick(Neutral)}_{i}",
-                    Column(random, positive, junk),
+                    Column(random, bare ? () => positive().Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal) : positive, junk),
                     type,
                     hinted ? "positive, named" : "positive"));
             }

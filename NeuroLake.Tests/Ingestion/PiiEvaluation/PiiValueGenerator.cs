@@ -33,7 +33,7 @@ internal sealed class PiiValueGenerator(Random random)
             4 => $"{Pick(First)}_{Pick(Last)}".ToUpperInvariant(),
             _ => $"{Pick(Last)}-{Pick(First)}",
         };
-        return $"{local}@{Pick(Domains)}";
+        return random.Next(8) == 0 ? $" {local}@{Pick(Domains).ToUpperInvariant()} " : $"{local}@{Pick(Domains)}";
     }
 
     public string NotEmail() => random.Next(6) switch
@@ -46,8 +46,11 @@ internal sealed class PiiValueGenerator(Random random)
         _ => $"{Pick(Words)}@{random.Next(100)}",
     };
 
-    public string Phone() => random.Next(8) switch
+    public string Phone() => random.Next(11) switch
     {
+        8 => $"+1-{random.Next(201, 990)}-{random.Next(200, 999)}-{DigitsOf(4)} ext. {random.Next(1, 999)}",
+        9 => $"+86 1{random.Next(30, 90)} {DigitsOf(4)} {DigitsOf(4)}",
+        10 => $"+1.{random.Next(201, 990)}.{random.Next(200, 999)}.{DigitsOf(4)}",
         0 => $"+1 {random.Next(201, 990)}-{random.Next(200, 999)}-{DigitsOf(4)}",
         1 => $"({random.Next(201, 990)}) {random.Next(200, 999)}-{DigitsOf(4)}",
         2 => $"{random.Next(201, 990)}.{random.Next(200, 999)}.{DigitsOf(4)}",
@@ -116,7 +119,12 @@ internal sealed class PiiValueGenerator(Random random)
             _ => ("ES", DigitsOf(20)),
         };
         var iban = country + IbanCheck(country, bban) + bban;
-        return random.Next(2) == 0 ? iban : Grouped(iban, ' ', 4);
+        return random.Next(3) switch
+        {
+            0 => iban,
+            1 => Grouped(iban, ' ', 4),
+            _ => Grouped(iban, ' ', 4).ToLowerInvariant(),
+        };
     }
 
     public string NotIban() => random.Next(4) switch
@@ -142,18 +150,25 @@ internal sealed class PiiValueGenerator(Random random)
         _ => $"{DigitsOf(2)}-{DigitsOf(7)}",
     };
 
-    public string IPv4() => $"{random.Next(1, 224)}.{random.Next(256)}.{random.Next(256)}.{random.Next(1, 255)}";
+    public string IPv4() => random.Next(4) switch
+    {
+        0 => $"10.{random.Next(256)}.{random.Next(256)}.{random.Next(1, 255)}",
+        1 => $"192.168.{random.Next(256)}.{random.Next(1, 255)}",
+        _ => $"{random.Next(1, 224)}.{random.Next(256)}.{random.Next(256)}.{random.Next(1, 255)}",
+    };
 
-    public string NotIPv4() => random.Next(4) switch
+    public string NotIPv4() => random.Next(5) switch
     {
         0 => $"{random.Next(256, 999)}.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}",
         1 => $"{random.Next(1, 255)}.{random.Next(256)}.{random.Next(256)}",
         2 => $"1.3.6.1.4.1.{random.Next(1, 60000)}",
+        3 => $"{random.Next(1, 7)}.{random.Next(0, 20)}.{random.Next(0, 200)}-{random.Next(1, 99)}-generic",
         _ => string.Create(CultureInfo.InvariantCulture, $"{random.Next(1, 999)}.{random.Next(100)}"),
     };
 
-    public string IPv6() => random.Next(4) switch
+    public string IPv6() => random.Next(5) switch
     {
+        4 => $"::ffff:{random.Next(1, 224)}.{random.Next(256)}.{random.Next(256)}.{random.Next(1, 255)}",
         0 => string.Join(':', Enumerable.Range(0, 8).Select(_ => Hex(4))),
         1 => $"2001:db8:{Hex(random.Next(1, 5))}::{Hex(random.Next(1, 5))}",
         2 => $"fe80::{Hex(4)}:{Hex(2)}ff:fe{Hex(2)}:{Hex(4)}",
@@ -168,8 +183,9 @@ internal sealed class PiiValueGenerator(Random random)
         _ => $"{Hex(4)}-{Hex(4)}-{Hex(4)}",
     };
 
-    public string Mac() => random.Next(3) switch
+    public string Mac() => random.Next(4) switch
     {
+        3 => Hex(12, upper: true),
         0 => string.Join(':', Enumerable.Range(0, 6).Select(_ => Hex(2))),
         1 => string.Join('-', Enumerable.Range(0, 6).Select(_ => Hex(2, upper: true))),
         _ => $"{Hex(4)}.{Hex(4)}.{Hex(4)}",
