@@ -12,9 +12,12 @@ public static class BenchCsv
     /// <summary>Average bytes per generated line, measured on the query below; sizes the row count.</summary>
     private const double BytesPerRow = 77;
 
+    /// <summary>How many rows a file of about <paramref name="megabytes"/> gets.</summary>
+    public static long RowsFor(long megabytes) => (long)(megabytes * 1024 * 1024 / BytesPerRow);
+
     public static string Generate(DuckDbDatabase db, string path, long megabytes)
     {
-        var rows = (long)(megabytes * 1024 * 1024 / BytesPerRow);
+        var rows = RowsFor(megabytes);
         using var connection = db.Connect();
         connection.Execute(string.Create(CultureInfo.InvariantCulture,
             $"""

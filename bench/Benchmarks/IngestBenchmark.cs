@@ -14,7 +14,7 @@ namespace NeuroLake.Bench.Benchmarks;
 /// ingest: a generated CSV (default 1 GB) into a new NeuroLake table the way the wizard loads it (detect, propose,
 /// count and parse-check, write, quality profile and PII), against DuckDB's own
 /// <c>COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet, COMPRESSION zstd)</c>. Prints
-/// <c>RESULT ingest mb_per_s=... ratio_vs_duckdb=... peak_mb=... rows=...</c> (goal ratio ≤ 1.25); peak_mb is the
+/// <c>RESULT ingest mb_per_s=... ratio_vs_duckdb=... peak_mb=... rows=... source_mb=...</c> (goal ratio ≤ 1.25); peak_mb is the
 /// process's peak resident memory (VmHWM), so run it in its own process.
 /// </summary>
 public sealed class IngestBenchmark : IBenchmark
@@ -44,7 +44,7 @@ public sealed class IngestBenchmark : IBenchmark
                 $"neurolake {ingestMs:F0} ms ({report.RowsLoaded} rows, quality {report.Quality.Score}, {report.Pii.Count} PII column(s)); duckdb {duckMs?.ToString("F0", CultureInfo.InvariantCulture) ?? "skipped"} ms"));
             var ratio = duckMs is { } duck ? (ingestMs / duck).ToString("F3", CultureInfo.InvariantCulture) : "na";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RESULT ingest mb_per_s={megabytes / (ingestMs / 1000):F1} ratio_vs_duckdb={ratio} peak_mb={PeakResidentMegabytes():F0} rows={report.RowsLoaded}"));
+                $"RESULT ingest mb_per_s={megabytes / (ingestMs / 1000):F1} ratio_vs_duckdb={ratio} peak_mb={PeakResidentMegabytes():F0} rows={report.RowsLoaded} source_mb={megabytes:F0}"));
         }
         finally
         {
