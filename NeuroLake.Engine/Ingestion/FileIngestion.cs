@@ -1,7 +1,6 @@
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.DuckDb;
-using NeuroLake.Engine.Ingestion.Detection;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Storage;
@@ -22,9 +21,7 @@ public sealed class FileIngestion(DuckDbDatabase duckDb, IngestionLoader loader,
         ProposedSchema schema;
         using (var connection = duckDb.Connect())
         {
-            var source = await SourceDetector.DetectAsync(connection, request.StagedPath, progress, ct).ConfigureAwait(false);
-            using var sample = SourceSample.Create(connection, source, ct: ct);
-            schema = SchemaProposer.Propose(connection, sample, source, ct: ct);
+            schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, ct).ConfigureAwait(false);
         }
 
         var (location, created) = await LocateAsync(request, ct).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Ingestion;
-using NeuroLake.Engine.Ingestion.Detection;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Storage;
@@ -58,9 +57,7 @@ public sealed class IngestBenchmark : IBenchmark
         ProposedSchema schema;
         using (var connection = db.Connect())
         {
-            var source = await SourceDetector.DetectAsync(connection, file, ct);
-            using var sample = SourceSample.Create(connection, source, ct: ct);
-            schema = SchemaProposer.Propose(connection, sample, source, ct: ct);
+            schema = await SchemaProposer.ProposeFileAsync(connection, file, ct: ct);
         }
 
         phases.Mark("detect");

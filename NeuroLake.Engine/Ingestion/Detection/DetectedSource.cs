@@ -45,7 +45,8 @@ public sealed record DetectedSource(
             .Append(", encoding = ").Append(SqlText.Literal(EncodingName(Encoding)))
             .Append(", null_padding = ").Append(dialect.NullPadding ? "true" : "false")
             .Append(", strict_mode = ").Append(dialect.StrictMode ? "true" : "false")
-            .Append(", max_line_size = ").Append(CsvDialect.MaxLineBytes);
+            .Append(", max_line_size = ").Append(CsvDialect.MaxLineBytes)
+            .Append(", buffer_size = ").Append(CsvDialect.ReadBufferBytes);
         AppendCompression(sql);
         return sql.Append(')').ToString();
     }
