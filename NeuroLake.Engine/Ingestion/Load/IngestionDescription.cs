@@ -24,7 +24,9 @@ internal static class IngestionDescription
     private static string Separator(string? delimiter) => delimiter switch
     {
         "\t" => "tab",
-        null => "comma",
+        "," or null => "comma",
+        ";" => "semicolon",
+        "|" => "pipe",
         _ => $"'{delimiter}'",
     };
 }

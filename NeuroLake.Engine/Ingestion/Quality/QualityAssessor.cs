@@ -30,7 +30,7 @@ public static class QualityAssessor
         }
         var proposed = key is null;
         key ??= KeyProposal.Propose(connection, relation, columns, rows, exact, ct);
-        var (duplicates, keyDuplicates, outliers) = DuplicateScan.Run(connection, relation, profiled, key, columns, ct);
+        var (duplicates, keyDuplicates, outliers) = DuplicateScan.Run(connection, relation, profiled, key, columns, exact, ct);
         columns = columns.Select(c => ColumnStatistics.IsNumericWithFences(c) ? c with { Outliers = outliers[c.Name] } : c).ToList();
 
         var report = new QualityReport(rows, columns, duplicates, failedRows, key, proposed, keyDuplicates, 100, []);
