@@ -15,6 +15,7 @@ app.UseNeuroLakeErrorPages();
 app.MapNeuroLakeHealthChecks();
 app.MapNeuroLakeWorkbench();
 app.MapSqlApi();
+app.MapIngestApi();
 app.MapNeuroLakeIngestWizard();
 
 app.Run();
