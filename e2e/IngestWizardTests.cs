@@ -55,7 +55,7 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await page.GetByRole(AriaRole.Button, new() { Name = "Create table" }).ClickAsync();
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Loaded birdstrikes.csv" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
-            await Expect(page.GetByLabel("Rows loaded")).ToHaveTextAsync("10000");
+            await Expect(page.GetByLabel("Rows loaded")).ToHaveTextAsync("10000", new() { Timeout = 60_000 });
             await Expect(page.GetByLabel("Rows quarantined")).ToHaveTextAsync("0");
             await session.ScreenshotAsync("ingest-4-summary.png");
 
@@ -82,10 +82,12 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await page.GotoAsync("/lineage/default/birdstrikes");
             var edges = page.GetByRole(AriaRole.Table, new() { Name = "Lineage edges" });
             await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "main.default.strike_costs" })).ToContainTextAsync("statement");
-            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Lineage graph of main.default.birdstrikes: 1 edge(s)" }).Locator("canvas").First).ToBeVisibleAsync();
+            await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "birdstrikes.csv" })).ToContainTextAsync("ingestion");
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Lineage graph of main.default.birdstrikes: 2 edge(s)" }).Locator("canvas").First).ToBeVisibleAsync();
             await session.ScreenshotAsync("ingest-8-lineage.png");
             await page.GetByLabel("Column level").CheckAsync();
             await Expect(edges).ToContainTextAsync("main.default.birdstrikes.cost_total");
+            await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "birdstrikes.csv" })).ToContainTextAsync("main.default.birdstrikes");
             await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "main.default.birdstrikes.airport_name" })).ToContainTextAsync("main.default.strike_costs.airport_name");
             await session.ScreenshotAsync("ingest-9-lineage-columns.png");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NeuroLake.Engine.Ingestion;
 
 namespace NeuroLake.Web.Uploads;
 
@@ -16,7 +17,7 @@ public sealed partial class UploadStore(string root, TimeProvider time)
     public async Task<UploadedFile> SaveAsync(string? fileName, Stream body, CancellationToken ct)
     {
         var id = Guid.NewGuid().ToString("N");
-        var name = UploadFileName.Sanitize(fileName);
+        var name = StagingFileName.Sanitize(fileName);
         var folder = Directory.CreateDirectory(Path.Combine(Root, id));
         var path = Path.Combine(folder.FullName, name);
         try

@@ -18,10 +18,10 @@ public sealed class UploadEndpointTests(WorkbenchAppFactory app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<UploadEndpoints.UploadResponse>();
-        Assert.Equal(("bird strikes_.csv", (long)bytes.Length), (body!.FileName, body.Size));
+        Assert.Equal(("bird_strikes_.csv", (long)bytes.Length), (body!.FileName, body.Size));
         var stored = app.Services.GetRequiredService<UploadStore>().Find(body.Id);
         Assert.NotNull(stored);
-        Assert.Equal(Path.Combine(app.DataDirectory, "uploads", body.Id, "bird strikes_.csv"), stored.Path);
+        Assert.Equal(Path.Combine(app.DataDirectory, "uploads", body.Id, "bird_strikes_.csv"), stored.Path);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(stored.Path));
     }
 

@@ -5,25 +5,6 @@ namespace NeuroLake.Tests.Web.Ingest;
 
 public sealed class UploadStoreTests
 {
-    [Theory]
-    [InlineData("birdstrikes.csv", "birdstrikes.csv")]
-    [InlineData("C:\\Users\\me\\data.tsv", "data.tsv")]
-    [InlineData("../../secret/..", "upload")]
-    [InlineData("a/b/<bad>|name*.json", "_bad__name_.json")]
-    [InlineData("", "upload")]
-    [InlineData("...", "upload")]
-    public void File_names_keep_only_their_last_segment_and_safe_characters(string given, string stored) =>
-        Assert.Equal(stored, UploadFileName.Sanitize(given));
-
-    [Fact]
-    public void A_very_long_name_is_shortened_keeping_its_extension()
-    {
-        var name = UploadFileName.Sanitize(new string('x', 300) + ".csv");
-
-        Assert.Equal(120, name.Length);
-        Assert.EndsWith("x.csv", name);
-    }
-
     [Fact]
     public async Task Uploads_older_than_the_age_are_removed_and_newer_ones_kept()
     {

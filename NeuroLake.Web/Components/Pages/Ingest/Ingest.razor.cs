@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Ingestion;
 using NeuroLake.Web.Uploads;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Ingestion.Load;
@@ -168,26 +169,41 @@ public partial class Ingest
     private async Task RunAsync()
     {
         State.Started();
-        (_progress, _cancelling) = (new RunProgress("Reading, writing and committing", null), false);
+        (_progress, _cancelling) = (new RunProgress("Starting", null), false);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
         _run = run;
+        var progress = new IngestionProgress();
+        progress.Changed += ShowProgress;
         StateHasChanged();
         try
         {
             await Attempt(async _ =>
             {
-                var report = await Workflow.LoadAsync(State.BuildRequest(TargetTable()), State.Current!.UploadId!, State.PiiReviews, run.Token);
+                var request = State.BuildRequest(TargetTable()) with { Progress = progress };
+                var report = await Workflow.LoadAsync(request, State.Current!.UploadId!, State.PiiReviews, run.Token);
                 State.Completed(report);
                 _quarantine = report.RowsQuarantined > 0 && State.LoadedTable is { } table ? await Workflow.QuarantineAsync(table, 50, _disposed.Token) : null;
             });
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested && !_disposed.IsCancellationRequested)
         {
-            State.Failed("The load was cancelled before it finished. The table's history shows whether any rows were committed.");
+            State.Failed("The load was cancelled before its commit: nothing was written. Load again when ready.");
         }
         finally
         {
+            progress.Changed -= ShowProgress;
             _run = null;
+        }
+    }
+
+    /// <summary>Called on the loader's threads; re-renders only for a new phase or whole percent.</summary>
+    private void ShowProgress(IngestionProgress progress)
+    {
+        var next = RunProgress.From(progress);
+        if (next.DiffersVisiblyFrom(_progress))
+        {
+            _progress = next;
+            _ = InvokeAsync(StateHasChanged);
         }
     }
 

@@ -212,7 +212,6 @@ public sealed class IngestWizardState
             KeyColumns = target.Mode == LoadMode.MergeOnKey ? KeyColumns() : [],
             MergeSchema = target.MergeSchema,
             PiiFindings = PiiReviews.Where(r => r.Decision == PiiDecision.Confirmed).Select(r => r.Finding).ToList(),
-            Description = $"Loaded from {Current?.FileName}",
         };
     }
 

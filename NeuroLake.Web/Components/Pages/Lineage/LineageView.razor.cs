@@ -17,6 +17,12 @@ public partial class LineageView
     private GraphElements? _elements;
     private string? _error;
 
+    [Inject]
+    private LineageStore Lineage { get; set; } = default!;
+
+    [Inject]
+    private SourceFileStore SourceFiles { get; set; } = default!;
+
     /// <summary>The table (catalog.schema.table) the graph is drawn around. Required.</summary>
     [Parameter, EditorRequired]
     public SecurablePath Table { get; set; } = default!;
@@ -42,7 +48,14 @@ public partial class LineageView
         {
             var upstream = await Lineage.UpstreamAsync(Table, _depth);
             var downstream = await Lineage.DownstreamAsync(Table, _depth);
-            _elements = LineageGraphMapper.Map(Table, upstream, downstream, _columnLevel);
+            var tables = upstream.Nodes.Concat(downstream.Nodes).Select(n => n.Path.TablePath).Append(Table.TablePath).Distinct();
+            var files = new List<SourceFileNode>();
+            foreach (var table in tables)
+            {
+                files.AddRange((await SourceFiles.ForTableAsync(table)).Select(f => new SourceFileNode(table, f.FileName, f.Size, f.Sha256, f.TableVersion, f.ProducerId)));
+            }
+
+            _elements = LineageGraphMapper.Map(Table, upstream, downstream, _columnLevel, files);
             _error = null;
         }
         catch (NeuroLakeException e)
