@@ -26,6 +26,14 @@ public static class SqlEndpoints
 
     private static async Task<IResult> RunAsync(HttpRequest http, QueryService queries, IOptions<NeuroLakeOptions> options, CancellationToken ct)
     {
+        // Only JSON: a cross-site HTML form cannot send it without a CORS preflight, so another page cannot run SQL here.
+        if (!http.HasJsonContentType())
+        {
+            return Results.Problem(
+                detail: "Send the request as JSON with the header Content-Type: application/json, e.g. {\"sql\": \"SELECT 42\"}.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON required");
+        }
+
         SqlRequest? body;
         try
         {

@@ -38,6 +38,13 @@ public sealed partial class SqlEditor : IDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>SQL to open in a new tab (<see cref="SqlEditorLinks.Query"/>); removed from the address once opened.</summary>
+    [SupplyParameterFromQuery(Name = SqlEditorLinks.QueryParameter)]
+    public string? Query { get; set; }
+
     private QueryRunState? Run => _tabs is not null && _runs.TryGetValue(_tabs.ActiveId, out var run) ? run : null;
 
     protected override async Task OnInitializedAsync() => _completions = await LoadCompletionsAsync();
@@ -48,6 +55,13 @@ public sealed partial class SqlEditor : IDisposable
         {
             var saved = await CallJs(() => JS.InvokeAsync<string?>("localStorage.getItem", TabsStorageKey).AsTask());
             _tabs = EditorTabs.FromJson(saved);
+            if (!string.IsNullOrWhiteSpace(Query))
+            {
+                _tabs.Add(Query);
+                await SaveTabsAsync();
+                Navigation.NavigateTo("sql", replace: true);
+            }
+
             StateHasChanged();
         }
     }
