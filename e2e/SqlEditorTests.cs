@@ -45,6 +45,16 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
             await Expect(FirstCell(grid, 2)).ToHaveTextAsync("Kyiv");
             await grid.GetByRole(AriaRole.Button, new() { Name = "name" }).ClickAsync();
             await Expect(FirstCell(grid, 2)).ToHaveTextAsync("Oslo");
+
+            step = "copy";
+            await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+            await FirstCell(grid, 2).ClickAsync();
+            await Expect(FirstCell(grid, 2)).ToHaveAttributeAsync("aria-selected", "true");
+            await page.Keyboard.PressAsync("ArrowLeft");
+            await Expect(FirstCell(grid, 1)).ToHaveAttributeAsync("aria-selected", "true");
+            await page.Keyboard.PressAsync("Control+c");
+            await Expect(page.GetByText("Copied")).ToBeVisibleAsync();
+            Assert.Equal("3", await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
             await session.ScreenshotAsync("sql-editor-sorted.png");
 
             step = "error";
