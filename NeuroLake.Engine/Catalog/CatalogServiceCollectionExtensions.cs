@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NeuroLake.Engine.Catalog.Impact;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Quality;
@@ -45,6 +46,8 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<QualityStore>(sp => new QualityStore(Factory(sp)));
         services.AddSingleton<UsageStore>(sp => new UsageStore(Factory(sp)));
         services.AddSingleton<LineageStore>(sp => new LineageStore(Factory(sp), Time(sp)));
+        services.AddSingleton<ImpactAnalyzer>(sp => new ImpactAnalyzer(
+            sp.GetRequiredService<LineageStore>(), sp.GetRequiredService<UsageStore>(), sp.GetRequiredService<CatalogStore>(), Time(sp)));
         services.AddSingleton<TableRecommender>(sp => new TableRecommender(Factory(sp)));
         services.AddSingleton<PipelineRegistry>(sp => new PipelineRegistry(Factory(sp), Time(sp)));
         services.AddSingleton<PatternLibrary>(sp => new PatternLibrary(Factory(sp), Time(sp)));

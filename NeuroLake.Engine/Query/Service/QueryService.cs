@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
 
 namespace NeuroLake.Engine.Query.Service;
@@ -23,9 +27,14 @@ public sealed class QueryService : IDisposable
     private readonly TableOperations _operations;
     private readonly TableDrop _drop;
     private readonly TableAlter _alter;
+    private readonly LineageRecorder? _lineage;
     private Task? _catalogReady;
 
-    public QueryService(CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options)
+    /// <param name="lineage">When given, committed CTAS, INSERT, UPDATE and MERGE statements record table and column lineage.</param>
+    /// <param name="loggerFactory">Where lineage failures are logged (they never fail the committed write).</param>
+    public QueryService(
+        CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
+        LineageStore? lineage = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.WarehouseRoot))
@@ -45,6 +54,8 @@ public sealed class QueryService : IDisposable
         _operations = new TableOperations(tables, _resolver);
         _drop = new TableDrop(catalog, tables, options.Catalog);
         _alter = new TableAlter(tables, _resolver, _duckDb);
+        _lineage = lineage is null ? null
+            : new LineageRecorder(lineage, catalog, _duckDb, options.Catalog, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LineageRecorder>());
     }
 
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
@@ -71,6 +82,7 @@ public sealed class QueryService : IDisposable
                 kind = analysis.Kind;
                 QuerySandbox.Check(analysis);
                 outcome = await RunAsync(analysis, request, ct);
+                await (_lineage?.RecordAsync(analysis, outcome, request) ?? Task.CompletedTask);
             }
             catch (NeuroLakeException e) when (e is not QueryFailedException)
             {

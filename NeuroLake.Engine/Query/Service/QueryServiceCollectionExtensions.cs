@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
 
 namespace NeuroLake.Engine.Query.Service;
@@ -15,7 +17,9 @@ public static class QueryServiceCollectionExtensions
     {
         var options = new QueryServiceOptions { WarehouseRoot = warehouseRoot };
         configure?.Invoke(options);
-        services.AddSingleton(sp => new QueryService(sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options));
+        services.AddSingleton(sp => new QueryService(
+            sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options,
+            sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>()));
         return services;
     }
 }

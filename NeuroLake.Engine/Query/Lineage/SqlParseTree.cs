@@ -1,0 +1,33 @@
+using System.Text.Json;
+using NeuroLake.Engine.DuckDb;
+
+namespace NeuroLake.Engine.Query.Lineage;
+
+/// <summary>DuckDB's own parse tree of a SELECT, from <c>json_serialize_sql</c>, so lineage follows DuckDB's grammar exactly.</summary>
+internal static class SqlParseTree
+{
+    /// <summary>The query node (<c>SELECT_NODE</c>, <c>SET_OPERATION_NODE</c> ...) of a single SELECT statement.</summary>
+    /// <exception cref="LineageException">DuckDB cannot parse <paramref name="select"/> as one SELECT.</exception>
+    public static JsonElement Parse(DuckDbDatabase duckDb, string select)
+    {
+        using var connection = duckDb.Connect();
+        // json_serialize_sql takes only a constant, so the text is spliced in as a standard SQL string literal.
+        var json = connection.ExecuteScalar("SELECT json_serialize_sql('" + select.Replace("'", "''", StringComparison.Ordinal) + "')") as string
+            ?? throw new LineageException("DuckDB returned no parse tree for the statement.");
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.True)
+        {
+            var message = root.TryGetProperty("error_message", out var m) ? m.GetString() : "unknown error";
+            throw new LineageException($"DuckDB could not parse the query for lineage: {message}.");
+        }
+
+        var statements = root.GetProperty("statements");
+        if (statements.GetArrayLength() != 1)
+        {
+            throw new LineageException($"Lineage expects one SELECT, got {statements.GetArrayLength()} statements.");
+        }
+
+        return statements[0].GetProperty("node").Clone();
+    }
+}
