@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Impact;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Model;
@@ -52,6 +53,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<PipelineRegistry>(sp => new PipelineRegistry(Factory(sp), Time(sp)));
         services.AddSingleton<PatternLibrary>(sp => new PatternLibrary(Factory(sp), Time(sp)));
         services.AddSingleton<RegistryTransfer>(sp => new RegistryTransfer(Factory(sp)));
+        services.AddSingleton<QueryHistoryStore>(sp => new QueryHistoryStore(Factory(sp)));
         return services;
     }
 

@@ -14,11 +14,13 @@ namespace NeuroLake.Engine.DuckDb;
 public sealed unsafe class DuckDbConnection : IDisposable
 {
     private readonly ConnectionHandle _handle;
+    private readonly DuckDbActivity? _activity;
 
     private DuckDbConnection(ConnectionHandle handle, DuckDbDatabase database)
     {
         _handle = handle;
         Database = database;
+        _activity = DuckDbActivity.Current;
     }
 
     public DuckDbDatabase Database { get; }
@@ -88,6 +90,7 @@ public sealed unsafe class DuckDbConnection : IDisposable
             throw;
         }
 
+        connection._activity?.Opened(connection);
         return connection;
     }
 
@@ -205,5 +208,9 @@ public sealed unsafe class DuckDbConnection : IDisposable
             : default;
 
     /// <summary>Closes the connection once open readers, statements and appenders on it are disposed too.</summary>
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _activity?.Closed(this);
+        _handle.Dispose();
+    }
 }

@@ -39,6 +39,7 @@ public static class EngineExtensions
         builder.Services.AddNeuroLakeQueryService(warehouse, query =>
         {
             query.Threads = configured.DuckDb.Threads;
+            query.RowLimit = configured.RowLimit;
             foreach (var location in configured.ExternalLocations)
             {
                 query.ExternalLocations.Add(Path.GetFullPath(location, dataDirectory));

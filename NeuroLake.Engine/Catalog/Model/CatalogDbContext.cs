@@ -34,6 +34,8 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<TemplateRecord> Templates => Set<TemplateRecord>();
 
+    public DbSet<QueryHistoryRecord> QueryHistory => Set<QueryHistoryRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -44,6 +46,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         SecurablesModel.Configure(modelBuilder, IsPostgres);
         ObservationsModel.Configure(modelBuilder);
         RegistryModel.Configure(modelBuilder);
+        HistoryModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -27,6 +27,26 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
         return Open(location, user);
     }
 
+    /// <summary>
+    /// Removes a new table's folder after its creation failed or was cancelled before the first commit, so the files
+    /// DuckDB had written do not linger; a folder with a transaction log is a table and stays.
+    /// </summary>
+    public void DiscardUncommitted(SchemaTableName name)
+    {
+        var location = LocationOf(name);
+        try
+        {
+            if (Directory.Exists(location) && !Directory.Exists(Path.Combine(location, "_delta_log")))
+            {
+                Directory.Delete(location, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Unreferenced files are harmless (VACUUM-able); the statement's own error matters more.
+        }
+    }
+
     /// <summary>The full path of an existing table's folder, if it lies under one of the configured external locations.</summary>
     public string? ExternalLocation(string path)
     {

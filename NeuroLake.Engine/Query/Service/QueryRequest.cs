@@ -1,7 +1,17 @@
 namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>Who runs a script and how.</summary>
-/// <param name="User">Recorded as the committer of writes and the owner of created tables.</param>
+/// <param name="User">Recorded as the committer of writes, the owner of created tables and in the query history.</param>
 /// <param name="DefaultSchema">The schema of bare table names (<c>t</c> means <c>DefaultSchema.t</c>).</param>
-/// <param name="RowLimit">Rows kept per result set; more set <see cref="StatementResult.HasMoreRows"/>. Must be positive.</param>
-public sealed record QueryRequest(string User, string DefaultSchema = "default", int RowLimit = 10_000);
+/// <param name="RowLimit">
+/// Rows kept per result set; more set <see cref="StatementResult.HasMoreRows"/>. 0 (the default) uses the service's
+/// <see cref="QueryServiceOptions.RowLimit"/> (10,000 unless configured). Must not be negative.
+/// </param>
+public sealed record QueryRequest(string User, string DefaultSchema = "default", int RowLimit = 0)
+{
+    /// <summary>
+    /// Filled in while the script runs, for the caller to poll from another thread (e.g. a UI timer); null: nobody watches.
+    /// One instance per running script.
+    /// </summary>
+    public QueryProgress? Progress { get; init; }
+}

@@ -16,16 +16,18 @@ internal static class QuerySandbox
     };
 
     /// <summary>
-    /// Opens the service's DuckDB database with file access limited to the warehouse, the external locations and staging.
+    /// Opens the service's DuckDB database with file access limited to the warehouse, the external locations, staging
+    /// and the service's scratch folder (spill files and exports; user SQL cannot name files, so only DuckDB and the
+    /// service's own COPY write there).
     /// The configuration is not locked: the table layer sets TimeZone on each of its connections, which a lock refuses;
     /// SET, RESET and PRAGMA from users are refused by <see cref="StatementClassification.EnsureAllowed"/> instead.
     /// </summary>
-    public static DuckDbDatabase OpenDatabase(QueryServiceOptions options)
+    public static DuckDbDatabase OpenDatabase(QueryServiceOptions options, QueryScratch scratch)
     {
-        var database = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = options.Threads });
+        var database = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = options.Threads, TempDirectory = scratch.Spill });
         try
         {
-            var allowed = new[] { options.WarehouseRoot, StagingFolder() }.Concat(options.ExternalLocations)
+            var allowed = new[] { options.WarehouseRoot, StagingFolder(), scratch.Root }.Concat(options.ExternalLocations)
                 .Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar)
                 .Select(p => "'" + p.Replace("'", "''", StringComparison.Ordinal) + "'");
             using var connection = database.Connect();

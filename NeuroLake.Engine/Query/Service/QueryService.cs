@@ -2,10 +2,13 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
+using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
 
@@ -28,15 +31,23 @@ public sealed class QueryService : IDisposable
     private readonly TableDrop _drop;
     private readonly TableAlter _alter;
     private readonly LineageRecorder? _lineage;
+    private readonly QueryScratch _scratch;
+    private readonly QueryExport _export;
+    private readonly StatementHistory _history;
+    private readonly StatementUsage _usage;
+    private readonly QueryInsights _insights;
     private Task? _catalogReady;
 
+    /// <param name="history">Where each statement is recorded; null: no history is kept.</param>
     /// <param name="lineage">When given, committed CTAS, INSERT, UPDATE and MERGE statements record table and column lineage.</param>
-    /// <param name="loggerFactory">Where lineage failures are logged (they never fail the committed write).</param>
+    /// <param name="usage">When given, each successful statement counts its table reads and writes.</param>
+    /// <param name="loggerFactory">Where history, lineage and usage failures are logged (they never fail the user's statement).</param>
     public QueryService(
         CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
-        LineageStore? lineage = null, ILoggerFactory? loggerFactory = null)
+        QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
         if (string.IsNullOrWhiteSpace(options.WarehouseRoot))
         {
             throw new ArgumentException("QueryServiceOptions.WarehouseRoot is required: the folder that holds managed tables.", nameof(options));
@@ -46,7 +57,8 @@ public sealed class QueryService : IDisposable
         Directory.CreateDirectory(options.WarehouseRoot);
         _catalog = catalog;
         _options = options;
-        _duckDb = QuerySandbox.OpenDatabase(options);
+        _scratch = new QueryScratch(options.ScratchDirectory);
+        _duckDb = QuerySandbox.OpenDatabase(options, _scratch);
         var tables = new ManagedTables(options, _duckDb, registrar);
         _resolver = new TableResolver(catalog, tables, options.Catalog);
         _writes = new TableWrites(catalog, tables, _resolver, _duckDb, options.Catalog);
@@ -54,48 +66,132 @@ public sealed class QueryService : IDisposable
         _operations = new TableOperations(tables, _resolver);
         _drop = new TableDrop(catalog, tables, options.Catalog);
         _alter = new TableAlter(tables, _resolver, _duckDb);
+        loggerFactory ??= NullLoggerFactory.Instance;
         _lineage = lineage is null ? null
-            : new LineageRecorder(lineage, catalog, _duckDb, options.Catalog, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LineageRecorder>());
+            : new LineageRecorder(lineage, catalog, _duckDb, options.Catalog, loggerFactory.CreateLogger<LineageRecorder>());
+        _export = new QueryExport(_resolver, _duckDb, _scratch);
+        var log = loggerFactory.CreateLogger<QueryService>();
+        _history = new StatementHistory(history, log, TimeProvider.System);
+        _usage = new StatementUsage(usage, options.Catalog, log, TimeProvider.System);
+        _insights = new QueryInsights(catalog, _resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, options.Catalog, log);
     }
 
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
     /// <returns>One result per statement.</returns>
     /// <exception cref="SqlSyntaxException">The script cannot be split into statements.</exception>
     /// <exception cref="QueryFailedException">A statement failed; names it and carries the results of those before it.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; a write in progress commits nothing.</exception>
     public async Task<IReadOnlyList<StatementResult>> ExecuteAsync(string sqlText, QueryRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sqlText);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.RowLimit);
+        request = Validated(request);
         await EnsureCatalogAsync(ct);
         var script = SqlScript.Parse(sqlText);
         var results = new List<StatementResult>();
         foreach (var statement in script.Statements)
         {
             var started = Stopwatch.GetTimestamp();
-            StatementOutcome outcome;
-            StatementKind kind = StatementKind.Unknown;
+            var startedAt = _history.Now();
+            using var activity = DuckDbActivity.Begin();
+            StatementResult result;
             try
             {
+                request.Progress?.Start(statement.Index, script.Statements.Count, "reading", activity);
                 var analysis = StatementAnalysis.Of(statement);
-                kind = analysis.Kind;
                 QuerySandbox.Check(analysis);
-                outcome = await RunAsync(analysis, request, ct);
+                request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
+                // Off the caller's thread: DuckDB work inside the table layer blocks, and a UI polls progress meanwhile.
+                var outcome = await Task.Run(() => RunAsync(analysis, request, ct), ct);
                 await (_lineage?.RecordAsync(analysis, outcome, request) ?? Task.CompletedTask);
+                result = new StatementResult(
+                    statement.Index, statement.Span.Line, analysis.Kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
+                    Stopwatch.GetElapsedTime(started), outcome.TablesRead ?? [], outcome.TableWritten);
+                result = await _insights.AddAsync(analysis, request, result, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled);
+                throw;
             }
             catch (NeuroLakeException e) when (e is not QueryFailedException)
             {
                 var reason = e is DuckDbException duck ? duck.DuckDbMessage : e.Message;
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, e);
             }
+            catch (Exception e) when (e is not NeuroLakeException)
+            {
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message);
+                throw;
+            }
 
-            results.Add(new StatementResult(
-                statement.Index, statement.Span.Line, kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
-                Stopwatch.GetElapsedTime(started), outcome.TablesRead ?? [], outcome.TableWritten));
+            request.Progress?.Completed();
+            await _history.RecordAsync(
+                request.User, statement.Text, startedAt, QueryStatus.Ok, result.RowsAffected ?? result.Rows.Count, read: result.TablesRead, written: result.TableWritten);
+            await _usage.RecordAsync(request.User, result);
+            results.Add(result);
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Runs one query (SELECT, WITH, VALUES; time travel allowed) and streams its whole result, any size, to
+    /// <paramref name="destination"/> as <paramref name="format"/>. The row limit does not apply.
+    /// </summary>
+    /// <exception cref="SqlSyntaxException">The text cannot be split into statements.</exception>
+    /// <exception cref="QueryRefusedException">The text is not exactly one query, or the sandbox refuses it.</exception>
+    /// <exception cref="QueryFailedException">DuckDB failed the query; carries its message. Nothing was written to the stream.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public async Task<ExportResult> ExportAsync(string sql, QueryRequest request, ExportFormat format, Stream destination, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(destination);
+        request = Validated(request);
+        await EnsureCatalogAsync(ct);
+        var statements = SqlScript.Parse(sql).Statements;
+        if (statements.Count != 1)
+        {
+            throw new QueryRefusedException($"Export runs exactly one query; the text holds {statements.Count} statements. Export them one at a time.");
+        }
+
+        var statement = statements[0];
+        var analysis = StatementAnalysis.Of(statement);
+        QuerySandbox.Check(analysis);
+        var startedAt = _history.Now();
+        using var activity = DuckDbActivity.Begin();
+        request.Progress?.Start(0, 1, "exporting", activity);
+        try
+        {
+            var (result, read) = await _export.RunAsync(analysis, request, format, destination, ct);
+            request.Progress?.Completed();
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Ok, result.Rows, read: read);
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled);
+            throw;
+        }
+        catch (DuckDbException e)
+        {
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.DuckDbMessage);
+            throw new QueryFailedException(0, statement.Span.Line, e.DuckDbMessage, [], e);
+        }
+        catch (Exception e)
+        {
+            // Refusals, and failures writing to the caller's stream.
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message);
+            throw;
+        }
+    }
+
+    /// <summary>The request with the service's row limit filled in.</summary>
+    private QueryRequest Validated(QueryRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.RowLimit);
+        return request.RowLimit == 0 ? request with { RowLimit = _options.RowLimit } : request;
     }
 
     private async Task<StatementOutcome> RunAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
@@ -181,5 +277,9 @@ public sealed class QueryService : IDisposable
     private async Task<bool> CatalogExistsAsync(CancellationToken ct) =>
         (await _catalog.ListCatalogsAsync(ct)).Any(c => string.Equals(c.Catalog, _options.Catalog, StringComparison.OrdinalIgnoreCase));
 
-    public void Dispose() => _duckDb.Dispose();
+    public void Dispose()
+    {
+        _duckDb.Dispose();
+        _scratch.Dispose();
+    }
 }

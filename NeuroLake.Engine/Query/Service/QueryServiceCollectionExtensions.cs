@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
+using NeuroLake.Engine.Catalog.Usage;
 
 namespace NeuroLake.Engine.Query.Service;
 
@@ -19,7 +21,7 @@ public static class QueryServiceCollectionExtensions
         configure?.Invoke(options);
         services.AddSingleton(sp => new QueryService(
             sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options,
-            sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>()));
+            sp.GetService<QueryHistoryStore>(), sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>(), sp.GetService<UsageStore>()));
         return services;
     }
 }

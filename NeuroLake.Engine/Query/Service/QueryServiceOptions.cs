@@ -1,3 +1,5 @@
+using NeuroLake.Engine.Query.Advisor;
+
 namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>Where managed tables live and how the service's DuckDB runs.</summary>
@@ -17,4 +19,16 @@ public sealed class QueryServiceOptions
 
     /// <summary>DuckDB worker threads; null keeps DuckDB's default (all cores).</summary>
     public int? Threads { get; set; }
+
+    /// <summary>Rows a result keeps when the request does not say (<see cref="QueryRequest.RowLimit"/> 0). Default 10,000; must be positive.</summary>
+    public int RowLimit { get; set; } = 10_000;
+
+    /// <summary>
+    /// Folder under which the service keeps its scratch space (DuckDB's spill files, exports being written), in a
+    /// subfolder of its own deleted on dispose. Null: the system temp folder.
+    /// </summary>
+    public string? ScratchDirectory { get; set; }
+
+    /// <summary>Thresholds of the query advisor's rules.</summary>
+    public QueryAdvisorOptions Advisor { get; } = new();
 }

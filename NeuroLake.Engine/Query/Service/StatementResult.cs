@@ -1,9 +1,14 @@
+using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Syntax;
 
 namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>A result column: its name and DuckDB type (e.g. <c>BIGINT</c>, <c>DECIMAL(10,2)</c>).</summary>
-public sealed record ResultColumn(string Name, string Type);
+/// <param name="PiiType">
+/// The catalog's PII classification (e.g. <c>email</c>) of the table column this result column comes straight from;
+/// null when it is not classified or is computed (see docs/architecture.md, "PII in results", for how columns are traced).
+/// </param>
+public sealed record ResultColumn(string Name, string Type, string? PiiType = null);
 
 /// <summary>A table a statement read or wrote, at the version it saw or committed.</summary>
 public sealed record TableVersion(string Schema, string Table, long Version);
@@ -26,4 +31,8 @@ public sealed record StatementResult(
     long? RowsAffected,
     TimeSpan Elapsed,
     IReadOnlyList<TableVersion> TablesRead,
-    TableVersion? TableWritten = null);
+    TableVersion? TableWritten = null)
+{
+    /// <summary>The query advisor's warnings and suggestions about the statement; empty when it has none.</summary>
+    public IReadOnlyList<AdvisorFinding> Advice { get; init; } = [];
+}

@@ -85,7 +85,8 @@ internal sealed class TableOperations(ManagedTables tables, TableResolver resolv
             return null;
         }
 
-        await tables.RegisterAsync(name, await table.GetSnapshotAsync(null, ct), request.User, ct);
+        // The commit is durable: the catalog must hear of it even when the caller cancels now.
+        await tables.RegisterAsync(name, await table.GetSnapshotAsync(null, CancellationToken.None), request.User, CancellationToken.None);
         return new TableVersion(name.Schema, name.Table, result.Version);
     }
 

@@ -76,8 +76,18 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
             Description = clauses.Comment,
         };
         var table = tables.OpenNew(name, request.User);
-        var commit = await table.CreateAsync(definition, query, ct: ct);
-        return await WrittenAsync(name, commit!, request, read, ct);
+        CommitResult commit;
+        try
+        {
+            commit = (await table.CreateAsync(definition, query, ct: ct))!;
+        }
+        catch
+        {
+            tables.DiscardUncommitted(name);
+            throw;
+        }
+
+        return await WrittenAsync(name, commit, request, read, ct);
     }
 
     public async Task<StatementOutcome> InsertAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
@@ -97,7 +107,8 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
 
     private async Task<StatementOutcome> WrittenAsync(SchemaTableName name, CommitResult commit, QueryRequest request, IReadOnlyList<TableVersion> read, CancellationToken ct)
     {
-        await tables.RegisterAsync(name, commit.Snapshot, request.User, ct);
+        // The commit is durable: the catalog must hear of it even when the caller cancels now.
+        await tables.RegisterAsync(name, commit.Snapshot, request.User, CancellationToken.None);
         var rows = commit.OperationMetrics.TryGetValue("numOutputRows", out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
         return StatementOutcome.Written(rows, read, new TableVersion(name.Schema, name.Table, commit.Version));
     }

@@ -52,8 +52,8 @@ public abstract class LineageServiceTestBase(CatalogDatabases databases) : IClas
             _services.GetRequiredService<CatalogStore>(),
             _services.GetRequiredService<ICatalogRegistrar>(),
             new QueryServiceOptions { WarehouseRoot = Path.Combine(_folder.Path, "warehouse"), Threads = 2 },
-            LineageStoreForService(_services),
-            Logs);
+            lineage: LineageStoreForService(_services),
+            loggerFactory: Logs);
         await Run("""
             CREATE SCHEMA s;
             CREATE TABLE s.orders (id INTEGER, customer_id INTEGER, amount DOUBLE, status VARCHAR, ordered_at DATE);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Query.Service;
@@ -19,7 +20,12 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
 
     protected CatalogStore Catalog => _services!.GetRequiredService<CatalogStore>();
 
+    protected QueryHistoryStore History => _services!.GetRequiredService<QueryHistoryStore>();
+
     protected string Warehouse => Path.Combine(_folder.Path, "warehouse");
+
+    /// <summary>The folder the service keeps its scratch space under.</summary>
+    protected string Scratch => Path.Combine(_folder.Path, "scratch");
 
     /// <summary>A folder configured as an external location.</summary>
     protected string External => Path.Combine(_folder.Path, "external");
@@ -35,13 +41,14 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
     protected async Task<QueryFailedException> Fails(string sql) =>
         await Assert.ThrowsAsync<QueryFailedException>(() => Service.ExecuteAsync(sql, Request()));
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _services = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);
         _service = new QueryService(
             _services.GetRequiredService<CatalogStore>(),
             _services.GetRequiredService<ICatalogRegistrar>(),
-            new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External } });
+            new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External }, ScratchDirectory = Scratch },
+            _services.GetRequiredService<QueryHistoryStore>());
     }
 
     public async Task DisposeAsync()

@@ -39,7 +39,8 @@ public sealed class SandboxTests(CatalogDatabases databases) : QueryServiceTestB
     public void The_services_duckdb_itself_refuses_files_outside_the_warehouse_but_reads_inside_it()
     {
         using var outside = new TempFolder();
-        using var database = QuerySandbox.OpenDatabase(new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 1 });
+        using var scratch = new QueryScratch(outside.Path);
+        using var database = QuerySandbox.OpenDatabase(new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 1 }, scratch);
         using var connection = database.Connect();
         Directory.CreateDirectory(Warehouse);
         var inside = Path.Combine(Warehouse, "probe.parquet");

@@ -1,0 +1,82 @@
+namespace NeuroLake.Engine.DuckDb;
+
+/// <summary>
+/// The connections opened in one async flow while the activity is current, so a caller can read the progress of
+/// DuckDB work that other code (the table layer's writes) runs on connections of its own.
+/// </summary>
+/// <remarks>
+/// Begin it in the async method that awaits the work: the work's tasks inherit it, and disposing it restores the
+/// outer one. Progress may be read from any thread.
+/// </remarks>
+public sealed class DuckDbActivity : IDisposable
+{
+    private static readonly AsyncLocal<DuckDbActivity?> CurrentActivity = new();
+    private readonly DuckDbActivity? _outer;
+    private readonly Lock _gate = new();
+    private readonly List<DuckDbConnection> _open = [];
+
+    private DuckDbActivity(DuckDbActivity? outer) => _outer = outer;
+
+    internal static DuckDbActivity? Current => CurrentActivity.Value;
+
+    /// <summary>Starts tracking connections opened from here on in this async flow.</summary>
+    public static DuckDbActivity Begin()
+    {
+        var activity = new DuckDbActivity(CurrentActivity.Value);
+        CurrentActivity.Value = activity;
+        return activity;
+    }
+
+    /// <summary>Progress in percent (0..100) of the furthest-along query running on a tracked connection; null when none reports any.</summary>
+    public double? Progress
+    {
+        get
+        {
+            DuckDbConnection[] open;
+            lock (_gate)
+            {
+                open = [.. _open];
+            }
+
+            double? best = null;
+            foreach (var connection in open)
+            {
+                var percent = connection.QueryProgress;
+                if (percent >= 0 && (best is null || percent > best))
+                {
+                    best = Math.Min(100, percent);
+                }
+            }
+
+            return best;
+        }
+    }
+
+    internal void Opened(DuckDbConnection connection)
+    {
+        lock (_gate)
+        {
+            _open.Add(connection);
+        }
+
+        _outer?.Opened(connection);
+    }
+
+    internal void Closed(DuckDbConnection connection)
+    {
+        lock (_gate)
+        {
+            _open.Remove(connection);
+        }
+
+        _outer?.Closed(connection);
+    }
+
+    public void Dispose()
+    {
+        if (CurrentActivity.Value == this)
+        {
+            CurrentActivity.Value = _outer;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using NeuroLake.Engine.Catalog.History;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Tables.Snapshots;
+
+namespace NeuroLake.Engine.Query.Advisor;
+
+/// <summary>
+/// Suggests OPTIMIZE ... ZORDER BY for a table read by the query: the columns that its recent queries in the history
+/// (and this one) filtered on most, when its files are not already Z-ordered by them. Partition columns are left out:
+/// partitioning already prunes on them.
+/// </summary>
+internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase duckDb)
+{
+    public const string Rule = "zorder-candidate";
+
+    /// <summary>The tag the table layer writes on Z-ordered files (see Tables/Operations/OptimizeCommand).</summary>
+    private const string ZOrderTag = "neurolake.zOrderBy";
+
+    public async Task<IReadOnlyList<AdvisorFinding>> SuggestAsync(
+        AdvisorContext context, string defaultSchema, Func<SchemaTableName, CancellationToken, Task<Snapshot>> snapshot, CancellationToken ct)
+    {
+        var findings = new List<AdvisorFinding>();
+        var tables = context.Query.SelectNodes().SelectMany(context.Query.RelationsOf).Select(r => r.Table).OfType<SchemaTableName>().Distinct().ToList();
+        if (tables.Count == 0)
+        {
+            return findings;
+        }
+
+        var past = await history.SearchAsync(new QueryHistorySearch(Status: QueryStatus.Ok, Limit: context.Options.HistoryQueries), ct);
+        foreach (var table in tables.OrderBy(t => t.ToString(), StringComparer.Ordinal))
+        {
+            var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            Count(FilteredColumns(context, table), counts);
+            foreach (var entry in past.Where(e => e.TablesRead.Any(t => string.Equals(t.Schema, table.Schema, StringComparison.OrdinalIgnoreCase) && string.Equals(t.Table, table.Table, StringComparison.OrdinalIgnoreCase))))
+            {
+                if (Parse(entry.Sql, defaultSchema) is { } query)
+                {
+                    Count(FilteredColumns(context with { Query = query }, table), counts);
+                }
+            }
+
+            var candidates = counts.Where(c => c.Value >= context.Options.ZOrderMinQueries && !context.PartitionColumnsOf(table).Contains(c.Key, StringComparer.OrdinalIgnoreCase))
+                .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(2).Select(c => c.Key).ToList();
+            if (candidates.Count == 0 || ZOrderedBy((await snapshot(table, ct)).Files.Select(f => f.Tags?.GetValueOrDefault(ZOrderTag)), candidates))
+            {
+                continue;
+            }
+
+            var list = string.Join(", ", candidates);
+            findings.Add(new AdvisorFinding(
+                Rule,
+                $"Recent queries of {table} filter most often on {list} ({string.Join(", ", candidates.Select(c => $"{c}: {counts[c]}"))} queries), and its files are not Z-ordered by them.",
+                $"OPTIMIZE {table} ZORDER BY ({list})"));
+        }
+
+        return findings;
+    }
+
+    private static void Count(IEnumerable<string> columns, Dictionary<string, int> counts)
+    {
+        foreach (var column in columns.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            counts[column] = counts.GetValueOrDefault(column) + 1;
+        }
+    }
+
+    /// <summary>The columns of <paramref name="table"/> the query's conditions read, with the table's spelling.</summary>
+    private static IEnumerable<string> FilteredColumns(AdvisorContext context, SchemaTableName table)
+    {
+        if (!context.Tables.TryGetValue(table, out var info))
+        {
+            yield break;
+        }
+
+        foreach (var select in context.Query.SelectNodes())
+        {
+            var relations = context.Query.RelationsOf(select);
+            foreach (var column in context.Query.FiltersOf(select).SelectMany(ParsedQuery.ColumnRefs))
+            {
+                if (ParsedQuery.Candidates(column, relations, context.HasColumn).Any(r => r.Table == table)
+                    && info.Columns.FirstOrDefault(c => string.Equals(c.Name, column.Column, StringComparison.OrdinalIgnoreCase)) is { } known)
+                {
+                    yield return known.Name;
+                }
+            }
+        }
+    }
+
+    private ParsedQuery? Parse(string sql, string defaultSchema)
+    {
+        try
+        {
+            var statements = SqlScript.Parse(sql).Statements;
+            return statements.Count == 1 ? ParsedQuery.Parse(duckDb, StatementAnalysis.Of(statements[0]), defaultSchema) : null;
+        }
+        catch (SqlSyntaxException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every file carries a Z-order tag that starts with the candidate columns.</summary>
+    private static bool ZOrderedBy(IEnumerable<string?> tags, List<string> columns)
+    {
+        var prefix = string.Join(",", columns);
+        var any = false;
+        foreach (var tag in tags)
+        {
+            if (tag is null || !tag.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+}
