@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Errors;
@@ -9,9 +8,7 @@ namespace NeuroLake.Web.Api;
 /// <summary>The SQL API: run a script and get every statement's result as JSON.</summary>
 public static class SqlEndpoints
 {
-    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Maps <c>POST /api/v1/sql</c>.</summary>
+    /// <summary>Maps <c>POST /api/v1/sql</c> and the export endpoints under <c>/api/v1/sql/export</c>.</summary>
     public static IEndpointRouteBuilder MapSqlApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sql").WithTags("SQL");
@@ -21,27 +18,16 @@ public static class SqlEndpoints
             .WithDescription("Body: {\"sql\": \"...\", \"maxRows\": n} as application/json (other content types answer 415).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        SqlExportEndpoint.Map(group);
         return app;
     }
 
     private static async Task<IResult> RunAsync(HttpRequest http, QueryService queries, IOptions<NeuroLakeOptions> options, CancellationToken ct)
     {
-        // Only JSON: a cross-site HTML form cannot send it without a CORS preflight, so another page cannot run SQL here.
-        if (!http.HasJsonContentType())
+        var (body, problem) = await SqlRequestReader.ReadAsync(http, ct);
+        if (problem is not null)
         {
-            return Results.Problem(
-                detail: "Send the request as JSON with the header Content-Type: application/json, e.g. {\"sql\": \"SELECT 42\"}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON required");
-        }
-
-        SqlRequest? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<SqlRequest>(http.Body, RequestJson, ct);
-        }
-        catch (JsonException e)
-        {
-            return SqlProblems.BadRequest("The request body is not valid JSON", $"Send JSON like {{\"sql\": \"SELECT 42\", \"maxRows\": 1000}}. {e.Message}");
+            return problem;
         }
 
         var limit = options.Value.RowLimit;

@@ -25,6 +25,7 @@ public sealed partial class SqlEditor : IDisposable
     private bool _editorReady;
     private object? _completions;
     private string? _notice;
+    private int _historyVersion;
 
     [Inject]
     private QueryService Queries { get; set; } = default!;
@@ -166,8 +167,12 @@ public sealed partial class SqlEditor : IDisposable
 
         var run = _runs[tabId] = new QueryRunState(part);
         StateHasChanged();
-        using var ticker = StartTicker(run);
-        await ExecuteAsync(run);
+        using (StartTicker(run))
+        {
+            await ExecuteAsync(run);
+        }
+
+        _historyVersion++;
         if (run.Error?.EditorLine is { } line && _tabs.ActiveId == tabId)
         {
             await GoToLineAsync(line);
@@ -183,7 +188,7 @@ public sealed partial class SqlEditor : IDisposable
     {
         try
         {
-            var request = new QueryRequest(Options.Value.User, RowLimit: Options.Value.RowLimit);
+            var request = new QueryRequest(Options.Value.User, RowLimit: Options.Value.RowLimit) { Progress = run.Progress };
             run.Succeed(await Queries.ExecuteAsync(run.Part.Sql, request, run.CancellationToken));
         }
         catch (QueryFailedException e)
@@ -206,6 +211,12 @@ public sealed partial class SqlEditor : IDisposable
 
     private void CancelRun() => Run?.Cancel();
 
+    private async Task RunFromHistoryAsync(string sql)
+    {
+        await NewTabAsync(sql);
+        await RunAsync(new EditorSnapshot(sql, 0, 0, 0), RunScope.All);
+    }
+
     private async Task GoToLineAsync(int line)
     {
         if (_editor is not null)
@@ -214,7 +225,7 @@ public sealed partial class SqlEditor : IDisposable
         }
     }
 
-    /// <summary>Redraws the elapsed time while the run is going.</summary>
+    /// <summary>Redraws the elapsed time and progress while the run is going.</summary>
     private IDisposable StartTicker(QueryRunState run)
     {
         var timer = new PeriodicTimer(TickInterval);
