@@ -8,7 +8,7 @@ namespace NeuroLake.E2E;
 public sealed class HomeRecentTablesTests(WorkbenchAppFixture app)
 {
     [ChromiumFact]
-    public async Task A_new_table_is_listed_on_home_and_opens_in_the_sql_editor()
+    public async Task A_new_table_and_its_statement_are_listed_on_home_and_the_table_opens_in_the_sql_editor()
     {
         using (var http = new HttpClient { BaseAddress = app.BaseAddress })
         {
@@ -27,6 +27,8 @@ public sealed class HomeRecentTablesTests(WorkbenchAppFixture app)
             await session.WaitForInteractivityAsync();
             var recent = page.GetByRole(AriaRole.Region, new() { Name = "Recent tables" });
             await Expect(recent).ToContainTextAsync("home_e2e.orders");
+            var queries = page.GetByRole(AriaRole.Region, new() { Name = "Recent queries" });
+            await Expect(queries).ToContainTextAsync("CREATE TABLE home_e2e.orders AS SELECT range AS id FROM range(5)");
 
             await recent.GetByRole(AriaRole.Link, new() { Name = "Query home_e2e.orders in the SQL editor" }).ClickAsync();
 

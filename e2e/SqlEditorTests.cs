@@ -123,6 +123,32 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
         }
     }
 
+    [ChromiumFact]
+    public async Task Ten_thousand_rows_render_only_the_visible_ones_and_scroll_to_the_last()
+    {
+        await using var session = await BrowserSession.OpenAsync(app);
+        var page = session.Page;
+        try
+        {
+            await OpenEditorAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "New editor tab" }).ClickAsync();
+            await TypeAsync(page, "SELECT range AS n, 'row ' || range AS label FROM range(10000)");
+            await page.Keyboard.PressAsync("Control+Enter");
+            var grid = page.GetByRole(AriaRole.Grid, new() { Name = "Results of statement 1" });
+            await Expect(grid).ToHaveAttributeAsync("aria-rowcount", "10001");
+
+            Assert.InRange(await DataRows(grid).CountAsync(), 1, 200);
+            await grid.EvaluateAsync("element => element.scrollTop = element.scrollHeight");
+            await Expect(grid.GetByRole(AriaRole.Gridcell, new() { Name = "row 9999", Exact = true })).ToBeVisibleAsync();
+            Assert.InRange(await DataRows(grid).CountAsync(), 1, 200);
+            session.AssertNoConsoleErrors();
+        }
+        finally
+        {
+            await session.ScreenshotAsync("sql-editor-10000-rows.png");
+        }
+    }
+
     private static async Task OpenEditorAsync(IPage page)
     {
         await page.GotoAsync("/sql");
