@@ -4,6 +4,7 @@ using NeuroLake.Web.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNeuroLakeEngine();
+builder.AddNeuroLakeCatalogPages();
 builder.Services.AddNeuroLakeHealthChecks();
 builder.Services.AddNeuroLakeWorkbench();
 

@@ -13,5 +13,6 @@ internal static class BenchmarkCatalog
         new SnapshotOpenBenchmark(),
         new MergeBenchmark(),
         new ZOrderBenchmark(),
+        new TpchBenchmark(),
     ];
 }

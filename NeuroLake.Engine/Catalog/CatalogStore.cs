@@ -51,6 +51,36 @@ public sealed class CatalogStore
         return row is null ? null : ToInfo(table.TablePath, row);
     }
 
+    /// <summary>
+    /// Where a registered table's Delta log lives, or null when it is not registered: the lookup every query makes per
+    /// table, so it reads the one value instead of the table with its columns.
+    /// </summary>
+    public async Task<string?> FindTableLocationAsync(SecurablePath table, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        return await db.Tables.AsNoTracking()
+            .Where(t => t.Name == table.Table && t.Schema!.Name == table.Schema && t.Schema.Catalog!.Name == table.Catalog)
+            .Select(t => t.Location)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The locations of several tables of one catalog in one round trip (a query reading many tables asks once);
+    /// tables that are not registered are absent from the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Schema, string Table), string>> FindTableLocationsAsync(
+        string catalog, IReadOnlyCollection<(string Schema, string Table)> tables, CancellationToken cancellationToken = default)
+    {
+        var schemas = tables.Select(t => t.Schema).Distinct().ToList();
+        var names = tables.Select(t => t.Table).Distinct().ToList();
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Tables.AsNoTracking()
+            .Where(t => t.Schema!.Catalog!.Name == catalog && schemas.Contains(t.Schema.Name) && names.Contains(t.Name))
+            .Select(t => new { Schema = t.Schema!.Name, t.Name, t.Location })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => tables.Contains((r.Schema, r.Name))).ToDictionary(r => (r.Schema, r.Name), r => r.Location);
+    }
+
     /// <summary>All catalogs, by name.</summary>
     public async Task<IReadOnlyList<SecurablePath>> ListCatalogsAsync(CancellationToken cancellationToken = default)
     {

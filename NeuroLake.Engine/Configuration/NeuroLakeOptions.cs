@@ -28,6 +28,12 @@ public sealed class NeuroLakeOptions
     public string Warehouse { get; set; } = "warehouse";
 
     /// <summary>
+    /// Comparing two table versions lists the rows added and removed only when neither version has more rows than
+    /// this; larger tables are compared by counts. Default 1,000,000.
+    /// </summary>
+    public long CompareRowLimit { get; set; } = 1_000_000;
+
+    /// <summary>
     /// Folders holding existing Delta tables that <c>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;'</c> may register;
     /// user SQL can read these besides the warehouse. Empty by default.
     /// </summary>

@@ -24,6 +24,7 @@ public static class EngineExtensions
             .PostConfigure(options => options.DataDirectory = options.ResolveDataDirectory(contentRoot))
             .Validate(options => options.DuckDb.Threads is null or > 0, "NeuroLake:DuckDb:Threads must be a positive number of threads, or left unset to use every core.")
             .Validate(options => options.RowLimit > 0, "NeuroLake:RowLimit must be a positive number of rows (default 10000).")
+            .Validate(options => options.CompareRowLimit >= 0, "NeuroLake:CompareRowLimit must be zero or a positive number of rows (default 1000000).")
             .Validate(options => !string.IsNullOrWhiteSpace(options.User), "NeuroLake:User must name the local user queries run as, or be left unset to use the operating-system account.")
             .ValidateOnStart();
 

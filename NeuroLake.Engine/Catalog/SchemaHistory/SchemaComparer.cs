@@ -33,6 +33,10 @@ public static class SchemaComparer
         return changes;
     }
 
+    /// <summary>The classified changes between two Delta schemas (e.g. two versions of a table), as the catalog maps them to columns.</summary>
+    public static IReadOnlyList<SchemaChange> Compare(Tables.Types.StructType before, Tables.Types.StructType after) =>
+        Compare(Integration.DeltaColumns.From(before), Integration.DeltaColumns.From(after));
+
     /// <summary>The worst severity among <paramref name="changes"/>; safe when there are none.</summary>
     public static ChangeSeverity Worst(IEnumerable<SchemaChange> changes) =>
         changes.Select(c => c.Severity).DefaultIfEmpty(ChangeSeverity.Safe).Max();

@@ -229,7 +229,7 @@ public sealed class QueryService : IDisposable
             case StatementKind.DescribeDetail:
                 return await _inspections.DescribeDetailAsync(analysis, request, ct);
             case StatementKind.Merge:
-                throw new QueryRefusedException("MERGE is not supported in SQL yet: run it through the table API (DeltaTable.MergeAsync), or use DELETE, UPDATE and INSERT.");
+                return await _operations.MergeAsync(analysis, request, ct);
             case StatementKind.ShowSchemas:
                 return await _inspections.ShowSchemasAsync(ct);
             case StatementKind.ShowTables:
@@ -238,7 +238,7 @@ public sealed class QueryService : IDisposable
                 return await _inspections.DescribeHistoryAsync(analysis, request, ct);
             default:
                 throw new QueryRefusedException(
-                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE, UPDATE, OPTIMIZE, VACUUM, RESTORE TABLE, DROP TABLE, ALTER TABLE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE DETAIL, DESCRIBE HISTORY.");
+                    $"{analysis.Kind} statements are not supported yet. Supported: SELECT, WITH, VALUES, EXPLAIN, CREATE SCHEMA, CREATE TABLE [AS SELECT], CREATE TABLE USING DELTA LOCATION, INSERT INTO, INSERT OVERWRITE, DELETE [USING], UPDATE [FROM], MERGE INTO, OPTIMIZE, VACUUM, RESTORE TABLE, DROP TABLE, ALTER TABLE, SHOW SCHEMAS, SHOW TABLES, DESCRIBE DETAIL, DESCRIBE HISTORY.");
         }
     }
 

@@ -23,14 +23,19 @@ internal sealed class StatementTokens(SqlStatement statement)
         return i;
     }
 
-    /// <summary>The first token at or after <paramref name="from"/>, outside any parentheses, that is one of the keywords; -1 if none.</summary>
+    /// <summary>
+    /// The first token at or after <paramref name="from"/>, outside any parentheses and CASE ... END, that is one of
+    /// the keywords; -1 if none. CASE counts because its WHEN and THEN are not MERGE's.
+    /// </summary>
     public int FindTopLevel(int from, params string[] keywords)
     {
         var depth = 0;
         for (var i = from; i < Count; i++)
         {
             var token = Tokens[i];
-            depth += token.Kind == TokenKind.LeftParen ? 1 : token.Kind == TokenKind.RightParen ? -1 : 0;
+            depth += token.Kind == TokenKind.LeftParen || token.IsWord("CASE") ? 1
+                : token.Kind == TokenKind.RightParen || token.IsWord("END") ? -1
+                : 0;
             if (depth == 0 && keywords.Any(token.IsWord))
             {
                 return i;
@@ -72,6 +77,9 @@ internal sealed class StatementTokens(SqlStatement statement)
         var from = Tokens[start].Span.Offset;
         return statement.Source[from..Tokens[end - 1].Span.End];
     }
+
+    /// <summary>The source offsets tokens [<paramref name="start"/>, <paramref name="end"/>) cover.</summary>
+    public (int Start, int End) Offsets(int start, int end) => (Tokens[start].Span.Offset, Tokens[end - 1].Span.End);
 
     public SourceSpan SpanAt(int index) => index < Count ? Tokens[index].Span : statement.Span;
 }

@@ -4,11 +4,16 @@ using NeuroLake.Engine.Tables.Operations;
 
 namespace NeuroLake.Engine.Query.Service;
 
-/// <summary>DELETE, UPDATE, OPTIMIZE, VACUUM and RESTORE through the table operations, each answering with its metrics.</summary>
-internal sealed class TableOperations(ManagedTables tables, TableResolver resolver)
+/// <summary>DELETE, UPDATE, MERGE, OPTIMIZE, VACUUM and RESTORE through the table operations, each answering with its metrics.</summary>
+internal sealed partial class TableOperations(ManagedTables tables, TableResolver resolver)
 {
     public async Task<StatementOutcome> DeleteAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
+        if (JoinedRowChanges.HasSource(analysis))
+        {
+            return await DeleteUsingAsync(analysis, request, ct);
+        }
+
         var clauses = RowChangeClauses.OfDelete(analysis);
         EnsureReadsNoTables(analysis, "DELETE");
         var (name, table) = await OpenTargetAsync(analysis, request, ct);
@@ -19,6 +24,11 @@ internal sealed class TableOperations(ManagedTables tables, TableResolver resolv
 
     public async Task<StatementOutcome> UpdateAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
+        if (JoinedRowChanges.HasSource(analysis))
+        {
+            return await UpdateFromAsync(analysis, request, ct);
+        }
+
         var clauses = RowChangeClauses.OfUpdate(analysis);
         EnsureReadsNoTables(analysis, "UPDATE");
         var (name, table) = await OpenTargetAsync(analysis, request, ct);

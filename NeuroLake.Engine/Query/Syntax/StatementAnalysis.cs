@@ -23,4 +23,7 @@ internal sealed record StatementAnalysis(
 
     /// <summary>The statement with its reads replaced by the relations <paramref name="resolve"/> returns.</summary>
     public string Rewrite(Func<TableReference, string> resolve) => TableReferenceRewriter.Rewrite(Statement, Reads, resolve);
+
+    /// <summary>The statement's text between two source offsets, with the reads inside it replaced.</summary>
+    public string Rewrite(Func<TableReference, string> resolve, int start, int end) => TableReferenceRewriter.Rewrite(Statement, Reads, resolve, start, end);
 }

@@ -18,15 +18,23 @@ internal static class TableReferenceRewriter
 
     /// <param name="resolve">SQL usable in a FROM clause for the reference, without an alias.</param>
     /// <returns>The statement's text with the references replaced.</returns>
-    public static string Rewrite(SqlStatement statement, IReadOnlyList<TableReference> references, Func<TableReference, string> resolve)
+    public static string Rewrite(SqlStatement statement, IReadOnlyList<TableReference> references, Func<TableReference, string> resolve) =>
+        Rewrite(statement, references, resolve, statement.Span.Offset, statement.Span.End);
+
+    /// <summary>
+    /// Only the source text between offsets <paramref name="start"/> and <paramref name="end"/> (a clause of the
+    /// statement, such as a MERGE condition), with the references inside it replaced.
+    /// </summary>
+    public static string Rewrite(SqlStatement statement, IReadOnlyList<TableReference> references, Func<TableReference, string> resolve, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(resolve);
-        var edits = references.Select(r => ReplaceReference(r, resolve))
-            .Concat(ShortenQualifiedColumns(statement, references))
+        var edits = references.Where(r => r.Span.Offset >= start && r.Span.End <= end)
+            .Select(r => ReplaceReference(r, resolve))
+            .Concat(ShortenQualifiedColumns(statement, references).Where(e => e.Start >= start && e.End <= end))
             .OrderBy(e => e.Start);
         var source = statement.Source;
         var text = new StringBuilder();
-        var position = statement.Span.Offset;
+        var position = start;
         foreach (var edit in edits)
         {
             text.Append(source, position, edit.Start - position);
@@ -34,7 +42,7 @@ internal static class TableReferenceRewriter
             position = edit.End;
         }
 
-        text.Append(source, position, statement.Span.End - position);
+        text.Append(source, position, end - position);
         return text.ToString();
     }
 

@@ -142,6 +142,31 @@ public sealed class MergeTests(DuckDbFixture duck) : OperationTestBase(duck)
     }
 
     [Fact]
+    public async Task Several_source_rows_may_match_one_target_row_when_the_only_matched_clause_is_an_unconditional_delete()
+    {
+        var table = await SampleTableAsync();
+        var spec = new MergeSpec("SELECT * FROM (VALUES (5, 1), (5, 2), (6, 3), (60, 4), (60, 5), (60, 6)) v(id, x)", "t.id = s.id", [MergeClause.MatchedDelete()]);
+
+        var result = await table.MergeAsync(spec);
+
+        Assert.Equal(3, result.Metric("numTargetRowsDeleted"));
+        Assert.Equal(4, result.Version);
+        await AssertRowsAsync(table, $"SELECT * FROM ({Source}) WHERE id NOT IN (5, 6, 60)");
+    }
+
+    [Fact]
+    public async Task A_conditional_delete_matched_by_several_source_rows_is_still_an_error()
+    {
+        var table = await SampleTableAsync();
+        var spec = new MergeSpec("SELECT * FROM (VALUES (5, 1), (5, 2)) v(id, x)", "t.id = s.id", [MergeClause.MatchedDelete("s.x > 0")]);
+
+        var error = await Assert.ThrowsAsync<InvalidTableOperationException>(() => table.MergeAsync(spec));
+
+        Assert.Contains("more than one source row", error.Message, StringComparison.Ordinal);
+        await AssertRowsAsync(table, Source);
+    }
+
+    [Fact]
     public async Task Several_source_matches_are_fine_when_only_one_of_them_changes_the_row()
     {
         var table = await SampleTableAsync();

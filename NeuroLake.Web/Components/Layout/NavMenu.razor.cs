@@ -13,5 +13,6 @@ public partial class NavMenu
     [
         new("Home", "", "bi-house-door", NavLinkMatch.All),
         new("SQL editor", "sql", "bi-terminal"),
+        new("Catalog", "catalog", "bi-journal-bookmark"),
     ];
 }

@@ -102,18 +102,21 @@ internal sealed class MergeCommand(DeltaTable table)
         }
 
         var file = Sql.Literal(staged);
-        var ambiguous = Convert.ToInt64(connection.ExecuteScalar(
+        var ambiguous = OnlyUnconditionalDelete(spec) ? 0 : Convert.ToInt64(connection.ExecuteScalar(
             $"SELECT count(*) FROM (SELECT 1 FROM read_parquet({file}) WHERE {MergePlan.Kind} IN ({MergePlan.Updated}, {MergePlan.Deleted}) AND {MergePlan.SourceRow} IS NOT NULL "
             + $"GROUP BY {TargetScan.PathColumn}, {TargetScan.RowColumn} HAVING count(*) > 1)", ct), CultureInfo.InvariantCulture);
         if (ambiguous > 0)
         {
             throw new InvalidTableOperationException(
-                $"MERGE cannot apply: {ambiguous} row(s) of '{table.Location}' match more than one source row, and a row may be updated or deleted only once. "
+                $"MERGE cannot apply: multiple source rows matched and attempted to modify the same target row; {ambiguous} row(s) of '{table.Location}' match more than one source row, and a row may be updated or deleted only once. "
                 + "Make the source unique on the ON keys (for example, keep one row per key with QUALIFY row_number() OVER (PARTITION BY key ORDER BY ...) = 1).");
         }
 
         var counts = new Dictionary<int, long> { [MergePlan.Copied] = 0, [MergePlan.Updated] = 0, [MergePlan.Deleted] = 0, [MergePlan.Inserted] = 0 };
-        foreach (var row in DuckDbRows.QueryJson(connection, $"SELECT {MergePlan.Kind} AS k, count(*) AS n FROM read_parquet({file}) GROUP BY ALL", ct))
+        // A row several source rows delete is staged once per source row but deleted once.
+        var distinctRows = $"count(DISTINCT {TargetScan.PathColumn} || '#' || CAST({TargetScan.RowColumn} AS VARCHAR))";
+        foreach (var row in DuckDbRows.QueryJson(connection,
+                     $"SELECT {MergePlan.Kind} AS k, CASE WHEN {MergePlan.Kind} = {MergePlan.Inserted} THEN count(*) ELSE {distinctRows} END AS n FROM read_parquet({file}) GROUP BY {MergePlan.Kind}", ct))
         {
             using var doc = JsonDocument.Parse(row);
             counts[doc.RootElement.GetProperty("k").GetInt32()] = doc.RootElement.GetProperty("n").GetInt64();
@@ -125,6 +128,13 @@ internal sealed class MergeCommand(DeltaTable table)
             .ToHashSet(StringComparer.Ordinal);
         return (touched, counts);
     }
+
+    /// <summary>
+    /// Delta's exception to "one source row per target row": when the only WHEN MATCHED clause is an unconditional
+    /// DELETE, the outcome does not depend on which source row matched, so several may.
+    /// </summary>
+    private static bool OnlyUnconditionalDelete(MergeSpec spec) =>
+        spec.Clauses.Where(c => c is WhenMatchedUpdate or WhenMatchedDelete).ToList() is [WhenMatchedDelete { Condition: null }];
 
     private static void Parameters(Transactions.Transaction transaction, MergeSpec spec)
     {

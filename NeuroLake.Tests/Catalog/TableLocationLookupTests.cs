@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Registration;
+using NeuroLake.Engine.Configuration;
+using static NeuroLake.Tests.Catalog.CatalogTestData;
+
+namespace NeuroLake.Tests.Catalog;
+
+public sealed class TableLocationLookupTests(CatalogDatabases databases) : IClassFixture<CatalogDatabases>
+{
+    [Theory, CatalogProviders]
+    public async Task Locations_of_several_tables_come_back_for_registered_names_only(CatalogProvider provider)
+    {
+        var services = await databases.OpenAsync(provider);
+        var store = services.GetRequiredService<CatalogStore>();
+        var registrar = services.GetRequiredService<ICatalogRegistrar>();
+        var (catalog, other) = ("c" + Guid.NewGuid().ToString("N")[..8], "o" + Guid.NewGuid().ToString("N")[..8]);
+        await registrar.RegisterTableAsync(Table(catalog, "s", "a"));
+        await registrar.RegisterTableAsync(Table(catalog, "s", "b"));
+        await registrar.RegisterTableAsync(Table(catalog, "t", "a"));
+        await registrar.RegisterTableAsync(Table(other, "s", "a"));
+
+        var found = await store.FindTableLocationsAsync(catalog, [("s", "a"), ("t", "a"), ("t", "b"), ("s", "ghost")]);
+
+        Assert.Equal(
+            new Dictionary<(string, string), string> { [("s", "a")] = $"/warehouse/{catalog}/s/a", [("t", "a")] = $"/warehouse/{catalog}/t/a" },
+            found);
+        Assert.Equal($"/warehouse/{catalog}/s/b", await store.FindTableLocationAsync(new SecurablePath(catalog, "s", "b")));
+        Assert.Null(await store.FindTableLocationAsync(new SecurablePath(catalog, "s", "ghost")));
+    }
+}

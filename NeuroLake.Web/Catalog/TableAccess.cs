@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Query.Service;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Compare;
+
+namespace NeuroLake.Web.Catalog;
+
+/// <summary>
+/// How the catalog pages read and change a table. Reads (history, snapshots, comparisons) open the Delta table directly for typed
+/// results; changes (RESTORE, OPTIMIZE, VACUUM) and row reads run as SQL through the query service, so they are the
+/// user's statements (<c>NeuroLake:User</c>), checked by its sandbox, and keep the catalog in step exactly as the SQL editor does.
+/// </summary>
+public sealed class TableAccess(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, IOptions<NeuroLakeOptions> options)
+{
+    /// <summary>The catalog's entry for the table, or null when it is not registered.</summary>
+    public Task<TableInfo?> FindAsync(TableName name, CancellationToken ct) => catalog.FindTableAsync(name.Path, ct);
+
+    /// <summary>The Delta table at the registered location, for reads.</summary>
+    public DeltaTable Open(TableInfo info) => new(new LocalObjectStore(info.Location), duckDb);
+
+    /// <summary>Compares two versions, listing changed rows up to <c>NeuroLake:CompareRowLimit</c> rows per version.</summary>
+    public Task<VersionComparison> CompareAsync(TableInfo info, long from, long to, CancellationToken ct) =>
+        VersionComparer.CompareAsync(Open(info), from, to, new CompareOptions { MaxRowsForRowDiff = options.Value.CompareRowLimit }, ct);
+
+    /// <summary>
+    /// Runs one statement as the local user and returns its result (at most <paramref name="rowLimit"/> rows);
+    /// <paramref name="progress"/>, when given, follows it while it runs.
+    /// </summary>
+    /// <exception cref="QueryFailedException">The statement failed; its message says why.</exception>
+    public async Task<StatementResult> RunAsync(string sql, int rowLimit, CancellationToken ct, QueryProgress? progress = null)
+    {
+        var request = new QueryRequest(options.Value.User, RowLimit: rowLimit) { Progress = progress };
+        var results = await queries.ExecuteAsync(sql, request, ct);
+        return results[^1];
+    }
+}

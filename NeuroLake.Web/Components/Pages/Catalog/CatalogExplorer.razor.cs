@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Components;
+using NeuroLake.Engine.Catalog.Search;
+using NeuroLake.Engine.Errors;
+
+namespace NeuroLake.Web.Components.Pages.Catalog;
+
+/// <summary>The catalog explorer: a tree of schemas and tables beside a ranked search with filters, all state in the URL.</summary>
+public partial class CatalogExplorer
+{
+    [Inject]
+    private CatalogSearch CatalogSearch { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Text { get; set; }
+
+    [SupplyParameterFromQuery(Name = "kind")]
+    public string? Kind { get; set; }
+
+    [SupplyParameterFromQuery(Name = "schema")]
+    public string? Schema { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tag")]
+    public string? Tag { get; set; }
+
+    [SupplyParameterFromQuery(Name = "owner")]
+    public string? Owner { get; set; }
+
+    [SupplyParameterFromQuery(Name = "pii")]
+    public string? Pii { get; set; }
+
+    private ExplorerSearch Current { get; set; } = new();
+
+    // What the form shows; becomes Current (through the URL) when submitted.
+    private ExplorerSearch Draft { get; set; } = new();
+
+    private IReadOnlyList<CatalogSearchHit>? Hits { get; set; }
+
+    private string? Error { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Current = ExplorerSearch.From(Text, Kind, Schema, Tag, Owner, Pii);
+        Draft = ExplorerSearch.From(Text, Kind, Schema, Tag, Owner, Pii);
+        (Hits, Error) = (null, null);
+        if (!Current.HasText)
+        {
+            return;
+        }
+
+        try
+        {
+            Hits = await CatalogSearch.SearchAsync(Current.ToQuery());
+        }
+        catch (NeuroLakeException e)
+        {
+            Error = e.Message;
+        }
+    }
+
+    private void Search() => Navigation.NavigateTo(Draft.ToHref());
+}

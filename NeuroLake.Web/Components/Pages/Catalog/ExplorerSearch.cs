@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.WebUtilities;
+using NeuroLake.Engine.Catalog.Model;
+using NeuroLake.Engine.Catalog.Search;
+
+namespace NeuroLake.Web.Components.Pages.Catalog;
+
+/// <summary>
+/// The explorer's search as it lives in the URL (<c>catalog?q=orders&amp;kind=table&amp;pii=yes</c>), so a reload or a
+/// shared link shows the same results. Empty fields are no filter.
+/// </summary>
+public sealed class ExplorerSearch
+{
+    public string Text { get; set; } = "";
+
+    /// <summary>"", "schema", "table" or "column".</summary>
+    public string Kind { get; set; } = "";
+
+    public string Schema { get; set; } = "";
+
+    public string Tag { get; set; } = "";
+
+    public string Owner { get; set; } = "";
+
+    /// <summary>"", "yes" or "no".</summary>
+    public string Pii { get; set; } = "";
+
+    public bool HasText => !string.IsNullOrWhiteSpace(Text);
+
+    public static ExplorerSearch From(string? text, string? kind, string? schema, string? tag, string? owner, string? pii) => new()
+    {
+        Text = text ?? "",
+        Kind = kind ?? "",
+        Schema = schema ?? "",
+        Tag = tag ?? "",
+        Owner = owner ?? "",
+        Pii = pii ?? "",
+    };
+
+    /// <summary>The engine's query; unknown kind or PII values are ignored rather than guessed.</summary>
+    public CatalogSearchQuery ToQuery() => new(Text.Trim())
+    {
+        Kind = Kind switch { "schema" => SecurableKind.Schema, "table" => SecurableKind.Table, "column" => SecurableKind.Column, _ => null },
+        Schema = NullIfBlank(Schema),
+        Tag = NullIfBlank(Tag),
+        Owner = NullIfBlank(Owner),
+        HasPii = Pii switch { "yes" => true, "no" => false, _ => null },
+    };
+
+    /// <summary>The explorer URL holding this search.</summary>
+    public string ToHref()
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = NullIfBlank(Text),
+            ["kind"] = NullIfBlank(Kind),
+            ["schema"] = NullIfBlank(Schema),
+            ["tag"] = NullIfBlank(Tag),
+            ["owner"] = NullIfBlank(Owner),
+            ["pii"] = NullIfBlank(Pii),
+        };
+        return QueryHelpers.AddQueryString("catalog", query.Where(p => p.Value is not null));
+    }
+
+    /// <summary>Where a hit leads: a table's page, a column's table on its Columns tab, or a schema's tables in the explorer.</summary>
+    public static string HrefOf(CatalogSearchHit hit)
+    {
+        var parts = hit.QualifiedName.Split('.');
+        return hit.Kind switch
+        {
+            SecurableKind.Table when parts.Length >= 3 => $"catalog/{parts[1]}/{parts[2]}",
+            SecurableKind.Column when parts.Length >= 4 => $"catalog/{parts[1]}/{parts[2]}?tab=columns",
+            _ when parts.Length >= 2 => $"catalog?schema={Uri.EscapeDataString(parts[1])}",
+            _ => "catalog",
+        };
+    }
+
+    /// <summary>How a hit matched, in words.</summary>
+    public static string Describe(SearchMatch match) => match switch
+    {
+        SearchMatch.ExactName => "exact name",
+        SearchMatch.NamePrefix => "name starts with",
+        SearchMatch.Tag => "tag",
+        _ => "words in name, tags or description",
+    };
+
+    private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

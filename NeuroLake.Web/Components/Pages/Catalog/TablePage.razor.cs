@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Components;
+using NeuroLake.Engine.Errors;
+using NeuroLake.Web.Catalog;
+
+namespace NeuroLake.Web.Components.Pages.Catalog;
+
+/// <summary>One table of the catalog, its sections in tabs (<see cref="TableTabs"/>), the active one in <c>?tab=</c>.</summary>
+public partial class TablePage
+{
+    [Inject]
+    private TableAccess Tables { get; set; } = default!;
+
+    /// <summary>The table's schema (from the route).</summary>
+    [Parameter]
+    public string Schema { get; set; } = "";
+
+    /// <summary>The table's name (from the route).</summary>
+    [Parameter]
+    public string Table { get; set; } = "";
+
+    /// <summary>The active tab's id; the first tab when absent.</summary>
+    [SupplyParameterFromQuery(Name = TabSelection.QueryKey)]
+    public string? RequestedTab { get; set; }
+
+    private TableContext? Context { get; set; }
+
+    private string? Error { get; set; }
+
+    private TabSelection Selection { get; set; } = new(TableTabs.All, null);
+
+    private string BasePath => $"catalog/{Uri.EscapeDataString(Schema)}/{Uri.EscapeDataString(Table)}";
+
+    private Dictionary<string, object?> TabParameters => new() { ["Table"] = Context };
+
+    private TableName? _loaded;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Selection = new TabSelection(TableTabs.All, RequestedTab);
+        var name = TableName.TryCreate(Schema, Table);
+        if (name is null)
+        {
+            (Context, Error) = (null, $"'{Schema}.{Table}' is not a table name: schema and table are letters, digits and underscores.");
+            return;
+        }
+
+        if (name != _loaded)
+        {
+            _loaded = name;
+            Context = null;
+            await LoadAsync(name);
+        }
+    }
+
+    private async Task LoadAsync(TableName name)
+    {
+        try
+        {
+            var info = await Tables.FindAsync(name, CancellationToken.None);
+            Error = info is null ? $"There is no table {name} in the catalog. Pick one from the catalog explorer." : null;
+            Context = info is null ? null : new TableContext(name, info, () => ReloadAsync(name));
+        }
+        catch (NeuroLakeException e)
+        {
+            Error = e.Message;
+        }
+    }
+
+    private async Task ReloadAsync(TableName name)
+    {
+        await LoadAsync(name);
+        StateHasChanged();
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Bench.Tpch;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Registration;
+using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Query.Service;
+
+namespace NeuroLake.Bench.Benchmarks;
+
+/// <summary>
+/// tpch: the 22 TPC-H queries through the query service over Delta tables (loaded from the Parquet files, see
+/// <see cref="TpchTables"/>) vs. raw DuckDB over views on the same Parquet files, in one process, both sides
+/// reading every row of the result into .NET. A warm-up run of each query checks its answer (when the data has
+/// answers), then the sides alternate for the timed runs; medians per query, ratio service / raw.
+/// Prints <c>RESULT tpch geomean_ratio=... worst_query=... worst_ratio=...</c> (goal geomean ≤ 1.05).
+/// Arguments: [--data DIR] (default shared/data/tpch/sf0.1) [--runs N] (default 3) [--queries 1,3,6] [--profile]
+/// (also times the SQL the service hands DuckDB, run on the raw database: what the relation costs apart from the service).
+/// </summary>
+public sealed class TpchBenchmark : IBenchmark
+{
+    public string Name => "tpch";
+
+    public string Description => "TPC-H's 22 queries through the query service over Delta vs. raw DuckDB over the Parquet files (goal geomean ratio <= 1.05)";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var data = Option(args, "--data") is { } dataFolder
+            ? new TpchData(dataFolder, Path.Combine(Path.GetDirectoryName(DefaultData())!, "queries"))
+            : new TpchData(DefaultData());
+        var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
+        var profile = args.Contains("--profile");
+        var queries = Option(args, "--queries")?.Split(',').Select(q => int.Parse(q, CultureInfo.InvariantCulture)).ToList() ?? [.. Enumerable.Range(1, 22)];
+        var folder = Path.Combine(Path.GetTempPath(), $"neurolake-bench-tpch-{Guid.NewGuid():N}");
+        var external = Path.Combine(folder, "external");
+        Directory.CreateDirectory(external);
+        try
+        {
+            await using var services = new ServiceCollection()
+                .AddNeuroLakeCatalog(CatalogProvider.Sqlite, connectionString: null, folder)
+                .BuildServiceProvider();
+            await services.MigrateCatalogAsync(cancellationToken);
+            using var service = new QueryService(
+                services.GetRequiredService<CatalogStore>(), services.GetRequiredService<ICatalogRegistrar>(),
+                new QueryServiceOptions { WarehouseRoot = Path.Combine(folder, "warehouse"), ExternalLocations = { external } });
+            var request = new QueryRequest("bench", TpchTables.Schema, RowLimit: int.MaxValue);
+            var load = Stopwatch.StartNew();
+            await TpchTables.LoadAsync(service, request, data, external, TpchData.Tables, cancellationToken);
+            Console.WriteLine(FormattableString.Invariant($"DuckDB {DuckDbDatabase.LibraryVersion}, {Environment.ProcessorCount} cores; loaded {data.Folder} as Delta tables in {load.Elapsed.TotalSeconds:F1} s; answers {(data.Answers is null ? "not checked (no answers folder for this data)" : "checked against " + data.Answers)}"));
+
+            using var raw = DuckDbDatabase.Open();
+            using (var connection = raw.Connect())
+            {
+                foreach (var table in TpchData.Tables)
+                {
+                    connection.Execute($"CREATE VIEW {table} AS SELECT * FROM read_parquet('{data.ParquetOf(table).Replace("'", "''", StringComparison.Ordinal)}')");
+                }
+            }
+
+            var ratios = new List<(int Query, double Ratio)>();
+            foreach (var n in queries)
+            {
+                var sql = data.Query(n);
+                async Task<IReadOnlyList<object?[]>> ThroughService() => (await service.ExecuteAsync(sql, request, cancellationToken))[^1].Rows;
+                IReadOnlyList<object?[]> Raw() => ResultReader.Read(raw, sql, int.MaxValue, cancellationToken).Rows;
+
+                var served = await ThroughService();
+                var direct = Raw();
+                if (data.AnswerFile(n) is { } answer)
+                {
+                    TpchAnswers.Check(n, sql, answer, served);
+                    TpchAnswers.Check(n, sql, answer, direct);
+                }
+
+                var deltaSql = profile ? await TpchProfile.DeltaSqlAsync(sql, raw, external, cancellationToken) : null;
+                var (serviceTimes, rawTimes, deltaTimes) = (new List<double>(), new List<double>(), new List<double>());
+                for (var run = 0; run < runs; run++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    await ThroughService();
+                    serviceTimes.Add(clock.Elapsed.TotalMilliseconds);
+                    clock.Restart();
+                    Raw();
+                    rawTimes.Add(clock.Elapsed.TotalMilliseconds);
+                    if (deltaSql is not null)
+                    {
+                        clock.Restart();
+                        ResultReader.Read(raw, deltaSql, int.MaxValue, cancellationToken);
+                        deltaTimes.Add(clock.Elapsed.TotalMilliseconds);
+                    }
+                }
+
+                var (s, r) = (Median(serviceTimes), Median(rawTimes));
+                ratios.Add((n, s / r));
+                var split = deltaSql is null ? "" : FormattableString.Invariant($"  (service's SQL on raw duckdb {Median(deltaTimes),8:F1} ms)");
+                Console.WriteLine(FormattableString.Invariant($"q{n:00}: service {s,8:F1} ms  raw duckdb {r,8:F1} ms  ratio {s / r:F3}  rows {served.Count}{split}"));
+            }
+
+            var geomean = Math.Exp(ratios.Average(q => Math.Log(q.Ratio)));
+            var worst = ratios.MaxBy(q => q.Ratio);
+            Console.WriteLine(FormattableString.Invariant($"RESULT tpch geomean_ratio={geomean:F3} worst_query=q{worst.Query:00} worst_ratio={worst.Ratio:F3}"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static double Median(List<double> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    /// <summary>shared/data/tpch/sf0.1 beside or above the repository, found from the working folder up.</summary>
+    private static string DefaultData()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "tpch", "sf0.1"), Path.Combine(dir.FullName, "..", "shared", "data", "tpch", "sf0.1") })
+            {
+                if (Directory.Exists(candidate))
+                {
+                    return Path.GetFullPath(candidate);
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("No shared/data/tpch/sf0.1 above the working folder: pass --data DIR, a folder of TPC-H Parquet files.");
+    }
+}
