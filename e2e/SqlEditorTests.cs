@@ -136,6 +136,7 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
             await page.Keyboard.PressAsync("Control+Enter");
             var grid = page.GetByRole(AriaRole.Grid, new() { Name = "Results of statement 1" });
             await Expect(grid).ToHaveAttributeAsync("aria-rowcount", "10001");
+            await Expect(FirstCell(grid, 2)).ToHaveTextAsync("row 0");
 
             Assert.InRange(await DataRows(grid).CountAsync(), 1, 200);
             await grid.EvaluateAsync("element => element.scrollTop = element.scrollHeight");

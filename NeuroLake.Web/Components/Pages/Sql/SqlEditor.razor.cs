@@ -73,10 +73,14 @@ public sealed partial class SqlEditor : IDisposable
         await _editor!.FocusAsync();
     }
 
-    private async Task TextChangedAsync(string text)
+    private async Task TextChangedAsync(EditorTextChange change)
     {
-        _tabs!.UpdateSql(_tabs.ActiveId, text);
-        await SaveTabsAsync();
+        // The tab may have been closed since; its text went with it.
+        if (_tabs!.Tabs.Any(t => t.Id == change.Key))
+        {
+            _tabs.UpdateSql(change.Key, change.Text);
+            await SaveTabsAsync();
+        }
     }
 
     private async Task ActivateTabAsync(string id)
@@ -112,7 +116,7 @@ public sealed partial class SqlEditor : IDisposable
         await SaveTabsAsync();
         if (_editor is not null)
         {
-            await _editor.SetTextAsync(_tabs!.Active.Sql);
+            await _editor.SetTextAsync(_tabs!.Active.Sql, _tabs.ActiveId);
             await _editor.FocusAsync();
         }
     }
