@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using NeuroLake.Engine.Catalog.History;
-using NeuroLake.Engine.Errors;
 
 namespace NeuroLake.Web.Components.Pages.Sql;
 
@@ -66,8 +65,9 @@ public sealed partial class HistoryPanel
             _entries = await History.SearchAsync(new QueryHistorySearch(User, text, Limit: Shown));
             _error = null;
         }
-        catch (NeuroLakeException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The catalog database itself may fail; the editor keeps working, the panel says why it is empty.
             _error = e.Message;
         }
     }

@@ -42,6 +42,9 @@ public sealed partial class SqlEditor : IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private ILogger<SqlEditor> Logger { get; set; } = default!;
+
     /// <summary>SQL to open in a new tab (<see cref="SqlEditorLinks.Query"/>); removed from the address once opened.</summary>
     [SupplyParameterFromQuery(Name = SqlEditorLinks.QueryParameter)]
     public string? Query { get; set; }
@@ -211,7 +214,19 @@ public sealed partial class SqlEditor : IDisposable
         {
             run.Cancelled();
         }
+        catch (Exception e)
+        {
+            // A bug or an unexpected engine failure: shown in place, never the circuit's error bar.
+            LogRunFailed(Logger, e);
+            run.Fail(new RunError($"The run failed unexpectedly ({e.GetType().Name}): {e.Message}", null, null));
+        }
     }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The SQL editor could not read the catalog's names for autocomplete")]
+    private static partial void LogCompletionsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "A SQL editor run failed unexpectedly")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception);
 
     private void CancelRun() => Run?.Cancel();
 
@@ -258,9 +273,10 @@ public sealed partial class SqlEditor : IDisposable
         {
             return await Catalog.CompletionsAsync(_disposed.Token);
         }
-        catch (NeuroLakeException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // Autocomplete falls back to keywords; the editor still works.
+            LogCompletionsFailed(Logger, e);
             return null;
         }
     }
