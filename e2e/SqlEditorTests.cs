@@ -82,6 +82,12 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
             await Expect(alert).ToContainTextAsync("no_such_column");
             await session.ScreenshotAsync("sql-editor-error.png");
 
+            step = "advice";
+            await ReplaceTextAsync(page, "SELECT a.id FROM e2e_sql.cities a CROSS JOIN e2e_sql.cities b");
+            await page.Keyboard.PressAsync("Control+Enter");
+            await Expect(page.GetByRole(AriaRole.Note, new() { Name = "Advisor: cross-join" })).ToContainTextAsync("cross joins");
+            await session.ScreenshotAsync("sql-editor-advice.png");
+
             step = "cancel";
             // Runs for hours uncancelled; DuckDB reports progress on table scans (not on range()), hence the table.
             await ReplaceTextAsync(page, "SELECT count(*) FROM e2e_sql.big a, e2e_sql.big b WHERE (a.x * 31 + b.x) % 1000003 = 7");
@@ -108,6 +114,8 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
             await Expect(DataRows(page.GetByRole(AriaRole.Grid, new() { Name = "Results of statement 1" }))).ToHaveCountAsync(3);
             await session.ScreenshotAsync("sql-editor-history.png");
             await page.GetByRole(AriaRole.Tab, new() { Name = "Query 2" }).ClickAsync();
+            // The tab's text shows after the switch is saved: reloading earlier would race the save.
+            await Expect(Editor(page)).ToContainTextAsync("e2e_sql.big a, e2e_sql.big b");
 
             step = "reload";
             await page.ReloadAsync();
