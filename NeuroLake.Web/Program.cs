@@ -14,6 +14,7 @@ app.UseNeuroLakeErrorPages();
 app.MapNeuroLakeHealthChecks();
 app.MapNeuroLakeWorkbench();
 app.MapSqlApi();
+app.MapIngestApi();
 
 app.Run();
 

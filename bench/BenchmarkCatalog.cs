@@ -14,5 +14,6 @@ internal static class BenchmarkCatalog
         new MergeBenchmark(),
         new ZOrderBenchmark(),
         new TpchBenchmark(),
+        new IngestBenchmark(),
     ];
 }

@@ -49,6 +49,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<LineageStore>(sp => new LineageStore(Factory(sp), Time(sp)));
         services.AddSingleton<ImpactAnalyzer>(sp => new ImpactAnalyzer(
             sp.GetRequiredService<LineageStore>(), sp.GetRequiredService<UsageStore>(), sp.GetRequiredService<CatalogStore>(), Time(sp)));
+        services.AddSingleton<SourceFileStore>(sp => new SourceFileStore(Factory(sp)));
         services.AddSingleton<TableRecommender>(sp => new TableRecommender(Factory(sp)));
         services.AddSingleton<PipelineRegistry>(sp => new PipelineRegistry(Factory(sp), Time(sp)));
         services.AddSingleton<PatternLibrary>(sp => new PatternLibrary(Factory(sp), Time(sp)));

@@ -69,7 +69,12 @@ public sealed unsafe class DuckDbDatabase : IDisposable
     }
 
     /// <summary>Opens a new connection; each connection is meant for one thread at a time.</summary>
-    public DuckDbConnection Connect() => DuckDbConnection.Open(this);
+    public DuckDbConnection Connect()
+    {
+        var connection = DuckDbConnection.Open(this);
+        DuckDbConnectionWatch.Opened(connection);
+        return connection;
+    }
 
     /// <summary>Releases the database; it closes once its connections are disposed too.</summary>
     public void Dispose() => _handle.Dispose();

@@ -93,6 +93,8 @@ public sealed partial class DeltaTable
     internal async Task<CommitResult> CommitAsync(Transaction transaction, CancellationToken ct)
     {
         var result = await transaction.CommitAsync(_loader, ct).ConfigureAwait(false);
+        // The version is durable from here: a cancellation now must not make the commit look failed.
+        ct = CancellationToken.None;
         Remember(result.Snapshot);
         var interval = CheckpointInterval(result.Snapshot);
         if (result.Version > 0 && result.Version % interval == 0)

@@ -92,6 +92,20 @@ public sealed class QualityAssessorTests : IDisposable
     }
 
     [Fact]
+    public void Big_relations_count_duplicates_key_duplicates_and_outliers_as_exactly_as_small_ones()
+    {
+        // Above the exact threshold the counts run as GROUP BYs that DuckDB can spill; the answers must not change.
+        _db.Connection.Execute(
+            "CREATE TABLE dupes AS SELECT range % 4900 AS id, CASE WHEN range = 7 THEN 1e9 ELSE range % 50 END AS amount, 'x' || (range % 4900 % 7) AS label FROM range(5000)");
+
+        var exact = QualityAssessor.Assess(_db.Connection, new QualityRequest("dupes", Key: ["id"]));
+        var big = QualityAssessor.Assess(_db.Connection, new QualityRequest("dupes", Key: ["id"], ExactDistinctUpToRows: 1000));
+
+        Assert.Equal((exact.DuplicateRows, exact.KeyDuplicateRows, exact["amount"].Outliers), (big.DuplicateRows, big.KeyDuplicateRows, big["amount"].Outliers));
+        Assert.True(big.KeyDuplicateRows > 0 && big.DuplicateRows > 0 && big["amount"].Outliers > 0, "The data was meant to hold duplicates and an outlier.");
+    }
+
+    [Fact]
     public void A_key_column_missing_from_the_relation_is_refused_with_the_choices()
     {
         Orders();

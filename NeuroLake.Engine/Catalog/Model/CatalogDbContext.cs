@@ -47,6 +47,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         ObservationsModel.Configure(modelBuilder);
         RegistryModel.Configure(modelBuilder);
         HistoryModel.Configure(modelBuilder);
+        SourceFilesModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -22,5 +22,11 @@ public sealed record CsvDialect(
     bool StrictMode = true)
 {
     /// <summary>Longest line read, so a 10 MB text cell still parses.</summary>
-    public const int MaxLineBytes = 64 * 1024 * 1024;
+    public const int MaxLineBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// DuckDB's read buffer per scan. Left alone, DuckDB makes it 16 × <see cref="MaxLineBytes"/> (256 MB per buffer),
+    /// which fails under a modest memory limit; twice the longest line is DuckDB's usual 32 MB and holds any line.
+    /// </summary>
+    public const int ReadBufferBytes = 2 * MaxLineBytes;
 }

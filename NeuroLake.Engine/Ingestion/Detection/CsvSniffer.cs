@@ -58,7 +58,7 @@ internal static class CsvSniffer
                   "list_transform(Columns, c -> c.name), list_transform(Columns, c -> c.type) " +
                   $"FROM sniff_csv({SqlText.Literal(source.Path)}, encoding = {SqlText.Literal(DetectedSource.EncodingName(source.Encoding))}, " +
                   $"compression = {SqlText.Literal(DetectedSource.CompressionName(source.Compression))}, " +
-                  $"null_padding = {(nullPadding ? "true" : "false")}, strict_mode = {(strict ? "true" : "false")}, max_line_size = {CsvDialect.MaxLineBytes})";
+                  $"null_padding = {(nullPadding ? "true" : "false")}, strict_mode = {(strict ? "true" : "false")}, max_line_size = {CsvDialect.MaxLineBytes}, buffer_size = {CsvDialect.ReadBufferBytes})";
         using var reader = connection.ExecuteReader(sql, ct);
         if (!reader.Read())
         {

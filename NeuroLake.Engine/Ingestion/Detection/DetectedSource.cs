@@ -45,7 +45,8 @@ public sealed record DetectedSource(
             .Append(", encoding = ").Append(SqlText.Literal(EncodingName(Encoding)))
             .Append(", null_padding = ").Append(dialect.NullPadding ? "true" : "false")
             .Append(", strict_mode = ").Append(dialect.StrictMode ? "true" : "false")
-            .Append(", max_line_size = ").Append(CsvDialect.MaxLineBytes);
+            .Append(", max_line_size = ").Append(CsvDialect.MaxLineBytes)
+            .Append(", buffer_size = ").Append(CsvDialect.ReadBufferBytes);
         AppendCompression(sql);
         return sql.Append(')').ToString();
     }
@@ -67,14 +68,16 @@ public sealed record DetectedSource(
         }
     }
 
-    internal static string EncodingName(TextEncoding encoding) => encoding switch
+    /// <summary>The encoding's name in DuckDB's spelling (utf-8, utf-16, latin-1).</summary>
+    public static string EncodingName(TextEncoding encoding) => encoding switch
     {
         TextEncoding.Utf16 => "utf-16",
         TextEncoding.Latin1 => "latin-1",
         _ => "utf-8",
     };
 
-    internal static string CompressionName(SourceCompression compression) => compression switch
+    /// <summary>The compression's name in DuckDB's spelling (none, gzip, zstd).</summary>
+    public static string CompressionName(SourceCompression compression) => compression switch
     {
         SourceCompression.Gzip => "gzip",
         SourceCompression.Zstd => "zstd",

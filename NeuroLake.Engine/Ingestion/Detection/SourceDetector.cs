@@ -9,6 +9,14 @@ namespace NeuroLake.Engine.Ingestion.Detection;
 /// </summary>
 public static class SourceDetector
 {
+    /// <summary>Detects the file, reporting the <see cref="IngestionPhase.Detect"/> phase to <paramref name="progress"/>.</summary>
+    /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
+    public static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, IngestionProgress? progress, CancellationToken ct = default)
+    {
+        using var poller = QueryProgressPoller.Start(progress, IngestionPhase.Detect, File.Exists(path) ? new FileInfo(path).Length : null, connection);
+        return await DetectAsync(connection, path, ct).ConfigureAwait(false);
+    }
+
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
     public static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default)
     {

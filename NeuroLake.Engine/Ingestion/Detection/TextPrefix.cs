@@ -78,7 +78,7 @@ internal sealed record TextPrefix(byte[] Bytes, bool Complete)
         // One column per line: a delimiter and quote that text never holds.
         var sql = $"SELECT line FROM read_csv({SqlText.Literal(path)}, compression = 'zstd', encoding = {SqlText.Literal(encoding)}, " +
                   "auto_detect = false, header = false, delim = '\u0001', quote = '', escape = '', columns = {'line': 'VARCHAR'}, " +
-                  "max_line_size = 33554432) LIMIT 200";
+                  $"max_line_size = {CsvDialect.MaxLineBytes}, buffer_size = {CsvDialect.ReadBufferBytes}) LIMIT 200";
         var text = new System.Text.StringBuilder();
         using var reader = connection.ExecuteReader(sql, ct);
         while (reader.Read() && text.Length < Limit)

@@ -23,8 +23,13 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
     public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct = default) => LoadPlanner.PlanAsync(request, ct);
 
     /// <exception cref="IngestionException">The plan is refused, or rows failed to parse under <see cref="BadRowPolicy.Fail"/>; nothing was written.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="ct"/> was cancelled before the target committed: no version, table or quarantine table was added.
+    /// Once the target's commit is written the load finishes regardless (the <see cref="IngestionPhase.Commit"/> phase).
+    /// </exception>
     public async Task<LoadReport> LoadAsync(LoadRequest request, CancellationToken ct = default)
     {
+        var progress = request.Progress;
         var plan = await PlanAsync(request, ct).ConfigureAwait(false);
         if (plan.Refusal is { } refusal)
         {
@@ -34,7 +39,13 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
         var columns = request.LoadedColumns;
         var relation = request.Schema.Source.RawRelationSql();
         var select = SourceSelect.Build(columns, relation);
-        var (read, failed) = CountRows(select, ct);
+        long read, failed;
+        using (QueryProgressPoller.Start(progress, IngestionPhase.Profile, SourceBytes(request)))
+        {
+            (read, failed) = CountRows(select, ct);
+        }
+
+        progress?.ReportRows(read);
         if (failed > 0 && request.BadRows == BadRowPolicy.Fail)
         {
             throw new IngestionException(
@@ -42,9 +53,26 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
                 "Fix the file or the column types, or load with bad rows quarantined or skipped.");
         }
 
+        var name = catalog?.NameOf(request.Target.Location);
+        var sourceFile = request.SourceFile;
+        if (sourceFile is null && name is not null && catalog!.RecordsSourceFiles)
+        {
+            sourceFile = await SourceFileInfo.ComputeAsync(request.Schema.Source.Path, ct: ct).ConfigureAwait(false);
+        }
+
         var loadedAt = DateTimeOffset.UtcNow;
+        var description = request.Description ?? IngestionDescription.Of(request.Schema.Source, sourceFile, loadedAt);
         var good = $"SELECT {string.Join(", ", columns.Select(c => SqlText.Identifier(c.Name)))} FROM ({select}) WHERE NOT {SourceSelect.ParseFailedColumn}";
-        var (version, wholeTableRows) = await WriteAsync(request, plan, good, ct).ConfigureAwait(false);
+        long version;
+        long? wholeTableRows;
+        using (QueryProgressPoller.Start(progress, IngestionPhase.Write))
+        {
+            (version, wholeTableRows) = await WriteAsync(request with { Description = description }, plan, good, ct).ConfigureAwait(false);
+        }
+
+        // The target has committed: the rest completes even when cancelled, so a load is never half-recorded by choice.
+        ct = CancellationToken.None;
+        progress?.Begin(IngestionPhase.Commit);
         long? quarantineVersion = null;
         if (failed > 0 && request.BadRows == BadRowPolicy.Quarantine)
         {
@@ -66,13 +94,15 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
                 ?? PiiDetector.Detect(connection, tableSql, ct: ct);
         }
 
-        var name = catalog?.NameOf(request.Target.Location);
         if (catalog is not null && name is not null)
         {
-            await catalog.RecordAsync(name, version, quality, pii, ct).ConfigureAwait(false);
+            var record = new IngestionRecord(name, version, loadedAt, quality, pii, request.Schema.Source.Format, columns, sourceFile,
+                request.IngestionId ?? Guid.NewGuid().ToString("N"));
+            await catalog.RecordAsync(record, ct).ConfigureAwait(false);
         }
 
         var badRows = request.BadRows;
+        progress?.Begin(IngestionPhase.Done);
         return new LoadReport(
             plan,
             version,
@@ -85,6 +115,9 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
             pii,
             name);
     }
+
+    private static long? SourceBytes(LoadRequest request) =>
+        request.SourceFile?.Size ?? (File.Exists(request.Schema.Source.Path) ? new FileInfo(request.Schema.Source.Path).Length : null);
 
     /// <summary>Writes the good rows; returns the new version and, when the commit holds every row of the table, its row count.</summary>
     private static async Task<(long Version, long? WholeTableRows)> WriteAsync(LoadRequest request, LoadPlan plan, string good, CancellationToken ct)

@@ -35,11 +35,23 @@ public sealed record LoadRequest(DeltaTable Target, ProposedSchema Schema, LoadM
     /// </summary>
     public DeltaTable? QuarantineTable { get; init; }
 
-    /// <summary>Description of a new table (default none).</summary>
+    /// <summary>Description of a new table (default: one naming the source file, its format and the load time).</summary>
     public string? Description { get; init; }
 
     /// <summary>PII findings from the source sample to store in the catalog (default: detected on a sample of the loaded table).</summary>
     public IReadOnlyList<PiiFinding>? PiiFindings { get; init; }
+
+    /// <summary>Where the load reports its phase, bytes, rows and percent (default none).</summary>
+    public IngestionProgress? Progress { get; init; }
+
+    /// <summary>
+    /// The source file's name, size and SHA-256 for lineage, e.g. from <see cref="StagedUpload"/> (default: the staged
+    /// file's own name, hashed in a streamed pass when a catalog is present).
+    /// </summary>
+    public SourceFileInfo? SourceFile { get; init; }
+
+    /// <summary>Identifies this load in lineage (default: a new GUID).</summary>
+    public string? IngestionId { get; init; }
 
     internal IReadOnlyList<ProposedColumn> LoadedColumns => Columns ?? Schema.Columns;
 }

@@ -30,9 +30,15 @@ internal static partial class NetworkAddress
 
     public static bool IsMac(string value) => Mac().IsMatch(value.Trim());
 
+    /// <summary>Twelve hex digits with no separators: a MAC only when the name or the column's other values say so (else any hex id).</summary>
+    public static bool IsBareMac(string value) => BareMac().IsMatch(value.Trim());
+
     [GeneratedRegex(@"^[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?$")]
     private static partial Regex Ipv6Characters();
 
     [GeneratedRegex(@"^([0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\2[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})$")]
     private static partial Regex Mac();
+
+    [GeneratedRegex(@"^[0-9A-Fa-f]{12}$")]
+    private static partial Regex BareMac();
 }

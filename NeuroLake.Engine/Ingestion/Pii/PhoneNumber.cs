@@ -5,13 +5,13 @@ namespace NeuroLake.Engine.Ingestion.Pii;
 /// <summary>
 /// Phone numbers: E.164 (+ and 7 to 15 digits, separators allowed), North American (NXX NXX-XXXX with a
 /// separator before the last four) and national forms with a trunk 0 and separators (9 to 11 digits).
-/// Bare digit runs count only when the column name says phone.
+/// An extension at the end is ignored. Bare digit runs count only when the column name says phone.
 /// </summary>
 internal static partial class PhoneNumber
 {
     public static bool IsValid(string value, bool bareDigitsAllowed = false)
     {
-        var v = value.Trim();
+        var v = Extension().Replace(value.Trim(), "");
         if (v.Length is < 7 or > 24)
         {
             return false;
@@ -42,6 +42,10 @@ internal static partial class PhoneNumber
 
     [GeneratedRegex(@"^(0\d{1,4}|\(0\d{1,4}\))([ .-]\d{2,8}){1,4}$")]
     private static partial Regex National();
+
+    /// <summary>An extension after the number (" ext. 12", " x12", " #12") is dialled after connecting, not part of it.</summary>
+    [GeneratedRegex(@"\s*(ext\.?|extension|x|#)\s*\d{1,6}$", RegexOptions.IgnoreCase)]
+    private static partial Regex Extension();
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex AllDigits();

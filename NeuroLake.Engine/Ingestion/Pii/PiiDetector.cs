@@ -62,7 +62,8 @@ public static class PiiDetector
             Consider(SemanticType.Email, (v, _) => EmailAddress.IsValid(v));
             Consider(SemanticType.Iban, (v, _) => Iban.IsValid(v));
             Consider(SemanticType.IpAddress, (v, hint) => (hint ? NetworkAddress.IsIPv4(v) : NetworkAddress.IsAddressLikeIPv4(v)) || NetworkAddress.IsIPv6(v));
-            Consider(SemanticType.MacAddress, (v, _) => NetworkAddress.IsMac(v));
+            var separatedMacs = values.Count(NetworkAddress.IsMac) * 2 >= values.Count;
+            Consider(SemanticType.MacAddress, (v, hint) => NetworkAddress.IsMac(v) || ((hint || separatedMacs) && NetworkAddress.IsBareMac(v)));
             Consider(SemanticType.PersonName, (v, _) => PersonName.IsPlausible(v), hintRequired: true);
         }
         if (isText || isInteger)

@@ -45,7 +45,7 @@ internal static class PiiNameHints
             SemanticType.Iban => Has("iban", "bban"),
             SemanticType.Ssn => Has("ssn") || (Has("social") && Has("security")),
             SemanticType.IpAddress => Has("ip", "ipv4", "ipv6", "ipaddress", "ipaddr"),
-            SemanticType.MacAddress => Has("mac", "macaddress", "hwaddr"),
+            SemanticType.MacAddress => Has("mac", "macaddress", "hwaddr") || (Has("hw", "hardware") && Has("addr", "address")),
             SemanticType.DateOfBirth => Has("dob", "birth", "birthday", "birthdate", "bday", "born"),
             SemanticType.PostalCode => Has("zip", "zipcode", "postal", "postcode", "postalcode", "plz"),
             SemanticType.PersonName => Has(PersonNameWords.ToArray()) ||

@@ -4,7 +4,8 @@ namespace NeuroLake.Engine.Ingestion.Quality;
 
 /// <summary>
 /// Proposes a key: the single column that is unique and non-null (id-like names first, then narrow types),
-/// else the first such pair among the most distinct non-null columns, confirmed with exact distinct counts.
+/// else the first such pair among the most distinct non-null columns, confirmed with exact distinct counts
+/// (for relations above the exact threshold, with GROUP BYs that spill to disk rather than in-memory DISTINCT).
 /// </summary>
 internal static class KeyProposal
 {
@@ -42,6 +43,11 @@ internal static class KeyProposal
         {
             return [];
         }
+        if (!exact)
+        {
+            // Large relations: one spilling GROUP BY per pair instead of DISTINCT counts held in memory.
+            return pairs.FirstOrDefault(p => Unique(connection, relation, p, rows, ct))?.ToList() ?? [];
+        }
         var counts = pairs.Select(p => $"count(DISTINCT ({string.Join(", ", p.Select(SqlText.Identifier))}))");
         using var reader = connection.ExecuteReader($"SELECT {string.Join(", ", counts)} FROM {relation}", ct);
         reader.Read();
@@ -55,9 +61,10 @@ internal static class KeyProposal
         return [];
     }
 
+    /// <summary>Whether <paramref name="key"/> is unique, counted by a GROUP BY, which DuckDB spills to disk past its memory limit.</summary>
     private static bool Unique(DuckDbConnection connection, string relation, string[] key, long rows, CancellationToken ct) =>
         SqlValue.ToInt64(connection.ExecuteScalar(
-            $"SELECT count(DISTINCT ({string.Join(", ", key.Select(SqlText.Identifier))})) FROM {relation}", ct)) == rows;
+            $"SELECT count(*) FROM (SELECT 1 FROM {relation} GROUP BY {string.Join(", ", key.Select(SqlText.Identifier))})", ct)) == rows;
 
     /// <summary>2 for id/key/uuid names, 1 for codes and numbers, 0 otherwise.</summary>
     internal static int IdLikeness(string name)

@@ -12,6 +12,7 @@ public static class QualityAssessor
 {
     public static QualityReport Assess(DuckDbConnection connection, QualityRequest request, CancellationToken ct = default)
     {
+        using var poller = QueryProgressPoller.Start(request.Progress, IngestionPhase.Profile, connection: connection);
         var relation = request.Relation;
         var all = Describe(connection, relation, ct);
         var pairs = Pairs(request, all);
@@ -29,7 +30,7 @@ public static class QualityAssessor
         }
         var proposed = key is null;
         key ??= KeyProposal.Propose(connection, relation, columns, rows, exact, ct);
-        var (duplicates, keyDuplicates, outliers) = DuplicateScan.Run(connection, relation, profiled, key, columns, ct);
+        var (duplicates, keyDuplicates, outliers) = DuplicateScan.Run(connection, relation, profiled, key, columns, exact, ct);
         columns = columns.Select(c => ColumnStatistics.IsNumericWithFences(c) ? c with { Outliers = outliers[c.Name] } : c).ToList();
 
         var report = new QualityReport(rows, columns, duplicates, failedRows, key, proposed, keyDuplicates, 100, []);

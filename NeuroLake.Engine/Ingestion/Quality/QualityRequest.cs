@@ -14,4 +14,8 @@ public sealed record QualityRequest(
     IReadOnlyDictionary<string, string>? ParsePairs = null,
     IReadOnlyList<string>? Key = null,
     long ExactDistinctUpToRows = 1_000_000,
-    long? RowCount = null);
+    long? RowCount = null)
+{
+    /// <summary>Where the assessment reports the <see cref="IngestionPhase.Profile"/> phase (default none).</summary>
+    public IngestionProgress? Progress { get; init; }
+}

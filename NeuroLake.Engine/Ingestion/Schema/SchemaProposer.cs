@@ -7,6 +7,15 @@ public static class SchemaProposer
 {
     public const int DefaultPreviewRows = 20;
 
+    /// <summary>Detects <paramref name="path"/> and proposes its schema from the default sample: the wizard's first step in one call.</summary>
+    /// <exception cref="IngestionException">The file cannot be read as it is; the message says what to change.</exception>
+    public static async Task<ProposedSchema> ProposeFileAsync(DuckDbConnection connection, string path, IngestionProgress? progress = null, CancellationToken ct = default)
+    {
+        var source = await Detection.SourceDetector.DetectAsync(connection, path, progress, ct).ConfigureAwait(false);
+        using var sample = SourceSample.Create(connection, source, ct: ct);
+        return Propose(connection, sample, source, ct: ct);
+    }
+
     public static ProposedSchema Propose(DuckDbConnection connection, SourceSample sample, Detection.DetectedSource source, int previewRows = DefaultPreviewRows, CancellationToken ct = default)
     {
         var probe = ColumnProbe.Run(connection, sample.TableName, source, ct);

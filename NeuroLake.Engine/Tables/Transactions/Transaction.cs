@@ -91,7 +91,7 @@ internal sealed class Transaction(IObjectStore store, Snapshot? readSnapshot, st
             {
                 var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(ict ?? now);
                 var snapshot = retriedOverWinners || ReadSnapshot is null
-                    ? await loader.LoadAsync(version, ct).ConfigureAwait(false)
+                    ? await loader.LoadAsync(version, CancellationToken.None).ConfigureAwait(false)
                     : ApplyTo(ReadSnapshot, version, timestamp, ict);
                 return new CommitResult(version, timestamp, OperationMetrics, attempt, snapshot);
             }

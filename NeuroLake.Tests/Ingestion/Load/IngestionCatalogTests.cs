@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.Configuration;
@@ -54,5 +57,12 @@ public sealed class IngestionCatalogTests(CatalogDatabases databases, DuckDbFixt
         Assert.Equal("email", email.SemanticType);
         Assert.Equal(("email", PiiSource.Detected), (email.Pii!.Type, email.Pii.Source));
         Assert.Null(info.Columns.Single(c => c.Name == "name_code").Pii);
+        Assert.Contains(IngestionCatalog.IngestedTag, info.Tags);
+        Assert.Contains("csv", info.Tags);
+        Assert.StartsWith("Ingested from 'people.csv' (delimited text, comma-separated, utf-8", info.Description);
+        var files = await services.GetRequiredService<SourceFileStore>().ForTableAsync(path);
+        Assert.Equal([("more.csv", 1L), ("people.csv", 0L)], files.Select(f => (f.FileName, f.TableVersion)));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(People))), files[1].Sha256);
+        Assert.Equal(Encoding.UTF8.GetByteCount(People), files[1].Size);
     }
 }

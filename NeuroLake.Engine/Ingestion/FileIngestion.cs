@@ -1,0 +1,77 @@
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
+
+namespace NeuroLake.Engine.Ingestion;
+
+/// <summary>
+/// Loads a staged file into a catalog table with no questions asked: detect, propose the schema, load with the
+/// proposal as it is. What the wizard does when the user confirms every default, so programmatic loads (the HTTP
+/// API) and the wizard's get the same tables. A new table that fails or is cancelled leaves no folder behind.
+/// </summary>
+public sealed class FileIngestion(DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer)
+{
+    public async Task<FileIngestionResult> IngestAsync(FileIngestionRequest request, CancellationToken ct = default)
+    {
+        var progress = request.Progress;
+        ProposedSchema schema;
+        using (var connection = duckDb.Connect())
+        {
+            schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, ct).ConfigureAwait(false);
+        }
+
+        var (location, created) = await LocateAsync(request, ct).ConfigureAwait(false);
+        var target = new DeltaTable(new LocalObjectStore(location), duckDb, new DeltaTableOptions { Observer = observer, UserName = request.User });
+        var id = Guid.NewGuid().ToString("N");
+        try
+        {
+            var report = await loader.LoadAsync(
+                new LoadRequest(target, schema, request.Mode)
+                {
+                    KeyColumns = request.KeyColumns,
+                    MergeSchema = request.MergeSchema,
+                    BadRows = request.BadRows,
+                    Progress = progress,
+                    SourceFile = request.SourceFile,
+                    IngestionId = id,
+                },
+                ct).ConfigureAwait(false);
+            return new FileIngestionResult(schema, report, request.SourceFile, id);
+        }
+        catch when (created && !Directory.Exists(Path.Combine(location, "_delta_log")))
+        {
+            Directory.Delete(location, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>An existing table's folder from the catalog, or a new one under the warehouse (created: true when this made it).</summary>
+    private async Task<(string Location, bool Created)> LocateAsync(FileIngestionRequest request, CancellationToken ct)
+    {
+        var name = request.Table;
+        if (name.Kind != Catalog.Model.SecurableKind.Table)
+        {
+            throw new IngestionException($"'{name}' is not a table name: name the target as schema.table or catalog.schema.table.");
+        }
+
+        var existing = await catalog.FindTableAsync(name, ct).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return (existing.Location, false);
+        }
+
+        if (request.Mode != LoadMode.NewTable)
+        {
+            throw new IngestionException($"Table '{name}' does not exist: load the file with mode=create, or name an existing table.");
+        }
+
+        var location = layout.LocationOf(name.Catalog, name.Schema!, name.Table!);
+        var created = !Directory.Exists(location);
+        Directory.CreateDirectory(location);
+        return (location, created);
+    }
+}

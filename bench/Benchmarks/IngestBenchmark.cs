@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Ingestion;
+using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
+
+namespace NeuroLake.Bench.Benchmarks;
+
+/// <summary>
+/// ingest: a generated CSV (default 1 GB) into a new NeuroLake table the way the wizard loads it (detect, propose,
+/// count and parse-check, write, quality profile and PII), against DuckDB's own
+/// <c>COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet, COMPRESSION zstd)</c>. Prints
+/// <c>RESULT ingest mb_per_s=... ratio_vs_duckdb=... peak_mb=... rows=... source_mb=...</c> (goal ratio ≤ 1.25); peak_mb is the
+/// process's peak resident memory (VmHWM), so run it in its own process.
+/// </summary>
+public sealed class IngestBenchmark : IBenchmark
+{
+    public string Name => "ingest";
+
+    public string Description => "a generated 1 GB CSV into a new table (detect, profile, PII, write) vs. DuckDB's read_csv → Parquet COPY";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var options = IngestArguments.Parse(args);
+        var root = Path.Combine(Path.GetTempPath(), "nl-bench-ingest-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        try
+        {
+            using var db = DuckDbDatabase.Open(null, new DuckDbSettings { MemoryLimit = options.MemoryLimit, TempDirectory = Path.Combine(root, "spill") });
+            var file = options.File ?? BenchCsv.Generate(db, Path.Combine(root, "source.csv"), options.SizeMb);
+            var megabytes = new FileInfo(file).Length / (1024.0 * 1024);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"source {file}: {megabytes:F0} MB"));
+
+            double? duckMs = options.SkipDuckDb ? null : TimeDuckDb(db, file, Path.Combine(root, "duckdb"));
+            var sw = Stopwatch.StartNew();
+            var report = await IngestAsync(db, file, Path.Combine(root, "table"), cancellationToken);
+            var ingestMs = sw.Elapsed.TotalMilliseconds;
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"neurolake {ingestMs:F0} ms ({report.RowsLoaded} rows, quality {report.Quality.Score}, {report.Pii.Count} PII column(s)); duckdb {duckMs?.ToString("F0", CultureInfo.InvariantCulture) ?? "skipped"} ms"));
+            var ratio = duckMs is { } duck ? (ingestMs / duck).ToString("F3", CultureInfo.InvariantCulture) : "na";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RESULT ingest mb_per_s={megabytes / (ingestMs / 1000):F1} ratio_vs_duckdb={ratio} peak_mb={PeakResidentMegabytes():F0} rows={report.RowsLoaded} source_mb={megabytes:F0}"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<LoadReport> IngestAsync(DuckDbDatabase db, string file, string location, CancellationToken ct)
+    {
+        var phases = new PhaseTimes();
+        ProposedSchema schema;
+        using (var connection = db.Connect())
+        {
+            schema = await SchemaProposer.ProposeFileAsync(connection, file, ct: ct);
+        }
+
+        phases.Mark("detect");
+        var table = new DeltaTable(new LocalObjectStore(Directory.CreateDirectory(location).FullName), db);
+        var progress = new IngestionProgress();
+        progress.Changed += p => phases.Enter(p.Phase);
+        var report = await new IngestionLoader(db).LoadAsync(new LoadRequest(table, schema, LoadMode.NewTable) { Progress = progress }, ct);
+        Console.WriteLine("phases: " + phases);
+        return report;
+    }
+
+    private static double TimeDuckDb(DuckDbDatabase db, string file, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var sw = Stopwatch.StartNew();
+        using var connection = db.Connect();
+        connection.Execute($"COPY (SELECT * FROM read_csv('{file}')) TO '{folder}' (FORMAT parquet, COMPRESSION zstd, PER_THREAD_OUTPUT true)");
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>VmHWM: the most resident memory this process has held, DuckDB's native memory included.</summary>
+    private static double PeakResidentMegabytes()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+}
