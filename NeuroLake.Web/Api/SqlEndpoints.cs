@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Errors;
@@ -9,31 +8,26 @@ namespace NeuroLake.Web.Api;
 /// <summary>The SQL API: run a script and get every statement's result as JSON.</summary>
 public static class SqlEndpoints
 {
-    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Maps <c>POST /api/v1/sql</c>.</summary>
+    /// <summary>Maps <c>POST /api/v1/sql</c> and the export endpoints under <c>/api/v1/sql/export</c>.</summary>
     public static IEndpointRouteBuilder MapSqlApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sql").WithTags("SQL");
         group.MapPost("", RunAsync)
             .WithName("RunSql")
             .WithSummary("Runs a SQL script; answers one result per statement, or 400 problem details naming the statement that failed.")
-            .Accepts<SqlRequest>("application/json")
+            .WithDescription("Body: {\"sql\": \"...\", \"maxRows\": n} as application/json (other content types answer 415).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        SqlExportEndpoint.Map(group);
         return app;
     }
 
     private static async Task<IResult> RunAsync(HttpRequest http, QueryService queries, IOptions<NeuroLakeOptions> options, CancellationToken ct)
     {
-        SqlRequest? body;
-        try
+        var (body, problem) = await SqlRequestReader.ReadAsync(http, ct);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<SqlRequest>(http.Body, RequestJson, ct);
-        }
-        catch (JsonException e)
-        {
-            return SqlProblems.BadRequest("The request body is not valid JSON", $"Send JSON like {{\"sql\": \"SELECT 42\", \"maxRows\": 1000}}. {e.Message}");
+            return problem;
         }
 
         var limit = options.Value.RowLimit;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Query.Syntax;
@@ -9,6 +10,14 @@ internal static class SqlProblems
 {
     public static IResult BadRequest(string title, string detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: title, extensions: extensions);
+
+    /// <summary>415: only JSON bodies, because a cross-site HTML form cannot send JSON without a CORS preflight.</summary>
+    public static IResult JsonRequired() => Results.Problem(
+        detail: "Send the request as JSON with the header Content-Type: application/json, e.g. {\"sql\": \"SELECT 42\"}.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON required");
+
+    public static IResult InvalidJson(JsonException error) =>
+        BadRequest("The request body is not valid JSON", $"Send JSON like {{\"sql\": \"SELECT 42\", \"maxRows\": 1000}}. {error.Message}");
 
     public static IResult From(NeuroLakeException error) => error switch
     {

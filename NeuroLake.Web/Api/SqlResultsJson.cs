@@ -1,11 +1,13 @@
 using System.Text.Json;
+using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Service;
 
 namespace NeuroLake.Web.Api;
 
 /// <summary>
 /// Writes statement results straight to the response as
-/// <c>{"statements": [{"kind", "line", "columns": [{"name", "type"}], "rows": [[...]], "rowCount", "truncated", "rowsAffected"}]}</c>,
+/// <c>{"statements": [{"kind", "line", "columns": [{"name", "type", "piiType"?}], "rows": [[...]], "rowCount", "truncated", "rowsAffected",
+/// "advice": [{"rule", "message", "suggestion"}]}]}</c>,
 /// flushing as it goes instead of building the document in memory (values: see <see cref="ResultValueJson"/>).
 /// </summary>
 internal sealed class SqlResultsJson(IReadOnlyList<StatementResult> results) : IResult
@@ -56,6 +58,8 @@ internal sealed class SqlResultsJson(IReadOnlyList<StatementResult> results) : I
                 json.WriteNull("rowsAffected");
             }
 
+            WriteAdvice(json, result.Advice);
+
             json.WriteEndObject();
         }
 
@@ -70,6 +74,21 @@ internal sealed class SqlResultsJson(IReadOnlyList<StatementResult> results) : I
         await response.BodyWriter.FlushAsync(ct);
     }
 
+    private static void WriteAdvice(Utf8JsonWriter json, IReadOnlyList<AdvisorFinding> advice)
+    {
+        json.WriteStartArray("advice");
+        foreach (var finding in advice)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", finding.Rule);
+            json.WriteString("message", finding.Message);
+            json.WriteString("suggestion", finding.Suggestion);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteColumns(Utf8JsonWriter json, IReadOnlyList<ResultColumn> columns)
     {
         json.WriteStartArray("columns");
@@ -78,6 +97,10 @@ internal sealed class SqlResultsJson(IReadOnlyList<StatementResult> results) : I
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type);
+            if (column.PiiType is { } pii)
+            {
+                json.WriteString("piiType", pii);
+            }
             json.WriteEndObject();
         }
 

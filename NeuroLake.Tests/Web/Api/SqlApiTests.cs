@@ -106,6 +106,21 @@ public sealed class SqlApiTests : IClassFixture<WorkbenchAppFactory>
         Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task A_body_that_is_not_declared_json_is_refused_so_html_forms_of_other_sites_cannot_run_sql()
+    {
+        var schema = UniqueSchema();
+        using var client = _app.CreateClient();
+        using var response = await client.PostAsync("/api/v1/sql",
+            new StringContent($$"""{"sql": "CREATE SCHEMA {{schema}}"}""", Encoding.UTF8, "text/plain"));
+        using var problem = await ReadJsonAsync(response, HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Contains("Content-Type: application/json", problem.RootElement.GetProperty("detail").GetString());
+        using var check = await PostAsync(new { sql = "SHOW SCHEMAS" });
+        using var schemas = await ReadJsonAsync(check, HttpStatusCode.OK);
+        Assert.DoesNotContain(schema, schemas.RootElement.GetRawText());
+    }
+
     private async Task<HttpResponseMessage> PostAsync(object body)
     {
         using var client = _app.CreateClient();

@@ -3,7 +3,7 @@ using NeuroLake.Web.Health;
 
 namespace NeuroLake.Web.Components.Pages.Home;
 
-/// <summary>The landing page: shows that the engine is alive and how it is configured.</summary>
+/// <summary>The landing page: quick actions, recent tables, and whether the engine is alive and how it is configured.</summary>
 public partial class Home
 {
     [Inject]

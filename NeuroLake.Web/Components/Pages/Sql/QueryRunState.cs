@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NeuroLake.Engine.Query.Service;
+using NeuroLake.Engine.Query.Syntax;
 
 namespace NeuroLake.Web.Components.Pages.Sql;
 
@@ -21,14 +22,21 @@ public sealed record RunError(string Message, int? EditorLine, int? StatementInd
 /// </summary>
 public sealed class QueryRunState
 {
+    /// <summary>URL-escaping can triple SQL's length; 2,000 characters stay well under Kestrel's 8 KB request line.</summary>
+    public const int MaxDownloadSqlLength = 2_000;
+
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly CancellationTokenSource _cancel = new();
     private readonly Dictionary<int, ResultGridState> _grids = [];
     private TimeSpan? _elapsed;
+    private IReadOnlyList<SqlStatement>? _statements;
 
     public QueryRunState(ScriptPart part) => Part = part;
 
     public ScriptPart Part { get; }
+
+    /// <summary>Filled in by the query service while the run goes; polled by the page's ticker.</summary>
+    public QueryProgress Progress { get; } = new();
 
     public RunStatus Status { get; private set; } = RunStatus.Running;
 
@@ -63,6 +71,17 @@ public sealed class QueryRunState
     public void Fail(RunError error, IReadOnlyList<StatementResult>? completed = null) => Finish(RunStatus.Failed, completed ?? [], error);
 
     public void Cancelled() => Finish(RunStatus.Cancelled, [], null);
+
+    /// <summary>
+    /// The text of statement <paramref name="index"/> for a download link (the export runs it again), or null when it is
+    /// longer than <see cref="MaxDownloadSqlLength"/>: a link's request line must stay under the server's 8 KB limit.
+    /// </summary>
+    public string? DownloadSql(int index)
+    {
+        _statements ??= SqlScript.Parse(Part.Sql).Statements;
+        var text = index < _statements.Count ? _statements[index].Text : null;
+        return text is { Length: <= MaxDownloadSqlLength } ? text : null;
+    }
 
     /// <summary>The grid of a result, created on first use so sorting and selection survive switching result tabs.</summary>
     public ResultGridState Grid(int index)

@@ -19,6 +19,10 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
     [Parameter]
     public string InitialText { get; set; } = "";
 
+    /// <summary>Names the document <see cref="InitialText"/> belongs to (e.g. an editor tab's id); reported with text changes. Default empty.</summary>
+    [Parameter]
+    public string InitialKey { get; set; } = "";
+
     /// <summary>
     /// Autocomplete names in CodeMirror's shape (<c>{"schema": {"table": ["column", …]}}</c>); null offers keywords only
     /// (the default). Changes later go through <see cref="SetSchemaAsync"/>.
@@ -38,9 +42,9 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
     [Parameter]
     public EventCallback<EditorSnapshot> OnRunAll { get; set; }
 
-    /// <summary>The text changed (reported after a short pause in typing).</summary>
+    /// <summary>The text of a document changed (reported after a short pause in typing), with the document's key.</summary>
     [Parameter]
-    public EventCallback<string> OnTextChanged { get; set; }
+    public EventCallback<EditorTextChange> OnTextChanged { get; set; }
 
     /// <summary>Raised once the editor is ready for the methods below.</summary>
     [Parameter]
@@ -59,7 +63,7 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
         {
             _self = DotNetObjectReference.Create(this);
             var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Sql/SqlCodeEditor.razor.js");
-            var editor = await module.InvokeAsync<IJSObjectReference>("init", _host, _self, InitialText, Schema, Label);
+            var editor = await module.InvokeAsync<IJSObjectReference>("init", _host, _self, InitialText, InitialKey, Schema, Label);
             if (_disposed)
             {
                 await ReleaseAsync(editor, module);
@@ -78,7 +82,8 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
     public async Task<EditorSnapshot?> SnapshotAsync() =>
         _editor is null ? null : await Call(() => _editor.InvokeAsync<EditorSnapshot>("snapshot").AsTask());
 
-    public Task SetTextAsync(string text) => Invoke("setText", text);
+    /// <summary>Shows another document, <paramref name="text"/> under <paramref name="key"/>; later changes are reported with that key.</summary>
+    public Task SetTextAsync(string text, string key) => Invoke("setText", text, key);
 
     public Task SetSchemaAsync(object schema) => Invoke("setSchema", schema);
 
@@ -94,7 +99,7 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
     public Task RunAll(EditorSnapshot snapshot) => OnRunAll.InvokeAsync(snapshot);
 
     [JSInvokable]
-    public Task TextChanged(string text) => OnTextChanged.InvokeAsync(text);
+    public Task TextChanged(string key, string text) => OnTextChanged.InvokeAsync(new EditorTextChange(key, text));
 
     private Task Invoke(string method, params object?[] args) =>
         _editor is null ? Task.CompletedTask : Call(async () =>

@@ -14,14 +14,16 @@ function language(schema) {
     return sql({ dialect: PostgreSQL, schema: schema ?? {}, upperCaseKeywords: true });
 }
 
-export function init(host, dotnet, text, schema, label) {
+export function init(host, dotnet, text, key, schema, label) {
     const languageSlot = new Compartment();
     let pending = null;
+    // Which document the text belongs to (the editor tab), so a late report is never filed under the next tab.
+    let documentKey = key;
     const flush = view => {
         clearTimeout(pending);
         pending = null;
         // The circuit may be gone (reconnecting); the text is saved again with the next change.
-        dotnet.invokeMethodAsync('TextChanged', view.state.doc.toString()).catch(() => { });
+        dotnet.invokeMethodAsync('TextChanged', documentKey, view.state.doc.toString()).catch(() => { });
     };
     const run = method => view => {
         clearTimeout(pending);
@@ -47,7 +49,8 @@ export function init(host, dotnet, text, schema, label) {
                 EditorView.updateListener.of(update => {
                     if (update.docChanged) {
                         clearTimeout(pending);
-                        pending = setTimeout(() => flush(view), textChangedDelayMs);
+                        const changedKey = documentKey;
+                        pending = setTimeout(() => { if (changedKey === documentKey) { flush(view); } }, textChangedDelayMs);
                     }
                 }),
             ],
@@ -56,10 +59,14 @@ export function init(host, dotnet, text, schema, label) {
 
     return {
         snapshot: () => snapshot(view),
-        setText: value => {
+        // Shows another document; its text is already saved, so the change it makes is not reported.
+        setText: (value, key) => {
             clearTimeout(pending);
             pending = null;
+            documentKey = key;
             view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value ?? '' }, selection: { anchor: 0 } });
+            clearTimeout(pending);
+            pending = null;
         },
         setSchema: value => view.dispatch({ effects: languageSlot.reconfigure(language(value)) }),
         // Selects a whole line (1-based) and scrolls to it: how an error points at its statement.

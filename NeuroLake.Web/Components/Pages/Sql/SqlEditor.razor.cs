@@ -25,6 +25,7 @@ public sealed partial class SqlEditor : IDisposable
     private bool _editorReady;
     private object? _completions;
     private string? _notice;
+    private int _historyVersion;
 
     [Inject]
     private QueryService Queries { get; set; } = default!;
@@ -38,6 +39,16 @@ public sealed partial class SqlEditor : IDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ILogger<SqlEditor> Logger { get; set; } = default!;
+
+    /// <summary>SQL to open in a new tab (<see cref="SqlEditorLinks.Query"/>); removed from the address once opened.</summary>
+    [SupplyParameterFromQuery(Name = SqlEditorLinks.QueryParameter)]
+    public string? Query { get; set; }
+
     private QueryRunState? Run => _tabs is not null && _runs.TryGetValue(_tabs.ActiveId, out var run) ? run : null;
 
     protected override async Task OnInitializedAsync() => _completions = await LoadCompletionsAsync();
@@ -48,6 +59,13 @@ public sealed partial class SqlEditor : IDisposable
         {
             var saved = await CallJs(() => JS.InvokeAsync<string?>("localStorage.getItem", TabsStorageKey).AsTask());
             _tabs = EditorTabs.FromJson(saved);
+            if (!string.IsNullOrWhiteSpace(Query))
+            {
+                _tabs.Add(Query);
+                await SaveTabsAsync();
+                Navigation.NavigateTo("sql", replace: true);
+            }
+
             StateHasChanged();
         }
     }
@@ -58,10 +76,14 @@ public sealed partial class SqlEditor : IDisposable
         await _editor!.FocusAsync();
     }
 
-    private async Task TextChangedAsync(string text)
+    private async Task TextChangedAsync(EditorTextChange change)
     {
-        _tabs!.UpdateSql(_tabs.ActiveId, text);
-        await SaveTabsAsync();
+        // The tab may have been closed since; its text went with it.
+        if (_tabs!.Tabs.Any(t => t.Id == change.Key))
+        {
+            _tabs.UpdateSql(change.Key, change.Text);
+            await SaveTabsAsync();
+        }
     }
 
     private async Task ActivateTabAsync(string id)
@@ -97,7 +119,7 @@ public sealed partial class SqlEditor : IDisposable
         await SaveTabsAsync();
         if (_editor is not null)
         {
-            await _editor.SetTextAsync(_tabs!.Active.Sql);
+            await _editor.SetTextAsync(_tabs!.Active.Sql, _tabs.ActiveId);
             await _editor.FocusAsync();
         }
     }
@@ -152,8 +174,12 @@ public sealed partial class SqlEditor : IDisposable
 
         var run = _runs[tabId] = new QueryRunState(part);
         StateHasChanged();
-        using var ticker = StartTicker(run);
-        await ExecuteAsync(run);
+        using (StartTicker(run))
+        {
+            await ExecuteAsync(run);
+        }
+
+        _historyVersion++;
         if (run.Error?.EditorLine is { } line && _tabs.ActiveId == tabId)
         {
             await GoToLineAsync(line);
@@ -169,7 +195,7 @@ public sealed partial class SqlEditor : IDisposable
     {
         try
         {
-            var request = new QueryRequest(Options.Value.User, RowLimit: Options.Value.RowLimit);
+            var request = new QueryRequest(Options.Value.User, RowLimit: Options.Value.RowLimit) { Progress = run.Progress };
             run.Succeed(await Queries.ExecuteAsync(run.Part.Sql, request, run.CancellationToken));
         }
         catch (QueryFailedException e)
@@ -188,9 +214,27 @@ public sealed partial class SqlEditor : IDisposable
         {
             run.Cancelled();
         }
+        catch (Exception e)
+        {
+            // A bug or an unexpected engine failure: shown in place, never the circuit's error bar.
+            LogRunFailed(Logger, e);
+            run.Fail(new RunError($"The run failed unexpectedly ({e.GetType().Name}): {e.Message}", null, null));
+        }
     }
 
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The SQL editor could not read the catalog's names for autocomplete")]
+    private static partial void LogCompletionsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "A SQL editor run failed unexpectedly")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception);
+
     private void CancelRun() => Run?.Cancel();
+
+    private async Task RunFromHistoryAsync(string sql)
+    {
+        await NewTabAsync(sql);
+        await RunAsync(new EditorSnapshot(sql, 0, 0, 0), RunScope.All);
+    }
 
     private async Task GoToLineAsync(int line)
     {
@@ -200,7 +244,7 @@ public sealed partial class SqlEditor : IDisposable
         }
     }
 
-    /// <summary>Redraws the elapsed time while the run is going.</summary>
+    /// <summary>Redraws the elapsed time and progress while the run is going.</summary>
     private IDisposable StartTicker(QueryRunState run)
     {
         var timer = new PeriodicTimer(TickInterval);
@@ -229,9 +273,10 @@ public sealed partial class SqlEditor : IDisposable
         {
             return await Catalog.CompletionsAsync(_disposed.Token);
         }
-        catch (NeuroLakeException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // Autocomplete falls back to keywords; the editor still works.
+            LogCompletionsFailed(Logger, e);
             return null;
         }
     }
