@@ -66,7 +66,7 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
             throw new QueryRefusedException("CREATE TABLE needs either a column list or AS SELECT, not both: the query's columns define the table.");
         }
 
-        var (query, read) = asSelect ? await BodyAsync(analysis, request, ct) : (null, []);
+        var (query, read, _) = asSelect ? await BodyAsync(analysis, request, ct) : (null, [], null);
         var definition = new TableDefinition
         {
             Schema = clauses.ColumnsText is { } columns ? ColumnList.Parse(duckDb, columns) : null,
@@ -94,8 +94,13 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
     {
         var name = analysis.Classification.Target!.ToSchemaTable(request.DefaultSchema);
         var table = await resolver.OpenAsync(name, request.User, ct);
-        var (body, read) = await BodyAsync(analysis, request, ct);
+        var (body, read, columns) = await BodyAsync(analysis, request, ct);
         var snapshot = await table.GetSnapshotAsync(null, ct);
+        if (columns is not null)
+        {
+            body = InsertColumns.Project(body, columns, snapshot.Schema, name, ValueCount(body, ct));
+        }
+
         // INSERT is positional, as in Spark and DuckDB; the table layer matches columns by name.
         var aliases = string.Join(", ", snapshot.Schema.Fields.Select(f => SqlIdentifier.Quote(f.Name)));
         var query = $"SELECT * FROM ({body}) AS q({aliases})";
@@ -113,8 +118,8 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
         return StatementOutcome.Written(rows, read, new TableVersion(name.Schema, name.Table, commit.Version));
     }
 
-    /// <summary>The SELECT or VALUES a CTAS or INSERT writes, with its table reads resolved.</summary>
-    private async Task<(string Sql, IReadOnlyList<TableVersion> Read)> BodyAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    /// <summary>The SELECT or VALUES a CTAS or INSERT writes, with its table reads resolved, and an INSERT's column list.</summary>
+    private async Task<(string Sql, IReadOnlyList<TableVersion> Read, IReadOnlyList<string>? Columns)> BodyAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
         var statement = analysis.Statement;
         var region = analysis.Classification.Reads;
@@ -123,16 +128,30 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
             throw new QueryRefusedException("Write the query after the target (INSERT INTO s.t WITH ... SELECT ...), not before it.");
         }
 
-        var first = statement.Tokens[region.BodyStart];
-        if (first.Kind == TokenKind.LeftParen && region.BodyStart + 1 < statement.Tokens.Count && statement.Tokens[region.BodyStart + 1].IsIdentifier
-            && !statement.Tokens[region.BodyStart + 1].IsWordIn(QueryStarts))
+        var bodyStart = region.BodyStart;
+        IReadOnlyList<string>? columns = null;
+        if (analysis.Kind is StatementKind.Insert or StatementKind.InsertOverwrite)
         {
-            throw new QueryRefusedException("INSERT with a column list is not supported yet: select the columns in the table's order instead.");
+            columns = InsertColumns.Read(statement.Tokens, region.BodyStart, QueryStarts, out bodyStart);
         }
 
+        if (columns is not null && bodyStart >= statement.Tokens.Count)
+        {
+            throw new QueryRefusedException("The INSERT column list is followed by nothing: add the SELECT or VALUES that gives the rows.");
+        }
+
+        var first = statement.Tokens[bodyStart];
         var (sql, read) = await resolver.RewriteAsync(analysis, request, ct);
         var prefix = first.Span.Offset - statement.Span.Offset;
-        return (sql[prefix..], read);
+        return (sql[prefix..], read, columns);
+    }
+
+    /// <summary>How many values each row of <paramref name="query"/> has: DuckDB binds it without reading rows.</summary>
+    private int ValueCount(string query, CancellationToken ct)
+    {
+        using var connection = duckDb.Connect();
+        using var reader = connection.ExecuteReader($"SELECT * FROM ({query}) LIMIT 0", ct);
+        return reader.FieldCount;
     }
 
     private static readonly HashSet<string> QueryStarts = new(StringComparer.OrdinalIgnoreCase) { "SELECT", "WITH", "VALUES", "FROM", "TABLE" };

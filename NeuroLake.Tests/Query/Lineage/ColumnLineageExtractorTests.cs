@@ -6,7 +6,7 @@ namespace NeuroLake.Tests.Query.Lineage;
 
 /// <summary>
 /// The extractor on its own, with the catalog's column lists given directly: the statement forms the query service
-/// does not run yet (MERGE, INSERT with a column list, UPDATE with an alias and FROM) and the failure modes.
+/// reaches through other tests' fixtures less directly (MERGE, INSERT with a column list, UPDATE with an alias and FROM) and the failure modes.
 /// </summary>
 public sealed class ColumnLineageExtractorTests : IDisposable
 {
