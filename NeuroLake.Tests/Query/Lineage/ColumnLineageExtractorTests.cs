@@ -5,8 +5,8 @@ using NeuroLake.Engine.Query.Syntax;
 namespace NeuroLake.Tests.Query.Lineage;
 
 /// <summary>
-/// The extractor on its own, with the catalog's column lists given directly: the statement forms the query service
-/// reaches through other tests' fixtures less directly (MERGE, INSERT with a column list, UPDATE with an alias and FROM) and the failure modes.
+/// The extractor on its own, with the catalog's column lists given directly: the write forms beyond plain CTAS and
+/// INSERT (MERGE, INSERT with a column list, UPDATE with an alias and FROM) and the failure modes.
 /// </summary>
 public sealed class ColumnLineageExtractorTests : IDisposable
 {
