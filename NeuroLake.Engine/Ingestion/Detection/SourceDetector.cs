@@ -18,7 +18,14 @@ public static class SourceDetector
     }
 
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
-    public static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default)
+    /// <remarks>
+    /// UTF-16 that DuckDB cannot read directly (big-endian, or without a BOM) is transcoded into a UTF-8 copy in a
+    /// <c>.utf-8</c> folder beside the file, and the result reads that copy (see <see cref="DetectedSource.Transcoded"/>).
+    /// </remarks>
+    public static Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default) =>
+        DetectAsync(connection, path, allowTranscoding: true, ct);
+
+    private static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, bool allowTranscoding, CancellationToken ct)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var name = System.IO.Path.GetFileName(fullPath);
@@ -48,10 +55,20 @@ public static class SourceDetector
         if (compression == SourceCompression.Zstd)
         {
             prefix = TextPrefix.ReadZstdLines(connection, fullPath, ct, out encoding);
+            if (Utf16Probe.Detect(prefix.Bytes) is { } utf16)
+            {
+                // Transcoding needs the decompressed bytes, and .NET has no zstd decoder.
+                throw new IngestionException(
+                    $"'{name}' is zstd-compressed UTF-16 text ({utf16.Name}), which cannot be transcoded here: decompress it, or save it as UTF-8 or gzip-compressed UTF-16, and upload it again.");
+            }
         }
         else
         {
             prefix = await TextPrefix.ReadAsync(fullPath, compression, ct).ConfigureAwait(false);
+            if (allowTranscoding && Utf16Probe.Detect(prefix.Bytes) is { } utf16)
+            {
+                return await TranscodedAsync(connection, fullPath, compression, utf16, ct).ConfigureAwait(false);
+            }
             encoding = EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
         }
 
@@ -77,6 +94,22 @@ public static class SourceDetector
         {
             // Text that merely starts with '[' or '{' ("[id],[name]") is delimited text after all.
             return CsvSniffer.Sniff(connection, source with { Format = SourceFormat.Csv }, ct);
+        }
+    }
+
+    private static async Task<DetectedSource> TranscodedAsync(
+        DuckDbConnection connection, string path, SourceCompression compression, Utf16Text utf16, CancellationToken ct)
+    {
+        var copy = await Utf16Transcoder.ToUtf8Async(path, compression, utf16, ct).ConfigureAwait(false);
+        try
+        {
+            var source = await DetectAsync(connection, copy, allowTranscoding: false, ct).ConfigureAwait(false);
+            return source with { Transcoded = new TranscodedCopy(path, utf16, compression) };
+        }
+        catch
+        {
+            File.Delete(copy);
+            throw;
         }
     }
 

@@ -12,8 +12,16 @@ public static class SchemaProposer
     public static async Task<ProposedSchema> ProposeFileAsync(DuckDbConnection connection, string path, IngestionProgress? progress = null, CancellationToken ct = default)
     {
         var source = await Detection.SourceDetector.DetectAsync(connection, path, progress, ct).ConfigureAwait(false);
-        using var sample = SourceSample.Create(connection, source, ct: ct);
-        return Propose(connection, sample, source, ct: ct);
+        try
+        {
+            using var sample = SourceSample.Create(connection, source, ct: ct);
+            return Propose(connection, sample, source, ct: ct);
+        }
+        catch
+        {
+            source.DeleteTranscodedCopy();
+            throw;
+        }
     }
 
     public static ProposedSchema Propose(DuckDbConnection connection, SourceSample sample, Detection.DetectedSource source, int previewRows = DefaultPreviewRows, CancellationToken ct = default)
