@@ -93,6 +93,25 @@ public sealed class IngestApiTests : IAsyncLifetime
         Assert.Equal(("email", "From the source column 'contact email'."), (column.SemanticType, column.Description));
     }
 
+    [Fact]
+    public async Task A_gzip_compressed_utf16_big_endian_body_is_transcoded_loaded_and_its_copy_removed()
+    {
+        using var buffer = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(new UnicodeEncoding(bigEndian: true, byteOrderMark: true).GetPreamble());
+            await gzip.WriteAsync(new UnicodeEncoding(bigEndian: true, byteOrderMark: false).GetBytes("id,city\n1,Zürich\n2,東京\n3,Malmö\n"));
+        }
+
+        using var response = await _client.PostAsync("/api/v1/ingest?table=geo.cities&filename=cities.csv.gz", new ByteArrayContent(buffer.ToArray()));
+        var report = await JsonOf(response);
+
+        Assert.Equal(("utf-16be", "gzip"), (report.GetProperty("source").GetProperty("encoding").GetString(), report.GetProperty("source").GetProperty("compression").GetString()));
+        Assert.Equal((3L, 3L), (report.GetProperty("rowsRead").GetInt64(), report.GetProperty("rowsLoaded").GetInt64()));
+        Assert.Equal("BIGINT", report.GetProperty("columns")[0].GetProperty("type").GetString());
+        Assert.Empty(StagedFiles());
+    }
+
     [Theory]
     [InlineData("/api/v1/ingest?mode=create", "no table")]
     [InlineData("/api/v1/ingest?table=a.b.c.d", "4 part(s)")]
