@@ -64,6 +64,19 @@ public sealed class Utf16SourceTests : IDisposable
         Assert.Equal((TextEncoding.Utf16, path), (source.Encoding, source.Path));
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task Utf16_json_is_transcoded_because_read_json_takes_utf8_only(bool bigEndian, bool bom)
+    {
+        var path = _files.WriteBytes("cities.json", Bytes("[{\"id\": 1, \"city\": \"Zürich\"}, {\"id\": 2, \"city\": \"東京\"}]", bigEndian, bom));
+
+        var source = await SourceDetector.DetectAsync(_db.Connection, path);
+
+        Assert.Equal((SourceFormat.JsonArray, bigEndian ? "utf-16be" : "utf-16le"), (source.Format, source.OriginalEncodingName));
+        Assert.Equal("東京", _db.Scalar($"SELECT city FROM {source.RawRelationSql()} WHERE id = 2"));
+    }
+
     [Fact]
     public async Task Utf16_with_an_odd_number_of_bytes_is_refused_and_leaves_no_copy()
     {

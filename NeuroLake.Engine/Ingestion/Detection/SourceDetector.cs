@@ -77,6 +77,11 @@ public static class SourceDetector
         {
             throw new IngestionException($"'{name}' holds no data after decompression: upload a file with a header or at least one row.");
         }
+        if (layout != SourceFormat.Csv && encoding == TextEncoding.Utf16 && allowTranscoding)
+        {
+            // read_json takes UTF-8 only, even where read_csv reads this UTF-16 directly.
+            return await TranscodedAsync(connection, fullPath, compression, Utf16Text.LittleEndian, ct).ConfigureAwait(false);
+        }
         if (layout != SourceFormat.Csv && encoding != TextEncoding.Utf8)
         {
             throw new IngestionException($"'{name}' is JSON in {DetectedSource.EncodingName(encoding)}; JSON must be UTF-8: save it as UTF-8 and upload it again.");
