@@ -120,14 +120,7 @@ public static class SourceDetector
 
     private static bool NamedAsJson(string path)
     {
-        var name = System.IO.Path.GetFileName(path).ToLowerInvariant();
-        foreach (var suffix in new[] { ".gz", ".gzip", ".zst", ".zstd" })
-        {
-            if (name.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                name = name[..^suffix.Length];
-            }
-        }
+        var name = FileSignature.WithoutCompressionSuffix(System.IO.Path.GetFileName(path).ToLowerInvariant());
         return name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal) ||
                name.EndsWith(".ndjson", StringComparison.Ordinal);
     }

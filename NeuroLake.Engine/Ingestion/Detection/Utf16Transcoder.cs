@@ -20,7 +20,8 @@ internal static class Utf16Transcoder
     {
         var name = System.IO.Path.GetFileName(path);
         var folder = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, CopyFolder)).FullName;
-        var copy = System.IO.Path.Combine(folder, WithoutCompressionSuffix(name));
+        // The copy is plain text; DuckDB would otherwise infer gzip or zstd from the extension.
+        var copy = System.IO.Path.Combine(folder, FileSignature.WithoutCompressionSuffix(name));
         try
         {
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
@@ -71,18 +72,5 @@ internal static class Utf16Transcoder
         var tail = decoder.GetChars([], 0, 0, chars, 0, flush: true);
         var last = utf8.GetBytes(chars, 0, tail, encoded, 0, flush: true);
         await output.WriteAsync(encoded.AsMemory(0, last), ct).ConfigureAwait(false);
-    }
-
-    private static string WithoutCompressionSuffix(string name)
-    {
-        // The copy is plain text; DuckDB would otherwise infer gzip or zstd from the extension.
-        foreach (var suffix in new[] { ".gz", ".gzip", ".zst", ".zstd" })
-        {
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && name.Length > suffix.Length)
-            {
-                return name[..^suffix.Length];
-            }
-        }
-        return name;
     }
 }
