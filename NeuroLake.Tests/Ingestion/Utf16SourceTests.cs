@@ -78,6 +78,27 @@ public sealed class Utf16SourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chosen_encoding_reads_utf16_that_the_heuristic_cannot_see()
+    {
+        // Mostly CJK text has too few zero bytes for the heuristic; the caller names the encoding instead.
+        var path = _files.WriteBytes("cjk.csv", Bytes("都市;県\n東京;東京都\n大阪;大阪府\n京都;京都府\n", bigEndian: true, bom: false));
+
+        var source = await SourceDetector.DetectAsync(_db.Connection, path, progress: null, EncodingChoice.Parse("UTF-16BE"));
+
+        Assert.Equal(Utf16Text.BigEndian, source.Transcoded?.Encoding);
+        Assert.Equal("大阪府", _db.Scalar($"SELECT \"県\" FROM {source.RawRelationSql()} WHERE \"都市\" = '大阪'"));
+        Assert.Null(Utf16Probe.Detect(await File.ReadAllBytesAsync(path)));
+    }
+
+    [Fact]
+    public void An_unknown_encoding_name_is_refused_listing_the_choices()
+    {
+        var error = Assert.Throws<IngestionException>(() => EncodingChoice.Parse("ebcdic"));
+        Assert.Contains("use utf-8, latin-1, utf-16le or utf-16be", error.Message);
+        Assert.Equal(EncodingChoice.Latin1, EncodingChoice.Parse("ISO-8859-1"));
+    }
+
+    [Fact]
     public async Task Utf16_with_an_odd_number_of_bytes_is_refused_and_leaves_no_copy()
     {
         var bytes = Bytes(Cities, bigEndian: true, bom: false);

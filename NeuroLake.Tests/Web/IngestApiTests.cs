@@ -103,7 +103,7 @@ public sealed class IngestApiTests : IAsyncLifetime
             await gzip.WriteAsync(new UnicodeEncoding(bigEndian: true, byteOrderMark: false).GetBytes("id,city\n1,Zürich\n2,東京\n3,Malmö\n"));
         }
 
-        using var response = await _client.PostAsync("/api/v1/ingest?table=geo.cities&filename=cities.csv.gz", new ByteArrayContent(buffer.ToArray()));
+        using var response = await _client.PostAsync("/api/v1/ingest?table=geo.cities&filename=cities.csv.gz&encoding=utf-16be", new ByteArrayContent(buffer.ToArray()));
         var report = await JsonOf(response);
 
         Assert.Equal(("utf-16be", "gzip"), (report.GetProperty("source").GetProperty("encoding").GetString(), report.GetProperty("source").GetProperty("compression").GetString()));
@@ -118,6 +118,7 @@ public sealed class IngestApiTests : IAsyncLifetime
     [InlineData("/api/v1/ingest?table=crm.people&mode=upsert", "mode='upsert'")]
     [InlineData("/api/v1/ingest?table=crm.missing&mode=append", "does not exist")]
     [InlineData("/api/v1/ingest?table=crm.people&mode=create&key=id", "Key columns are only used by a merge")]
+    [InlineData("/api/v1/ingest?table=crm.people&encoding=ebcdic", "encoding='ebcdic' is not an encoding")]
     public async Task Bad_requests_get_problem_details_naming_the_fix_and_leave_nothing_behind(string url, string expected)
     {
         using var body = new StringContent("id,name\n1,ann\n");

@@ -11,10 +11,12 @@ public static class SourceDetector
 {
     /// <summary>Detects the file, reporting the <see cref="IngestionPhase.Detect"/> phase to <paramref name="progress"/>.</summary>
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
-    public static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, IngestionProgress? progress, CancellationToken ct = default)
+    /// <param name="encoding">The encoding to read text with instead of detecting it; null (default) detects it.</param>
+    public static async Task<DetectedSource> DetectAsync(
+        DuckDbConnection connection, string path, IngestionProgress? progress, EncodingChoice? encoding = null, CancellationToken ct = default)
     {
         using var poller = QueryProgressPoller.Start(progress, IngestionPhase.Detect, File.Exists(path) ? new FileInfo(path).Length : null, connection);
-        return await DetectAsync(connection, path, ct).ConfigureAwait(false);
+        return await DetectAsync(connection, path, encoding, ct).ConfigureAwait(false);
     }
 
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
@@ -23,9 +25,9 @@ public static class SourceDetector
     /// <c>.utf-8</c> folder beside the file, and the result reads that copy (see <see cref="DetectedSource.Transcoded"/>).
     /// </remarks>
     public static Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default) =>
-        DetectAsync(connection, path, allowTranscoding: true, ct);
+        DetectAsync(connection, path, choice: null, ct);
 
-    private static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, bool allowTranscoding, CancellationToken ct)
+    private static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, EncodingChoice? choice, CancellationToken ct)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var name = System.IO.Path.GetFileName(fullPath);
@@ -54,22 +56,25 @@ public static class SourceDetector
         TextEncoding encoding;
         if (compression == SourceCompression.Zstd)
         {
-            prefix = TextPrefix.ReadZstdLines(connection, fullPath, ct, out encoding);
-            if (Utf16Probe.Detect(prefix.Bytes) is { } utf16)
+            if (choice?.Utf16 is { } chosen)
             {
-                // Transcoding needs the decompressed bytes, and .NET has no zstd decoder.
-                throw new IngestionException(
-                    $"'{name}' is zstd-compressed UTF-16 text ({utf16.Name}), which cannot be transcoded here: decompress it, or save it as UTF-8 or gzip-compressed UTF-16, and upload it again.");
+                throw ZstdUtf16(name, chosen);
             }
+            prefix = TextPrefix.ReadZstdLines(connection, fullPath, ct, out encoding);
+            if (choice is null && Utf16Probe.Detect(prefix.Bytes) is { } found)
+            {
+                throw ZstdUtf16(name, found);
+            }
+            encoding = choice?.Text ?? encoding;
         }
         else
         {
             prefix = await TextPrefix.ReadAsync(fullPath, compression, ct).ConfigureAwait(false);
-            if (allowTranscoding && Utf16Probe.Detect(prefix.Bytes) is { } utf16)
+            if ((choice is null ? Utf16Probe.Detect(prefix.Bytes) : choice.Utf16) is { } utf16)
             {
                 return await TranscodedAsync(connection, fullPath, compression, utf16, ct).ConfigureAwait(false);
             }
-            encoding = EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
+            encoding = choice?.Text ?? EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
         }
 
         var layout = TextLayout(prefix.Bytes, encoding);
@@ -77,7 +82,7 @@ public static class SourceDetector
         {
             throw new IngestionException($"'{name}' holds no data after decompression: upload a file with a header or at least one row.");
         }
-        if (layout != SourceFormat.Csv && encoding == TextEncoding.Utf16 && allowTranscoding)
+        if (layout != SourceFormat.Csv && encoding == TextEncoding.Utf16 && choice is null)
         {
             // read_json takes UTF-8 only, even where read_csv reads this UTF-16 directly.
             return await TranscodedAsync(connection, fullPath, compression, Utf16Text.LittleEndian, ct).ConfigureAwait(false);
@@ -108,7 +113,7 @@ public static class SourceDetector
         var copy = await Utf16Transcoder.ToUtf8Async(path, compression, utf16, ct).ConfigureAwait(false);
         try
         {
-            var source = await DetectAsync(connection, copy, allowTranscoding: false, ct).ConfigureAwait(false);
+            var source = await DetectAsync(connection, copy, EncodingChoice.Utf8, ct).ConfigureAwait(false);
             return source with { Transcoded = new TranscodedCopy(path, utf16, compression) };
         }
         catch
@@ -117,6 +122,10 @@ public static class SourceDetector
             throw;
         }
     }
+
+    /// <summary>Transcoding needs the decompressed bytes, and .NET has no zstd decoder.</summary>
+    private static IngestionException ZstdUtf16(string name, Utf16Text utf16) => new(
+        $"'{name}' is zstd-compressed UTF-16 text ({utf16.Name}), which cannot be transcoded here: decompress it, or save it as UTF-8 or gzip-compressed UTF-16, and upload it again.");
 
     private static bool NamedAsJson(string path)
     {
