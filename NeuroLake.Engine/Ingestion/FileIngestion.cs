@@ -21,9 +21,22 @@ public sealed class FileIngestion(DuckDbDatabase duckDb, IngestionLoader loader,
         ProposedSchema schema;
         using (var connection = duckDb.Connect())
         {
-            schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, ct).ConfigureAwait(false);
+            schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, request.Encoding, ct).ConfigureAwait(false);
         }
 
+        try
+        {
+            return await LoadAsync(request, schema, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            schema.Source.DeleteTranscodedCopy();
+        }
+    }
+
+    private async Task<FileIngestionResult> LoadAsync(FileIngestionRequest request, ProposedSchema schema, CancellationToken ct)
+    {
+        var progress = request.Progress;
         var (location, created) = await LocateAsync(request, ct).ConfigureAwait(false);
         var target = new DeltaTable(new LocalObjectStore(location), duckDb, new DeltaTableOptions { Observer = observer, UserName = request.User });
         var id = Guid.NewGuid().ToString("N");

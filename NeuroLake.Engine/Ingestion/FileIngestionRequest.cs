@@ -19,6 +19,9 @@ public sealed record FileIngestionRequest(string StagedPath, SourceFileInfo Sour
     /// <summary>What happens to rows that do not parse (default quarantine).</summary>
     public BadRowPolicy BadRows { get; init; } = BadRowPolicy.Quarantine;
 
+    /// <summary>The encoding to read text with instead of detecting it (default null: detected).</summary>
+    public Detection.EncodingChoice? Encoding { get; init; }
+
     /// <summary>Where every phase after the upload is reported (default none).</summary>
     public IngestionProgress? Progress { get; init; }
 

@@ -93,12 +93,32 @@ public sealed class IngestApiTests : IAsyncLifetime
         Assert.Equal(("email", "From the source column 'contact email'."), (column.SemanticType, column.Description));
     }
 
+    [Fact]
+    public async Task A_gzip_compressed_utf16_big_endian_body_is_transcoded_loaded_and_its_copy_removed()
+    {
+        using var buffer = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(new UnicodeEncoding(bigEndian: true, byteOrderMark: true).GetPreamble());
+            await gzip.WriteAsync(new UnicodeEncoding(bigEndian: true, byteOrderMark: false).GetBytes("id,city\n1,Zürich\n2,東京\n3,Malmö\n"));
+        }
+
+        using var response = await _client.PostAsync("/api/v1/ingest?table=geo.cities&filename=cities.csv.gz&encoding=utf-16be", new ByteArrayContent(buffer.ToArray()));
+        var report = await JsonOf(response);
+
+        Assert.Equal(("utf-16be", "gzip"), (report.GetProperty("source").GetProperty("encoding").GetString(), report.GetProperty("source").GetProperty("compression").GetString()));
+        Assert.Equal((3L, 3L), (report.GetProperty("rowsRead").GetInt64(), report.GetProperty("rowsLoaded").GetInt64()));
+        Assert.Equal("BIGINT", report.GetProperty("columns")[0].GetProperty("type").GetString());
+        Assert.Empty(StagedFiles());
+    }
+
     [Theory]
     [InlineData("/api/v1/ingest?mode=create", "no table")]
     [InlineData("/api/v1/ingest?table=a.b.c.d", "4 part(s)")]
     [InlineData("/api/v1/ingest?table=crm.people&mode=upsert", "mode='upsert'")]
     [InlineData("/api/v1/ingest?table=crm.missing&mode=append", "does not exist")]
     [InlineData("/api/v1/ingest?table=crm.people&mode=create&key=id", "Key columns are only used by a merge")]
+    [InlineData("/api/v1/ingest?table=crm.people&encoding=ebcdic", "encoding='ebcdic' is not an encoding")]
     public async Task Bad_requests_get_problem_details_naming_the_fix_and_leave_nothing_behind(string url, string expected)
     {
         using var body = new StringContent("id,name\n1,ann\n");

@@ -57,6 +57,7 @@ public static class IngestEndpoints
                     KeyColumns = query.Keys,
                     MergeSchema = query.MergeSchema,
                     BadRows = query.BadRows,
+                    Encoding = query.Encoding,
                 },
                 ct);
             return Results.Ok(IngestReport.From(query.Table, result));

@@ -1,6 +1,7 @@
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Ingestion;
+using NeuroLake.Engine.Ingestion.Detection;
 using NeuroLake.Engine.Ingestion.Load;
 
 namespace NeuroLake.Web.Api;
@@ -8,10 +9,11 @@ namespace NeuroLake.Web.Api;
 /// <summary>
 /// The query string of <c>POST /api/v1/ingest</c>: <c>table=schema.name</c> (or catalog.schema.name),
 /// <c>mode=create|append|overwrite|merge</c>, <c>key=col</c> (repeated or comma-separated, for merge),
-/// <c>badRows=quarantine|skip|fail</c>, <c>mergeSchema=true</c>, <c>filename=</c>.
+/// <c>badRows=quarantine|skip|fail</c>, <c>mergeSchema=true</c>, <c>filename=</c>,
+/// <c>encoding=utf-8|latin-1|utf-16le|utf-16be</c> (detected when absent).
 /// </summary>
 internal sealed record IngestQuery(
-    SecurablePath Table, LoadMode Mode, IReadOnlyList<string> Keys, BadRowPolicy BadRows, bool MergeSchema, string? FileName)
+    SecurablePath Table, LoadMode Mode, IReadOnlyList<string> Keys, BadRowPolicy BadRows, bool MergeSchema, string? FileName, EncodingChoice? Encoding)
 {
     /// <summary>Two-part names resolve in the catalog the SQL service uses by default (QueryServiceOptions.Catalog).</summary>
     public const string DefaultCatalog = "main";
@@ -55,6 +57,8 @@ internal sealed record IngestQuery(
         };
         var keys = query["key"].SelectMany(k => (k ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var fileName = query["filename"].ToString();
-        return new IngestQuery(table, mode, keys, badRows, mergeSchema, fileName.Length == 0 ? null : fileName);
+        var encoding = query["encoding"].ToString();
+        return new IngestQuery(
+            table, mode, keys, badRows, mergeSchema, fileName.Length == 0 ? null : fileName, encoding.Length == 0 ? null : EncodingChoice.Parse(encoding));
     }
 }

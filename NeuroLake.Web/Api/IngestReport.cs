@@ -46,8 +46,8 @@ public sealed record IngestReport(
             new IngestSourceFile(result.SourceFile.FileName, result.SourceFile.Size, result.SourceFile.Sha256),
             new IngestSource(
                 Format(source.Format),
-                DetectedSource.CompressionName(source.Compression),
-                DetectedSource.EncodingName(source.Encoding),
+                DetectedSource.CompressionName(source.OriginalCompression),
+                source.OriginalEncodingName,
                 dialect?.Delimiter,
                 dialect?.Quote,
                 dialect?.HasHeader),

@@ -3,7 +3,7 @@ using System.Text;
 namespace NeuroLake.Engine.Ingestion.Detection;
 
 /// <summary>What a source file is and how DuckDB reads it.</summary>
-/// <param name="Path">Full path of the file.</param>
+/// <param name="Path">Full path of the file DuckDB reads (a UTF-8 copy when <see cref="Transcoded"/> is set).</param>
 /// <param name="Format">Row layout.</param>
 /// <param name="Compression">Whole-file compression, decompressed while reading.</param>
 /// <param name="Encoding">Text encoding (UTF-8 for Parquet).</param>
@@ -17,6 +17,37 @@ public sealed record DetectedSource(
     CsvDialect? Dialect,
     IReadOnlyList<SourceColumn> Columns)
 {
+    /// <summary>Set when <see cref="Path"/> is a UTF-8 copy of a UTF-16 file DuckDB cannot read directly (default null).</summary>
+    public TranscodedCopy? Transcoded { get; init; }
+
+    /// <summary>The uploaded file's encoding in reports: the original byte order of a transcoded file.</summary>
+    public string OriginalEncodingName => Transcoded?.Encoding.Name ?? EncodingName(Encoding);
+
+    /// <summary>The uploaded file's compression: a transcoded copy is plain text, its original may not be.</summary>
+    public SourceCompression OriginalCompression => Transcoded?.Compression ?? Compression;
+
+    /// <summary>Deletes the transcoded copy and its folder once empty (nothing when there is none); the original stays with its owner.</summary>
+    public void DeleteTranscodedCopy()
+    {
+        if (Transcoded is null)
+        {
+            return;
+        }
+        File.Delete(Path);
+        var folder = System.IO.Path.GetDirectoryName(Path)!;
+        try
+        {
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (IOException)
+        {
+            // Another copy arrived meanwhile; the folder goes with the staged upload's.
+        }
+    }
+
     /// <summary>
     /// The DuckDB table function that reads the file. For CSV every column is read as VARCHAR, so the
     /// proposed schema decides each type and a value that does not parse can be seen beside its raw text.

@@ -1,12 +1,14 @@
 namespace NeuroLake.Engine.Ingestion.Detection;
 
-/// <summary>Tells UTF-8, UTF-16 and Latin-1 apart from a bounded prefix of a text file.</summary>
+/// <summary>
+/// Tells UTF-8, UTF-16 little-endian with a BOM and Latin-1 apart from a bounded prefix of a text file; other UTF-16
+/// is found first by <see cref="Utf16Probe"/> and transcoded.
+/// </summary>
 internal static class EncodingProbe
 {
     /// <summary>The encoding of a text whose first bytes are <paramref name="prefix"/>.</summary>
     /// <param name="prefix">The start of the (decompressed) text.</param>
     /// <param name="complete">True when the prefix is the whole text, so a multi-byte sequence cut at its end is an error.</param>
-    /// <exception cref="IngestionException">The text is UTF-16 big-endian, which DuckDB cannot read.</exception>
     public static TextEncoding Detect(ReadOnlySpan<byte> prefix, bool complete)
     {
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -16,11 +18,6 @@ internal static class EncodingProbe
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
             return TextEncoding.Utf16;
-        }
-        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            throw new IngestionException(
-                "The file is UTF-16 big-endian, which cannot be read directly: save it as UTF-8 or UTF-16 little-endian and upload it again.");
         }
         return IsUtf8(prefix, complete) ? TextEncoding.Utf8 : TextEncoding.Latin1;
     }

@@ -17,4 +17,17 @@ internal static class FileSignature
         head.StartsWith(Gzip) ? SourceCompression.Gzip
         : head.StartsWith(Zstd) ? SourceCompression.Zstd
         : SourceCompression.None;
+
+    /// <summary>The file name without a compression extension (.gz, .gzip, .zst, .zstd).</summary>
+    public static string WithoutCompressionSuffix(string name)
+    {
+        foreach (var suffix in new[] { ".gz", ".gzip", ".zst", ".zstd" })
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && name.Length > suffix.Length)
+            {
+                return name[..^suffix.Length];
+            }
+        }
+        return name;
+    }
 }

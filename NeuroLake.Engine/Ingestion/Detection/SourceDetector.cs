@@ -11,14 +11,23 @@ public static class SourceDetector
 {
     /// <summary>Detects the file, reporting the <see cref="IngestionPhase.Detect"/> phase to <paramref name="progress"/>.</summary>
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
-    public static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, IngestionProgress? progress, CancellationToken ct = default)
+    /// <param name="encoding">The encoding to read text with instead of detecting it; null (default) detects it.</param>
+    public static async Task<DetectedSource> DetectAsync(
+        DuckDbConnection connection, string path, IngestionProgress? progress, EncodingChoice? encoding = null, CancellationToken ct = default)
     {
         using var poller = QueryProgressPoller.Start(progress, IngestionPhase.Detect, File.Exists(path) ? new FileInfo(path).Length : null, connection);
-        return await DetectAsync(connection, path, ct).ConfigureAwait(false);
+        return await DetectAsync(connection, path, encoding, ct).ConfigureAwait(false);
     }
 
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
-    public static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default)
+    /// <remarks>
+    /// UTF-16 that DuckDB cannot read directly (big-endian, or without a BOM) is transcoded into a UTF-8 copy in a
+    /// <c>.utf-8</c> folder beside the file, and the result reads that copy (see <see cref="DetectedSource.Transcoded"/>).
+    /// </remarks>
+    public static Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default) =>
+        DetectAsync(connection, path, choice: null, ct);
+
+    private static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, EncodingChoice? choice, CancellationToken ct)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var name = System.IO.Path.GetFileName(fullPath);
@@ -47,18 +56,36 @@ public static class SourceDetector
         TextEncoding encoding;
         if (compression == SourceCompression.Zstd)
         {
+            if (choice?.Utf16 is { } chosen)
+            {
+                throw ZstdUtf16(name, chosen);
+            }
             prefix = TextPrefix.ReadZstdLines(connection, fullPath, ct, out encoding);
+            if (choice is null && Utf16Probe.Detect(prefix.Bytes) is { } found)
+            {
+                throw ZstdUtf16(name, found);
+            }
+            encoding = choice?.Text ?? encoding;
         }
         else
         {
             prefix = await TextPrefix.ReadAsync(fullPath, compression, ct).ConfigureAwait(false);
-            encoding = EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
+            if ((choice is null ? Utf16Probe.Detect(prefix.Bytes) : choice.Utf16) is { } utf16)
+            {
+                return await TranscodedAsync(connection, fullPath, compression, utf16, ct).ConfigureAwait(false);
+            }
+            encoding = choice?.Text ?? EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
         }
 
         var layout = TextLayout(prefix.Bytes, encoding);
         if (layout is null)
         {
             throw new IngestionException($"'{name}' holds no data after decompression: upload a file with a header or at least one row.");
+        }
+        if (layout != SourceFormat.Csv && encoding == TextEncoding.Utf16 && choice is null)
+        {
+            // read_json takes UTF-8 only, even where read_csv reads this UTF-16 directly.
+            return await TranscodedAsync(connection, fullPath, compression, Utf16Text.LittleEndian, ct).ConfigureAwait(false);
         }
         if (layout != SourceFormat.Csv && encoding != TextEncoding.Utf8)
         {
@@ -80,16 +107,29 @@ public static class SourceDetector
         }
     }
 
+    private static async Task<DetectedSource> TranscodedAsync(
+        DuckDbConnection connection, string path, SourceCompression compression, Utf16Text utf16, CancellationToken ct)
+    {
+        var copy = await Utf16Transcoder.ToUtf8Async(path, compression, utf16, ct).ConfigureAwait(false);
+        try
+        {
+            var source = await DetectAsync(connection, copy, EncodingChoice.Utf8, ct).ConfigureAwait(false);
+            return source with { Transcoded = new TranscodedCopy(path, utf16, compression) };
+        }
+        catch
+        {
+            File.Delete(copy);
+            throw;
+        }
+    }
+
+    /// <summary>Transcoding needs the decompressed bytes, and .NET has no zstd decoder.</summary>
+    private static IngestionException ZstdUtf16(string name, Utf16Text utf16) => new(
+        $"'{name}' is zstd-compressed UTF-16 text ({utf16.Name}), which cannot be transcoded here: decompress it, or save it as UTF-8 or gzip-compressed UTF-16, and upload it again.");
+
     private static bool NamedAsJson(string path)
     {
-        var name = System.IO.Path.GetFileName(path).ToLowerInvariant();
-        foreach (var suffix in new[] { ".gz", ".gzip", ".zst", ".zstd" })
-        {
-            if (name.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                name = name[..^suffix.Length];
-            }
-        }
+        var name = FileSignature.WithoutCompressionSuffix(System.IO.Path.GetFileName(path).ToLowerInvariant());
         return name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal) ||
                name.EndsWith(".ndjson", StringComparison.Ordinal);
     }

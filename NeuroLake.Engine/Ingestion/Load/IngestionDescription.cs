@@ -11,12 +11,12 @@ internal static class IngestionDescription
         var name = file?.FileName ?? Path.GetFileName(source.Path);
         var format = source.Format switch
         {
-            SourceFormat.Csv => $"delimited text, {Separator(source.Dialect?.Delimiter)}-separated, {DetectedSource.EncodingName(source.Encoding)}",
+            SourceFormat.Csv => $"delimited text, {Separator(source.Dialect?.Delimiter)}-separated, {source.OriginalEncodingName}",
             SourceFormat.JsonArray => "a JSON array",
             SourceFormat.JsonLines => "newline-delimited JSON",
             _ => "Parquet",
         };
-        var compression = source.Compression == Detection.SourceCompression.None ? "" : $", {DetectedSource.CompressionName(source.Compression)}-compressed";
+        var compression = source.OriginalCompression == Detection.SourceCompression.None ? "" : $", {DetectedSource.CompressionName(source.OriginalCompression)}-compressed";
         var size = file is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {file.Size:N0} bytes");
         return string.Create(CultureInfo.InvariantCulture, $"Ingested from '{name}' ({format}{compression}{size}) on {loadedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.");
     }

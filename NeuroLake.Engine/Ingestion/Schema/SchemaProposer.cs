@@ -9,11 +9,21 @@ public static class SchemaProposer
 
     /// <summary>Detects <paramref name="path"/> and proposes its schema from the default sample: the wizard's first step in one call.</summary>
     /// <exception cref="IngestionException">The file cannot be read as it is; the message says what to change.</exception>
-    public static async Task<ProposedSchema> ProposeFileAsync(DuckDbConnection connection, string path, IngestionProgress? progress = null, CancellationToken ct = default)
+    /// <param name="encoding">The encoding to read text with instead of detecting it; null (default) detects it.</param>
+    public static async Task<ProposedSchema> ProposeFileAsync(
+        DuckDbConnection connection, string path, IngestionProgress? progress = null, Detection.EncodingChoice? encoding = null, CancellationToken ct = default)
     {
-        var source = await Detection.SourceDetector.DetectAsync(connection, path, progress, ct).ConfigureAwait(false);
-        using var sample = SourceSample.Create(connection, source, ct: ct);
-        return Propose(connection, sample, source, ct: ct);
+        var source = await Detection.SourceDetector.DetectAsync(connection, path, progress, encoding, ct).ConfigureAwait(false);
+        try
+        {
+            using var sample = SourceSample.Create(connection, source, ct: ct);
+            return Propose(connection, sample, source, ct: ct);
+        }
+        catch
+        {
+            source.DeleteTranscodedCopy();
+            throw;
+        }
     }
 
     public static ProposedSchema Propose(DuckDbConnection connection, SourceSample sample, Detection.DetectedSource source, int previewRows = DefaultPreviewRows, CancellationToken ct = default)

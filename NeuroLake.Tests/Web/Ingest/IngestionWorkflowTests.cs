@@ -59,6 +59,33 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_utf16_big_endian_upload_is_previewed_and_loaded_from_its_copy_which_goes_with_the_upload()
+    {
+        var uploads = app.Services.GetRequiredService<UploadStore>();
+        var bytes = new UnicodeEncoding(bigEndian: true, byteOrderMark: false).GetBytes("id;city\n1;Zürich\n2;東京\n");
+        var upload = await uploads.SaveAsync("cities.csv", new MemoryStream(bytes), CancellationToken.None);
+        var state = new IngestWizardState();
+        state.UploadStarted("u", "cities.csv", upload.Size);
+        state.UploadFinished("u", upload.Id);
+        state.Choose("u");
+        state.Detected(await Workflow.ProposeAsync(upload.Id, CancellationToken.None));
+
+        Assert.Equal("utf-16be", state.Schema!.Source.OriginalEncodingName);
+        Assert.Equal(upload.Path, uploads.Find(upload.Id)!.Path);
+        state.Previewed(await Workflow.PreviewAsync(state.Schema, state.LoadedColumns(), CancellationToken.None));
+        Assert.Contains(state.Preview!.Rows, row => row[1] is "東京");
+        state.Assessed(await Workflow.AssessAsync(state.Schema, state.LoadedColumns(), [], CancellationToken.None));
+        state.ToTarget();
+        var table = Workflow.Table("default", "cities_utf16", "tester");
+        state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
+        state.Started();
+        state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, state.PiiReviews, CancellationToken.None));
+
+        Assert.Equal(2L, state.Report!.RowsLoaded);
+        Assert.False(File.Exists(state.Schema.Source.Path), "The UTF-8 copy outlived its upload.");
+    }
+
+    [Fact]
     public async Task Dismissed_pii_is_not_classified()
     {
         var (state, upload) = await ProposedAsync(Customers, "dismissed.csv");
