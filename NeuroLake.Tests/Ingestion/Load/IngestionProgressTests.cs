@@ -50,13 +50,15 @@ public sealed class IngestionProgressTests(DuckDbFixture duck) : IClassFixture<D
         var big = LargeCustomers();
         using var cts = new CancellationTokenSource();
         var progress = new IngestionProgress();
-        double? cancelledAt = null;
+        var cancelled = false;
         progress.Changed += p =>
         {
-            // Cancel once DuckDB says the write is under way, so the cancellation lands inside the COPY.
-            if (p.Phase == IngestionPhase.Write && p.Percent > 0 && cancelledAt is null)
+            // Cancel as the write phase begins: the cancellation lands in (or just before) DuckDB's COPY of the data
+            // files. Waiting for a reported percent instead depends on how fast the machine writes: on a loaded one
+            // the first report can come at the very end, after the commit.
+            if (p.Phase == IngestionPhase.Write && !cancelled)
             {
-                cancelledAt = p.Percent;
+                cancelled = true;
                 cts.Cancel();
             }
         };
@@ -64,7 +66,7 @@ public sealed class IngestionProgressTests(DuckDbFixture duck) : IClassFixture<D
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             Loader.LoadAsync(new LoadRequest(table, LoadFixture.Reading(schema, big), mode) { Progress = progress }, cts.Token));
 
-        Assert.InRange(cancelledAt!.Value, 0.0, 99.9);
+        Assert.True(cancelled, "The load never reached its write phase.");
         Assert.Equal(IngestionPhase.Write, progress.Phase);
         Assert.False(Directory.Exists(Path.Combine(table.Location + "_quarantine", "_delta_log")), "A quarantine table was committed.");
         if (mode == LoadMode.NewTable)
