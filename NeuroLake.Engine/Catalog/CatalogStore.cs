@@ -81,6 +81,23 @@ public sealed class CatalogStore
         return rows.Where(r => tables.Contains((r.Schema, r.Name))).ToDictionary(r => (r.Schema, r.Name), r => r.Location);
     }
 
+    /// <summary>
+    /// Several tables of one catalog with their columns in one round trip (what a query's result metadata needs);
+    /// tables that are not registered are absent from the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Schema, string Table), TableInfo>> FindTablesAsync(
+        string catalog, IReadOnlyCollection<(string Schema, string Table)> tables, CancellationToken cancellationToken = default)
+    {
+        var schemas = tables.Select(t => t.Schema).Distinct().ToList();
+        var names = tables.Select(t => t.Table).Distinct().ToList();
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Tables.AsNoTracking().Include(t => t.Columns).Include(t => t.Schema)
+            .Where(t => t.Schema!.Catalog!.Name == catalog && schemas.Contains(t.Schema.Name) && names.Contains(t.Name))
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => tables.Contains((r.Schema!.Name, r.Name)))
+            .ToDictionary(r => (r.Schema!.Name, r.Name), r => ToInfo(SecurablePath.ForTable(catalog, r.Schema!.Name, r.Name), r));
+    }
+
     /// <summary>All catalogs, by name.</summary>
     public async Task<IReadOnlyList<SecurablePath>> ListCatalogsAsync(CancellationToken cancellationToken = default)
     {

@@ -100,13 +100,14 @@ public sealed class QueryService : IDisposable
                 var analysis = StatementAnalysis.Of(statement);
                 QuerySandbox.Check(analysis);
                 request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
+                var insights = _insights.PrepareAsync(analysis, request, ct);
                 // Off the caller's thread: DuckDB work inside the table layer blocks, and a UI polls progress meanwhile.
                 var outcome = await Task.Run(() => RunAsync(analysis, request, ct), ct);
                 await (_lineage?.RecordAsync(analysis, outcome, request) ?? Task.CompletedTask);
                 result = new StatementResult(
                     statement.Index, statement.Span.Line, analysis.Kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
                     Stopwatch.GetElapsedTime(started), outcome.TablesRead ?? [], outcome.TableWritten);
-                result = await _insights.AddAsync(analysis, request, result, ct);
+                result = _insights.Apply(await insights, result, request.User);
             }
             catch (OperationCanceledException)
             {
