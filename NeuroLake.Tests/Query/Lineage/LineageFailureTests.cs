@@ -28,7 +28,7 @@ public sealed class LineageFailureTests : LineageServiceTestBase
         await _elsewhere!.DisposeAsync();
     }
 
-    protected override LineageStore LineageStoreForService(IServiceProvider services) => _elsewhere!.GetRequiredService<LineageStore>();
+    protected override LineageStore? LineageStoreForService(IServiceProvider services) => _elsewhere!.GetRequiredService<LineageStore>();
 
     [Fact]
     public async Task A_write_whose_lineage_cannot_be_recorded_still_commits_and_the_failure_is_logged()

@@ -1,38 +1,32 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Lineage;
-using NeuroLake.Engine.Catalog.Registration;
-using NeuroLake.Engine.Configuration;
-using NeuroLake.Engine.Query.Service;
 using NeuroLake.Tests.Catalog;
-using NeuroLake.Tests.Tables;
+using NeuroLake.Tests.Query.Service;
 
 namespace NeuroLake.Tests.Query.Lineage;
 
 /// <summary>
-/// A query service that records lineage, over its own SQLite catalog and warehouse, with two small tables:
+/// A query service that records lineage, with two small tables in the default schema s:
 /// s.orders (id, customer_id, amount, status, ordered_at) at version 1 and s.customers (id, name, country) at version 1.
 /// </summary>
-public abstract class LineageServiceTestBase(CatalogDatabases databases) : IClassFixture<CatalogDatabases>, IAsyncLifetime
+public abstract class LineageServiceTestBase(CatalogDatabases databases) : QueryServiceTestBase(databases)
 {
-    private readonly TempFolder _folder = new();
-    private ServiceProvider? _services;
-    private QueryService? _service;
-
-    protected QueryService Service => _service!;
-
-    protected LineageStore Lineage => _services!.GetRequiredService<LineageStore>();
+    protected LineageStore Lineage => Services.GetRequiredService<LineageStore>();
 
     protected RecordingLoggerFactory Logs { get; } = new();
 
-    protected Task<IReadOnlyList<StatementResult>> Run(string sql) => Service.ExecuteAsync(sql, new QueryRequest("ana", DefaultSchema: "s"));
+    protected override string DefaultSchema => "s";
+
+    protected override ILoggerFactory? LoggerFactoryForService => Logs;
 
     protected static SecurablePath Table(string table) => new("main", "s", table);
 
     /// <summary>Each column of <paramref name="table"/> with the columns it was computed from, as <c>col&lt;-t.a,u.b</c>, in column order.</summary>
     protected async Task<IReadOnlyList<string>> ColumnLineageOf(string table)
     {
-        var info = await _services!.GetRequiredService<CatalogStore>().FindTableAsync(Table(table));
+        var info = await Catalog.FindTableAsync(Table(table));
         var lines = new List<string>();
         foreach (var column in info!.Columns.OrderBy(c => c.Ordinal))
         {
@@ -45,15 +39,9 @@ public abstract class LineageServiceTestBase(CatalogDatabases databases) : IClas
         return lines;
     }
 
-    public virtual async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _services = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);
-        _service = new QueryService(
-            _services.GetRequiredService<CatalogStore>(),
-            _services.GetRequiredService<ICatalogRegistrar>(),
-            new QueryServiceOptions { WarehouseRoot = Path.Combine(_folder.Path, "warehouse"), Threads = 2 },
-            lineage: LineageStoreForService(_services),
-            loggerFactory: Logs);
+        await base.InitializeAsync();
         await Run("""
             CREATE SCHEMA s;
             CREATE TABLE s.orders (id INTEGER, customer_id INTEGER, amount DOUBLE, status VARCHAR, ordered_at DATE);
@@ -64,16 +52,5 @@ public abstract class LineageServiceTestBase(CatalogDatabases databases) : IClas
     }
 
     /// <summary>The lineage store the service records into; a test may hand it one that fails.</summary>
-    protected virtual LineageStore LineageStoreForService(IServiceProvider services) => services.GetRequiredService<LineageStore>();
-
-    public virtual async Task DisposeAsync()
-    {
-        _service?.Dispose();
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-
-        _folder.Dispose();
-    }
+    protected override LineageStore? LineageStoreForService(IServiceProvider services) => services.GetRequiredService<LineageStore>();
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.History;
+using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Query.Service;
@@ -9,7 +11,10 @@ using NeuroLake.Tests.Tables;
 
 namespace NeuroLake.Tests.Query.Service;
 
-/// <summary>Each test gets its own SQLite catalog, warehouse folder and query service.</summary>
+/// <summary>
+/// Each test gets its own SQLite catalog, warehouse folder and query service, which records query history and, when a
+/// subclass gives it a store, lineage.
+/// </summary>
 public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassFixture<CatalogDatabases>, IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
@@ -22,6 +27,9 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
 
     protected QueryHistoryStore History => _services!.GetRequiredService<QueryHistoryStore>();
 
+    /// <summary>The catalog's services (stores, registrar) of this test.</summary>
+    protected IServiceProvider Services => _services!;
+
     protected string Warehouse => Path.Combine(_folder.Path, "warehouse");
 
     /// <summary>The folder the service keeps its scratch space under.</summary>
@@ -30,7 +38,10 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
     /// <summary>A folder configured as an external location.</summary>
     protected string External => Path.Combine(_folder.Path, "external");
 
-    protected static QueryRequest Request(int rowLimit = 10_000) => new("ana", RowLimit: rowLimit);
+    /// <summary>The schema of bare table names in <see cref="Run"/>.</summary>
+    protected virtual string DefaultSchema => "default";
+
+    protected QueryRequest Request(int rowLimit = 10_000) => new("ana", DefaultSchema, rowLimit);
 
     protected async Task<IReadOnlyList<StatementResult>> Run(string sql, int rowLimit = 10_000) =>
         await Service.ExecuteAsync(sql, Request(rowLimit));
@@ -48,10 +59,18 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
             _services.GetRequiredService<CatalogStore>(),
             _services.GetRequiredService<ICatalogRegistrar>(),
             new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External }, ScratchDirectory = Scratch },
-            _services.GetRequiredService<QueryHistoryStore>());
+            _services.GetRequiredService<QueryHistoryStore>(),
+            LineageStoreForService(_services),
+            LoggerFactoryForService);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The lineage store the service records into; null (the default) records no lineage.</summary>
+    protected virtual LineageStore? LineageStoreForService(IServiceProvider services) => null;
+
+    /// <summary>Where the service logs; null (the default) discards its messages.</summary>
+    protected virtual ILoggerFactory? LoggerFactoryForService => null;
+
+    public virtual async Task DisposeAsync()
     {
         _service?.Dispose();
         if (_services is not null)
