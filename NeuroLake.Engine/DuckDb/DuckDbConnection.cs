@@ -14,7 +14,8 @@ namespace NeuroLake.Engine.DuckDb;
 public sealed unsafe class DuckDbConnection : IDisposable
 {
     private readonly ConnectionHandle _handle;
-    private readonly DuckDbActivity? _activity;
+    private DuckDbActivity? _activity;
+    private DuckDbConnectionPool? _pool;
 
     private DuckDbConnection(ConnectionHandle handle, DuckDbDatabase database)
     {
@@ -79,15 +80,18 @@ public sealed unsafe class DuckDbConnection : IDisposable
         }
 
         var connection = new DuckDbConnection(handle, database);
-        try
+        if (!database.IsConfigurationLocked)
         {
-            // DuckDB tracks query progress only with its progress bar on; keep it from printing to stdout.
-            connection.Execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
+            try
+            {
+                // DuckDB tracks query progress only with its progress bar on; keep it from printing to stdout.
+                connection.Execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
         }
 
         connection._activity?.Opened(connection);
@@ -170,6 +174,15 @@ public sealed unsafe class DuckDbConnection : IDisposable
         }
     }
 
+    /// <summary>How many statements DuckDB's parser reads in <paramref name="sql"/>; nothing runs.</summary>
+    /// <exception cref="DuckDbException">DuckDB cannot parse the text; carries its parser's message.</exception>
+    public int CountStatements(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        using var extracted = StatementExecution.Extract(_handle, sql, out var count);
+        return count;
+    }
+
     /// <summary>Prepares one statement for repeated execution with parameters (<c>?</c> or <c>$1</c>).</summary>
     public DuckDbPreparedStatement Prepare(string sql)
     {
@@ -207,10 +220,91 @@ public sealed unsafe class DuckDbConnection : IDisposable
             ? cancellationToken.UnsafeRegister(static state => ((DuckDbConnection)state!).Interrupt(), this)
             : default;
 
-    /// <summary>Closes the connection once open readers, statements and appenders on it are disposed too.</summary>
+    /// <summary>Sets this connection's time zone to UTC, unless the database already made it every connection's.</summary>
+    public void UseUtc()
+    {
+        if (!Database.IsUtc)
+        {
+            Execute("SET TimeZone = 'UTC'");
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> only if DuckDB's own parser reads it as exactly one statement of one of
+    /// <paramref name="allowed"/> types, and streams its result: what was checked is exactly what runs.
+    /// </summary>
+    /// <exception cref="DuckDbStatementRefusedException">DuckDB reads another number of statements, or another type.</exception>
+    public DuckDbDataReader ExecuteCheckedReader(string sql, IReadOnlySet<DuckDbStatementType> allowed, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var prepared = PrepareChecked(sql, allowed);
+        var registration = default(CancellationTokenRegistration);
+        try
+        {
+            registration = RegisterInterrupt(cancellationToken);
+            var result = StatementExecution.Run(_handle, prepared, streaming: true, sql, cancellationToken);
+            return new DuckDbDataReader(result, sql, cancellationToken, registration, prepared, rowsChangedBefore: 0);
+        }
+        catch
+        {
+            registration.Dispose();
+            prepared.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Throws unless DuckDB's parser reads <paramref name="sql"/> as one statement of an allowed type; nothing runs.</summary>
+    /// <exception cref="DuckDbStatementRefusedException"/>
+    public void EnsureStatement(string sql, IReadOnlySet<DuckDbStatementType> allowed) => PrepareChecked(sql, allowed).Dispose();
+
+    private PreparedStatementHandle PrepareChecked(string sql, IReadOnlySet<DuckDbStatementType> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(allowed);
+        using var extracted = StatementExecution.Extract(_handle, sql, out var count);
+        if (count != 1)
+        {
+            // Preparing a later statement before running the earlier ones can crash DuckDB (a dynamic PIVOT's enum type).
+            throw new DuckDbStatementRefusedException($"DuckDB reads {count} statements in this text where one was expected.", sql);
+        }
+
+        var prepared = StatementExecution.PrepareExtracted(_handle, extracted, 0, sql);
+        var type = (DuckDbStatementType)NativeMethods.PreparedStatementType(prepared.DangerousGetHandle());
+        if (!allowed.Contains(type))
+        {
+            prepared.Dispose();
+            throw new DuckDbStatementRefusedException($"DuckDB reads this text as a {type} statement, which is not allowed here.", sql);
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Hands a pooled connection to the current activity until it is returned.</summary>
+    internal void Rented(DuckDbConnectionPool pool)
+    {
+        _pool = pool;
+        _activity = DuckDbActivity.Current;
+        _activity?.Opened(this);
+    }
+
+    /// <summary>
+    /// Closes the connection once open readers, statements and appenders on it are disposed too; a pooled one goes
+    /// back to its pool instead.
+    /// </summary>
     public void Dispose()
     {
         _activity?.Closed(this);
+        _activity = null;
+        if (_pool is { } pool)
+        {
+            _pool = null;
+            pool.Return(this);
+            return;
+        }
+
         _handle.Dispose();
     }
+
+    /// <summary>Closes a pooled connection for good.</summary>
+    internal void Close() => _handle.Dispose();
 }

@@ -24,6 +24,17 @@ public sealed unsafe class DuckDbDatabase : IDisposable
 
     internal DatabaseHandle Handle => _handle;
 
+    /// <summary>
+    /// True once <see cref="LockConfiguration"/> ran: no statement can change a setting any more, and new connections
+    /// skip the per-connection settings they would otherwise make (progress tracking).
+    /// </summary>
+    public bool IsConfigurationLocked { get; private set; }
+
+    /// <summary>True when every connection's time zone is UTC because <see cref="UseUtcGlobally"/> set it for all.</summary>
+    public bool IsUtc { get; private set; }
+
+    private DuckDbConnectionPool? _tracked;
+
     /// <summary>Opens (or creates) the database at <paramref name="path"/>; null opens an in-memory database.</summary>
     public static DuckDbDatabase Open(string? path = null, DuckDbSettings? settings = null)
     {
@@ -76,6 +87,73 @@ public sealed unsafe class DuckDbDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// A connection that reports <see cref="DuckDbConnection.QueryProgress"/> even when the configuration is locked:
+    /// one of those <see cref="ReserveTrackedConnections"/> set up, returned to them on dispose; when all are in use, a
+    /// plain <see cref="Connect"/>. Meant for statements that leave no session state behind (queries).
+    /// </summary>
+    public DuckDbConnection ConnectTracked()
+    {
+        var connection = _tracked?.Rent() ?? DuckDbConnection.Open(this);
+        DuckDbConnectionWatch.Opened(connection);
+        return connection;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="count"/> connections with progress tracking on for <see cref="ConnectTracked"/>; call
+    /// before <see cref="LockConfiguration"/>, after which no connection can turn tracking on.
+    /// </summary>
+    public void ReserveTrackedConnections(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (IsConfigurationLocked)
+        {
+            throw new InvalidOperationException("Reserve tracked connections before locking the configuration: a locked database cannot turn progress tracking on.");
+        }
+
+        _tracked ??= new DuckDbConnectionPool();
+        for (var i = 0; i < count; i++)
+        {
+            _tracked.Add(DuckDbConnection.Open(this));
+        }
+    }
+
+    /// <summary>Sets the TimeZone of every connection, present and future, to UTC; a no-op once done.</summary>
+    public void UseUtcGlobally()
+    {
+        if (IsUtc)
+        {
+            return;
+        }
+
+        using var connection = DuckDbConnection.Open(this);
+        connection.Execute("SET GLOBAL TimeZone = 'UTC'");
+        IsUtc = true;
+    }
+
+    /// <summary>
+    /// Locks DuckDB's configuration (<c>lock_configuration</c>): from now on no SET, RESET or PRAGMA of any
+    /// connection changes a setting, so SQL that slips past every other check still cannot widen the sandbox.
+    /// </summary>
+    public void LockConfiguration()
+    {
+        if (IsConfigurationLocked)
+        {
+            return;
+        }
+
+        using (var connection = DuckDbConnection.Open(this))
+        {
+            connection.Execute("SET GLOBAL lock_configuration = true");
+        }
+
+        IsConfigurationLocked = true;
+    }
+
     /// <summary>Releases the database; it closes once its connections are disposed too.</summary>
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _tracked?.Dispose();
+        _handle.Dispose();
+    }
 }

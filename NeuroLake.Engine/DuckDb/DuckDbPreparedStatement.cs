@@ -20,6 +20,9 @@ public sealed unsafe partial class DuckDbPreparedStatement : IDisposable
     /// <summary>The statement text.</summary>
     public string Sql { get; }
 
+    /// <summary>What kind of statement DuckDB's parser made of the text.</summary>
+    public DuckDbStatementType StatementType => (DuckDbStatementType)NativeMethods.PreparedStatementType(_handle.DangerousGetHandle());
+
     /// <summary>Number of parameters the statement takes.</summary>
     public int ParameterCount => (int)NativeMethods.ParameterCount(_handle.DangerousGetHandle());
 

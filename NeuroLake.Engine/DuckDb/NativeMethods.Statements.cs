@@ -19,6 +19,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "duckdb_prepare_error")]
     internal static partial byte* PrepareError(IntPtr statement);
 
+    [LibraryImport(Library, EntryPoint = "duckdb_prepared_statement_type")]
+    internal static partial int PreparedStatementType(IntPtr statement);
+
     [LibraryImport(Library, EntryPoint = "duckdb_nparams")]
     internal static partial ulong ParameterCount(IntPtr statement);
 

@@ -30,7 +30,7 @@ public sealed partial class DeltaTable
         }
         else if (query is not null)
         {
-            using var connection = DuckDb.Connect();
+            using var connection = DuckDb.ConnectTracked();
             schema = QuerySchema.ToDelta(QuerySchema.Describe(connection, query));
         }
         else
@@ -143,8 +143,8 @@ public sealed partial class DeltaTable
 
     private Task EnsureRowsMatchAsync(string query, string replaceWhere, CancellationToken ct)
     {
-        using var connection = DuckDb.Connect();
-        connection.Execute("SET TimeZone = 'UTC'");
+        using var connection = DuckDb.ConnectTracked();
+        connection.UseUtc();
         List<byte[]> rows;
         try
         {

@@ -21,6 +21,19 @@ internal static class SqlProblems
 
     public static IResult From(NeuroLakeException error) => error switch
     {
+        QueryFailedException { InnerException: SqlSyntaxException syntax } failed => BadRequest("SQL syntax error", failed.Message, new Dictionary<string, object?>
+        {
+            ["statementIndex"] = failed.StatementIndex,
+            ["line"] = syntax.Line,
+            ["column"] = syntax.Column,
+            ["reason"] = failed.Reason,
+        }),
+        QueryFailedException { InnerException: StatementTimeoutException } failed => BadRequest("Statement timed out", failed.Message, new Dictionary<string, object?>
+        {
+            ["statementIndex"] = failed.StatementIndex,
+            ["line"] = failed.Line,
+            ["reason"] = failed.Reason,
+        }),
         QueryFailedException failed => BadRequest("Statement failed", failed.Message, new Dictionary<string, object?>
         {
             ["statementIndex"] = failed.StatementIndex,

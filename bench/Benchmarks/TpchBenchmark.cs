@@ -64,7 +64,7 @@ public sealed class TpchBenchmark : IBenchmark
             {
                 var sql = data.Query(n);
                 async Task<IReadOnlyList<object?[]>> ThroughService() => (await service.ExecuteAsync(sql, request, cancellationToken))[^1].Rows;
-                IReadOnlyList<object?[]> Raw() => ResultReader.Read(raw, sql, int.MaxValue, cancellationToken).Rows;
+                IReadOnlyList<object?[]> Raw() => ResultReader.Read(raw, sql, explain: false, int.MaxValue, cancellationToken).Rows;
 
                 var served = await ThroughService();
                 var direct = Raw();
@@ -87,7 +87,7 @@ public sealed class TpchBenchmark : IBenchmark
                     if (deltaSql is not null)
                     {
                         clock.Restart();
-                        ResultReader.Read(raw, deltaSql, int.MaxValue, cancellationToken);
+                        ResultReader.Read(raw, deltaSql, explain: false, int.MaxValue, cancellationToken);
                         deltaTimes.Add(clock.Elapsed.TotalMilliseconds);
                     }
                 }

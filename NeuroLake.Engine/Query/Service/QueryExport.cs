@@ -38,11 +38,14 @@ internal sealed class QueryExport(TableResolver resolver, DuckDbDatabase duckDb,
 
     private long Write(string sql, string file, ExportFormat format, CancellationToken ct)
     {
-        using var connection = duckDb.Connect();
-        connection.Execute("SET TimeZone = 'UTC'");
+        using var connection = duckDb.ConnectTracked();
+        connection.UseUtc();
+        // DuckDB's parser must read the query alone as one SELECT before it is wrapped, and the wrapper as one COPY.
+        connection.EnsureStatement(sql, ReadOnlyStatements.Query);
         // The query sits on lines of its own so a trailing line comment cannot swallow the closing parenthesis.
         var copy = $"COPY (\n{sql}\n) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' ({Options(format)})";
-        return Convert.ToInt64(connection.ExecuteScalar(copy, ct), System.Globalization.CultureInfo.InvariantCulture);
+        using var reader = connection.ExecuteCheckedReader(copy, ReadOnlyStatements.Copy, ct);
+        return reader.Read() ? Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     private static string Options(ExportFormat format) => format switch

@@ -5,34 +5,39 @@ namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>
 /// Decision 7: user SQL reaches only the warehouse. DuckDB enforces it (external access off except for the
-/// warehouse and the table layer's staging folder); statement checks refuse the rest with a clearer message.
+/// warehouse and the table layer's staging folder, configuration locked); statement checks refuse the rest with a
+/// clearer message, and <see cref="DuckDbParserCheck"/> makes sure DuckDB's parser sees the statement NeuroLake checked.
 /// </summary>
 internal static class QuerySandbox
 {
-    /// <summary>Table functions that read no files; every other table function in a FROM position is refused.</summary>
-    private static readonly HashSet<string> SafeTableFunctions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "range", "generate_series", "unnest",
-    };
-
     /// <summary>
-    /// Opens the service's DuckDB database with file access limited to the warehouse, the external locations, staging
-    /// and the service's scratch folder (spill files and exports; user SQL cannot name files, so only DuckDB and the
-    /// service's own COPY write there).
-    /// The configuration is not locked: the table layer sets TimeZone on each of its connections, which a lock refuses;
-    /// SET, RESET and PRAGMA from users are refused by <see cref="StatementClassification.EnsureAllowed"/> instead.
+    /// Opens the service's DuckDB database: memory, threads and spill folder from the options; file access limited to
+    /// the warehouse, the external locations, staging and the service's scratch folder; extensions never loaded; the
+    /// time zone UTC for every connection; a few connections with progress tracking reserved for queries; and then the
+    /// configuration locked, so no statement can change any of it (not even one that slips past every check).
     /// </summary>
     public static DuckDbDatabase OpenDatabase(QueryServiceOptions options, QueryScratch scratch)
     {
-        var database = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = options.Threads, TempDirectory = scratch.Spill });
+        var settings = new DuckDbSettings { Threads = options.Threads, MemoryLimit = options.MemoryLimit, TempDirectory = scratch.Spill };
+        settings.Options["autoinstall_known_extensions"] = "false";
+        settings.Options["autoload_known_extensions"] = "false";
+        settings.Options["allow_community_extensions"] = "false";
+        settings.Options["allow_persistent_secrets"] = "false";
+        var database = DuckDbDatabase.Open(null, settings);
         try
         {
             var allowed = new[] { options.WarehouseRoot, StagingFolder(), scratch.Root }.Concat(options.ExternalLocations)
                 .Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar)
                 .Select(p => "'" + p.Replace("'", "''", StringComparison.Ordinal) + "'");
-            using var connection = database.Connect();
-            connection.Execute($"SET allowed_directories = [{string.Join(", ", allowed)}]");
-            connection.Execute("SET enable_external_access = false");
+            using (var connection = database.Connect())
+            {
+                connection.Execute($"SET allowed_directories = [{string.Join(", ", allowed)}]");
+                connection.Execute("SET enable_external_access = false");
+            }
+
+            database.UseUtcGlobally();
+            database.ReserveTrackedConnections(TrackedConnections(options));
+            database.LockConfiguration();
             return database;
         }
         catch
@@ -41,6 +46,9 @@ internal static class QuerySandbox
             throw;
         }
     }
+
+    // Queries beyond this many at once still run, on connections that cannot report progress.
+    private static int TrackedConnections(QueryServiceOptions options) => Math.Max(4, 2 * (options.Threads ?? Environment.ProcessorCount));
 
     /// <exception cref="ForbiddenStatementException">INSTALL, LOAD, ATTACH, COPY, SET, PRAGMA and the like.</exception>
     /// <exception cref="QueryRefusedException">A file path or a file-reading table function in a FROM position.</exception>
@@ -55,10 +63,20 @@ internal static class QuerySandbox
                     $"Reading the file '{external.Name}' directly is not allowed ({external.Span}): queries read catalog tables only. Ingest the file into a table first.");
             }
 
-            if (!SafeTableFunctions.Contains(external.Name))
+            if (!SandboxFunctions.IsSafeTableFunction(external.Name))
             {
                 throw new QueryRefusedException(
                     $"The table function '{external.Name}' is not allowed ({external.Span}): queries read catalog tables only. Ingest files into a table first.");
+            }
+        }
+
+        var tokens = analysis.Statement.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].IsIdentifier && tokens[i + 1].Kind == TokenKind.LeftParen && SandboxFunctions.IsDenied(tokens[i].Value))
+            {
+                throw new QueryRefusedException(
+                    $"The function '{tokens[i].Value}' is not allowed ({tokens[i].Span}): it reads files, settings or the server's environment. Queries read catalog tables only.");
             }
         }
     }

@@ -36,6 +36,8 @@ public sealed class QueryService : IDisposable
     private readonly StatementHistory _history;
     private readonly StatementUsage _usage;
     private readonly QueryInsights _insights;
+    private readonly DuckDbParserCheck _parserCheck;
+    private readonly UserErrorText _errors;
     private Task? _catalogReady;
 
     /// <param name="history">Where each statement is recorded; null: no history is kept.</param>
@@ -48,6 +50,11 @@ public sealed class QueryService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
+        if (options.StatementTimeout <= TimeSpan.Zero && options.StatementTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("QueryServiceOptions.StatementTimeout must be positive (or Timeout.InfiniteTimeSpan for no limit).", nameof(options));
+        }
+
         if (string.IsNullOrWhiteSpace(options.WarehouseRoot))
         {
             throw new ArgumentException("QueryServiceOptions.WarehouseRoot is required: the folder that holds managed tables.", nameof(options));
@@ -59,6 +66,8 @@ public sealed class QueryService : IDisposable
         _options = options;
         _scratch = new QueryScratch(options.ScratchDirectory);
         _duckDb = QuerySandbox.OpenDatabase(options, _scratch);
+        _parserCheck = new DuckDbParserCheck(_duckDb);
+        _errors = new UserErrorText([options.WarehouseRoot, _scratch.Root, .. options.ExternalLocations]);
         var tables = new ManagedTables(options, _duckDb, registrar);
         _resolver = new TableResolver(catalog, tables, options.Catalog);
         _writes = new TableWrites(catalog, tables, _resolver, _duckDb, options.Catalog);
@@ -93,21 +102,27 @@ public sealed class QueryService : IDisposable
             var started = Stopwatch.GetTimestamp();
             var startedAt = _history.Now();
             using var activity = DuckDbActivity.Begin();
+            using var deadline = new StatementDeadline(_options.StatementTimeout, ct);
             StatementResult result;
             try
             {
                 request.Progress?.Start(statement.Index, script.Statements.Count, "reading", activity);
-                var analysis = StatementAnalysis.Of(statement);
-                QuerySandbox.Check(analysis);
+                var analysis = Checked(statement);
                 request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
-                var insights = _insights.PrepareAsync(analysis, request, ct);
+                var insights = _insights.PrepareAsync(analysis, request, deadline.Token);
                 // Off the caller's thread: DuckDB work inside the table layer blocks, and a UI polls progress meanwhile.
-                var outcome = await Task.Run(() => RunAsync(analysis, request, ct), ct);
+                var outcome = await Task.Run(() => RunAsync(analysis, request, deadline.Token), deadline.Token);
                 await (_lineage?.RecordAsync(analysis, outcome, request) ?? Task.CompletedTask);
                 result = new StatementResult(
                     statement.Index, statement.Span.Line, analysis.Kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
                     Stopwatch.GetElapsedTime(started), outcome.TablesRead ?? [], outcome.TableWritten);
                 result = _insights.Apply(await insights, result, request.User);
+            }
+            catch (OperationCanceledException) when (deadline.HasExpired)
+            {
+                var reason = deadline.Reason;
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason);
+                throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, new StatementTimeoutException(reason));
             }
             catch (OperationCanceledException)
             {
@@ -116,7 +131,7 @@ public sealed class QueryService : IDisposable
             }
             catch (NeuroLakeException e) when (e is not QueryFailedException)
             {
-                var reason = e is DuckDbException duck ? duck.DuckDbMessage : e.Message;
+                var reason = Reason(e, statement);
                 await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, e);
             }
@@ -157,17 +172,22 @@ public sealed class QueryService : IDisposable
         }
 
         var statement = statements[0];
-        var analysis = StatementAnalysis.Of(statement);
-        QuerySandbox.Check(analysis);
+        var analysis = Checked(statement);
         var startedAt = _history.Now();
         using var activity = DuckDbActivity.Begin();
+        using var deadline = new StatementDeadline(_options.StatementTimeout, ct);
         request.Progress?.Start(0, 1, "exporting", activity);
         try
         {
-            var (result, read) = await _export.RunAsync(analysis, request, format, destination, ct);
+            var (result, read) = await _export.RunAsync(analysis, request, format, destination, deadline.Token);
             request.Progress?.Completed();
             await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Ok, result.Rows, read: read);
             return result;
+        }
+        catch (OperationCanceledException) when (deadline.HasExpired)
+        {
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: deadline.Reason);
+            throw new QueryFailedException(0, statement.Span.Line, deadline.Reason, [], new StatementTimeoutException(deadline.Reason));
         }
         catch (OperationCanceledException)
         {
@@ -176,8 +196,9 @@ public sealed class QueryService : IDisposable
         }
         catch (DuckDbException e)
         {
-            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.DuckDbMessage);
-            throw new QueryFailedException(0, statement.Span.Line, e.DuckDbMessage, [], e);
+            var reason = Reason(e, statement);
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason);
+            throw new QueryFailedException(0, statement.Span.Line, reason, [], e);
         }
         catch (Exception e)
         {
@@ -186,6 +207,22 @@ public sealed class QueryService : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The statement classified and checked: by NeuroLake's sandbox rules, then by DuckDB's own parser, so the
+    /// statement checked is the one DuckDB would run.
+    /// </summary>
+    private StatementAnalysis Checked(SqlStatement statement)
+    {
+        var analysis = StatementAnalysis.Of(statement);
+        QuerySandbox.Check(analysis);
+        _parserCheck.Check(analysis);
+        return analysis;
+    }
+
+    /// <summary>What a failure tells the user: DuckDB's message about the user's SQL (not NeuroLake's rewrite of it), without server paths.</summary>
+    private string Reason(NeuroLakeException error, SqlStatement statement) =>
+        error is DuckDbException duck ? _errors.For(duck.DuckDbMessage, statement) : _errors.WithoutFolders(error.Message);
 
     /// <summary>The request with the service's row limit filled in.</summary>
     private QueryRequest Validated(QueryRequest request)
@@ -203,7 +240,8 @@ public sealed class QueryService : IDisposable
                 throw new QueryRefusedException("EXPLAIN works on queries (SELECT, WITH, VALUES) only for now: explain the SELECT part of the write.");
             case StatementKind.Query or StatementKind.Explain or StatementKind.ExplainAnalyze:
                 var (sql, read) = await _resolver.RewriteAsync(analysis, request, ct);
-                var outcome = await Task.Run(() => ResultReader.Read(_duckDb, sql, request.RowLimit, ct), ct);
+                var explain = analysis.Kind is StatementKind.Explain or StatementKind.ExplainAnalyze;
+                var outcome = await Task.Run(() => ResultReader.Read(_duckDb, sql, explain, request.RowLimit, ct), ct);
                 return outcome with { TablesRead = read };
             case StatementKind.CreateSchema:
                 return await _writes.CreateSchemaAsync(analysis, request, ct);

@@ -20,6 +20,15 @@ public sealed class QueryServiceOptions
     /// <summary>DuckDB worker threads; null keeps DuckDB's default (all cores).</summary>
     public int? Threads { get; set; }
 
+    /// <summary>DuckDB's memory limit in its syntax (<c>512MB</c>, <c>4GB</c>); null keeps DuckDB's default (80% of RAM).</summary>
+    public string? MemoryLimit { get; set; }
+
+    /// <summary>
+    /// How long one statement may run before it is stopped and reported as timed out. Default 30 minutes; must be
+    /// positive. <see cref="Timeout.InfiniteTimeSpan"/> turns the limit off.
+    /// </summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Rows a result keeps when the request does not say (<see cref="QueryRequest.RowLimit"/> 0). Default 10,000; must be positive.</summary>
     public int RowLimit { get; set; } = 10_000;
 

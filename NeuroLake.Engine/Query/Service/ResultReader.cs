@@ -2,14 +2,15 @@ using NeuroLake.Engine.DuckDb;
 
 namespace NeuroLake.Engine.Query.Service;
 
-/// <summary>Runs SQL on a fresh UTC connection and keeps the first rows of its result.</summary>
+/// <summary>Runs one read-only statement on a UTC connection and keeps the first rows of its result.</summary>
 internal static class ResultReader
 {
-    public static StatementOutcome Read(DuckDbDatabase database, string sql, int rowLimit, CancellationToken ct)
+    /// <param name="explain">True when the statement is an EXPLAIN, the one other kind DuckDB may read it as.</param>
+    public static StatementOutcome Read(DuckDbDatabase database, string sql, bool explain, int rowLimit, CancellationToken ct)
     {
-        using var connection = database.Connect();
-        connection.Execute("SET TimeZone = 'UTC'");
-        using var reader = connection.ExecuteReader(sql, ct);
+        using var connection = database.ConnectTracked();
+        connection.UseUtc();
+        using var reader = connection.ExecuteCheckedReader(sql, explain ? ReadOnlyStatements.Explain : ReadOnlyStatements.Query, ct);
         var columns = Enumerable.Range(0, reader.FieldCount)
             .Select(i => new ResultColumn(reader.GetName(i), reader.GetColumnType(i).ToString()))
             .ToList();

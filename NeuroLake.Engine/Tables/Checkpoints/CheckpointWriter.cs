@@ -42,7 +42,7 @@ internal static class CheckpointWriter
         try
         {
             LocalStaging.Write(staged, ActionWriter.ToCommitFile(actions));
-            using (var connection = duckDb.Connect())
+            using (var connection = duckDb.ConnectTracked())
             {
                 connection.Execute(
                     $"COPY (SELECT txn, \"add\", remove, metaData, protocol, domainMetadata FROM read_json({Sql.Literal(staged)}, format = 'newline_delimited', columns = {{{Columns}}}, maximum_object_size = 1073741824)) "

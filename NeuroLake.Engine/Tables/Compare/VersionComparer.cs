@@ -24,8 +24,8 @@ public static class VersionComparer
 
     private static VersionComparison Compare(DuckDbDatabase duckDb, Snapshot from, Snapshot to, CompareOptions options, CancellationToken ct)
     {
-        using var connection = duckDb.Connect();
-        connection.Execute("SET TimeZone = 'UTC'");
+        using var connection = duckDb.ConnectTracked();
+        connection.UseUtc();
         var fromRows = RowCount(connection, from, ct);
         var toRows = RowCount(connection, to, ct);
         var columns = to.Schema.Fields.Where(f => from.Schema.Find(f.Name) is not null).ToList();

@@ -16,7 +16,7 @@ internal static class CheckpointReader
         var paths = parts.Select(p => store.GetLocalPath(p.Key)
             ?? throw new NotSupportedException("Checkpoints on remote stores are read through the local cache, which is not built yet.")).ToList();
         var list = string.Join(", ", paths.Select(Sql.Literal));
-        using var connection = duckDb.Connect();
+        using var connection = duckDb.ConnectTracked();
         List<byte[]> rows;
         List<AddFile> adds;
         try

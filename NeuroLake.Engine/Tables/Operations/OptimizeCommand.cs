@@ -119,7 +119,7 @@ internal sealed class OptimizeCommand(DeltaTable table)
         }
 
         var partitionSchema = new StructType(snapshot.PartitionColumns.Select(c => snapshot.Schema.Find(c)!).ToList());
-        using (var connection = table.DuckDb.Connect())
+        using (var connection = table.DuckDb.ConnectTracked())
         {
             try
             {
@@ -199,9 +199,9 @@ internal sealed class OptimizeCommand(DeltaTable table)
         try
         {
             long total;
-            using (var connection = table.DuckDb.Connect())
+            using (var connection = table.DuckDb.ConnectTracked())
             {
-                connection.Execute("SET TimeZone = 'UTC'");
+                connection.UseUtc();
                 connection.Execute($"COPY (SELECT {columns}, row_number() OVER ({order}) - 1 AS {Sequence} FROM ({rows}) AS r ORDER BY {Sequence}) TO {Sql.Literal(staged)} (FORMAT parquet)");
                 total = Convert.ToInt64(connection.ExecuteScalar($"SELECT count(*) FROM read_parquet({Sql.Literal(staged)})", ct), CultureInfo.InvariantCulture);
             }

@@ -22,7 +22,7 @@ internal sealed class RowRewrite(DeltaTable table)
         var snapshot = await WritableSnapshotAsync("DELETE", ct).ConfigureAwait(false);
         if (predicate is not null)
         {
-            using var connection = table.DuckDb.Connect();
+            using var connection = table.DuckDb.ConnectTracked();
             ExpressionCheck.PredicateOverTable(connection, snapshot.Schema, predicate, "DELETE condition");
         }
 
@@ -60,7 +60,7 @@ internal sealed class RowRewrite(DeltaTable table)
         }
 
         var assignments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        using (var connection = table.DuckDb.Connect())
+        using (var connection = table.DuckDb.ConnectTracked())
         {
             var from = $"({ExpressionCheck.EmptyRelation(snapshot.Schema)}) AS t";
             foreach (var (column, expression) in set)
@@ -122,7 +122,7 @@ internal sealed class RowRewrite(DeltaTable table)
         }
 
         var partitionSchema = new Types.StructType(snapshot.PartitionColumns.Select(c => snapshot.Schema.Find(c)!).ToList());
-        using (var connection = table.DuckDb.Connect())
+        using (var connection = table.DuckDb.ConnectTracked())
         {
             try
             {
@@ -163,8 +163,8 @@ internal sealed class RowRewrite(DeltaTable table)
             return (candidates, counts);
         }
 
-        using var connection = table.DuckDb.Connect();
-        connection.Execute("SET TimeZone = 'UTC'");
+        using var connection = table.DuckDb.ConnectTracked();
+        connection.UseUtc();
         var sql = $"SELECT {TargetScan.PathColumn} AS p, count(*) FILTER (WHERE {Condition(predicate)}) AS {Matches}, count(*) AS n "
             + $"FROM ({TargetScan.ToSql(snapshot, candidates)}) AS t GROUP BY {TargetScan.PathColumn}";
         List<byte[]> rows;

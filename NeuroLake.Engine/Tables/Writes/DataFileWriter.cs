@@ -21,8 +21,8 @@ internal static class DataFileWriter
         DuckDbDatabase duckDb, IObjectStore store, StructType schema, IReadOnlyList<string> partitionColumns, string query, long targetFileSize, CancellationToken ct)
     {
         var root = store.GetLocalPath("") ?? throw new NotSupportedException("Writing to remote stores goes through the local cache, which is not built yet.");
-        using var connection = duckDb.Connect();
-        connection.Execute("SET TimeZone = 'UTC'");
+        using var connection = duckDb.ConnectTracked();
+        connection.UseUtc();
         var select = CastToSchema(connection, schema, query);
         var writeId = Guid.NewGuid().ToString("N");
         var fileSize = Math.Max(1024 * 1024, targetFileSize);

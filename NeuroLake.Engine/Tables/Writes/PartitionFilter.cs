@@ -39,8 +39,8 @@ internal sealed class PartitionFilter(DuckDbDatabase duckDb, StructType schema, 
         }
 
         var names = string.Join(", ", new[] { "\"__file\"" }.Concat(columns.Select(c => Sql.Quote(c.Name))));
-        using var connection = duckDb.Connect();
-        connection.Execute("SET TimeZone = 'UTC'");
+        using var connection = duckDb.ConnectTracked();
+        connection.UseUtc();
         try
         {
             var rows = DuckDbRows.QueryJson(connection, $"SELECT \"__file\" FROM (VALUES {values}) AS t({names}) WHERE ({predicate})");

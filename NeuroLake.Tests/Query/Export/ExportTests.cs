@@ -100,12 +100,14 @@ public sealed class ExportTests(CatalogDatabases databases) : QueryServiceTestBa
     }
 
     [Fact]
-    public async Task Large_queries_spill_into_the_services_scratch_folder()
+    public async Task Large_queries_spill_into_the_services_scratch_folder_and_users_cannot_read_the_setting()
     {
-        var folder = (string)(await Rows("SELECT current_setting('temp_directory')"))[0][0]!;
+        var folder = Assert.Single(Directory.EnumerateDirectories(Scratch, "neurolake-query-*"));
 
-        Assert.StartsWith(Path.GetFullPath(Scratch), folder);
-        Assert.True(Directory.Exists(folder));
+        Assert.True(Directory.Exists(Path.Combine(folder, "spill")));
+        var error = await Fails("SELECT current_setting('temp_directory')");
+        Assert.Contains("current_setting", error.Reason);
+        Assert.DoesNotContain(folder, error.Message);
     }
 
     private IEnumerable<string> ScratchExports() =>

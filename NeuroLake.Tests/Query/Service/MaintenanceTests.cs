@@ -61,7 +61,8 @@ public sealed class MaintenanceTests(CatalogDatabases databases) : QueryServiceT
     [Theory]
     [InlineData("VACUUM s.t RETAIN -1 HOURS", "0 hours or more")]
     [InlineData("VACUUM s.t RETAIN 1 DAYS", "RETAIN n HOURS")]
-    [InlineData("OPTIMIZE s.t WHERE id IN (SELECT * FROM read_parquet('x'))", "subqueries")]
+    [InlineData("OPTIMIZE s.t WHERE id IN (SELECT id FROM s.t)", "subqueries")]
+    [InlineData("OPTIMIZE s.t WHERE id IN (SELECT * FROM read_parquet('x'))", "read_parquet")]
     [InlineData("OPTIMIZE s.t ZORDER BY (nope)", "nope")]
     [InlineData("RESTORE TABLE s.t TO VERSION AS OF 42", "42")]
     public async Task Bad_maintenance_statements_fail_clearly_and_leave_the_table_unchanged(string sql, string named)

@@ -19,9 +19,9 @@ internal sealed class MergeCommand(DeltaTable table)
         var snapshot = await table.GetSnapshotAsync(null, ct).ConfigureAwait(false);
         ProtocolGate.CheckWrite(snapshot.Protocol, snapshot.Metadata, table.Location);
         MergePlan plan;
-        using (var connection = table.DuckDb.Connect())
+        using (var connection = table.DuckDb.ConnectTracked())
         {
-            connection.Execute("SET TimeZone = 'UTC'");
+            connection.UseUtc();
             plan = new MergePlan(connection, snapshot.Schema, spec);
         }
 
@@ -87,8 +87,8 @@ internal sealed class MergeCommand(DeltaTable table)
     /// <summary>Writes the joined rows that matter to <paramref name="staged"/>; returns the touched files and rows per outcome.</summary>
     private (HashSet<string> Touched, Dictionary<int, long> Counts) Stage(Snapshot snapshot, MergeSpec spec, MergePlan plan, string staged, CancellationToken ct)
     {
-        using var connection = table.DuckDb.Connect();
-        connection.Execute("SET TimeZone = 'UTC'");
+        using var connection = table.DuckDb.ConnectTracked();
+        connection.UseUtc();
         var candidates = MergeKeyRange.CandidateFiles(connection, snapshot, spec, ct);
         var joined = plan.JoinedSql(TargetScan.ToSql(snapshot, candidates));
         try

@@ -140,7 +140,7 @@ internal sealed partial class SchemaCommand(DeltaTable table)
     {
         var snapshot = await WritableAsync(ct).ConfigureAwait(false);
         List<(string Name, string DuckDbType)> columns;
-        using (var connection = table.DuckDb.Connect())
+        using (var connection = table.DuckDb.ConnectTracked())
         {
             columns = QuerySchema.Describe(connection, query);
         }
@@ -187,7 +187,7 @@ internal sealed partial class SchemaCommand(DeltaTable table)
     {
         var snapshot = await WritableAsync(ct).ConfigureAwait(false);
         StructType schema;
-        using (var connection = table.DuckDb.Connect())
+        using (var connection = table.DuckDb.ConnectTracked())
         {
             schema = QuerySchema.ToDelta(QuerySchema.Describe(connection, query));
         }
