@@ -85,6 +85,9 @@ public sealed class QueryService : IDisposable
         _insights = new QueryInsights(catalog, _resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, options.Catalog, log);
     }
 
+    /// <summary>The service's DuckDB database, for tests that inspect its settings.</summary>
+    internal DuckDbDatabase DuckDb => _duckDb;
+
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
     /// <returns>One result per statement.</returns>
     /// <exception cref="SqlSyntaxException">The script cannot be split into statements.</exception>

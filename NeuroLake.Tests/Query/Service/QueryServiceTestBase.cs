@@ -30,6 +30,9 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
     /// <summary>The catalog's services (stores, registrar) of this test.</summary>
     protected IServiceProvider Services => _services!;
 
+    /// <summary>The test's whole data folder: warehouse, scratch and external location.</summary>
+    protected string DataFolder => _folder.Path;
+
     protected string Warehouse => Path.Combine(_folder.Path, "warehouse");
 
     /// <summary>The folder the service keeps its scratch space under.</summary>
@@ -58,11 +61,14 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
         _service = new QueryService(
             _services.GetRequiredService<CatalogStore>(),
             _services.GetRequiredService<ICatalogRegistrar>(),
-            new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External }, ScratchDirectory = Scratch },
+            Configured(new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External }, ScratchDirectory = Scratch }),
             _services.GetRequiredService<QueryHistoryStore>(),
             LineageStoreForService(_services),
             LoggerFactoryForService);
     }
+
+    /// <summary>The service's options; a subclass may change them (timeouts, memory) before the service opens.</summary>
+    protected virtual QueryServiceOptions Configured(QueryServiceOptions options) => options;
 
     /// <summary>The lineage store the service records into; null (the default) records no lineage.</summary>
     protected virtual LineageStore? LineageStoreForService(IServiceProvider services) => null;
