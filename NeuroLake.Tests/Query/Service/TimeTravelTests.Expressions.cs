@@ -1,21 +1,10 @@
-using System.Globalization;
 using NeuroLake.Engine.Query.Service;
-using NeuroLake.Tests.Catalog;
 
 namespace NeuroLake.Tests.Query.Service;
 
 /// <summary>Time travel values written as constant expressions, evaluated by DuckDB when the query runs.</summary>
-public sealed class TimeTravelExpressionServiceTests(CatalogDatabases databases) : QueryServiceTestBase(databases)
+public sealed partial class TimeTravelTests
 {
-    // Versions: 0 empty, 1 = {1}, 2 = {1, 2}, 3 = {1, 2, 3}.
-    private Task ThreeInserts() => Run("""
-        CREATE SCHEMA s;
-        CREATE TABLE s.t (id INTEGER);
-        INSERT INTO s.t VALUES (1);
-        INSERT INTO s.t VALUES (2);
-        INSERT INTO s.t VALUES (3);
-        """);
-
     [Theory]
     [InlineData("SELECT count(*) FROM s.t VERSION AS OF 1 + 1", 2L)]
     [InlineData("SELECT count(*) FROM s.t AT (VERSION => 4 / 2)", 2L)]
@@ -33,9 +22,7 @@ public sealed class TimeTravelExpressionServiceTests(CatalogDatabases databases)
     public async Task A_timestamp_expression_picks_the_version_current_at_that_time()
     {
         await ThreeInserts();
-        var history = (await Run("DESCRIBE HISTORY s.t"))[0].Rows;
-        var second = (DateTimeOffset)history.Single(r => (long)r[0]! == 2)[1]!;
-        var literal = second.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        var literal = await CommitTimeOf(2);
 
         var result = (await Run($"SELECT count(*) FROM s.t TIMESTAMP AS OF CAST('{literal}' AS TIMESTAMP) + INTERVAL 0 SECOND x WHERE x.id > 0"))[0];
 
