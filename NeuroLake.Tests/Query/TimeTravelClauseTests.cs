@@ -66,7 +66,7 @@ public sealed class TimeTravelClauseTests
     [InlineData("SELECT * FROM s.t VERSION AS OF 1.5", "Version '1.5' is not a whole number", 33)]
     [InlineData("SELECT * FROM s.t VERSION AS OF 'three'", "Version ''three'' is not a whole number", 33)]
     [InlineData("SELECT * FROM s.t VERSION AS OF -1", "Version cannot be negative", 33)]
-    [InlineData("SELECT * FROM s.t AT (VERSION => x)", "Version 'x' is not a whole number", 34)]
+    [InlineData("SELECT * FROM s.t AT (VERSION => x)", "'x' is not a constant", 34)]
     [InlineData("SELECT * FROM s.t VERSION AS OF", "has no version", 19)]
     [InlineData("SELECT * FROM s.t VERSION AS OF WHERE a = 1", "has no version", 33)]
     [InlineData("SELECT * FROM s.t AT (VERSION => )", "has no version", 34)]

@@ -62,6 +62,9 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
 
     public Task<bool> UnregisterAsync(string location, CancellationToken ct) => registrar.UnregisterTableAsync(location, ct);
 
+    /// <summary>The time travel clause with an expression value evaluated on the service's database.</summary>
+    public TimeTravel? Evaluate(TimeTravel? travel) => TimeTravelEvaluation.Evaluate(duckDb, travel);
+
     public DeltaTable Open(string location, string user) =>
         new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user });
 

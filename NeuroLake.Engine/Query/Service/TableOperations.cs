@@ -68,7 +68,7 @@ internal sealed partial class TableOperations(ManagedTables tables, TableResolve
     public async Task<StatementOutcome> RestoreAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
         var (name, table) = await OpenTargetAsync(analysis, request, ct);
-        var result = analysis.Classification.RestoreTo switch
+        var result = tables.Evaluate(analysis.Classification.RestoreTo) switch
         {
             { Kind: TimeTravelKind.Version, Version: { } version } => await table.RestoreAsync(version, ct),
             { Timestamp: { } timestamp } => await table.RestoreAsync(timestamp, ct),

@@ -42,7 +42,7 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
             var key = (name, reference.TimeTravel?.ToString());
             if (!versions.TryGetValue(key, out var snapshot))
             {
-                snapshot = versions[key] = await SnapshotAsync(table, reference.TimeTravel, ct);
+                snapshot = versions[key] = await SnapshotAsync(table, tables.Evaluate(reference.TimeTravel), ct);
             }
 
             snapshots[reference] = (name, snapshot);

@@ -1,6 +1,6 @@
 namespace NeuroLake.Engine.Query.Syntax;
 
-/// <summary>Turns character offsets into one-based line and column numbers.</summary>
+/// <summary>Turns character offsets into one-based line and column numbers; \n, \r\n and a lone \r each end a line.</summary>
 internal sealed class LineMap
 {
     private readonly List<int> _lineStarts = [0];
@@ -9,7 +9,7 @@ internal sealed class LineMap
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '\n')
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
             {
                 _lineStarts.Add(i + 1);
             }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace NeuroLake.Engine.Query.Syntax;
 
-/// <summary>Strings, escape strings, dollar-quoted strings, quoted identifiers and $ parameters.</summary>
+/// <summary>Strings, escape strings and dollar-quoted strings.</summary>
 internal sealed partial class SqlLexer
 {
     /// <summary>Reads '...' where '' stands for one quote; <paramref name="quoteOffset"/> is where the opening quote is.</summary>
@@ -21,19 +21,25 @@ internal sealed partial class SqlLexer
 
             value.Append(_text, _pos, close - _pos);
             _pos = close + 1;
-            if (Peek(0) != '\'')
+            if (Peek(0) == '\'')
+            {
+                value.Append('\'');
+                _pos++;
+            }
+            else if (ContinuationQuote(close) is var next and >= 0)
+            {
+                _pos = next + 1;
+            }
+            else
             {
                 break;
             }
-
-            value.Append('\'');
-            _pos++;
         }
 
         Add(TokenKind.String, tokenStart, value.ToString());
     }
 
-    /// <summary>Reads E'...', where a backslash escapes the next character.</summary>
+    /// <summary>Reads E'...', where a backslash escapes the next character, including in a continuation on a later line.</summary>
     private void ReadEscapeString()
     {
         var start = _pos;
@@ -56,6 +62,10 @@ internal sealed partial class SqlLexer
             {
                 value.Append('\'');
                 _pos++;
+            }
+            else if (c == '\'' && ContinuationQuote(_pos - 1) is var next and >= 0)
+            {
+                _pos = next + 1;
             }
             else if (c == '\'')
             {
@@ -81,42 +91,10 @@ internal sealed partial class SqlLexer
         _ => c,
     };
 
-    /// <summary>Reads "name" (DuckDB) or `name` (Spark); the quote character doubled stands for itself.</summary>
-    private void ReadQuotedIdentifier(char quote)
-    {
-        var start = _pos;
-        var value = new StringBuilder();
-        _pos++;
-        while (true)
-        {
-            var close = _text.IndexOf(quote, _pos);
-            if (close < 0)
-            {
-                throw Unterminated(start, "quoted identifier",
-                    $"Close it with {quote} (write {quote}{quote} for a {quote} inside the name).");
-            }
-
-            value.Append(_text, _pos, close - _pos);
-            _pos = close + 1;
-            if (Peek(0) != quote)
-            {
-                break;
-            }
-
-            value.Append(quote);
-            _pos++;
-        }
-
-        if (value.Length == 0)
-        {
-            throw new SqlSyntaxException("Empty quoted identifier", _lines.Span(start, _pos - start),
-                "Write a name between the quotes.");
-        }
-
-        Add(TokenKind.QuotedIdentifier, start, value.ToString());
-    }
-
-    /// <summary>Reads $1 and $name (parameters) or $$...$$ and $tag$...$tag$ (dollar-quoted strings).</summary>
+    /// <summary>
+    /// Reads $1 (a parameter) or $$...$$ and $tag$...$tag$ (dollar-quoted strings). Any other $ is a token of its own,
+    /// as in DuckDB, which lexes what follows afresh: in $E'...' the E'...' is an escape string.
+    /// </summary>
     private void ReadDollar()
     {
         var start = _pos;
@@ -133,9 +111,9 @@ internal sealed partial class SqlLexer
         }
 
         var tagEnd = _pos + 1;
-        if (tagEnd < _text.Length && (char.IsAsciiLetter(_text[tagEnd]) || _text[tagEnd] == '_'))
+        if (tagEnd < _text.Length && IsDollarTagStart(_text[tagEnd]))
         {
-            while (tagEnd < _text.Length && (char.IsAsciiLetterOrDigit(_text[tagEnd]) || _text[tagEnd] == '_'))
+            while (tagEnd < _text.Length && (IsDollarTagStart(_text[tagEnd]) || char.IsAsciiDigit(_text[tagEnd])))
             {
                 tagEnd++;
             }
@@ -149,7 +127,7 @@ internal sealed partial class SqlLexer
                     "Write $1 or $name for a parameter, or $$...$$ for a dollar-quoted string.");
             }
 
-            _pos = tagEnd;
+            _pos++;
             Add(TokenKind.Parameter, start);
             return;
         }
@@ -165,4 +143,6 @@ internal sealed partial class SqlLexer
         _pos = close + delimiter.Length;
         Add(TokenKind.String, start, _text[bodyStart..close]);
     }
+
+    private static bool IsDollarTagStart(char c) => char.IsAsciiLetter(c) || c == '_' || (c > 127 && !IsRefusedSpace(c));
 }

@@ -1,19 +1,13 @@
 namespace NeuroLake.Engine.Query.Syntax;
 
 /// <summary>
-/// Splits SQL text into tokens following DuckDB's lexical rules, plus Spark's backtick identifiers.
-/// Comments and whitespace are skipped; every token keeps its span in the original text.
+/// Splits SQL text into tokens following DuckDB's lexical rules (its PostgreSQL-derived scanner), plus Spark's
+/// backtick identifiers. Comments and whitespace are skipped; every token keeps its span in the original text.
+/// Where DuckDB would read text differently from this lexer (Unicode spaces, vertical tab, NUL), the text is
+/// refused rather than guessed at: a statement boundary only one of the two sees would let SQL slip past the checks.
 /// </summary>
 internal sealed partial class SqlLexer
 {
-    private static readonly string[] MultiCharOperators =
-    [
-        "!~~*", "!~~", "->>", "~~*", "::", "<=", ">=", "<>", "!=", "==", "||", "->", "=>", ":=",
-        "**", "<<", ">>", "//", "~~", "^@", "@>", "<@", "&&", "!~",
-    ];
-
-    private const string SingleCharOperators = "+-*/%<>=!~^&|@#:";
-
     private readonly string _text;
     private readonly LineMap _lines;
     private readonly List<SqlToken> _tokens = [];
@@ -27,9 +21,13 @@ internal sealed partial class SqlLexer
 
     public static IReadOnlyList<SqlToken> Tokenize(string text) => Tokenize(text, new LineMap(text));
 
+    /// <exception cref="SqlSyntaxException">
+    /// Unterminated text, a stray or refused character, or parentheses nested deeper than <see cref="MaxParenthesisDepth"/>.
+    /// </exception>
     public static IReadOnlyList<SqlToken> Tokenize(string text, LineMap lines)
     {
         var lexer = new SqlLexer(text, lines);
+        lexer.RefuseNul();
         lexer.Run();
         return lexer._tokens;
     }
@@ -39,7 +37,7 @@ internal sealed partial class SqlLexer
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (char.IsWhiteSpace(c))
+            if (IsSpace(c))
             {
                 _pos++;
             }
@@ -59,9 +57,13 @@ internal sealed partial class SqlLexer
             {
                 ReadEscapeString();
             }
-            else if (c == '"' || c == '`')
+            else if (c == '"')
             {
                 ReadQuotedIdentifier(c);
+            }
+            else if (c == '`')
+            {
+                ReadBacktickIdentifier();
             }
             else if (c == '$')
             {
@@ -70,6 +72,10 @@ internal sealed partial class SqlLexer
             else if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(Peek(1))))
             {
                 ReadNumber();
+            }
+            else if (IsRefusedSpace(c))
+            {
+                throw RefusedSpace(_pos);
             }
             else if (IsWordStart(c))
             {
@@ -94,51 +100,15 @@ internal sealed partial class SqlLexer
 
     private char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
 
-    private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || c > 127;
+    // DuckDB's scanner takes every byte of a non-ASCII character as an identifier character, except the spaces it strips first.
+    private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || (c > 127 && !IsRefusedSpace(c));
 
-    private static bool IsWordPart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$' || c > 127;
+    private static bool IsWordPart(char c) => IsWordStart(c) || char.IsAsciiDigit(c) || c == '$';
 
     private void Add(TokenKind kind, int start, string? value = null)
     {
         var text = _text[start.._pos];
         _tokens.Add(new SqlToken(kind, text, value ?? text, _lines.Span(start, _pos - start)));
-    }
-
-    private void SkipLineComment()
-    {
-        var end = _text.IndexOf('\n', _pos);
-        _pos = end < 0 ? _text.Length : end + 1;
-    }
-
-    private void SkipBlockComment()
-    {
-        var start = _pos;
-        var depth = 0;
-        while (_pos < _text.Length)
-        {
-            if (_text[_pos] == '/' && Peek(1) == '*')
-            {
-                depth++;
-                _pos += 2;
-            }
-            else if (_text[_pos] == '*' && Peek(1) == '/')
-            {
-                depth--;
-                _pos += 2;
-                if (depth == 0)
-                {
-                    return;
-                }
-            }
-            else
-            {
-                _pos++;
-            }
-        }
-
-        throw Unterminated(start, "block comment", depth == 1
-            ? "Close it with */."
-            : $"Block comments nest: {depth} are still open, so add */ for each.");
     }
 
     private void ReadWord()
@@ -189,50 +159,6 @@ internal sealed partial class SqlLexer
         {
             _pos++;
         }
-    }
-
-    private void ReadPunctuationOrOperator()
-    {
-        var start = _pos;
-        var kind = _text[_pos] switch
-        {
-            '(' => TokenKind.LeftParen,
-            ')' => TokenKind.RightParen,
-            '[' => TokenKind.LeftBracket,
-            ']' => TokenKind.RightBracket,
-            '{' => TokenKind.LeftBrace,
-            '}' => TokenKind.RightBrace,
-            ',' => TokenKind.Comma,
-            '.' => TokenKind.Dot,
-            ';' => TokenKind.Semicolon,
-            _ => TokenKind.Operator,
-        };
-        if (kind != TokenKind.Operator)
-        {
-            _pos++;
-            Add(kind, start);
-            return;
-        }
-
-        foreach (var op in MultiCharOperators)
-        {
-            if (string.CompareOrdinal(_text, _pos, op, 0, op.Length) == 0)
-            {
-                _pos += op.Length;
-                Add(TokenKind.Operator, start);
-                return;
-            }
-        }
-
-        if (!SingleCharOperators.Contains(_text[_pos]))
-        {
-            throw new SqlSyntaxException(
-                $"Unexpected character '{_text[_pos]}'", _lines.Span(_pos, 1),
-                "Remove it, or put it inside a quoted string ('...') or a quoted name (\"...\").");
-        }
-
-        _pos++;
-        Add(TokenKind.Operator, start);
     }
 
     private SqlSyntaxException Unterminated(int start, string what, string fix) =>

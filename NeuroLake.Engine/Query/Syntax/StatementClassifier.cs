@@ -117,6 +117,12 @@ internal static partial class StatementClassifier
             c.Position = close + 1;
         }
 
+        if (c.Current is { } nested && nested.IsWord("EXPLAIN"))
+        {
+            // Classify recurses once per EXPLAIN; refusing the nesting keeps input from driving it deeper.
+            throw new SqlSyntaxException("EXPLAIN of an EXPLAIN", nested.Span, "Explain the query itself: write EXPLAIN once.");
+        }
+
         var explained = Classify(c);
         if (explained.Kind == StatementKind.Forbidden)
         {

@@ -6,13 +6,14 @@ namespace NeuroLake.Engine.Query.Syntax;
 /// <summary>
 /// Reads a time travel clause after a table name, in Delta/Spark syntax (<c>VERSION AS OF 3</c>,
 /// <c>TIMESTAMP AS OF '...'</c>, optionally after FOR, with SYSTEM_VERSION / SYSTEM_TIME synonyms; <c>t@v3</c>)
-/// or DuckDB syntax (<c>AT (VERSION => 3)</c>, <c>AT (TIMESTAMP => TIMESTAMP '...')</c>).
+/// or DuckDB syntax (<c>AT (VERSION => 3)</c>, <c>AT (TIMESTAMP => TIMESTAMP '...')</c>). The value is a literal, or a
+/// constant expression (<c>now() - INTERVAL 1 HOUR</c>, <c>2 + 1</c>) that <see cref="ConstantExpressionReader"/> checks.
 /// </summary>
 internal static partial class TimeTravelParser
 {
     private const string VersionExample = "for example sales.orders VERSION AS OF 3 or sales.orders AT (VERSION => 3)";
     private const string TimestampExample =
-        "Write a quoted timestamp such as TIMESTAMP AS OF '2024-01-01 00:00:00' (UTC unless it has an offset like +02:00)";
+        "Write a quoted timestamp such as TIMESTAMP AS OF '2024-01-01 00:00:00' (UTC unless it has an offset like +02:00), or a constant expression such as now() - INTERVAL 1 HOUR";
 
     [GeneratedRegex("^[vV][0-9]+$")]
     private static partial Regex ShorthandVersion();
@@ -107,10 +108,16 @@ internal static partial class TimeTravelParser
         }
 
         var token = value!.Value;
-        if (token.IsOperator("-"))
+        if (token.IsOperator("-") && c.Is(TokenKind.Number, 1) && !ConstantExpressionReader.IsBinaryOperator(c.At(2)))
         {
             throw new SqlSyntaxException("Version cannot be negative", token.Span,
                 $"Versions count up from 0 as a table changes, {VersionExample}.");
+        }
+
+        if (token.Kind is not (TokenKind.Number or TokenKind.String) || ConstantExpressionReader.IsBinaryOperator(c.At(1)))
+        {
+            var expression = ConstantExpressionReader.Read(c);
+            return TimeTravel.AtExpression(TimeTravelKind.Version, expression, LineMap.Cover(start, expression.Span));
         }
 
         if (token.Kind != TokenKind.Number || !token.Text.All(ch => char.IsAsciiDigit(ch) || ch == '_'))
@@ -132,7 +139,7 @@ internal static partial class TimeTravelParser
     private static TimeTravel ParseTimestamp(TokenCursor c, SourceSpan start, SqlToken kindToken)
     {
         var value = c.Current;
-        if (value is { Kind: TokenKind.Word } type && c.Is(TokenKind.String, 1)
+        if (value is { Kind: TokenKind.Word } type && c.Is(TokenKind.String, 1) && !ConstantExpressionReader.IsBinaryOperator(c.At(2))
             && (type.IsWord("TIMESTAMP") || type.IsWord("TIMESTAMPTZ") || type.IsWord("DATE")))
         {
             c.Position++;
@@ -144,19 +151,25 @@ internal static partial class TimeTravelParser
             throw new SqlSyntaxException("Time travel clause has no timestamp", value?.Span ?? kindToken.Span, TimestampExample + ".");
         }
 
-        if (value is not { Kind: TokenKind.String } text)
+        if (value is not { Kind: TokenKind.String or TokenKind.Number } literal || ConstantExpressionReader.IsBinaryOperator(c.At(1)))
         {
-            throw new SqlSyntaxException($"'{value?.Text}' is not a quoted timestamp", value?.Span ?? kindToken.Span, TimestampExample + ".");
+            var expression = ConstantExpressionReader.Read(c);
+            return TimeTravel.AtExpression(TimeTravelKind.Timestamp, expression, LineMap.Cover(start, expression.Span));
         }
 
-        if (!DateTimeOffset.TryParse(text.Value, CultureInfo.InvariantCulture,
+        if (literal.Kind != TokenKind.String)
+        {
+            throw new SqlSyntaxException($"'{literal.Text}' is not a quoted timestamp", literal.Span, TimestampExample + ".");
+        }
+
+        if (!DateTimeOffset.TryParse(literal.Value, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var timestamp))
         {
-            throw new SqlSyntaxException($"'{text.Value}' is not a timestamp", text.Span, TimestampExample + ".");
+            throw new SqlSyntaxException($"'{literal.Value}' is not a timestamp", literal.Span, TimestampExample + ".");
         }
 
         c.Position++;
-        return TimeTravel.AtTimestamp(timestamp.ToUniversalTime(), LineMap.Cover(start, text.Span));
+        return TimeTravel.AtTimestamp(timestamp.ToUniversalTime(), LineMap.Cover(start, literal.Span));
     }
 
     private static bool IsMissing(SqlToken? value) =>

@@ -4,7 +4,7 @@ using NeuroLake.Tests.Catalog;
 
 namespace NeuroLake.Tests.Query.Service;
 
-public sealed class TimeTravelTests(CatalogDatabases databases) : QueryServiceTestBase(databases)
+public sealed partial class TimeTravelTests(CatalogDatabases databases) : QueryServiceTestBase(databases)
 {
     // Versions: 0 empty, 1 = {1}, 2 = {1, 2}, 3 = {1, 2, 3}.
     private Task ThreeInserts() => Run("""
@@ -14,6 +14,14 @@ public sealed class TimeTravelTests(CatalogDatabases databases) : QueryServiceTe
         INSERT INTO s.t VALUES (2);
         INSERT INTO s.t VALUES (3);
         """);
+
+    /// <summary>When the version was committed, as a UTC timestamp literal.</summary>
+    private async Task<string> CommitTimeOf(long version)
+    {
+        var history = (await Run("DESCRIBE HISTORY s.t"))[0].Rows;
+        var committed = (DateTimeOffset)history.Single(r => (long)r[0]! == version)[1]!;
+        return committed.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+    }
 
     [Theory]
     [InlineData("SELECT count(*) FROM s.t VERSION AS OF 1")]
@@ -58,9 +66,7 @@ public sealed class TimeTravelTests(CatalogDatabases databases) : QueryServiceTe
     public async Task A_timestamp_clause_reads_the_version_current_at_that_time()
     {
         await ThreeInserts();
-        var history = (await Run("DESCRIBE HISTORY s.t"))[0].Rows;
-        var second = (DateTimeOffset)history.Single(r => (long)r[0]! == 2)[1]!;
-        var literal = second.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        var literal = await CommitTimeOf(2);
 
         var spark = (await Run($"SELECT count(*) FROM s.t TIMESTAMP AS OF '{literal}'"))[0];
         var duck = (await Run($"SELECT count(*) FROM s.t AT (TIMESTAMP => TIMESTAMP '{literal}')"))[0];
