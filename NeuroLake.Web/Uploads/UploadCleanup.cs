@@ -1,18 +1,24 @@
+using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Configuration;
+
 namespace NeuroLake.Web.Uploads;
 
-/// <summary>Deletes uploads nobody loaded: hourly, anything older than a day (a load deletes its own upload at once).</summary>
-internal sealed partial class UploadCleanup(UploadStore store, ILogger<UploadCleanup> logger) : BackgroundService
+/// <summary>
+/// Deletes uploads nobody loaded: at start and every <see cref="CleanupOptions.Interval"/> (default hourly), anything
+/// older than <see cref="CleanupOptions.MaxAge"/> (default a day). A load deletes its own upload at once.
+/// </summary>
+internal sealed partial class UploadCleanup(UploadStore store, IOptions<NeuroLakeOptions> options, TimeProvider time, ILogger<UploadCleanup> logger)
+    : BackgroundService
 {
-    internal static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        var cleanup = options.Value.Cleanup;
+        using var timer = new PeriodicTimer(cleanup.Interval, time);
         do
         {
             try
             {
-                var removed = store.DeleteOlderThan(MaxAge);
+                var removed = store.DeleteOlderThan(cleanup.MaxAge);
                 if (removed > 0)
                 {
                     LogRemoved(removed, store.Root);

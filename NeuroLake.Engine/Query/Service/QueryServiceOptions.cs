@@ -20,6 +20,18 @@ public sealed class QueryServiceOptions
     /// <summary>DuckDB worker threads; null keeps DuckDB's default (all cores).</summary>
     public int? Threads { get; set; }
 
+    /// <summary>
+    /// DuckDB memory limit of the service's database, in DuckDB's syntax (<c>512MB</c>, <c>4GB</c>); null keeps DuckDB's
+    /// default (80% of RAM). Configuration <c>NeuroLake:DuckDb:MemoryLimit</c>.
+    /// </summary>
+    public string? MemoryLimit { get; set; }
+
+    /// <summary>
+    /// How long one statement may run before it is interrupted and answered with a timeout error. Default 30 minutes,
+    /// generous so long exports and large writes finish. Configuration <c>NeuroLake:Query:StatementTimeout</c>.
+    /// </summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Rows a result keeps when the request does not say (<see cref="QueryRequest.RowLimit"/> 0). Default 10,000; must be positive.</summary>
     public int RowLimit { get; set; } = 10_000;
 
