@@ -8,6 +8,7 @@ builder.AddNeuroLakeCatalogPages();
 builder.Services.AddNeuroLakeHealthChecks();
 builder.Services.AddNeuroLakeWorkbench();
 builder.Services.AddNeuroLakeIngestWizard();
+builder.Services.AddNeuroLakeErrorPages();
 
 var app = builder.Build();
 
