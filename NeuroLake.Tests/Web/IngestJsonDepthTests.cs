@@ -4,22 +4,12 @@ using System.Text.Json;
 
 namespace NeuroLake.Tests.Web;
 
-public sealed class IngestJsonDepthTests : IAsyncLifetime
+public sealed class IngestJsonDepthTests(WorkbenchAppFactory app) : IClassFixture<WorkbenchAppFactory>, IDisposable
 {
-    private readonly WorkbenchAppFactory _app = new();
-    private HttpClient _client = null!;
+    private readonly WorkbenchAppFactory _app = app;
+    private readonly HttpClient _client = app.CreateClient();
 
-    public Task InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task Json_nested_a_hundred_thousand_levels_answers_400_and_the_server_stays_healthy()

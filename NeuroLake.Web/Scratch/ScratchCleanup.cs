@@ -1,21 +1,29 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Web.Scratch;
 
 /// <summary>
 /// Empties the staging and scratch folders of what a crashed earlier run left (at start, everything written before
-/// this process started), then removes staged files older than <see cref="CleanupOptions.MaxAge"/> every
-/// <see cref="CleanupOptions.Interval"/>.
+/// this process started), then removes staged files and wizard uploads older than <see cref="CleanupOptions.MaxAge"/>
+/// at start and every <see cref="CleanupOptions.Interval"/>. Wizard uploads survive a restart (a reloaded page still
+/// offers them), so only their age removes them; a load deletes its own upload at once.
 /// </summary>
-internal sealed partial class ScratchCleanup(ScratchFolders folders, IOptions<NeuroLakeOptions> options, TimeProvider time, ILogger<ScratchCleanup> logger)
+internal sealed partial class ScratchCleanup(
+    ScratchFolders folders, UploadStore uploads, IOptions<NeuroLakeOptions> options, TimeProvider time, ILogger<ScratchCleanup> logger)
     : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Before the app serves a request, so nothing of this run is mistaken for a leftover.
-        Sweep(folders.LeftoverAreas, ProcessStart());
+        var processStart = ProcessStart();
+        foreach (var area in folders.LeftoverAreas)
+        {
+            Sweep(area.Folder, () => area.DeleteOlderThan(processStart));
+        }
+
         return base.StartAsync(cancellationToken);
     }
 
@@ -23,10 +31,17 @@ internal sealed partial class ScratchCleanup(ScratchFolders folders, IOptions<Ne
     {
         var cleanup = options.Value.Cleanup;
         using var timer = new PeriodicTimer(cleanup.Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        do
         {
-            Sweep(folders.ExpiringAreas, time.GetUtcNow().UtcDateTime - cleanup.MaxAge);
+            var cutoff = time.GetUtcNow().UtcDateTime - cleanup.MaxAge;
+            foreach (var area in folders.ExpiringAreas)
+            {
+                Sweep(area.Folder, () => area.DeleteOlderThan(cutoff));
+            }
+
+            Sweep(uploads.Root, () => uploads.DeleteOlderThan(cleanup.MaxAge));
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     private static DateTime ProcessStart()
@@ -35,32 +50,29 @@ internal sealed partial class ScratchCleanup(ScratchFolders folders, IOptions<Ne
         return process.StartTime.ToUniversalTime();
     }
 
-    private void Sweep(IEnumerable<ScratchArea> areas, DateTime cutoffUtc)
+    private void Sweep(string folder, Func<int> sweep)
     {
-        foreach (var area in areas)
+        try
         {
-            try
+            var removed = sweep();
+            if (removed > 0)
             {
-                var removed = area.DeleteOlderThan(cutoffUtc);
-                if (removed > 0)
-                {
-                    LogRemoved(removed, area.Folder);
-                }
+                LogRemoved(removed, folder);
             }
-            catch (IOException e)
-            {
-                LogFailed(area.Folder, e);
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                LogFailed(area.Folder, e);
-            }
+        }
+        catch (IOException e)
+        {
+            LogFailed(folder, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            LogFailed(folder, e);
         }
     }
 
-    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Removed {Count} stale staging or scratch entries from {Folder}")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Removed {Count} stale staged file(s), upload(s) or scratch folder(s) from {Folder}")]
     private partial void LogRemoved(int count, string folder);
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Could not clean stale staging or scratch entries in {Folder}")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Could not clean stale staged files, uploads or scratch folders in {Folder}")]
     private partial void LogFailed(string folder, Exception exception);
 }
