@@ -3,11 +3,16 @@ using NeuroLake.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// `dotnet run` is Production unless told otherwise; the framework maps build-output assets (scoped CSS) only in
+// Development, so map them in every environment (a published app has no such manifest and is unaffected).
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddNeuroLakeEngine();
 builder.AddNeuroLakeCatalogPages();
 builder.Services.AddNeuroLakeHealthChecks();
 builder.Services.AddNeuroLakeWorkbench();
 builder.Services.AddNeuroLakeIngestWizard();
+builder.Services.AddNeuroLakeErrorPages();
 
 var app = builder.Build();
 

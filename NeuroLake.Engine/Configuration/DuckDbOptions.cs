@@ -12,16 +12,26 @@ public sealed class DuckDbOptions
     public string? MemoryLimit { get; set; }
 
     /// <summary>
-    /// Folder DuckDB spills to when a query exceeds the memory limit. Default <c>duckdb-temp</c>;
-    /// a relative path is resolved against the data folder.
+    /// Scratch folder of every DuckDB database the app opens: spill files when a query exceeds the memory limit, and
+    /// exports being written. Default <c>scratch</c>; a relative path is resolved against the data folder. Each
+    /// database spills into a subfolder of its own (two databases must never share DuckDB's temp file names).
     /// </summary>
-    public string TempDirectory { get; set; } = "duckdb-temp";
+    public string TempDirectory { get; set; } = "scratch";
 
-    /// <summary>The settings to open a database with, given the absolute data folder.</summary>
+    /// <summary>The absolute scratch folder, given the absolute data folder.</summary>
+    public string ResolveTempDirectory(string dataDirectory) => Path.GetFullPath(TempDirectory, dataDirectory);
+
+    /// <summary>
+    /// The settings to open the app's shared database with (ingestion, previews, table maintenance), given the absolute
+    /// data folder: it spills to <c>&lt;scratch&gt;/spill</c>; the SQL service has its own subfolder.
+    /// </summary>
     public DuckDbSettings ToSettings(string dataDirectory) => new()
     {
         Threads = Threads,
         MemoryLimit = MemoryLimit,
-        TempDirectory = Path.GetFullPath(TempDirectory, dataDirectory),
+        TempDirectory = SharedSpill(dataDirectory),
     };
+
+    /// <summary>The shared database's spill folder, given the absolute data folder.</summary>
+    public string SharedSpill(string dataDirectory) => Path.Combine(ResolveTempDirectory(dataDirectory), "spill");
 }

@@ -18,6 +18,12 @@ public sealed class NeuroLakeOptions
     /// <summary>Settings of the DuckDB database the engine runs SQL in.</summary>
     public DuckDbOptions DuckDb { get; set; } = new();
 
+    /// <summary>Settings of the SQL service.</summary>
+    public QueryOptions Query { get; set; } = new();
+
+    /// <summary>When staged and scratch files are removed.</summary>
+    public CleanupOptions Cleanup { get; set; } = new();
+
     /// <summary>Where the catalog lives.</summary>
     public CatalogOptions Catalog { get; set; } = new();
 
@@ -47,6 +53,12 @@ public sealed class NeuroLakeOptions
     /// Default: the operating-system account running the app (<see cref="Environment.UserName"/>).
     /// </summary>
     public string User { get; set; } = Environment.UserName;
+
+    /// <summary>Where the table layer stages checkpoint and rewrite files: <c>&lt;data&gt;/staging/tables</c>.</summary>
+    public static string ResolveTableStaging(string dataDirectory) => Path.Combine(dataDirectory, "staging", "tables");
+
+    /// <summary>Where files sent to the ingestion API wait while they load: <c>&lt;data&gt;/staging/uploads</c>.</summary>
+    public static string ResolveIngestStaging(string dataDirectory) => Path.Combine(dataDirectory, "staging", "uploads");
 
     /// <summary>The absolute warehouse folder, given the absolute data folder.</summary>
     public string ResolveWarehouse(string dataDirectory) => Path.GetFullPath(Warehouse, dataDirectory);

@@ -16,11 +16,19 @@ public sealed class WorkbenchAppFactory : WebApplicationFactory<Program>
     /// <summary>The app with extra configuration <paramref name="settings"/> (keys like <c>NeuroLake:Catalog:Provider</c>).</summary>
     internal WorkbenchAppFactory(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
+    /// <summary>The host environment's name; null keeps WebApplicationFactory's Development.</summary>
+    internal string? EnvironmentName { get; init; }
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "neurolake-tests-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("NeuroLake:DataDirectory", DataDirectory);
+        if (EnvironmentName is not null)
+        {
+            builder.UseEnvironment(EnvironmentName);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

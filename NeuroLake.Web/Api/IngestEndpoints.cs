@@ -41,7 +41,7 @@ public static class IngestEndpoints
             return Problem("Invalid ingestion request", e.Message);
         }
 
-        var staging = Directory.CreateDirectory(Path.Combine(options.Value.DataDirectory, "staging", "uploads")).FullName;
+        var staging = Directory.CreateDirectory(NeuroLakeOptions.ResolveIngestStaging(options.Value.DataDirectory)).FullName;
         StagedFile? staged = null;
         try
         {

@@ -15,6 +15,8 @@ public static class EngineExtensions
     /// <summary>
     /// Binds <see cref="NeuroLakeOptions"/> from the <c>NeuroLake</c> section (data folder resolved against the
     /// content root), registers the shared DuckDB database (disposed at shutdown) and creates the data folder at start.
+    /// Every DuckDB database the host opens (the shared one and the SQL service's) gets the configured threads, memory
+    /// limit and scratch folder.
     /// </summary>
     public static IHostApplicationBuilder AddNeuroLakeEngine(this IHostApplicationBuilder builder)
     {
@@ -23,6 +25,9 @@ public static class EngineExtensions
             .Bind(builder.Configuration.GetSection(NeuroLakeOptions.SectionName))
             .PostConfigure(options => options.DataDirectory = options.ResolveDataDirectory(contentRoot))
             .Validate(options => options.DuckDb.Threads is null or > 0, "NeuroLake:DuckDb:Threads must be a positive number of threads, or left unset to use every core.")
+            .Validate(options => options.Query.StatementTimeout > TimeSpan.Zero, "NeuroLake:Query:StatementTimeout must be a positive time span such as 00:30:00 (default 30 minutes).")
+            .Validate(options => options.Cleanup.MaxAge > TimeSpan.Zero, "NeuroLake:Cleanup:MaxAge must be a positive time span such as 1.00:00:00 (default one day).")
+            .Validate(options => options.Cleanup.Interval > TimeSpan.Zero, "NeuroLake:Cleanup:Interval must be a positive time span such as 01:00:00 (default one hour).")
             .Validate(options => options.RowLimit > 0, "NeuroLake:RowLimit must be a positive number of rows (default 10000).")
             .Validate(options => options.CompareRowLimit >= 0, "NeuroLake:CompareRowLimit must be zero or a positive number of rows (default 1000000).")
             .Validate(options => !string.IsNullOrWhiteSpace(options.User), "NeuroLake:User must name the local user queries run as, or be left unset to use the operating-system account.")
@@ -34,12 +39,17 @@ public static class EngineExtensions
         var configured = ReadOptions(builder.Configuration);
         var dataDirectory = configured.ResolveDataDirectory(contentRoot);
         var warehouse = configured.ResolveWarehouse(dataDirectory);
+        builder.AddNeuroLakeScratch(dataDirectory);
         builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
         builder.Services.AddCatalogTableRegistration(warehouse);
         builder.Services.AddIngestionLoader();
         builder.Services.AddNeuroLakeQueryService(warehouse, query =>
         {
+            // The same DuckDB settings as the shared database; the service spills into its own subfolder of the scratch folder.
             query.Threads = configured.DuckDb.Threads;
+            query.MemoryLimit = configured.DuckDb.MemoryLimit;
+            query.ScratchDirectory = configured.DuckDb.ResolveTempDirectory(dataDirectory);
+            query.StatementTimeout = configured.Query.StatementTimeout;
             query.RowLimit = configured.RowLimit;
             foreach (var location in configured.ExternalLocations)
             {

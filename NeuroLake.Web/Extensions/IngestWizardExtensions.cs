@@ -8,13 +8,12 @@ namespace NeuroLake.Web.Extensions;
 
 public static class IngestWizardExtensions
 {
-    /// <summary>The upload staging folder (<c>&lt;data&gt;/uploads</c>) with its hourly cleanup, and the ingestion wizard's engine calls.</summary>
+    /// <summary>The upload staging folder (<c>&lt;data&gt;/uploads</c>, cleaned by age with the other scratch folders) and the ingestion wizard's engine calls.</summary>
     public static IServiceCollection AddNeuroLakeIngestWizard(this IServiceCollection services)
     {
         services.AddSingleton(sp => new UploadStore(
             Path.Combine(sp.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.DataDirectory, "uploads"),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddHostedService<UploadCleanup>();
         services.AddSingleton<IngestionWorkflow>();
         return services;
     }

@@ -13,18 +13,6 @@ public static class WorkbenchExtensions
         return services;
     }
 
-    /// <summary>Error and not-found pages. Plain HTTP on localhost: no HTTPS redirection or HSTS.</summary>
-    public static WebApplication UseNeuroLakeErrorPages(this WebApplication app)
-    {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
-
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        return app;
-    }
-
     /// <summary>Static assets (from the build-time manifest) and the workbench's pages.</summary>
     public static WebApplication MapNeuroLakeWorkbench(this WebApplication app)
     {

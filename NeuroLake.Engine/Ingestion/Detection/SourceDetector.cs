@@ -96,6 +96,16 @@ public static class SourceDetector
         {
             return CsvSniffer.Sniff(connection, source, ct);
         }
+        // Before DuckDB parses it: deeply nested JSON crashes DuckDB's reader (see JsonDepthScan).
+        if (compression == SourceCompression.Zstd)
+        {
+            JsonDepthScan.CheckZstd(connection, fullPath, ct);
+        }
+        else
+        {
+            JsonDepthScan.Check(fullPath, compression, ct);
+        }
+
         try
         {
             return WithColumns(connection, source, ct);

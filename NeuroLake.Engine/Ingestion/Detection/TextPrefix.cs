@@ -73,12 +73,16 @@ internal sealed record TextPrefix(byte[] Bytes, bool Complete)
         }
     }
 
+    /// <summary>The lines of a zstd-compressed text as DuckDB decompresses them, one VARCHAR column <c>line</c>.</summary>
+    internal static string ZstdLinesSql(string path, string encoding) =>
+        // One column per line: a delimiter and quote that text never holds.
+        $"SELECT line FROM read_csv({SqlText.Literal(path)}, compression = 'zstd', encoding = {SqlText.Literal(encoding)}, " +
+        "auto_detect = false, header = false, delim = '\u0001', quote = '', escape = '', columns = {'line': 'VARCHAR'}, " +
+        $"max_line_size = {CsvDialect.MaxLineBytes}, buffer_size = {CsvDialect.ReadBufferBytes})";
+
     private static byte[] Lines(DuckDbConnection connection, string path, string encoding, CancellationToken ct)
     {
-        // One column per line: a delimiter and quote that text never holds.
-        var sql = $"SELECT line FROM read_csv({SqlText.Literal(path)}, compression = 'zstd', encoding = {SqlText.Literal(encoding)}, " +
-                  "auto_detect = false, header = false, delim = '\u0001', quote = '', escape = '', columns = {'line': 'VARCHAR'}, " +
-                  $"max_line_size = {CsvDialect.MaxLineBytes}, buffer_size = {CsvDialect.ReadBufferBytes}) LIMIT 200";
+        var sql = ZstdLinesSql(path, encoding) + " LIMIT 200";
         var text = new System.Text.StringBuilder();
         using var reader = connection.ExecuteReader(sql, ct);
         while (reader.Read() && text.Length < Limit)

@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Syntax;
 
@@ -26,7 +27,7 @@ internal static class QuerySandbox
         var database = DuckDbDatabase.Open(null, settings);
         try
         {
-            var allowed = new[] { options.WarehouseRoot, StagingFolder(), scratch.Root }.Concat(options.ExternalLocations)
+            var allowed = new[] { options.WarehouseRoot, LocalStaging.Root, scratch.Root }.Concat(options.ExternalLocations)
                 .Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar)
                 .Select(p => "'" + p.Replace("'", "''", StringComparison.Ordinal) + "'");
             using (var connection = database.Connect())
@@ -79,13 +80,5 @@ internal static class QuerySandbox
                     $"The function '{tokens[i].Value}' is not allowed ({tokens[i].Span}): it reads files, settings or the server's environment. Queries read catalog tables only.");
             }
         }
-    }
-
-    // The table layer stages checkpoint and scratch files here (see Tables/LocalStaging).
-    private static string StagingFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "neurolake-staging");
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 }

@@ -20,12 +20,15 @@ public sealed class QueryServiceOptions
     /// <summary>DuckDB worker threads; null keeps DuckDB's default (all cores).</summary>
     public int? Threads { get; set; }
 
-    /// <summary>DuckDB's memory limit in its syntax (<c>512MB</c>, <c>4GB</c>); null keeps DuckDB's default (80% of RAM).</summary>
+    /// <summary>
+    /// DuckDB memory limit of the service's database, in DuckDB's syntax (<c>512MB</c>, <c>4GB</c>); null keeps DuckDB's
+    /// default (80% of RAM). Configuration <c>NeuroLake:DuckDb:MemoryLimit</c>.
+    /// </summary>
     public string? MemoryLimit { get; set; }
 
     /// <summary>
-    /// How long one statement may run before it is stopped and reported as timed out. Default 30 minutes; must be
-    /// positive. <see cref="Timeout.InfiniteTimeSpan"/> turns the limit off.
+    /// How long one statement may run before it is interrupted and answered with a timeout error. Default 30 minutes,
+    /// generous so long exports and large writes finish; <see cref="Timeout.InfiniteTimeSpan"/> turns it off. Configuration <c>NeuroLake:Query:StatementTimeout</c>.
     /// </summary>
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
