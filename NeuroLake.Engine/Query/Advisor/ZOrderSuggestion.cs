@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Syntax;
@@ -14,8 +15,12 @@ internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase
 {
     public const string Rule = "zorder-candidate";
 
+    private const int PastCapacity = 4096;
+
     /// <summary>The tag the table layer writes on Z-ordered files (see Tables/Operations/OptimizeCommand).</summary>
     private const string ZOrderTag = "neurolake.zOrderBy";
+
+    private readonly ConcurrentDictionary<(string Sql, string Schema), ParsedQuery?> _past = new();
 
     public async Task<IReadOnlyList<AdvisorFinding>> SuggestAsync(
         AdvisorContext context, string defaultSchema, Func<SchemaTableName, CancellationToken, Task<Snapshot>> snapshot, CancellationToken ct)
@@ -87,7 +92,23 @@ internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase
         }
     }
 
+    /// <summary>Past queries parsed once: every query re-reads the same recent history.</summary>
     private ParsedQuery? Parse(string sql, string defaultSchema)
+    {
+        if (_past.TryGetValue((sql, defaultSchema), out var known))
+        {
+            return known;
+        }
+
+        if (_past.Count >= PastCapacity)
+        {
+            _past.Clear();
+        }
+
+        return _past[(sql, defaultSchema)] = ParseOnce(sql, defaultSchema);
+    }
+
+    private ParsedQuery? ParseOnce(string sql, string defaultSchema)
     {
         try
         {

@@ -41,7 +41,7 @@ internal sealed class QueryInsights(CatalogStore catalog, TableResolver resolver
             {
                 advice = await advisor.AdviseAsync(
                     new AdvisorContext(parsed, tables, advisor.Options), request.DefaultSchema,
-                    async (name, token) => await (await resolver.OpenAsync(name, request.User, token)).GetSnapshotAsync(null, token),
+                    resolver.LatestAsync,
                     ct);
             }
         }

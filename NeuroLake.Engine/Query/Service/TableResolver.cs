@@ -24,39 +24,41 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
     public async Task<ResolvedReads> ResolveAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
         var snapshots = new Dictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)>(ReferenceEqualityComparer.Instance);
-        var opened = new Dictionary<SchemaTableName, DeltaTable>();
         var versions = new Dictionary<(SchemaTableName, string?), Snapshot>();
         var names = analysis.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList();
         var locations = names.Count == 0 ? null : await catalog.FindTableLocationsAsync(catalogName, names, ct);
         foreach (var reference in analysis.Reads)
         {
             var name = reference.Name.ToSchemaTable(request.DefaultSchema);
-            if (!opened.TryGetValue(name, out var table))
-            {
-                var location = locations!.GetValueOrDefault((name.Schema, name.Table)) ?? throw Missing(name);
-                table = opened[name] = tables.Open(location, request.User);
-            }
+            var location = locations!.GetValueOrDefault((name.Schema, name.Table)) ?? throw Missing(name);
 
-            // One snapshot per table and version: a statement reading a table twice sees one version of it, and
-            // opening it once saves a log listing per repeated reference (TPC-H q11, q21).
+            // One snapshot per table and version: a statement reading a table twice sees one version of it. The
+            // latest comes from the cache shared by all statements, checked against the log (see SnapshotCache).
             var key = (name, reference.TimeTravel?.ToString());
             if (!versions.TryGetValue(key, out var snapshot))
             {
-                snapshot = versions[key] = await SnapshotAsync(table, reference.TimeTravel, ct);
+                snapshot = versions[key] = reference.TimeTravel is null
+                    ? await tables.Snapshots.LatestAsync(location, ct)
+                    : await SnapshotAsync(await tables.Snapshots.TableAsync(location, ct), reference.TimeTravel, ct);
             }
 
             snapshots[reference] = (name, snapshot);
         }
 
-        return new ResolvedReads(analysis, snapshots);
+        return new ResolvedReads(analysis, snapshots, tables.Snapshots.RelationOf);
     }
 
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
-    public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct)
-    {
-        var location = await catalog.FindTableLocationAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) ?? throw Missing(name);
-        return tables.Open(location, user);
-    }
+    public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct) =>
+        tables.Open(await LocationAsync(name, ct), user);
+
+    /// <summary>The latest snapshot of a catalog table, from the snapshots shared by statements.</summary>
+    /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
+    public async Task<Snapshot> LatestAsync(SchemaTableName name, CancellationToken ct) =>
+        await tables.Snapshots.LatestAsync(await LocationAsync(name, ct), ct);
+
+    private async Task<string> LocationAsync(SchemaTableName name, CancellationToken ct) =>
+        await catalog.FindTableLocationAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) ?? throw Missing(name);
 
     private QueryRefusedException Missing(SchemaTableName name) => new(
         $"Table '{name}' does not exist in catalog '{catalogName}'. Run SHOW TABLES IN {name.Schema} to see its tables, or SHOW SCHEMAS to see the schemas.");
