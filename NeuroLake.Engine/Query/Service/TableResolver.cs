@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Tables;
@@ -11,6 +12,8 @@ namespace NeuroLake.Engine.Query.Service;
 /// </summary>
 internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, string catalogName)
 {
+    private readonly ConditionalWeakTable<StatementAnalysis, Task<IReadOnlyDictionary<(string Schema, string Table), TableInfo>>> _tablesOf = [];
+
     /// <summary>The statement's text with each catalog table replaced by its snapshot's relation, and the versions read.</summary>
     /// <exception cref="QueryRefusedException">A table is not in the catalog.</exception>
     public async Task<(string Sql, IReadOnlyList<TableVersion> Read)> RewriteAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
@@ -26,7 +29,7 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
         var snapshots = new Dictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)>(ReferenceEqualityComparer.Instance);
         var versions = new Dictionary<(SchemaTableName, string?), Snapshot>();
         var names = analysis.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList();
-        var locations = names.Count == 0 ? null : await catalog.FindTableLocationsAsync(catalogName, names, ct);
+        var locations = names.Count == 0 ? null : await LocationsAsync(analysis, request, names, ct);
         foreach (var reference in analysis.Reads)
         {
             var name = reference.Name.ToSchemaTable(request.DefaultSchema);
@@ -46,6 +49,27 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
         }
 
         return new ResolvedReads(analysis, snapshots, tables.Snapshots.RelationOf);
+    }
+
+    /// <summary>
+    /// The catalog's entries (with columns) for the tables a query reads, fetched once per statement: the query's
+    /// insights and its resolution share the one round trip. Tables not in the catalog are absent.
+    /// </summary>
+    public Task<IReadOnlyDictionary<(string Schema, string Table), TableInfo>> TablesOfAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct) =>
+        _tablesOf.GetValue(analysis, a => catalog.FindTablesAsync(
+            catalogName, a.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList(), ct));
+
+    private async Task<IReadOnlyDictionary<(string Schema, string Table), string>> LocationsAsync(
+        StatementAnalysis analysis, QueryRequest request, List<(string Schema, string Table)> names, CancellationToken ct)
+    {
+        if (analysis.Kind != StatementKind.Query)
+        {
+            // Writes get no insights: the lighter lookup of locations alone.
+            return await catalog.FindTableLocationsAsync(catalogName, names, ct);
+        }
+
+        var tables = await TablesOfAsync(analysis, request, ct);
+        return tables.ToDictionary(t => t.Key, t => t.Value.Location);
     }
 
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
