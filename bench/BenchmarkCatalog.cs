@@ -14,6 +14,7 @@ internal static class BenchmarkCatalog
         new MergeBenchmark(),
         new ZOrderBenchmark(),
         new TpchBenchmark(),
+        new ConcurrencyBenchmark(),
         new IngestBenchmark(),
     ];
 }

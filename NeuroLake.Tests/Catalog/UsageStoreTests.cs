@@ -45,6 +45,26 @@ public sealed class UsageStoreTests(CatalogDatabases databases) : IClassFixture<
         await Assert.ThrowsAsync<CatalogException>(() => usage.RecordAccessAsync(" ", [orders], [], Day1));
     }
 
+    [Fact]
+    public async Task Queued_accesses_are_counted_together_and_an_unknown_table_costs_only_its_own_statement()
+    {
+        await using var services = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);
+        var (orders, customers) = await RegisterTwoAsync(services);
+        var usage = services.GetRequiredService<UsageStore>();
+        var failures = new List<Exception>();
+        var now = DateTimeOffset.UtcNow;
+
+        await usage.QueueAccessAsync("ana", [orders, customers], [], now);
+        await usage.QueueAccessAsync("ana", [orders with { Table = "missing" }], [], now, failures.Add);
+        await usage.QueueAccessAsync("bo", [orders], [orders], now);
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var report = await usage.ReportAsync(orders, today, today);
+        Assert.Equal(2, report.Reads);
+        Assert.Equal(1, report.Writes);
+        Assert.IsType<CatalogException>(Assert.Single(failures));
+    }
+
     private static async Task<(SecurablePath, SecurablePath)> RegisterTwoAsync(IServiceProvider services)
     {
         var registrar = services.GetRequiredService<ICatalogRegistrar>();

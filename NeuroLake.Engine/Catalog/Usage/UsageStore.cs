@@ -4,31 +4,57 @@ using NeuroLake.Engine.Catalog.Model;
 namespace NeuroLake.Engine.Catalog.Usage;
 
 /// <summary>Counts table reads and writes per day and user, and which tables are queried together.</summary>
-public sealed class UsageStore
+public sealed class UsageStore : IAsyncDisposable, IDisposable
 {
     private const int Attempts = 3;
     private readonly IDbContextFactory<CatalogDbContext> _factory;
+    private readonly WriteBehind<TableAccess> _pending;
 
-    internal UsageStore(IDbContextFactory<CatalogDbContext> factory) => _factory = factory;
+    internal UsageStore(IDbContextFactory<CatalogDbContext> factory)
+    {
+        _factory = factory;
+        _pending = new WriteBehind<TableAccess>(accesses => RecordWithRetriesAsync(accesses, CancellationToken.None), access => RecordWithRetriesAsync([access], CancellationToken.None));
+    }
 
     /// <summary>
     /// Records one statement by <paramref name="user"/> at <paramref name="at"/> that read and wrote the given tables.
     /// Unknown tables throw and nothing is counted.
     /// </summary>
-    public async Task RecordAccessAsync(
+    public Task RecordAccessAsync(
         string user, IReadOnlyList<SecurablePath> reads, IReadOnlyList<SecurablePath> writes, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RecordWithRetriesAsync([Validated(new TableAccess(user, reads, writes, at))], cancellationToken);
+
+    /// <summary>
+    /// Records a statement like <see cref="RecordAccessAsync"/>, in the background and counted together with others (the
+    /// query service's path). Reports see it; <paramref name="failed"/> hears why if it is never counted (unknown tables).
+    /// </summary>
+    /// <exception cref="CatalogException">The user name is invalid (checked now).</exception>
+    public ValueTask QueueAccessAsync(
+        string user, IReadOnlyList<SecurablePath> reads, IReadOnlyList<SecurablePath> writes, DateTimeOffset at, Action<Exception>? failed = null) =>
+        _pending.QueueAsync(Validated(new TableAccess(user, reads, writes, at)), failed);
+
+    public ValueTask DisposeAsync() => _pending.DisposeAsync();
+
+    public void Dispose() => _pending.Dispose();
+
+    private static TableAccess Validated(TableAccess access)
     {
-        if (string.IsNullOrWhiteSpace(user) || user.Length > 256)
+        if (string.IsNullOrWhiteSpace(access.User) || access.User.Length > 256)
         {
             CatalogThrow.Invalid("Usage needs the user's name (1–256 characters): pass who ran the statement.");
         }
 
+        return access;
+    }
+
+    private async Task RecordWithRetriesAsync(IReadOnlyList<TableAccess> accesses, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await RecordOnceAsync(user, reads, writes, at, cancellationToken);
+                await RecordOnceAsync(accesses, ct);
                 return;
             }
             catch (DbUpdateException) when (attempt < Attempts)
@@ -42,6 +68,8 @@ public sealed class UsageStore
     public async Task<UsageReport> ReportAsync(
         SecurablePath table, DateOnly from, DateOnly to, int topUsers = 5, CancellationToken cancellationToken = default)
     {
+        // Accesses still queued are counted.
+        await _pending.FlushAsync(cancellationToken);
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var tableId = await CatalogLookup.TableIdAsync(db, table, cancellationToken);
         var rows = await db.UsageDays.AsNoTracking()
@@ -57,24 +85,44 @@ public sealed class UsageStore
             rows.Count == 0 ? null : rows.Max(r => r.LastAccessAt), users);
     }
 
-    private async Task RecordOnceAsync(
-        string user, IReadOnlyList<SecurablePath> reads, IReadOnlyList<SecurablePath> writes, DateTimeOffset at, CancellationToken ct)
+    /// <summary>All the accesses in one transaction: day rows summed per table, day and user; pairs counted per statement.</summary>
+    private async Task RecordOnceAsync(IReadOnlyList<TableAccess> accesses, CancellationToken ct)
     {
         await using var db = await _factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
-        var touched = new Dictionary<Guid, (long Reads, long Writes)>();
-        foreach (var (paths, isWrite) in new[] { (reads, false), (writes, true) })
+        var ids = new Dictionary<SecurablePath, Guid>();
+        var days = new Dictionary<(Guid Table, DateOnly Day, string User), (long Reads, long Writes, DateTimeOffset At)>();
+        var pairs = new Dictionary<(Guid First, Guid Second), long>();
+        foreach (var access in accesses)
         {
-            foreach (var path in paths)
+            var day = DateOnly.FromDateTime(access.At.UtcDateTime);
+            var touched = new HashSet<Guid>();
+            foreach (var (paths, isWrite) in new[] { (access.Reads, false), (access.Writes, true) })
             {
-                var id = await CatalogLookup.TableIdAsync(db, path, ct);
-                var (r, w) = touched.GetValueOrDefault(id);
-                touched[id] = isWrite ? (r, w + 1) : (r + 1, w);
+                foreach (var path in paths)
+                {
+                    if (!ids.TryGetValue(path, out var id))
+                    {
+                        id = ids[path] = await CatalogLookup.TableIdAsync(db, path, ct);
+                    }
+
+                    touched.Add(id);
+                    var (r, w, at) = days.GetValueOrDefault((id, day, access.User));
+                    days[(id, day, access.User)] = isWrite ? (r, w + 1, Max(at, access.At)) : (r + 1, w, Max(at, access.At));
+                }
+            }
+
+            var ordered = touched.Order().ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                for (var j = i + 1; j < ordered.Count; j++)
+                {
+                    pairs[(ordered[i], ordered[j])] = pairs.GetValueOrDefault((ordered[i], ordered[j])) + 1;
+                }
             }
         }
 
-        foreach (var (tableId, (reads1, writes1)) in touched)
+        foreach (var ((tableId, day, user), (reads, writes, at)) in days)
         {
             var row = await db.UsageDays.FindAsync([tableId, day, user], ct);
             if (row is null)
@@ -82,27 +130,27 @@ public sealed class UsageStore
                 db.UsageDays.Add(row = new UsageDayRecord { TableId = tableId, Day = day, UserName = user, LastAccessAt = at });
             }
 
-            row.Reads += reads1;
-            row.Writes += writes1;
-            row.LastAccessAt = at > row.LastAccessAt ? at : row.LastAccessAt;
+            row.Reads += reads;
+            row.Writes += writes;
+            row.LastAccessAt = Max(row.LastAccessAt, at);
         }
 
-        var ids = touched.Keys.OrderBy(id => id).ToList();
-        for (var i = 0; i < ids.Count; i++)
+        foreach (var ((first, second), count) in pairs)
         {
-            for (var j = i + 1; j < ids.Count; j++)
+            var pair = await db.CoUsage.FindAsync([first, second], ct);
+            if (pair is null)
             {
-                var pair = await db.CoUsage.FindAsync([ids[i], ids[j]], ct);
-                if (pair is null)
-                {
-                    db.CoUsage.Add(pair = new CoUsageRecord { FirstTableId = ids[i], SecondTableId = ids[j] });
-                }
-
-                pair.Count++;
+                db.CoUsage.Add(pair = new CoUsageRecord { FirstTableId = first, SecondTableId = second });
             }
+
+            pair.Count += count;
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private sealed record TableAccess(string User, IReadOnlyList<SecurablePath> Reads, IReadOnlyList<SecurablePath> Writes, DateTimeOffset At);
 }

@@ -35,23 +35,9 @@ internal sealed class ParsedQuery
         }
 
         var sql = analysis.Reads.Count == 0 ? analysis.Statement.Text : analysis.Rewrite(r => Placeholder + numbers[r]);
-        using var connection = duckDb.Connect();
-        // A literal, not a parameter: json_serialize_sql parses its argument when the statement is bound.
-        if (connection.ExecuteScalar("SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "')") is not string json)
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(json);
-        var tree = document.RootElement;
-        if (tree.GetProperty("error").GetBoolean() || tree.GetProperty("statements").GetArrayLength() != 1)
-        {
-            return null;
-        }
-
-        return new ParsedQuery(
-            tree.GetProperty("statements")[0].GetProperty("node").Clone(),
-            analysis.Reads.Select(r => r.Name.ToSchemaTable(defaultSchema)).ToList());
+        return ParseTreeCache.Get(duckDb, sql) is { } root
+            ? new ParsedQuery(root, analysis.Reads.Select(r => r.Name.ToSchemaTable(defaultSchema)).ToList())
+            : null;
     }
 
     /// <summary>Every SELECT block of the statement: the main one, set operation branches, CTEs and subqueries.</summary>

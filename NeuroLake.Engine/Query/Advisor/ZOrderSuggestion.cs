@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Syntax;
@@ -14,8 +15,13 @@ internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase
 {
     public const string Rule = "zorder-candidate";
 
+    private const int PastCapacity = 4096;
+
     /// <summary>The tag the table layer writes on Z-ordered files (see Tables/Operations/OptimizeCommand).</summary>
     private const string ZOrderTag = "neurolake.zOrderBy";
+
+    private readonly ConcurrentDictionary<(string Sql, string Schema), ParsedQuery?> _past = new();
+    private readonly ConcurrentDictionary<(Guid Entry, SchemaTableName Table), string[]> _filtered = new();
 
     public async Task<IReadOnlyList<AdvisorFinding>> SuggestAsync(
         AdvisorContext context, string defaultSchema, Func<SchemaTableName, CancellationToken, Task<Snapshot>> snapshot, CancellationToken ct)
@@ -27,17 +33,15 @@ internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase
             return findings;
         }
 
-        var past = await history.SearchAsync(new QueryHistorySearch(Status: QueryStatus.Ok, Limit: context.Options.HistoryQueries), ct);
+        // The recent history from memory: this rule runs for every query.
+        var past = await history.RecentSuccessesAsync(context.Options.HistoryQueries, ct);
         foreach (var table in tables.OrderBy(t => t.ToString(), StringComparer.Ordinal))
         {
             var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             Count(FilteredColumns(context, table), counts);
             foreach (var entry in past.Where(e => e.TablesRead.Any(t => string.Equals(t.Schema, table.Schema, StringComparison.OrdinalIgnoreCase) && string.Equals(t.Table, table.Table, StringComparison.OrdinalIgnoreCase))))
             {
-                if (Parse(entry.Sql, defaultSchema) is { } query)
-                {
-                    Count(FilteredColumns(context with { Query = query }, table), counts);
-                }
+                Count(PastFilteredColumns(entry, context, table, defaultSchema), counts);
             }
 
             var candidates = counts.Where(c => c.Value >= context.Options.ZOrderMinQueries && !context.PartitionColumnsOf(table).Contains(c.Key, StringComparer.OrdinalIgnoreCase))
@@ -87,7 +91,44 @@ internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase
         }
     }
 
+    /// <summary>
+    /// The columns of <paramref name="table"/> a past query filtered on, worked out once per entry: every query
+    /// re-reads the same recent history (a column added to the table later is not counted for older entries).
+    /// </summary>
+    private string[] PastFilteredColumns(QueryHistoryEntry entry, AdvisorContext context, SchemaTableName table, string defaultSchema)
+    {
+        if (_filtered.TryGetValue((entry.Id, table), out var known))
+        {
+            return known;
+        }
+
+        if (_filtered.Count >= PastCapacity)
+        {
+            _filtered.Clear();
+        }
+
+        return _filtered[(entry.Id, table)] = Parse(entry.Sql, defaultSchema) is { } query
+            ? [.. FilteredColumns(context with { Query = query }, table)]
+            : [];
+    }
+
+    /// <summary>Past queries parsed once: every query re-reads the same recent history.</summary>
     private ParsedQuery? Parse(string sql, string defaultSchema)
+    {
+        if (_past.TryGetValue((sql, defaultSchema), out var known))
+        {
+            return known;
+        }
+
+        if (_past.Count >= PastCapacity)
+        {
+            _past.Clear();
+        }
+
+        return _past[(sql, defaultSchema)] = ParseOnce(sql, defaultSchema);
+    }
+
+    private ParsedQuery? ParseOnce(string sql, string defaultSchema)
     {
         try
         {

@@ -16,6 +16,9 @@ namespace NeuroLake.Engine.Query.Service;
 /// </summary>
 internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar)
 {
+    /// <summary>Latest snapshots of the tables statements read, kept across statements (reads only: writers open their own table).</summary>
+    public SnapshotCache Snapshots { get; } = new(location => new DeltaTable(new LocalObjectStore(location), duckDb));
+
     public string LocationOf(SchemaTableName name) =>
         Path.Combine(Path.GetFullPath(options.WarehouseRoot), options.Catalog, name.Schema, name.Table);
 

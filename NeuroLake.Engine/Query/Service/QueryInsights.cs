@@ -11,7 +11,7 @@ namespace NeuroLake.Engine.Query.Service;
 /// help, not the answer: when either fails it is logged and the result is returned without it. Neither needs the
 /// query's rows, so <see cref="PrepareAsync"/> runs while DuckDB answers the query and only the flags wait for it.
 /// </summary>
-internal sealed class QueryInsights(CatalogStore catalog, TableResolver resolver, QueryAdvisor advisor, DuckDbDatabase duckDb, string catalogName, ILogger logger)
+internal sealed class QueryInsights(TableResolver resolver, QueryAdvisor advisor, DuckDbDatabase duckDb, ILogger logger)
 {
     /// <summary>What the catalog and the advisor say about a query; null for statements that get no insights.</summary>
     public async Task<PreparedInsights?> PrepareAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
@@ -41,7 +41,7 @@ internal sealed class QueryInsights(CatalogStore catalog, TableResolver resolver
             {
                 advice = await advisor.AdviseAsync(
                     new AdvisorContext(parsed, tables, advisor.Options), request.DefaultSchema,
-                    async (name, token) => await (await resolver.OpenAsync(name, request.User, token)).GetSnapshotAsync(null, token),
+                    resolver.LatestAsync,
                     ct);
             }
         }
@@ -77,7 +77,7 @@ internal sealed class QueryInsights(CatalogStore catalog, TableResolver resolver
     private async Task<Dictionary<SchemaTableName, TableInfo>> TablesAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
         var names = analysis.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Distinct().ToList();
-        var found = await catalog.FindTablesAsync(catalogName, names.Select(n => (n.Schema, n.Table)).ToList(), ct);
+        var found = await resolver.TablesOfAsync(analysis, request, ct);
         return names.Where(n => found.ContainsKey((n.Schema, n.Table))).ToDictionary(n => n, n => found[(n.Schema, n.Table)]);
     }
 }

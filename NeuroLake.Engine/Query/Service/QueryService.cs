@@ -82,7 +82,7 @@ public sealed class QueryService : IDisposable
         var log = loggerFactory.CreateLogger<QueryService>();
         _history = new StatementHistory(history, log, TimeProvider.System);
         _usage = new StatementUsage(usage, options.Catalog, log, TimeProvider.System);
-        _insights = new QueryInsights(catalog, _resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, options.Catalog, log);
+        _insights = new QueryInsights(_resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, log);
     }
 
     /// <summary>The service's DuckDB database, for tests that inspect its settings.</summary>

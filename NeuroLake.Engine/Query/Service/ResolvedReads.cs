@@ -5,14 +5,16 @@ using NeuroLake.Engine.Tables.Snapshots;
 namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>The snapshot each table reference of a statement resolved to, and the statement's text rewritten over them.</summary>
-internal sealed class ResolvedReads(StatementAnalysis analysis, IReadOnlyDictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)> snapshots)
+/// <param name="relationOf">The DuckDB relation of a snapshot (<see cref="DeltaTable.ToSql"/>, possibly remembered).</param>
+internal sealed class ResolvedReads(
+    StatementAnalysis analysis, IReadOnlyDictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)> snapshots, Func<Snapshot, string> relationOf)
 {
     /// <summary>The table versions the statement reads, each once.</summary>
     public IReadOnlyList<TableVersion> Versions { get; } =
         snapshots.Values.Select(s => new TableVersion(s.Name.Schema, s.Name.Table, s.Snapshot.Version)).Distinct().ToList();
 
     /// <summary>The DuckDB relation (without an alias) that one reference reads.</summary>
-    public string Relation(TableReference reference) => DeltaTable.ToSql(snapshots[reference].Snapshot);
+    public string Relation(TableReference reference) => relationOf(snapshots[reference].Snapshot);
 
     /// <summary>The whole statement with its reads replaced.</summary>
     public string Rewrite() => analysis.Reads.Count == 0 ? analysis.Statement.Text : analysis.Rewrite(r => "(" + Relation(r) + ")");

@@ -3,7 +3,7 @@ using NeuroLake.Engine.Catalog.History;
 
 namespace NeuroLake.Engine.Query.Service;
 
-/// <summary>Writes one history entry per statement; a history that cannot be written is logged, never the user's problem.</summary>
+/// <summary>Queues one history entry per statement; a history that cannot be written is logged, never the user's problem.</summary>
 internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger, TimeProvider clock)
 {
     public DateTimeOffset Now() => clock.GetUtcNow();
@@ -20,10 +20,11 @@ internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger,
         var finished = clock.GetUtcNow();
         try
         {
+            // Queued, not awaited: the store writes in the background and its searches wait for what is queued.
             // Recorded even when the caller cancelled: the statement's outcome is what the history is for.
-            await store.RecordAsync(
+            await store.QueueAsync(
                 new QueryHistoryEntry(Guid.NewGuid(), user, sql, started, finished, finished - started, rows, status, error, read ?? [], written is null ? [] : [written]),
-                CancellationToken.None);
+                e => QueryLog.HistoryNotRecorded(logger, e, user));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -24,7 +24,8 @@ internal sealed class StatementUsage(UsageStore? store, string catalog, ILogger 
             // A dropped table is gone from the catalog: there is nothing left to count it against.
             if (result.Kind is not Syntax.StatementKind.DropTable)
             {
-                await store.RecordAccessAsync(user, reads, writes, clock.GetUtcNow(), CancellationToken.None);
+                // Queued, not awaited: the store counts in the background, many statements per transaction.
+                await store.QueueAccessAsync(user, reads, writes, clock.GetUtcNow(), e => QueryLog.UsageNotRecorded(logger, e, user));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Tables;
@@ -11,6 +12,8 @@ namespace NeuroLake.Engine.Query.Service;
 /// </summary>
 internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, string catalogName)
 {
+    private readonly ConditionalWeakTable<StatementAnalysis, Task<IReadOnlyDictionary<(string Schema, string Table), TableInfo>>> _tablesOf = [];
+
     /// <summary>The statement's text with each catalog table replaced by its snapshot's relation, and the versions read.</summary>
     /// <exception cref="QueryRefusedException">A table is not in the catalog.</exception>
     public async Task<(string Sql, IReadOnlyList<TableVersion> Read)> RewriteAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
@@ -24,39 +27,62 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
     public async Task<ResolvedReads> ResolveAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
         var snapshots = new Dictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)>(ReferenceEqualityComparer.Instance);
-        var opened = new Dictionary<SchemaTableName, DeltaTable>();
         var versions = new Dictionary<(SchemaTableName, string?), Snapshot>();
         var names = analysis.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList();
-        var locations = names.Count == 0 ? null : await catalog.FindTableLocationsAsync(catalogName, names, ct);
+        var locations = names.Count == 0 ? null : await LocationsAsync(analysis, request, names, ct);
         foreach (var reference in analysis.Reads)
         {
             var name = reference.Name.ToSchemaTable(request.DefaultSchema);
-            if (!opened.TryGetValue(name, out var table))
-            {
-                var location = locations!.GetValueOrDefault((name.Schema, name.Table)) ?? throw Missing(name);
-                table = opened[name] = tables.Open(location, request.User);
-            }
+            var location = locations!.GetValueOrDefault((name.Schema, name.Table)) ?? throw Missing(name);
 
-            // One snapshot per table and version: a statement reading a table twice sees one version of it, and
-            // opening it once saves a log listing per repeated reference (TPC-H q11, q21).
+            // One snapshot per table and version: a statement reading a table twice sees one version of it. The
+            // latest comes from the cache shared by all statements, checked against the log (see SnapshotCache).
             var key = (name, reference.TimeTravel?.ToString());
             if (!versions.TryGetValue(key, out var snapshot))
             {
-                snapshot = versions[key] = await SnapshotAsync(table, tables.Evaluate(reference.TimeTravel), ct);
+                snapshot = versions[key] = reference.TimeTravel is null
+                    ? await tables.Snapshots.LatestAsync(location, ct)
+                    : await SnapshotAsync(await tables.Snapshots.TableAsync(location, ct), tables.Evaluate(reference.TimeTravel), ct);
             }
 
             snapshots[reference] = (name, snapshot);
         }
 
-        return new ResolvedReads(analysis, snapshots);
+        return new ResolvedReads(analysis, snapshots, tables.Snapshots.RelationOf);
+    }
+
+    /// <summary>
+    /// The catalog's entries (with columns) for the tables a query reads, fetched once per statement: the query's
+    /// insights and its resolution share the one round trip. Tables not in the catalog are absent.
+    /// </summary>
+    public Task<IReadOnlyDictionary<(string Schema, string Table), TableInfo>> TablesOfAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct) =>
+        _tablesOf.GetValue(analysis, a => catalog.FindTablesAsync(
+            catalogName, a.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList(), ct));
+
+    private async Task<IReadOnlyDictionary<(string Schema, string Table), string>> LocationsAsync(
+        StatementAnalysis analysis, QueryRequest request, List<(string Schema, string Table)> names, CancellationToken ct)
+    {
+        if (analysis.Kind != StatementKind.Query)
+        {
+            // Writes get no insights: the lighter lookup of locations alone.
+            return await catalog.FindTableLocationsAsync(catalogName, names, ct);
+        }
+
+        var tables = await TablesOfAsync(analysis, request, ct);
+        return tables.ToDictionary(t => t.Key, t => t.Value.Location);
     }
 
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
-    public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct)
-    {
-        var location = await catalog.FindTableLocationAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) ?? throw Missing(name);
-        return tables.Open(location, user);
-    }
+    public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct) =>
+        tables.Open(await LocationAsync(name, ct), user);
+
+    /// <summary>The latest snapshot of a catalog table, from the snapshots shared by statements.</summary>
+    /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
+    public async Task<Snapshot> LatestAsync(SchemaTableName name, CancellationToken ct) =>
+        await tables.Snapshots.LatestAsync(await LocationAsync(name, ct), ct);
+
+    private async Task<string> LocationAsync(SchemaTableName name, CancellationToken ct) =>
+        await catalog.FindTableLocationAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) ?? throw Missing(name);
 
     private QueryRefusedException Missing(SchemaTableName name) => new(
         $"Table '{name}' does not exist in catalog '{catalogName}'. Run SHOW TABLES IN {name.Schema} to see its tables, or SHOW SCHEMAS to see the schemas.");

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using NeuroLake.Engine.Tables.Actions;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Types;
@@ -33,7 +35,10 @@ public static class SnapshotRelation
             ? "SELECT NULL AS \"__nl_none\" WHERE false"
             : "SELECT " + string.Join(", ", dataFields.Select(f => $"CAST(NULL AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}")) + " WHERE false";
         var fileColumn = partitions.Count > 0 ? $", filename AS {FileColumn}" : "";
-        var data = $"({empty}) UNION ALL BY NAME (SELECT *{fileColumn} FROM read_parquet({fileList}, union_by_name = true, hive_partitioning = false))";
+        var files = $"SELECT *{fileColumn} FROM read_parquet({fileList}, union_by_name = true, hive_partitioning = false)";
+        // The typed empty set is needed only for columns some file lacks; without it DuckDB plans the plain scan, with
+        // its statistics (join orders of multi-table queries depend on them).
+        var data = EveryFileHasEveryColumn(snapshot.Files, dataFields) ? files : $"({empty}) UNION ALL BY NAME ({files})";
 
         var select = new StringBuilder("SELECT ");
         select.AppendJoin(", ", schema.Fields.Select(f => partitions.Contains(f)
@@ -65,6 +70,35 @@ public static class SnapshotRelation
         }
 
         return select.ToString();
+    }
+
+    /// <summary>
+    /// True when each file's statistics count nulls of every data column: statistics come from the file's own footer,
+    /// so it has them all. Files without statistics, or columns without counts (nested types), answer false.
+    /// </summary>
+    private static bool EveryFileHasEveryColumn(IReadOnlyList<AddFile> files, IReadOnlyList<StructField> columns)
+    {
+        foreach (var file in files)
+        {
+            if (file.Stats is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                if (JsonNode.Parse(file.Stats)?["nullCount"] is not JsonObject counts || columns.Any(c => !counts.ContainsKey(c.Name)))
+                {
+                    return false;
+                }
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string PartitionLiteral(DeltaType type, string? value)

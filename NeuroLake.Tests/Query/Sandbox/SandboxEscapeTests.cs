@@ -91,7 +91,7 @@ public sealed class SandboxEscapeTests(CatalogDatabases databases) : QueryServic
         data.Add("dynamic PIVOT creates an enum type", "SELECT * FROM (PIVOT s.t ON id USING count(*))");
         data.Add("json_execute_serialized_sql", "SELECT json_execute_serialized_sql(json_serialize_sql('SELECT 1'))");
         data.Add("query table function", $"SELECT * FROM query('COPY (SELECT 1) TO ''{LogFile}''')");
-        //TMP data.Add("deep parentheses", "SELECT " + new string('(', 60_000) + "1" + new string(')', 60_000));
+        data.Add("deep parentheses", "SELECT " + new string('(', 60_000) + "1" + new string(')', 60_000));
         data.Add("SHOW inside a query", "SELECT * FROM (SHOW ALL TABLES)");
         data.Add("DuckDB catalog name", "SELECT * FROM memory.main.t");
         data.Add("RESET a setting", "RESET threads");

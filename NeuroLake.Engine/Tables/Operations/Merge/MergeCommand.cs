@@ -113,10 +113,11 @@ internal sealed class MergeCommand(DeltaTable table)
         }
 
         var counts = new Dictionary<int, long> { [MergePlan.Copied] = 0, [MergePlan.Updated] = 0, [MergePlan.Deleted] = 0, [MergePlan.Inserted] = 0 };
-        // A row several source rows delete is staged once per source row but deleted once.
-        var distinctRows = $"count(DISTINCT {TargetScan.PathColumn} || '#' || CAST({TargetScan.RowColumn} AS VARCHAR))";
+        // A row several source rows delete is staged once per source row but deleted once; every other changed row is
+        // staged once (the ambiguity check above holds), so only deletes need the costlier distinct count.
+        var distinctRows = $"count(DISTINCT ({TargetScan.PathColumn}, {TargetScan.RowColumn}))";
         foreach (var row in DuckDbRows.QueryJson(connection,
-                     $"SELECT {MergePlan.Kind} AS k, CASE WHEN {MergePlan.Kind} = {MergePlan.Inserted} THEN count(*) ELSE {distinctRows} END AS n FROM read_parquet({file}) GROUP BY {MergePlan.Kind}", ct))
+                     $"SELECT {MergePlan.Kind} AS k, CASE WHEN {MergePlan.Kind} = {MergePlan.Deleted} THEN {distinctRows} ELSE count(*) END AS n FROM read_parquet({file}) GROUP BY {MergePlan.Kind}", ct))
         {
             using var doc = JsonDocument.Parse(row);
             counts[doc.RootElement.GetProperty("k").GetInt32()] = doc.RootElement.GetProperty("n").GetInt64();

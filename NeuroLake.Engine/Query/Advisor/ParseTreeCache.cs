@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using NeuroLake.Engine.DuckDb;
+
+namespace NeuroLake.Engine.Query.Advisor;
+
+/// <summary>
+/// DuckDB's parse trees by SQL text (tables already replaced by placeholders): the same text always parses the same,
+/// and the advisor re-reads the recent history for every query, so most trees are asked for many times.
+/// </summary>
+internal static class ParseTreeCache
+{
+    private const int Capacity = 4096;
+    private static readonly ConcurrentDictionary<string, JsonElement?> Trees = new(StringComparer.Ordinal);
+
+    /// <summary>The statement's query node, or null when DuckDB cannot serialize it.</summary>
+    public static JsonElement? Get(DuckDbDatabase duckDb, string sql)
+    {
+        if (Trees.TryGetValue(sql, out var known))
+        {
+            return known;
+        }
+
+        var tree = Parse(duckDb, sql);
+        if (Trees.Count >= Capacity)
+        {
+            // Bounded without bookkeeping: a cleared cache costs a re-parse per text, as before it existed.
+            Trees.Clear();
+        }
+
+        Trees[sql] = tree;
+        return tree;
+    }
+
+    private static JsonElement? Parse(DuckDbDatabase duckDb, string sql)
+    {
+        using var connection = duckDb.Connect();
+        // A literal, not a parameter: json_serialize_sql parses its argument when the statement is bound.
+        if (connection.ExecuteScalar("SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "')") is not string json)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var tree = document.RootElement;
+        if (tree.GetProperty("error").GetBoolean() || tree.GetProperty("statements").GetArrayLength() != 1)
+        {
+            return null;
+        }
+
+        return tree.GetProperty("statements")[0].GetProperty("node").Clone();
+    }
+}
