@@ -5,7 +5,7 @@ using NeuroLake.Engine.DuckDb;
 namespace NeuroLake.Engine.Query.Advisor;
 
 /// <summary>
-/// DuckDB's parse trees by SQL text (tables already replaced by placeholders): the same text always parses the same,
+/// DuckDB's parse trees by SQL text (the advisor's rewrite of each statement): the same text always parses the same,
 /// and the advisor re-reads the recent history for every query, so most trees are asked for many times.
 /// </summary>
 internal static class ParseTreeCache
@@ -35,13 +35,7 @@ internal static class ParseTreeCache
     private static JsonElement? Parse(DuckDbDatabase duckDb, string sql)
     {
         using var connection = duckDb.Connect();
-        // A literal, not a parameter: json_serialize_sql parses its argument when the statement is bound.
-        if (connection.ExecuteScalar("SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "')") is not string json)
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(json);
+        using var document = DuckDbSqlTree.Serialize(connection, sql);
         var tree = document.RootElement;
         if (tree.GetProperty("error").GetBoolean() || tree.GetProperty("statements").GetArrayLength() != 1)
         {

@@ -11,10 +11,7 @@ internal static class SqlParseTree
     public static JsonElement Parse(DuckDbDatabase duckDb, string select)
     {
         using var connection = duckDb.Connect();
-        // json_serialize_sql takes only a constant, so the text is spliced in as a standard SQL string literal.
-        var json = connection.ExecuteScalar("SELECT json_serialize_sql('" + select.Replace("'", "''", StringComparison.Ordinal) + "')") as string
-            ?? throw new LineageException("DuckDB returned no parse tree for the statement.");
-        using var document = JsonDocument.Parse(json);
+        using var document = DuckDbSqlTree.Serialize(connection, select);
         var root = document.RootElement;
         if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.True)
         {
