@@ -15,9 +15,11 @@ internal sealed class DuckDbParserCheck(DuckDbDatabase database)
 {
     // DuckDB's grammar covers these whole, so its parse error is the user's syntax error. (INSERT's column list
     // errors read better from NeuroLake's own check, which names the list; its query is parsed by DuckDB below.)
+    // A statement NeuroLake does not recognise (SELEC 1) is most often a typo, which DuckDB's parser can point at.
     private static readonly HashSet<StatementKind> DuckDbGrammar =
     [
         StatementKind.Query, StatementKind.Explain, StatementKind.ExplainAnalyze, StatementKind.Update, StatementKind.Delete,
+        StatementKind.Unknown,
     ];
 
     private static readonly HashSet<string> QueryStarts = new(StringComparer.OrdinalIgnoreCase) { "SELECT", "WITH", "VALUES", "FROM", "TABLE" };
@@ -77,7 +79,7 @@ internal sealed class DuckDbParserCheck(DuckDbDatabase database)
         catch (DuckDbException e) when (DuckDbGrammar.Contains(analysis.Kind))
         {
             // The parse tree's error says where; the statement splitter's only shows it in a text excerpt.
-            using var tree = Serialize(connection, text);
+            using var tree = DuckDbSqlTree.Serialize(connection, text);
             var (message, position) = ParserError(tree.RootElement) ?? (e.DuckDbMessage, 0);
             throw SyntaxError(analysis, text, CharOffset(text, position), message);
         }
@@ -119,7 +121,7 @@ internal sealed class DuckDbParserCheck(DuckDbDatabase database)
 
     private static void CheckQuery(DuckDbConnection connection, StatementAnalysis analysis, string text, int start)
     {
-        using var tree = Serialize(connection, text[start..]);
+        using var tree = DuckDbSqlTree.Serialize(connection, text[start..]);
         var root = tree.RootElement;
         if (ParserError(root) is var (problem, position))
         {
@@ -142,15 +144,6 @@ internal sealed class DuckDbParserCheck(DuckDbDatabase database)
         }
 
         QueryTreeCheck.Check(statements[0], analysis);
-    }
-
-    private static JsonDocument Serialize(DuckDbConnection connection, string text)
-    {
-        using var serialize = connection.Prepare("SELECT json_serialize_sql($1::VARCHAR)");
-        serialize.Bind(1, text);
-        var json = serialize.ExecuteScalar() as string ?? "{}";
-        // The tree nests a few levels per SQL level; the SQL's own nesting is limited when it is split.
-        return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 4096 });
     }
 
     /// <summary>The parser's message and byte position, when the tree is a parse error.</summary>
