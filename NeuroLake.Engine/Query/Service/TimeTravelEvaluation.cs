@@ -33,14 +33,10 @@ internal static class TimeTravelEvaluation
         try
         {
             using var connection = duckDb.Connect();
-            // Timestamps without a zone, and dates, are UTC here as they are in literal time travel clauses. A database
-            // that is UTC throughout may also lock its configuration, so SET only where it is needed.
-            if (connection.ExecuteScalar("SELECT current_setting('TimeZone')") is not ("UTC" or "Etc/UTC"))
-            {
-                connection.Execute("SET TimeZone = 'UTC'");
-            }
-
-            return connection.ExecuteScalar(sql);
+            // Timestamps without a zone, and dates, are UTC here as they are in literal time travel clauses.
+            connection.UseUtc();
+            using var reader = connection.ExecuteCheckedReader(sql, ReadOnlyStatements.Query);
+            return reader.Read() && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
         }
         catch (DuckDbException e)
         {
