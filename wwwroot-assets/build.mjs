@@ -31,12 +31,6 @@ async function bundle(entry, to) {
 
 rmSync(out, { recursive: true, force: true });
 
-copy('bootstrap/dist/css/bootstrap.min.css', 'bootstrap/css/bootstrap.min.css');
-copy('bootstrap/dist/css/bootstrap.min.css.map', 'bootstrap/css/bootstrap.min.css.map');
-copy('bootstrap/dist/js/bootstrap.bundle.min.js', 'bootstrap/js/bootstrap.bundle.min.js');
-copy('bootstrap/dist/js/bootstrap.bundle.min.js.map', 'bootstrap/js/bootstrap.bundle.min.js.map');
-copy('bootstrap-icons/font/bootstrap-icons.min.css', 'bootstrap-icons/font/bootstrap-icons.min.css');
-copy('bootstrap-icons/font/fonts', 'bootstrap-icons/font/fonts');
 copy('plotly.js-dist-min/plotly.min.js', 'plotly/plotly.min.js');
 await bundle('graph.js', 'cytoscape/cytoscape-dagre.mjs');
 await bundle('editor.js', 'codemirror/codemirror.mjs');

@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using NeuroLake.Web.Catalog;
 using NeuroLake.Web.Components;
 
@@ -9,6 +10,7 @@ public static class WorkbenchExtensions
     public static IServiceCollection AddNeuroLakeWorkbench(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         services.AddSingleton<CatalogTables>();
         return services;
     }

@@ -70,7 +70,7 @@ public sealed class TabSelectionTests
         foreach (var tab in selection.Tabs)
         {
             var parameter = tab.Component.GetProperty("Table");
-            Assert.True(parameter?.PropertyType == typeof(TableContext), $"Tab '{tab.Id}' has no Table parameter of type TableContext.");
+            Assert.True(parameter?.PropertyType == typeof(TablePageContext), $"Tab '{tab.Id}' has no Table parameter of type TablePageContext.");
             Assert.NotNull(parameter!.GetCustomAttribute<ParameterAttribute>());
             Assert.True(typeof(IComponent).IsAssignableFrom(tab.Component), $"Tab '{tab.Id}' is not a component.");
         }

@@ -1,19 +1,20 @@
 using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
 
 namespace NeuroLake.Web.Components.Layout;
 
 /// <summary>The side navigation: one link per workbench area that exists. Add an area here when its page ships.</summary>
 public partial class NavMenu
 {
-    /// <summary>A navigation entry: the area's title, its route relative to the base URI, and a bootstrap-icons class.</summary>
+    /// <summary>A navigation entry: the area's title, its route relative to the base URI, and a Material icon (SVG path).</summary>
     public sealed record Area(string Title, string Href, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix);
 
     /// <summary>The areas listed, in order.</summary>
     public static IReadOnlyList<Area> Areas { get; } =
     [
-        new("Home", "", "bi-house-door", NavLinkMatch.All),
-        new("SQL editor", "sql", "bi-terminal"),
-        new("Catalog", "catalog", "bi-journal-bookmark"),
-        new("Ingest", "ingest", "bi-cloud-arrow-up"),
+        new("Home", "", Icons.Material.Filled.Home, NavLinkMatch.All),
+        new("SQL editor", "sql", Icons.Material.Filled.Terminal),
+        new("Catalog", "catalog", Icons.Material.Filled.MenuBook),
+        new("Ingest", "ingest", Icons.Material.Filled.CloudUpload),
     ];
 }

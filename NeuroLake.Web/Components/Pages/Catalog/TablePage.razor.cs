@@ -22,7 +22,7 @@ public partial class TablePage
     [SupplyParameterFromQuery(Name = TabSelection.QueryKey)]
     public string? RequestedTab { get; set; }
 
-    private TableContext? Context { get; set; }
+    private TablePageContext? Context { get; set; }
 
     private string? Error { get; set; }
 
@@ -58,7 +58,7 @@ public partial class TablePage
         {
             var info = await Tables.FindAsync(name, CancellationToken.None);
             Error = info is null ? $"There is no table {name} in the catalog. Pick one from the catalog explorer." : null;
-            Context = info is null ? null : new TableContext(name, info, () => ReloadAsync(name));
+            Context = info is null ? null : new TablePageContext(name, info, () => ReloadAsync(name));
         }
         catch (NeuroLakeException e)
         {

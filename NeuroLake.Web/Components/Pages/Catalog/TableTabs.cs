@@ -4,7 +4,7 @@ namespace NeuroLake.Web.Components.Pages.Catalog;
 
 /// <summary>
 /// The tabs of the table page, in order. Adding a tab is one entry here: a component with a
-/// <c>[Parameter, EditorRequired] public TableContext Table</c> parameter, shown at <c>?tab=&lt;id&gt;</c>.
+/// <c>[Parameter, EditorRequired] public TablePageContext Table</c> parameter, shown at <c>?tab=&lt;id&gt;</c>.
 /// A tab that keeps its own state in the URL reads it from <c>NavigationManager.Uri</c> in <c>OnParametersSet</c> (the
 /// page re-renders its tab on every navigation); <c>[SupplyParameterFromQuery]</c> on a tab breaks navigation (see HistoryTab).
 /// </summary>

@@ -20,7 +20,7 @@ public partial class HistoryTab
 
     /// <summary>The table shown. Required.</summary>
     [Parameter, EditorRequired]
-    public TableContext Table { get; set; } = default!;
+    public TablePageContext Table { get; set; } = default!;
 
     // Read from the URL on each render rather than with [SupplyParameterFromQuery]: a tab is created during navigation,
     // and a component subscribing to query values then makes the framework's location-changed loop fail

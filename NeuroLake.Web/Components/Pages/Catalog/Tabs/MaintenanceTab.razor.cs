@@ -12,7 +12,7 @@ public partial class MaintenanceTab
 {
     /// <summary>The table shown. Required.</summary>
     [Parameter, EditorRequired]
-    public TableContext Table { get; set; } = default!;
+    public TablePageContext Table { get; set; } = default!;
 
     [Inject]
     private TableAccess Tables { get; set; } = default!;

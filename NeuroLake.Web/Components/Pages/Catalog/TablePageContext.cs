@@ -7,4 +7,4 @@ namespace NeuroLake.Web.Components.Pages.Catalog;
 /// What every tab of the table page receives as its <c>Table</c> parameter: the table's name, its catalog entry as
 /// loaded when the page opened, and <paramref name="ReloadAsync"/> to call after a change so every tab sees it.
 /// </summary>
-public sealed record TableContext(TableName Name, TableInfo Info, Func<Task> ReloadAsync);
+public sealed record TablePageContext(TableName Name, TableInfo Info, Func<Task> ReloadAsync);
