@@ -11,6 +11,7 @@ public static class WorkbenchExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<NeuroLake.Web.Components.Shared.UserClock>();
         services.AddSingleton<CatalogTables>();
         return services;
     }

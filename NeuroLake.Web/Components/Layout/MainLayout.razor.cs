@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
+using NeuroLake.Web.Components.Shared;
 
 namespace NeuroLake.Web.Components.Layout;
 
@@ -19,6 +21,12 @@ public partial class MainLayout
     [CascadingParameter]
     private ThemePreference InitialPreference { get; set; }
 
+    [Inject]
+    private UserClock Clock { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
     protected override void OnInitialized()
     {
         _preference = InitialPreference;
@@ -30,6 +38,11 @@ public partial class MainLayout
         if (!firstRender || _themeProvider is null || !RendererInfo.IsInteractive)
         {
             return;
+        }
+
+        await using (var clock = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/Timestamp.razor.js"))
+        {
+            Clock.Use(await clock.InvokeAsync<string>("timeZone"));
         }
 
         _systemDark = await _themeProvider.GetSystemDarkModeAsync();
