@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Tests.Web.Components;
@@ -40,6 +41,22 @@ public sealed class TablePageTests : MudComponentTest, IClassFixture<CatalogApp>
         Assert.Contains("BIGINT", columns.TextContent);
         Assert.Contains("VARCHAR", columns.TextContent);
         Assert.DoesNotContain("long", columns.TextContent);
+    }
+
+    [Fact]
+    public async Task Enter_or_space_on_a_focused_tab_opens_it()
+    {
+        // MudTabs follows the WAI-ARIA tabs pattern with manual activation: arrow keys move focus, Enter and Space open.
+        var table = await CreateOrdersAsync();
+        var page = Open(table.Name, "history");
+        page.WaitForElement("table[aria-label='Table history']", Patience);
+
+        Tab(page, "Maintenance").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.EndsWith("?tab=maintenance", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.Equal("true", Tab(page, "Maintenance").GetAttribute("aria-selected")), Patience);
+        Tab(page, "Overview").KeyDown(new KeyboardEventArgs { Key = " " });
+        Assert.EndsWith($"catalog/sales/{table.Name.Table}", Navigation.Uri);
     }
 
     [Fact]

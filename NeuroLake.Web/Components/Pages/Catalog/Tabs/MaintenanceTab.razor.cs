@@ -85,9 +85,15 @@ public partial class MaintenanceTab
 
     private async Task ChangeShortRetentionAsync(bool allow)
     {
-        AllowShortRetention = allow && await ConfirmActionDialog.AskAsync(
-            Dialogs, $"Allow a retention shorter than {MinimumRetentionHours:0.###} hours?", "Allow shorter retention", ShortRetentionQuestion(), Color.Warning);
+        // The switch shows the new position while the question is open; a Cancel then moves it back.
+        AllowShortRetention = allow;
         RetentionError = null;
+        if (allow)
+        {
+            StateHasChanged();
+            AllowShortRetention = await ConfirmActionDialog.AskAsync(
+                Dialogs, $"Allow a retention shorter than {MinimumRetentionHours:0.###} hours?", "Allow shorter retention", ShortRetentionQuestion(), Color.Warning);
+        }
     }
 
     private async Task PreviewVacuumAsync()
