@@ -35,7 +35,7 @@ public sealed class TablePageTests : MudComponentTest, IClassFixture<CatalogApp>
         page.WaitForAssertion(() => Assert.Equal("true", Tab(page, "Overview").GetAttribute("aria-selected")), Patience);
         Tab(page, "Columns").Click();
 
-        Assert.EndsWith($"catalog/sales/{table.Name.Table}?tab=columns", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.EndsWith($"catalog/sales/{table.Name.Table}?tab=columns", Navigation.Uri), Patience);
         page.WaitForAssertion(() => Assert.Equal("true", Tab(page, "Columns").GetAttribute("aria-selected")), Patience);
         var columns = page.WaitForElement("table[aria-label='Columns']", Patience);
         Assert.Contains("BIGINT", columns.TextContent);
@@ -53,10 +53,10 @@ public sealed class TablePageTests : MudComponentTest, IClassFixture<CatalogApp>
 
         Tab(page, "Maintenance").KeyDown(new KeyboardEventArgs { Key = "Enter" });
 
-        Assert.EndsWith("?tab=maintenance", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.EndsWith("?tab=maintenance", Navigation.Uri), Patience);
         page.WaitForAssertion(() => Assert.Equal("true", Tab(page, "Maintenance").GetAttribute("aria-selected")), Patience);
         Tab(page, "Overview").KeyDown(new KeyboardEventArgs { Key = " " });
-        Assert.EndsWith($"catalog/sales/{table.Name.Table}", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.EndsWith($"catalog/sales/{table.Name.Table}", Navigation.Uri), Patience);
     }
 
     [Fact]
