@@ -34,13 +34,16 @@ internal sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>A fresh context and page; navigate inside the test's try block so a failed load still gets a screenshot.</summary>
-    public static async Task<BrowserSession> OpenAsync(WorkbenchAppFixture app)
+    /// <summary>
+    /// A fresh context and page, 1280 × 800 unless <paramref name="width"/> and <paramref name="height"/> say otherwise;
+    /// navigate inside the test's try block so a failed load still gets a screenshot.
+    /// </summary>
+    public static async Task<BrowserSession> OpenAsync(WorkbenchAppFixture app, int width = 1280, int height = 800)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return new BrowserSession(context, await context.NewPageAsync());
     }

@@ -15,7 +15,7 @@ public static class TableProperties
     public const string DeletedFileRetentionDuration = "delta.deletedFileRetentionDuration";
 
     /// <summary>How long removed files stay as tombstones: Delta's "interval N unit" text, one week by default.</summary>
-    internal static TimeSpan DeletedFileRetention(IReadOnlyDictionary<string, string> configuration)
+    public static TimeSpan DeletedFileRetention(IReadOnlyDictionary<string, string> configuration)
     {
         if (!configuration.TryGetValue(DeletedFileRetentionDuration, out var text))
         {

@@ -28,12 +28,13 @@ public sealed class TableAccess(CatalogStore catalog, QueryService queries, Duck
 
     /// <summary>
     /// Runs one statement as the local user and returns its result (at most <paramref name="rowLimit"/> rows);
-    /// <paramref name="progress"/>, when given, follows it while it runs.
+    /// <paramref name="progress"/>, when given, follows it while it runs; <paramref name="allowShortVacuumRetention"/> lets a
+    /// VACUUM retain less than the table's retention (the user confirmed it on the Maintenance tab).
     /// </summary>
     /// <exception cref="QueryFailedException">The statement failed; its message says why.</exception>
-    public async Task<StatementResult> RunAsync(string sql, int rowLimit, CancellationToken ct, QueryProgress? progress = null)
+    public async Task<StatementResult> RunAsync(string sql, int rowLimit, CancellationToken ct, QueryProgress? progress = null, bool allowShortVacuumRetention = false)
     {
-        var request = new QueryRequest(options.Value.User, RowLimit: rowLimit) { Progress = progress };
+        var request = new QueryRequest(options.Value.User, RowLimit: rowLimit) { Progress = progress, AllowShortVacuumRetention = allowShortVacuumRetention };
         var results = await queries.ExecuteAsync(sql, request, ct);
         return results[^1];
     }

@@ -27,7 +27,7 @@ public sealed class CatalogSearch
         var text = SearchTerms.Normalize(query.Text ?? "");
         if (text.Length == 0)
         {
-            return [];
+            return HasFilter(query) ? await FilteredAsync(query, cancellationToken) : [];
         }
 
         var words = SearchTerms.Words(text).Distinct().ToList();
@@ -133,6 +133,27 @@ public sealed class CatalogSearch
         var terms = db.SearchTerms.AsNoTracking().Where(t => t.Term == term && t.Kind == kind);
         terms = source is { } only ? terms.Where(t => t.Source == only) : terms.Where(t => t.Source != TermSource.Name);
         return terms.Take(ProbeCap).CountAsync(ct);
+    }
+
+    private static bool HasFilter(CatalogSearchQuery query) =>
+        query.Schema is not null || query.Tag is not null || query.Owner is not null || query.HasPii is not null || query.Kind is not null;
+
+    /// <summary>No text, only filters (e.g. "every PII column"): the matching securables by kind and name.</summary>
+    private async Task<IReadOnlyList<CatalogSearchHit>> FilteredAsync(CatalogSearchQuery query, CancellationToken ct)
+    {
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        var documents = Filter(db.SearchDocuments.AsNoTracking(), query);
+        if (query.Kind is { } kind)
+        {
+            documents = documents.Where(d => d.Kind == kind);
+        }
+
+        var found = await documents
+            .OrderBy(d => d.Kind).ThenBy(d => d.QualifiedName)
+            .Select(d => new { d.Kind, d.QualifiedName, d.Name, d.Description })
+            .Take(query.Limit)
+            .ToListAsync(ct);
+        return found.Select(d => new CatalogSearchHit(d.Kind, d.QualifiedName, d.Name, d.Description, SearchMatch.Filter)).ToList();
     }
 
     private static IQueryable<SearchDocumentRecord> Filter(IQueryable<SearchDocumentRecord> documents, CatalogSearchQuery query)

@@ -4,7 +4,8 @@ namespace NeuroLake.Engine.Catalog.Search;
 
 /// <summary>
 /// A search: <see cref="Text"/> is matched against names (exact, then prefix) and words of descriptions and tags.
-/// The filters narrow results and combine with AND; null means no filter.
+/// The filters narrow results and combine with AND; null means no filter. Blank text with a filter lists what the
+/// filters match, by kind and name; blank text without one finds nothing.
 /// </summary>
 public sealed record CatalogSearchQuery(string Text)
 {
@@ -37,6 +38,9 @@ public enum SearchMatch
 
     /// <summary>Every word of the query is a word of the name, a tag or the description.</summary>
     Word = 3,
+
+    /// <summary>No text was given: the securable matches the filters only.</summary>
+    Filter = 4,
 }
 
 /// <summary>One search result.</summary>

@@ -14,4 +14,11 @@ public sealed record QueryRequest(string User, string DefaultSchema = "default",
     /// One instance per running script.
     /// </summary>
     public QueryProgress? Progress { get; init; }
+
+    /// <summary>
+    /// Lets VACUUM's RETAIN be shorter than the table's <c>delta.deletedFileRetentionDuration</c> (Delta's
+    /// retentionDurationCheck off) for this request: versions older than the shorter window can no longer be read.
+    /// Default false: such a VACUUM is refused.
+    /// </summary>
+    public bool AllowShortVacuumRetention { get; init; }
 }

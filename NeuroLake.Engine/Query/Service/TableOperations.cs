@@ -48,7 +48,7 @@ internal sealed partial class TableOperations(ManagedTables tables, TableResolve
     /// <summary>Answers with the files deleted, or that would be in a dry run, and their sizes.</summary>
     public async Task<StatementOutcome> VacuumAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
     {
-        var options = MaintenanceClauses.Vacuum(analysis);
+        var options = MaintenanceClauses.Vacuum(analysis) with { AllowShortRetention = request.AllowShortVacuumRetention };
         var (name, table) = await OpenTargetAsync(analysis, request, ct);
         var result = await table.VacuumAsync(options, ct);
         TableVersion? written = null;

@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.History;
+using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Web.Components.Pages.Catalog;
 
@@ -30,17 +33,13 @@ public sealed class CatalogPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_table_page_opens_on_the_overview_with_one_tab_link_per_section()
+    public async Task The_table_page_opens_on_the_overview_with_one_tab_per_section()
     {
         var html = await _client.GetStringAsync("/catalog/sales/orders");
 
         Assert.Contains("Orders placed in the shop", html);
-        foreach (var tab in TableTabs.All.Skip(1))
-        {
-            Assert.Contains($"href=\"catalog/sales/orders?tab={tab.Id}\"", html);
-        }
-
-        Assert.Contains("id=\"tab-overview\" aria-selected=\"true\"", html);
+        Assert.Equal(TableTabs.All.Count, Regex.Matches(html, "role=\"tab\"").Count);
+        Assert.Equal("Overview", SelectedTab(html));
     }
 
     [Fact]
@@ -48,7 +47,7 @@ public sealed class CatalogPagesTests : IAsyncLifetime
     {
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/catalog/sales/orders?tab=history&from=0&to=1"));
 
-        Assert.Contains("id=\"tab-history\" aria-selected=\"true\"", html);
+        Assert.Equal("History", SelectedTab(html));
         Assert.Contains("UPDATE", html);
         Assert.Contains("5 → 5 rows (±0)", html);
         Assert.Contains("2 row(s) added", html);
@@ -80,8 +79,33 @@ public sealed class CatalogPagesTests : IAsyncLifetime
     {
         var html = await _client.GetStringAsync("/catalog?schema=sales");
 
-        Assert.Contains("aria-expanded=\"true\"", html);
+        Assert.Contains("aria-expanded=\"true\" aria-label=\"Schema sales\"", html);
         Assert.Contains("href=\"catalog/sales/orders\"", html);
+    }
+
+    [Fact]
+    public async Task The_personal_data_filter_alone_lists_what_holds_pii()
+    {
+        await _app.Services.GetRequiredService<CatalogStore>().ClassifyColumnAsync(
+            SecurablePath.ForTable("main", "sales", "orders") with { Column = "status" }, null, new PiiClassification("email", 0.9, PiiSource.Manual));
+
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/catalog?pii=yes"));
+
+        Assert.Contains("href=\"catalog/sales/orders?tab=columns\"", html);
+        Assert.Contains("main.sales.orders.status", html);
+        Assert.Contains("href=\"catalog/sales/orders\"", html);
+        Assert.DoesNotContain("main.sales.orders.id", html);
+        Assert.Contains("result(s)", html);
+    }
+
+    [Fact]
+    public async Task The_first_render_of_the_sample_tab_reads_nothing_so_opening_it_records_one_history_entry()
+    {
+        var html = await _client.GetStringAsync("/catalog/sales/orders?tab=sample");
+
+        Assert.Contains("Reading sample rows", html);
+        var history = await _app.Services.GetRequiredService<QueryHistoryStore>().SearchAsync(new QueryHistorySearch(Text: "LIMIT 50"));
+        Assert.Empty(history);
     }
 
     [Fact]
@@ -90,7 +114,7 @@ public sealed class CatalogPagesTests : IAsyncLifetime
         var html = await _client.GetStringAsync("/catalog/sales/orders?tab=nope");
 
         Assert.Contains("There is no tab &#x27;nope&#x27;; showing Overview.", html);
-        Assert.Contains("id=\"tab-overview\" aria-selected=\"true\"", html);
+        Assert.Equal("Overview", SelectedTab(html));
     }
 
     [Fact]
@@ -125,4 +149,7 @@ public sealed class CatalogPagesTests : IAsyncLifetime
         Assert.True(await edit.SaveAsync(text => catalog.SetTagsAsync(path, TagList.Parse(text))));
         Assert.Equal(["finance", "daily"], (await catalog.FindTableAsync(path))!.Tags);
     }
+
+    private static string SelectedTab(string html) =>
+        Regex.Match(html, "role=\"tab\"[^>]*aria-selected=\"true\"[^>]*>(?:<[^>]+>)*([^<]+)<").Groups[1].Value.Trim();
 }

@@ -1,3 +1,4 @@
+using MudBlazor;
 using NeuroLake.Engine.Catalog.SchemaHistory;
 using NeuroLake.Engine.Tables.Compare;
 using NeuroLake.Engine.Tables.Types;
@@ -10,7 +11,7 @@ public sealed class ComparisonSummaryTests
     private static readonly StructType IdOnly = new([new StructField("id", PrimitiveType.Long)]);
 
     [Fact]
-    public void Schema_changes_are_classified_worst_first_with_their_badges()
+    public void Schema_changes_are_classified_worst_first_with_their_badges_and_duckdb_type_names()
     {
         var before = new StructType([new StructField("id", PrimitiveType.Long, Nullable: false)]);
         var after = new StructType([new StructField("note", PrimitiveType.String), new StructField("id", PrimitiveType.Long)]);
@@ -19,8 +20,8 @@ public sealed class ComparisonSummaryTests
         Assert.Equal(ChangeSeverity.Risky, summary.Severity);
         var lines = SchemaDiffView.Lines(summary.SchemaChanges);
         Assert.Equal(["id", "note"], lines.Select(l => l.Column));
-        Assert.Equal(("risky", "text-bg-warning"), (lines[0].BadgeText, lines[0].BadgeClass));
-        Assert.Equal(("added (string)", "safe", "text-bg-success"), (lines[1].Change, lines[1].BadgeText, lines[1].BadgeClass));
+        Assert.Equal(("risky", Color.Warning), (lines[0].BadgeText, lines[0].BadgeColor));
+        Assert.Equal(("added (VARCHAR)", "safe", Color.Success), (lines[1].Change, lines[1].BadgeText, lines[1].BadgeColor));
         Assert.False(summary.IsIdentical);
     }
 

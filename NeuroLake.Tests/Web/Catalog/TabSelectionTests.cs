@@ -38,20 +38,6 @@ public sealed class TabSelectionTests
         Assert.True(selection.IsUnknown);
     }
 
-    [Theory]
-    [InlineData("overview", "ArrowRight", "history")]
-    [InlineData("history", "ArrowRight", "overview")]
-    [InlineData("overview", "ArrowLeft", "history")]
-    [InlineData("history", "Home", "overview")]
-    [InlineData("overview", "End", "history")]
-    public void Arrow_keys_home_and_end_move_between_tabs_wrapping_around(string active, string key, string expected)
-    {
-        Assert.Equal(expected, new TabSelection(Tabs, active).Neighbour(key)?.Id);
-    }
-
-    [Fact]
-    public void Other_keys_move_nowhere() => Assert.Null(new TabSelection(Tabs, null).Neighbour("Enter"));
-
     [Fact]
     public void Two_tabs_with_one_id_are_refused_naming_the_id()
     {

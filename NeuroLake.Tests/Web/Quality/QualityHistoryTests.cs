@@ -19,17 +19,29 @@ public sealed class QualityHistoryTests
     [Fact]
     public void Row_count_is_one_line_over_time_oldest_first()
     {
-        var rows = new QualityHistory(Measurements).Figures(byVersion: false).Single(f => f.Id == "row-count");
+        var rows = new QualityHistory(Measurements).Figures(byVersion: false, TimeZoneInfo.Utc).Single(f => f.Id == "row-count");
 
         var series = Assert.Single(rows.Series);
         Assert.Equal(["2026-11-16 09:00:00", "2026-11-17 09:00:00"], series.X);
         Assert.Equal([100.0, 120.0], series.Y);
+        Assert.True(rows.YCounts);
+    }
+
+    [Fact]
+    public void Times_are_the_users_with_the_offset_in_the_hover_text()
+    {
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+        var series = new QualityHistory(Measurements).Figures(byVersion: false, tokyo).Single(f => f.Id == "row-count").Series.Single();
+
+        Assert.Equal(["2026-11-16 18:00:00", "2026-11-17 18:00:00"], series.X);
+        Assert.Equal("rows: 100 (version 0, 2026-11-16 18:00 +09:00)", series.Hover[0]);
     }
 
     [Fact]
     public void Null_percent_and_distinct_counts_have_a_line_per_column_by_version()
     {
-        var figures = new QualityHistory(Measurements).Figures(byVersion: true);
+        var figures = new QualityHistory(Measurements).Figures(byVersion: true, TimeZoneInfo.Utc);
 
         var nulls = figures.Single(f => f.Id == "null-percent");
         Assert.Equal(["cost", "name"], nulls.Series.Select(s => s.Name));
@@ -37,6 +49,7 @@ public sealed class QualityHistoryTests
         Assert.Equal([10.0, 12.5], nulls.Series[0].Y);
         Assert.Equal([118.0], figures.Single(f => f.Id == "distinct-count").Series.Single(s => s.Name == "name").Y);
         Assert.Contains("version 1", nulls.Series[0].Hover[1]);
+        Assert.False(nulls.YCounts);
     }
 
     [Fact]

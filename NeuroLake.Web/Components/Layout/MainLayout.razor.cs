@@ -27,6 +27,9 @@ public partial class MainLayout
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private IBrowserViewportService Viewport { get; set; } = default!;
+
     protected override void OnInitialized()
     {
         _preference = InitialPreference;
@@ -43,6 +46,14 @@ public partial class MainLayout
         await using (var clock = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/Timestamp.razor.js"))
         {
             Clock.Use(await clock.InvokeAsync<string>("timeZone"));
+        }
+
+        // Below Md the responsive drawer starts hidden without telling us; start closed so the first click on the menu button opens it.
+        var narrow = !await Viewport.IsBreakpointWithinWindowSizeAsync(Breakpoint.MdAndUp);
+        if (narrow && _drawerOpen)
+        {
+            _drawerOpen = false;
+            StateHasChanged();
         }
 
         _systemDark = await _themeProvider.GetSystemDarkModeAsync();

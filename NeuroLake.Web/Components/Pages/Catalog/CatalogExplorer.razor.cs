@@ -45,7 +45,7 @@ public partial class CatalogExplorer
         Current = ExplorerSearch.From(Text, Kind, Schema, Tag, Owner, Pii);
         Draft = ExplorerSearch.From(Text, Kind, Schema, Tag, Owner, Pii);
         (Hits, Error) = (null, null);
-        if (!Current.HasText)
+        if (!Current.IsSearch)
         {
             return;
         }

@@ -5,11 +5,14 @@ using NeuroLake.Web.Catalog;
 
 namespace NeuroLake.Web.Components.Pages.Catalog;
 
-/// <summary>The schemas of the catalog, each expanding to its tables (loaded when first expanded).</summary>
+/// <summary>The schemas of the catalog, each expanding to its tables (loaded when first expanded); selecting a table opens its page.</summary>
 public partial class CatalogTree
 {
     [Inject]
     private CatalogStore Catalog { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>A schema to show expanded from the start (e.g. the explorer's schema filter). Default none.</summary>
     [Parameter]
@@ -20,7 +23,12 @@ public partial class CatalogTree
     // Expanded schemas; null tables while they load.
     private Dictionary<string, IReadOnlyList<string>?> Tables { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    private string? Selected { get; set; }
+
     private string? Error { get; set; }
+
+    /// <summary>The table page's link, which is also the tree item's value.</summary>
+    public static string TableHref(string schema, string table) => $"catalog/{schema}/{table}";
 
     protected override async Task OnInitializedAsync()
     {
@@ -30,9 +38,9 @@ public partial class CatalogTree
             Schemas = catalogs.Any(c => c.Catalog == TableName.Catalog)
                 ? (await Catalog.ListSchemasAsync(TableName.Catalog)).Select(s => s.Schema!).ToList()
                 : [];
-            if (Expanded is { } schema && Schemas.Contains(schema, StringComparer.OrdinalIgnoreCase))
+            if (Expanded is { } schema && Schemas.FirstOrDefault(s => string.Equals(s, schema, StringComparison.OrdinalIgnoreCase)) is { } known)
             {
-                await ToggleAsync(Schemas.First(s => string.Equals(s, schema, StringComparison.OrdinalIgnoreCase)));
+                await ToggleAsync(known, open: true);
             }
         }
         catch (NeuroLakeException e)
@@ -41,9 +49,15 @@ public partial class CatalogTree
         }
     }
 
-    private async Task ToggleAsync(string schema)
+    private async Task ToggleAsync(string schema, bool open)
     {
-        if (Tables.Remove(schema))
+        if (!open)
+        {
+            Tables.Remove(schema);
+            return;
+        }
+
+        if (Tables.ContainsKey(schema))
         {
             return;
         }
@@ -57,6 +71,16 @@ public partial class CatalogTree
         {
             Tables.Remove(schema);
             Error = e.Message;
+        }
+    }
+
+    // Only table items are selectable (schemas and placeholders are read-only), so a selection is a table to open.
+    private void Open(string? href)
+    {
+        Selected = href;
+        if (href is not null)
+        {
+            Navigation.NavigateTo(href);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace NeuroLake.Web.Components.Pages.Catalog;
 
@@ -7,7 +8,7 @@ namespace NeuroLake.Web.Components.Pages.Catalog;
 public partial class EditableText
 {
     private readonly InlineEdit Edit = new();
-    private ElementReference _input;
+    private MudTextField<string>? _input;
     private bool _focusInput;
 
     /// <summary>The current value. Default empty.</summary>
@@ -34,8 +35,6 @@ public partial class EditableText
     [Parameter]
     public string? Placeholder { get; set; }
 
-    private string ErrorId => $"edit-error-{Label.ToLowerInvariant().Replace(' ', '-')}";
-
     private void Begin()
     {
         Edit.Begin(Value);
@@ -54,7 +53,7 @@ public partial class EditableText
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_focusInput && Edit.IsEditing)
+        if (_focusInput && Edit.IsEditing && _input is not null)
         {
             _focusInput = false;
             await _input.FocusAsync();

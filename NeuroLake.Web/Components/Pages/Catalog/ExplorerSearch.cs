@@ -12,6 +12,12 @@ public sealed class ExplorerSearch
 {
     public string Text { get; set; } = "";
 
+    /// <summary>The kind filter's values: any, then one kind.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["", "schema", "table", "column"];
+
+    /// <summary>The personal data filter's values: any, has PII, has none.</summary>
+    public static IReadOnlyList<string> PiiChoices { get; } = ["", "yes", "no"];
+
     /// <summary>"", "schema", "table" or "column".</summary>
     public string Kind { get; set; } = "";
 
@@ -25,6 +31,12 @@ public sealed class ExplorerSearch
     public string Pii { get; set; } = "";
 
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>True when there is something to search for: text, or a filter alone (e.g. every securable with PII).</summary>
+    public bool IsSearch => HasText || ToQuery() is { Kind: not null } or { Schema: not null } or { Tag: not null } or { Owner: not null } or { HasPii: not null };
+
+    /// <summary>What the explorer says when nothing matches.</summary>
+    public string NothingFound => HasText ? $"Nothing matches '{Text.Trim()}' with these filters." : "Nothing matches these filters.";
 
     public static ExplorerSearch From(string? text, string? kind, string? schema, string? tag, string? owner, string? pii) => new()
     {
@@ -74,12 +86,28 @@ public sealed class ExplorerSearch
         };
     }
 
+    public static string KindLabel(string? kind) => kind switch
+    {
+        "schema" => "Schemas",
+        "table" => "Tables",
+        "column" => "Columns",
+        _ => "Any",
+    };
+
+    public static string PiiLabel(string? pii) => pii switch
+    {
+        "yes" => "Has PII",
+        "no" => "No PII",
+        _ => "Any",
+    };
+
     /// <summary>How a hit matched, in words.</summary>
     public static string Describe(SearchMatch match) => match switch
     {
         SearchMatch.ExactName => "exact name",
         SearchMatch.NamePrefix => "name starts with",
         SearchMatch.Tag => "tag",
+        SearchMatch.Filter => "filters",
         _ => "words in name, tags or description",
     };
 

@@ -34,20 +34,6 @@ public sealed class TabSelection
     /// <summary>True when the URL named a tab that does not exist (the first tab is shown instead).</summary>
     public bool IsUnknown { get; }
 
-    /// <summary>The tab a key moves to from the active one (ArrowRight/ArrowLeft wrap around, Home, End), or null for other keys.</summary>
-    public TabDefinition? Neighbour(string key)
-    {
-        var index = Tabs.ToList().IndexOf(Active);
-        return key switch
-        {
-            "ArrowRight" => Tabs[(index + 1) % Tabs.Count],
-            "ArrowLeft" => Tabs[(index + Tabs.Count - 1) % Tabs.Count],
-            "Home" => Tabs[0],
-            "End" => Tabs[^1],
-            _ => null,
-        };
-    }
-
     /// <summary>The link to <paramref name="tab"/> under <paramref name="basePath"/>; the first tab needs no query string.</summary>
     public string HrefOf(string basePath, TabDefinition tab) =>
         tab == Tabs[0] ? basePath : QueryHelpers.AddQueryString(basePath, QueryKey, tab.Id);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Web.Catalog;
 
@@ -9,6 +10,9 @@ public partial class TablePage
 {
     [Inject]
     private TableAccess Tables { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The table's schema (from the route).</summary>
     [Parameter]
@@ -31,6 +35,15 @@ public partial class TablePage
     private string BasePath => $"catalog/{Uri.EscapeDataString(Schema)}/{Uri.EscapeDataString(Table)}";
 
     private Dictionary<string, object?> TabParameters => new() { ["Table"] = Context };
+
+    private int ActiveIndex => Selection.Tabs.ToList().IndexOf(Selection.Active);
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new("Catalog", href: "catalog"),
+        new(Schema, href: $"catalog?schema={Uri.EscapeDataString(Schema)}"),
+        new(Table, href: null, disabled: true),
+    ];
 
     private TableName? _loaded;
 
@@ -63,6 +76,14 @@ public partial class TablePage
         catch (NeuroLakeException e)
         {
             Error = e.Message;
+        }
+    }
+
+    private void OpenTab(int index)
+    {
+        if (index >= 0 && index < Selection.Tabs.Count && Selection.Tabs[index] != Selection.Active)
+        {
+            Navigation.NavigateTo(Selection.HrefOf(BasePath, Selection.Tabs[index]));
         }
     }
 

@@ -1,3 +1,4 @@
+using MudBlazor;
 using NeuroLake.Web.Components.Pages.Catalog.Tabs;
 
 namespace NeuroLake.Web.Components.Pages.Catalog;
@@ -12,13 +13,13 @@ public static class TableTabs
 {
     public static IReadOnlyList<TabDefinition> All { get; } =
     [
-        new("overview", "Overview", "bi-info-circle", typeof(OverviewTab)),
-        new("columns", "Columns", "bi-layout-three-columns", typeof(ColumnsTab)),
-        new("sample", "Sample", "bi-grid-3x3", typeof(SampleTab)),
-        new("schema-history", "Schema history", "bi-clock-history", typeof(SchemaHistoryTab)),
-        new("history", "History", "bi-clock", typeof(HistoryTab)),
-        new("maintenance", "Maintenance", "bi-tools", typeof(MaintenanceTab)),
-        new("lineage", "Lineage", "bi-diagram-3", typeof(LineageTab)),
-        new("quality", "Quality", "bi-graph-up", typeof(QualityTab)),
+        new("overview", "Overview", Icons.Material.Outlined.Info, typeof(OverviewTab)),
+        new("columns", "Columns", Icons.Material.Outlined.ViewColumn, typeof(ColumnsTab)),
+        new("sample", "Sample", Icons.Material.Outlined.GridOn, typeof(SampleTab)),
+        new("schema-history", "Schema history", Icons.Material.Outlined.ManageHistory, typeof(SchemaHistoryTab)),
+        new("history", "History", Icons.Material.Outlined.History, typeof(HistoryTab)),
+        new("maintenance", "Maintenance", Icons.Material.Outlined.Build, typeof(MaintenanceTab)),
+        new("lineage", "Lineage", Icons.Material.Outlined.AccountTree, typeof(LineageTab)),
+        new("quality", "Quality", Icons.Material.Outlined.Insights, typeof(QualityTab)),
     ];
 }

@@ -4,11 +4,11 @@ using NeuroLake.Engine.Catalog.Quality;
 
 namespace NeuroLake.Web.Components.Pages.Quality;
 
-/// <summary>One line of a chart: x values (times as ISO text, or versions) and y values.</summary>
+/// <summary>One line of a chart: x values (times as ISO text in the user's zone, or versions) and y values.</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<object> X, IReadOnlyList<double> Y, IReadOnlyList<string> Hover);
 
-/// <summary>A chart: title, y-axis title and its lines.</summary>
-public sealed record ChartFigure(string Id, string Title, string YTitle, IReadOnlyList<ChartSeries> Series);
+/// <summary>A chart: title, y-axis title, its lines, and whether y values are counts (whole-number ticks only).</summary>
+public sealed record ChartFigure(string Id, string Title, string YTitle, IReadOnlyList<ChartSeries> Series, bool YCounts);
 
 /// <summary>
 /// A table's quality measurements shaped for the quality tab: row count, null % and distinct count per column as
@@ -37,31 +37,33 @@ public sealed partial class QualityHistory
         ? DeductionStart().Split(match.Groups[2].Value).Where(r => r.Length > 0 && r != "no deductions").ToList()
         : [];
 
-    /// <summary>The three charts, x by measurement time or by table version.</summary>
-    public IReadOnlyList<ChartFigure> Figures(bool byVersion) =>
+    /// <summary>The three charts, x by measurement time (in <paramref name="zone"/>) or by table version.</summary>
+    public IReadOnlyList<ChartFigure> Figures(bool byVersion, TimeZoneInfo zone) =>
     [
-        new("row-count", "Row count", "rows", [Series("rows", _measurements.Where(m => m.Column is null && m.RowCount is not null), m => m.RowCount!.Value, byVersion)]),
-        new("null-percent", "Null % per column", "null %", PerColumn(m => m.NullPercent, byVersion)),
-        new("distinct-count", "Distinct values per column", "distinct", PerColumn(m => m.DistinctCount, byVersion)),
+        new("row-count", "Row count", "rows", [Series("rows", _measurements.Where(m => m.Column is null && m.RowCount is not null), m => m.RowCount!.Value, byVersion, zone)], YCounts: true),
+        new("null-percent", "Null % per column", "null %", PerColumn(m => m.NullPercent, byVersion, zone), YCounts: false),
+        new("distinct-count", "Distinct values per column", "distinct", PerColumn(m => m.DistinctCount, byVersion, zone), YCounts: true),
     ];
 
     private QualityCheckResult? ScoreCheck => LatestChecks.FirstOrDefault(c => c.Name == "quality_score");
 
-    private List<ChartSeries> PerColumn(Func<QualityMeasurement, double?> value, bool byVersion) =>
+    private List<ChartSeries> PerColumn(Func<QualityMeasurement, double?> value, bool byVersion, TimeZoneInfo zone) =>
         _measurements.Where(m => m.Column is not null && value(m) is not null)
             .GroupBy(m => m.Column!, StringComparer.Ordinal)
-            .Select(g => Series(g.Key, g, m => value(m)!.Value, byVersion))
+            .Select(g => Series(g.Key, g, m => value(m)!.Value, byVersion, zone))
             .ToList();
 
-    private static ChartSeries Series(string name, IEnumerable<QualityMeasurement> points, Func<QualityMeasurement, double> value, bool byVersion)
+    private static ChartSeries Series(string name, IEnumerable<QualityMeasurement> points, Func<QualityMeasurement, double> value, bool byVersion, TimeZoneInfo zone)
     {
         var list = points.ToList();
         return new ChartSeries(
             name,
-            list.Select(m => byVersion ? (object)m.TableVersion : m.MeasuredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).ToList(),
+            list.Select(m => byVersion ? (object)m.TableVersion : Local(m, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).ToList(),
             list.Select(value).ToList(),
-            list.Select(m => string.Create(CultureInfo.InvariantCulture, $"{name}: {value(m):0.##} (version {m.TableVersion}, {m.MeasuredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC)")).ToList());
+            list.Select(m => string.Create(CultureInfo.InvariantCulture, $"{name}: {value(m):0.##} (version {m.TableVersion}, {Local(m, zone):yyyy-MM-dd HH:mm zzz})")).ToList());
     }
+
+    private static DateTimeOffset Local(QualityMeasurement m, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(m.MeasuredAt, zone);
 
     [GeneratedRegex(@"^(\d+)/100 \((.*)\)$")]
     private static partial Regex ScoreShape();

@@ -2,16 +2,19 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
+using MudBlazor;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Web.Catalog;
+using NeuroLake.Web.Components.Pages.Sql;
 
 namespace NeuroLake.Web.Components.Pages.Catalog.Tabs;
 
 /// <summary>
 /// The table's commits: browse any version's rows (<c>?version=</c>), compare two versions (<c>?from=&amp;to=</c>) and
-/// restore one after a confirmation that shows what changes. What is open lives in the URL, so it survives a reload.
+/// restore one after a confirmation that shows what changes, or open one in the SQL editor. What is open lives in the URL,
+/// so it survives a reload.
 /// </summary>
 public partial class HistoryTab
 {
@@ -36,6 +39,12 @@ public partial class HistoryTab
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<HistoryEntry>? History { get; set; }
 
@@ -141,24 +150,41 @@ public partial class HistoryTab
 
     private void Compare() => Navigation.NavigateTo(LinkTo(from: CompareFrom, to: CompareTo));
 
-    private Task PrepareRestoreAsync(long target) => Restore.PrepareAsync(async () =>
+    /// <summary>Works out what restoring <paramref name="target"/> changes, asks, and restores when confirmed.</summary>
+    private async Task RestoreAsync(long target)
     {
-        var change = await Tables.CompareAsync(Table.Info, Current, target, CancellationToken.None);
-        return new RestorePreview(Current, target, new ComparisonSummary(change));
-    });
-
-    private async Task ConfirmRestoreAsync()
-    {
-        await Restore.ConfirmAsync(async plan =>
+        await Restore.PrepareAsync(async () =>
         {
-            var result = await Tables.RunAsync($"RESTORE TABLE {Table.Name.Sql} TO VERSION AS OF {plan.Target}", 10, CancellationToken.None);
-            return new RestoreOutcome(result.TableWritten?.Version ?? plan.Current, result);
+            var change = await Tables.CompareAsync(Table.Info, Current, target, CancellationToken.None);
+            return new RestorePreview(Current, target, new ComparisonSummary(change));
         });
-        if (Restore.Stage == FlowStage.Done)
+        if (Restore is not { Stage: FlowStage.Confirming, Preview: { } plan })
         {
+            return;
+        }
+
+        StateHasChanged();
+        if (!await ConfirmActionDialog.AskAsync(Dialogs, $"Restore version {plan.Target}?", $"Restore version {plan.Target}", RestoreQuestion(plan)))
+        {
+            Restore.Cancel();
+            return;
+        }
+
+        await Restore.ConfirmAsync(async preview =>
+        {
+            var result = await Tables.RunAsync($"RESTORE TABLE {Table.Name.Sql} TO VERSION AS OF {preview.Target}", 10, CancellationToken.None);
+            return new RestoreOutcome(result.TableWritten?.Version ?? preview.Current);
+        });
+        if (Restore is { Stage: FlowStage.Done, Result: { } restored })
+        {
+            Snackbar.Add($"Restored: the table is now at version {restored.NewVersion}.", Severity.Success);
+            Restore.Cancel();
             await Table.ReloadAsync();
         }
     }
+
+    /// <summary>The SQL editor with this version's rows as the query: a starting point for any question about it.</summary>
+    private string SqlOf(long version) => SqlEditorLinks.Query($"SELECT * FROM {Table.Name} VERSION AS OF {version}");
 
     // Keeps the other query values (tab, the other panel) and changes only the ones given.
     private string LinkTo(long? version) => Navigation.GetUriWithQueryParameter("version", version);
