@@ -17,6 +17,16 @@ function loadPlotly() {
     return plotly;
 }
 
+// MudBlazor writes colours as #rrggbbaa; cytoscape and plotly read rgba().
+function css(colour) {
+    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})?$/i.exec(colour ?? '');
+    return hex ? `rgba(${parseInt(hex[1], 16)}, ${parseInt(hex[2], 16)}, ${parseInt(hex[3], 16)}, ${hex[4] ? (parseInt(hex[4], 16) / 255).toFixed(3) : 1})` : colour;
+}
+
+function colours(palette) {
+    return Object.fromEntries(Object.entries(palette).map(([name, value]) => [name, typeof value === 'string' ? css(value) : value]));
+}
+
 function traces(figure, palette) {
     const kind = figure.kind;
     const trace = { x: figure.x, y: figure.y, name: figure.yTitle, marker: { color: palette.primary } };
@@ -57,11 +67,13 @@ export async function init(container) {
     const Plotly = await loadPlotly();
     return {
         // First draw.
-        async draw(figure, palette) {
+        async draw(figure, themePalette) {
+            const palette = colours(themePalette);
             await Plotly.newPlot(container, traces(figure, palette), layout(figure, palette), config);
         },
         // Update: Plotly.react diffs against what is drawn.
-        async update(figure, palette) {
+        async update(figure, themePalette) {
+            const palette = colours(themePalette);
             await Plotly.react(container, traces(figure, palette), layout(figure, palette), config);
         },
         dispose() {
