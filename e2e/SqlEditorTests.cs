@@ -139,7 +139,7 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
         try
         {
             await OpenEditorAsync(page);
-            await page.GetByRole(AriaRole.Button, new() { Name = "New editor tab" }).ClickAsync();
+            await NewTabAsync(page, "Query 2");
             await TypeAsync(page, "SELECT range AS n, 'row ' || range AS label FROM range(10000)");
             await page.Keyboard.PressAsync("Control+Enter");
             var grid = page.GetByRole(AriaRole.Grid, new() { Name = "Results of statement 1" });
@@ -156,6 +156,115 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
         {
             await session.ScreenshotAsync("sql-editor-10000-rows.png");
         }
+    }
+
+    [ChromiumFact]
+    public async Task Autocomplete_offers_duckdb_words_and_never_internal_parser_tokens()
+    {
+        await using var session = await BrowserSession.OpenAsync(app);
+        var page = session.Page;
+        try
+        {
+            await OpenEditorAsync(page);
+            await NewTabAsync(page, "Query 2");
+            await TypeAsync(page, "SELECT list_val");
+            var completions = page.Locator(".cm-tooltip-autocomplete");
+            await Expect(completions.GetByText("list_value", new() { Exact = true })).ToBeVisibleAsync();
+
+            await ReplaceTextAsync(page, "SELECT 1 wh");
+            await Expect(completions.GetByText("WHERE", new() { Exact = true })).ToBeVisibleAsync();
+            // The open list holds every word starting with "wh": DuckDB's parser knows WHITESPACE, the editor does not offer it.
+            await Expect(completions).Not.ToContainTextAsync("WHITESPACE");
+            session.AssertNoConsoleErrors();
+        }
+        finally
+        {
+            await session.ScreenshotAsync("sql-editor-autocomplete.png");
+        }
+    }
+
+    [ChromiumFact]
+    public async Task A_result_is_charted_as_a_scatter_of_the_chosen_columns()
+    {
+        await using var session = await BrowserSession.OpenAsync(app);
+        var page = session.Page;
+        try
+        {
+            await OpenEditorAsync(page);
+            await NewTabAsync(page, "Query 2");
+            await TypeAsync(page, "SELECT 'p' || range AS label, range AS n, range * range AS square FROM range(7)");
+            await page.Keyboard.PressAsync("Control+Enter");
+            await Expect(DataRows(page.GetByRole(AriaRole.Grid, new() { Name = "Results of statement 1" }))).ToHaveCountAsync(7);
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Chart", Exact = true }).ClickAsync();
+            await ChooseAsync(page, "Chart type", "Scatter");
+            await ChooseAsync(page, "X column", "n");
+            await ChooseAsync(page, "Y column", "square");
+
+            var chart = page.GetByRole(AriaRole.Img, new() { Name = "Scatter chart of square by n: 7 points" });
+            await Expect(chart).ToBeVisibleAsync();
+            // Plotly draws one marker path per point.
+            await Expect(chart.Locator(".scatterlayer .point")).ToHaveCountAsync(7);
+            await session.ScreenshotAsync("sql-editor-chart.png");
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Table", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Grid, new() { Name = "Results of statement 1" })).ToBeVisibleAsync();
+            session.AssertNoConsoleErrors();
+        }
+        finally
+        {
+            await session.ScreenshotAsync("sql-editor-chart-end.png");
+        }
+    }
+
+    [ChromiumFact]
+    public async Task At_820_pixels_the_drawer_is_closed_and_the_editor_and_grid_fit_the_page()
+    {
+        await using var session = await BrowserSession.OpenAsync(app);
+        var page = session.Page;
+        try
+        {
+            await page.SetViewportSizeAsync(820, 1000);
+            await OpenEditorAsync(page);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })).ToHaveAttributeAsync("aria-expanded", "false");
+
+            await NewTabAsync(page, "Query 2");
+            await TypeAsync(page, "SELECT range AS n, 'a fairly long text value ' || range AS description, range * 2.5 AS amount FROM range(50)");
+            await page.Keyboard.PressAsync("Control+Enter");
+            var grid = page.GetByRole(AriaRole.Grid, new() { Name = "Results of statement 1" });
+            await Expect(FirstCell(grid, 1)).ToHaveTextAsync("0");
+
+            var editor = await Editor(page).BoundingBoxAsync();
+            var gridBox = await grid.BoundingBoxAsync();
+            Assert.NotNull(editor);
+            Assert.NotNull(gridBox);
+            Assert.True(editor.Width >= 600, $"The editor is {editor.Width}px wide at 820px.");
+            Assert.True(gridBox.X >= 0 && gridBox.X + gridBox.Width <= 820, $"The grid spans {gridBox.X}..{gridBox.X + gridBox.Width}px, outside 820px.");
+            Assert.Equal(820, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+
+            await FirstCell(grid, 2).ClickAsync();
+            await page.Keyboard.PressAsync("ArrowDown");
+            await Expect(DataRows(grid).Nth(1).GetByRole(AriaRole.Gridcell).Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
+            session.AssertNoConsoleErrors();
+        }
+        finally
+        {
+            await session.ScreenshotAsync("sql-editor-820px.png");
+        }
+    }
+
+    /// <summary>Opens a tab and waits until it shows: typing earlier would land in the tab being left.</summary>
+    private static async Task NewTabAsync(IPage page, string title)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "New editor tab" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = title })).ToHaveAttributeAsync("aria-selected", "true");
+    }
+
+    private static async Task ChooseAsync(IPage page, string select, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = select }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToBeHiddenAsync();
     }
 
     private static async Task OpenEditorAsync(IPage page)

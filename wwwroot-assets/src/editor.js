@@ -4,6 +4,8 @@ export { EditorState, Compartment } from '@codemirror/state';
 export { basicSetup } from 'codemirror';
 export { defaultKeymap, indentWithTab } from '@codemirror/commands';
 export { autocompletion, completionKeymap } from '@codemirror/autocomplete';
+export { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+export { tags } from '@lezer/highlight';
 export {
   sql,
   SQLDialect,

@@ -1,8 +1,10 @@
-// One ESM module for lineage and DAG views: cytoscape with the dagre layout already registered.
+// One ESM module for lineage and DAG views: cytoscape with the dagre layout already registered, and dagre itself for
+// views that place nodes from their own dagre run (column lineage: tables sized to their columns).
 import cytoscape from 'cytoscape';
-import dagre from 'cytoscape-dagre';
+import cytoscapeDagre from 'cytoscape-dagre';
+import dagre from 'dagre';
 
-cytoscape.use(dagre);
+cytoscape.use(cytoscapeDagre);
 
-export { cytoscape };
+export { cytoscape, dagre };
 export default cytoscape;

@@ -58,7 +58,7 @@ public sealed class LineageAndQualityPagesTests : IAsyncLifetime
     {
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/lineage/birds/missing?view=impact"));
 
-        Assert.Contains("alert-danger", html);
+        Assert.Contains("mud-alert-text-error", html);
         Assert.Contains("main.birds.missing", html);
     }
 

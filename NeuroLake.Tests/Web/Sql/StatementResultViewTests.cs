@@ -1,68 +1,65 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Query.Service;
+using NeuroLake.Tests.Web.Components;
 using NeuroLake.Web.Components.Pages.Sql;
 
 namespace NeuroLake.Tests.Web.Sql;
 
-public sealed class StatementResultViewTests : IClassFixture<WorkbenchAppFactory>
+/// <summary>One statement's result as the editor shows it, over results of real statements.</summary>
+public sealed class StatementResultViewTests(WorkbenchAppFactory app) : MudComponentTest, IClassFixture<WorkbenchAppFactory>
 {
-    private readonly WorkbenchAppFactory _app;
-
-    public StatementResultViewTests(WorkbenchAppFactory app) => _app = app;
-
     [Theory]
     [InlineData("EXPLAIN SELECT 42 AS answer")]
     [InlineData("EXPLAIN ANALYZE SELECT 42 AS answer")]
     public async Task Plans_render_as_monospace_text_not_a_grid(string sql)
     {
-        var result = (await RunAsync(sql))[0];
+        var view = Show((await RunAsync(sql))[0]);
 
-        var html = await RenderAsync(result);
-
-        Assert.Contains("<pre class=\"explain-plan", html);
-        Assert.Contains("PROJECTION", html);
-        Assert.DoesNotContain("role=\"grid\"", html);
+        Assert.Contains("PROJECTION", view.Find("pre[aria-label='Query plan']").TextContent);
+        Assert.Empty(view.FindAll("[role=grid]"));
     }
 
     [Fact]
-    public async Task Writes_say_how_many_rows_they_affected()
+    public async Task Writes_say_how_many_rows_they_affected_and_what_they_were()
     {
         var schema = "view_" + Guid.NewGuid().ToString("N")[..8];
         var results = await RunAsync($"CREATE SCHEMA {schema}; CREATE TABLE {schema}.t (x INT); INSERT INTO {schema}.t VALUES (1), (2)");
 
-        Assert.Contains("2 rows affected.", await RenderAsync(results[2]));
-        Assert.Contains("Done.", await RenderAsync(results[0]));
+        var insert = Show(results[2]);
+        Assert.Contains("2 rows affected.", insert.Markup);
+        Assert.Contains("· Insert ·", insert.Markup);
+        Assert.Contains("Done.", Show(results[0]).Markup);
     }
 
     [Fact]
     public async Task An_empty_result_says_so()
     {
-        var result = (await RunAsync("SELECT 1 AS x WHERE false"))[0];
+        var view = Show((await RunAsync("SELECT 1 AS x WHERE false"))[0]);
 
-        Assert.Contains("No rows.", await RenderAsync(result));
+        Assert.Contains("No rows.", view.Markup);
     }
+
+    [Fact]
+    public async Task A_result_opens_as_a_table_and_its_chart_tab_shows_the_chart_settings()
+    {
+        var view = Show((await RunAsync("SELECT 'a' AS label, 3 AS n UNION ALL SELECT 'b', 5"))[0]);
+        Assert.Single(view.FindAll("[role=grid]"));
+
+        view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Chart").Click();
+
+        Assert.Empty(view.FindAll("[role=grid]"));
+        Assert.NotNull(view.Find("input[aria-label='Y column']"));
+        Assert.Equal("n", view.Find("input[aria-label='Y column']").GetAttribute("value"));
+        Assert.Equal("label", view.Find("input[aria-label='X column']").GetAttribute("value"));
+    }
+
+    private IRenderedComponent<StatementResultView> Show(StatementResult result) => Render<StatementResultView>(p => p
+        .Add(v => v.Result, result)
+        .Add(v => v.Grid, new ResultGridState(result.Columns, result.Rows))
+        .Add(v => v.Chart, new ResultChartState(result.Columns, result.Rows))
+        .Add(v => v.EditorLine, 1));
 
     private async Task<IReadOnlyList<StatementResult>> RunAsync(string sql) =>
-        await _app.Services.GetRequiredService<QueryService>().ExecuteAsync(sql, new QueryRequest("tester"));
-
-    private static async Task<string> RenderAsync(StatementResult result)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        await using var provider = services.BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(StatementResultView.Result)] = result,
-                [nameof(StatementResultView.Grid)] = new ResultGridState(result.Columns, result.Rows),
-                [nameof(StatementResultView.EditorLine)] = 1,
-            });
-            return (await renderer.RenderComponentAsync<StatementResultView>(parameters)).ToHtmlString();
-        });
-    }
+        await app.Services.GetRequiredService<QueryService>().ExecuteAsync(sql, new QueryRequest("tester"));
 }

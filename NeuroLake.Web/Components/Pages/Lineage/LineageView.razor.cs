@@ -35,9 +35,9 @@ public partial class LineageView
         return LoadAsync();
     }
 
-    private Task ToggleColumnsAsync(ChangeEventArgs e)
+    private Task ToggleColumnsAsync(bool columnLevel)
     {
-        _columnLevel = e.Value is true;
+        _columnLevel = columnLevel;
         return LoadAsync();
     }
 

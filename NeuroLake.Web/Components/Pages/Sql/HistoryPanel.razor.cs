@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using NeuroLake.Engine.Catalog.History;
 
 namespace NeuroLake.Web.Components.Pages.Sql;
@@ -74,9 +75,16 @@ public sealed partial class HistoryPanel
 
     private static string StatusIcon(QueryStatus status) => status switch
     {
-        QueryStatus.Ok => "bi-check-circle text-success",
-        QueryStatus.Error => "bi-x-circle text-danger",
-        _ => "bi-slash-circle",
+        QueryStatus.Ok => Icons.Material.Filled.CheckCircle,
+        QueryStatus.Error => Icons.Material.Filled.Error,
+        _ => Icons.Material.Filled.Block,
+    };
+
+    private static Color StatusColor(QueryStatus status) => status switch
+    {
+        QueryStatus.Ok => Color.Success,
+        QueryStatus.Error => Color.Error,
+        _ => Color.Default,
     };
 
     private static string Shorten(string sql)

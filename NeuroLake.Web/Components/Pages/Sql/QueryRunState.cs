@@ -28,6 +28,7 @@ public sealed class QueryRunState
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly CancellationTokenSource _cancel = new();
     private readonly Dictionary<int, ResultGridState> _grids = [];
+    private readonly Dictionary<int, ResultChartState> _charts = [];
     private TimeSpan? _elapsed;
     private IReadOnlyList<SqlStatement>? _statements;
 
@@ -92,6 +93,17 @@ public sealed class QueryRunState
         }
 
         return grid;
+    }
+
+    /// <summary>The chart settings of a result, created on first use so they survive switching result tabs.</summary>
+    public ResultChartState Chart(int index)
+    {
+        if (!_charts.TryGetValue(index, out var chart))
+        {
+            chart = _charts[index] = new ResultChartState(Results[index].Columns, Results[index].Rows);
+        }
+
+        return chart;
     }
 
     private void Finish(RunStatus status, IReadOnlyList<StatementResult> results, RunError? error)

@@ -17,7 +17,7 @@ public enum GridSort
 
 /// <summary>
 /// The results grid's logic: column sorting (stable; NULLs last in both directions) and the selected cell, which the
-/// arrow keys move and Ctrl+C copies.
+/// arrow keys move and Ctrl+C copies (Ctrl+Shift+C its row).
 /// </summary>
 public sealed class ResultGridState
 {
@@ -80,6 +80,12 @@ public sealed class ResultGridState
 
     /// <summary>The selected cell's text, as the grid shows it; null when nothing is selected.</summary>
     public string? SelectedText => Selected is var (row, column) ? ResultValueText.Format(View[row].Values[column]) : null;
+
+    /// <summary>
+    /// The selected cell's row as one line of tab-separated values, as spreadsheets paste it: NULL is an empty field,
+    /// a value holding a tab, line break or double quote is quoted (quotes doubled). Null when nothing is selected.
+    /// </summary>
+    public string? SelectedRowText => Selected is var (row, _) ? TabSeparated.Line(View[row].Values) : null;
 
     private List<GridRow> Order()
     {

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace NeuroLake.Web.Components.Pages.Sql;
 
 /// <summary>
 /// A virtualized results grid: fixed-height rows so 10,000 rows scroll smoothly, click a header to sort, click a cell
-/// (or move with the arrow keys) and press Ctrl+C or "Copy cell" to copy it.
+/// (or move with the arrow keys) and press Ctrl+C or "Copy cell" to copy it, Ctrl+Shift+C or "Copy row" to copy its
+/// row as tab-separated values.
 /// </summary>
 public sealed partial class ResultsGrid
 {
@@ -28,9 +30,9 @@ public sealed partial class ResultsGrid
 
     private string SortIcon(int column) => State.AriaSort(column) switch
     {
-        "ascending" => "bi-sort-up",
-        "descending" => "bi-sort-down",
-        _ => "bi-arrow-down-up opacity-25",
+        "ascending" => Icons.Material.Filled.ArrowUpward,
+        "descending" => Icons.Material.Filled.ArrowDownward,
+        _ => Icons.Material.Filled.UnfoldMore,
     };
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
@@ -49,15 +51,22 @@ public sealed partial class ResultsGrid
             case "ArrowLeft":
                 State.Move(0, -1);
                 break;
+            case "c" or "C" when (e.CtrlKey || e.MetaKey) && e.ShiftKey:
+                await CopyRowAsync();
+                break;
             case "c" or "C" when e.CtrlKey || e.MetaKey:
-                await CopySelectedAsync();
+                await CopyCellAsync();
                 break;
         }
     }
 
-    private async Task CopySelectedAsync()
+    private Task CopyCellAsync() => CopyAsync(State.SelectedText, "Copied the cell");
+
+    private Task CopyRowAsync() => CopyAsync(State.SelectedRowText, "Copied the row");
+
+    private async Task CopyAsync(string? text, string done)
     {
-        if (State.SelectedText is not { } text)
+        if (text is null)
         {
             return;
         }
@@ -65,7 +74,7 @@ public sealed partial class ResultsGrid
         try
         {
             await JS.InvokeVoidAsync("navigator.clipboard.writeText", text);
-            _copyStatus = "Copied";
+            _copyStatus = done;
         }
         catch (JSException e)
         {

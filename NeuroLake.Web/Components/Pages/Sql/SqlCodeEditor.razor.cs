@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using NeuroLake.Web.Components.Layout;
 
 namespace NeuroLake.Web.Components.Pages.Sql;
 
-/// <summary>The CodeMirror SQL editor (SqlCodeEditor.razor.js): highlighting, catalog autocomplete and run keys.</summary>
+/// <summary>
+/// The CodeMirror SQL editor (SqlCodeEditor.razor.js): DuckDB highlighting, autocomplete of DuckDB's words and the
+/// catalog's names, soft-wrapped lines, run keys, and the theme's light or dark colours.
+/// </summary>
 public sealed partial class SqlCodeEditor : IAsyncDisposable
 {
     private ElementReference _host;
@@ -11,6 +15,7 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
     private IJSObjectReference? _module;
     private IJSObjectReference? _editor;
     private bool _disposed;
+    private bool? _darkShown;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -29,6 +34,19 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
     /// </summary>
     [Parameter]
     public object? Schema { get; set; }
+
+    /// <summary>
+    /// The keywords, types and functions to highlight and complete (read from DuckDB); null (the default) uses
+    /// CodeMirror's standard SQL keywords. Read once, when the editor starts.
+    /// </summary>
+    [Parameter]
+    public SqlVocabulary? Vocabulary { get; set; }
+
+    /// <summary>The theme's colours (cascaded by the layout): the editor is dark when the palette is.</summary>
+    [CascadingParameter]
+    public WorkbenchPalette? Palette { get; set; }
+
+    private bool Dark => Palette?.IsDark == true;
 
     /// <summary>The editor's accessible name. Default "SQL".</summary>
     [Parameter]
@@ -56,6 +74,12 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
     {
         if (!firstRender)
         {
+            if (_editor is not null && _darkShown != Dark)
+            {
+                _darkShown = Dark;
+                await Invoke("setDark", Dark);
+            }
+
             return;
         }
 
@@ -63,14 +87,15 @@ public sealed partial class SqlCodeEditor : IAsyncDisposable
         {
             _self = DotNetObjectReference.Create(this);
             var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Sql/SqlCodeEditor.razor.js");
-            var editor = await module.InvokeAsync<IJSObjectReference>("init", _host, _self, InitialText, InitialKey, Schema, Label);
+            var options = new { Text = InitialText, Key = InitialKey, Schema, Label, Vocabulary, Dark };
+            var editor = await module.InvokeAsync<IJSObjectReference>("init", _host, _self, options);
             if (_disposed)
             {
                 await ReleaseAsync(editor, module);
                 return;
             }
 
-            (_module, _editor) = (module, editor);
+            (_module, _editor, _darkShown) = (module, editor, options.Dark);
             await OnReady.InvokeAsync();
         }
         catch (JSDisconnectedException)

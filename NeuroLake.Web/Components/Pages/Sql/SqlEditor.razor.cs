@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Query.Syntax;
@@ -24,6 +25,7 @@ public sealed partial class SqlEditor : IDisposable
     private SqlCodeEditor? _editor;
     private bool _editorReady;
     private object? _completions;
+    private SqlVocabulary? _vocabulary;
     private string? _notice;
     private int _historyVersion;
 
@@ -45,13 +47,22 @@ public sealed partial class SqlEditor : IDisposable
     [Inject]
     private ILogger<SqlEditor> Logger { get; set; } = default!;
 
+    [Inject]
+    private DuckDbDatabase Database { get; set; } = default!;
+
     /// <summary>SQL to open in a new tab (<see cref="SqlEditorLinks.Query"/>); removed from the address once opened.</summary>
     [SupplyParameterFromQuery(Name = SqlEditorLinks.QueryParameter)]
     public string? Query { get; set; }
 
     private QueryRunState? Run => _tabs is not null && _runs.TryGetValue(_tabs.ActiveId, out var run) ? run : null;
 
-    protected override async Task OnInitializedAsync() => _completions = await LoadCompletionsAsync();
+    private int ActiveTabIndex => _tabs is null ? 0 : _tabs.Tabs.ToList().FindIndex(t => t.Id == _tabs.ActiveId);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _vocabulary = ReadVocabulary();
+        _completions = await LoadCompletionsAsync();
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -85,6 +96,9 @@ public sealed partial class SqlEditor : IDisposable
             await SaveTabsAsync();
         }
     }
+
+    private Task ActivateTabAtAsync(int index) =>
+        index >= 0 && index < _tabs!.Tabs.Count && _tabs.Tabs[index].Id != _tabs.ActiveId ? ActivateTabAsync(_tabs.Tabs[index].Id) : Task.CompletedTask;
 
     private async Task ActivateTabAsync(string id)
     {
@@ -225,6 +239,9 @@ public sealed partial class SqlEditor : IDisposable
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The SQL editor could not read the catalog's names for autocomplete")]
     private static partial void LogCompletionsFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The SQL editor could not read DuckDB's keywords and functions for autocomplete")]
+    private static partial void LogVocabularyFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "A SQL editor run failed unexpectedly")]
     private static partial void LogRunFailed(ILogger logger, Exception exception);
 
@@ -264,6 +281,20 @@ public sealed partial class SqlEditor : IDisposable
         if (_editor is not null && _completions is not null)
         {
             await _editor.SetSchemaAsync(_completions);
+        }
+    }
+
+    private SqlVocabulary? ReadVocabulary()
+    {
+        try
+        {
+            return SqlVocabulary.Of(Database);
+        }
+        catch (DuckDbException e)
+        {
+            // Autocomplete falls back to standard SQL keywords; the editor still works.
+            LogVocabularyFailed(Logger, e);
+            return null;
         }
     }
 
