@@ -20,7 +20,7 @@ public sealed partial class HomePageTests(WorkbenchAppFixture app)
             await Expect(version).ToHaveTextAsync(VersionPattern());
             Assert.Equal(DuckDbDatabase.LibraryVersion, (await version.InnerTextAsync()).Trim());
             await Expect(session.Page.GetByLabel("Data folder")).ToHaveTextAsync(app.DataDirectory);
-            await Expect(session.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Engine alive");
+            await Expect(session.Page.GetByRole(AriaRole.Status, new() { Name = "Engine status" })).ToHaveTextAsync("Engine alive");
             await session.WaitForInteractivityAsync();
             session.AssertNoConsoleErrors();
         }
@@ -46,7 +46,7 @@ public sealed partial class HomePageTests(WorkbenchAppFixture app)
             await checkAgain.ClickAsync();
 
             await Expect(lastChecked).Not.ToHaveAttributeAsync("datetime", before!);
-            await Expect(session.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Engine alive");
+            await Expect(session.Page.GetByRole(AriaRole.Status, new() { Name = "Engine status" })).ToHaveTextAsync("Engine alive");
             session.AssertNoConsoleErrors();
         }
         finally

@@ -146,7 +146,8 @@ public sealed class IngestWizardNavigationTests(WorkbenchAppFixture app)
             await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Quarantined rows" })).ToContainTextAsync("y");
             await session.ScreenshotAsync("ingest-all-quarantined.png");
             await page.GetByRole(AriaRole.Button, new() { Name = "Fix the schema" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "amount" })).ToContainTextAsync("changed from");
+            await Expect(page.GetByLabel("Name of amount")).ToHaveValueAsync("amount");
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByLabel("Name of amount") })).ToContainTextAsync("changed from VARCHAR");
             session.AssertNoConsoleErrors();
         }
         finally
