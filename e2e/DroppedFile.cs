@@ -19,4 +19,8 @@ internal static class DroppedFile
 
     public static async Task DropAsync(IPage page, string path) =>
         await page.EvaluateAsync(Script, new[] { Path.GetFileName(path), Convert.ToBase64String(await File.ReadAllBytesAsync(path)) });
+
+    /// <summary>Drops a file named <paramref name="name"/> holding <paramref name="text"/> (UTF-8).</summary>
+    public static async Task DropTextAsync(IPage page, string name, string text) =>
+        await page.EvaluateAsync(Script, new[] { name, Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)) });
 }

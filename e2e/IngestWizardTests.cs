@@ -23,10 +23,10 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await session.ScreenshotAsync("ingest-1-uploaded.png");
             await page.GetByRole(AriaRole.Button, new() { Name = "Load birdstrikes.csv" }).ClickAsync();
 
-            var speed = page.GetByRole(AriaRole.Combobox, new() { Name = "Type of Speed IAS in knots" });
+            var speed = page.GetByLabel("Type of Speed IAS in knots");
             await Expect(speed).ToBeVisibleAsync();
             await Expect(page.GetByLabel("Detected dialect")).ToContainTextAsync("delimiter ,");
-            await speed.SelectOptionAsync("DOUBLE");
+            await ChooseAsync(page, speed, "DOUBLE");
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Speed IAS in knots" })).ToContainTextAsync("changed from");
             await session.ScreenshotAsync("ingest-2-schema.png");
             await page.GetByRole(AriaRole.Button, new() { Name = "Preview rows" }).ClickAsync();
@@ -43,8 +43,8 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             }
 
             // Bird strikes hold no detectable personal data; an operator can be a private pilot, so mark that column by hand.
-            await page.GetByLabel("Column", new() { Exact = true }).SelectOptionAsync("aircraft_airline_operator");
-            await page.GetByLabel("Holds").SelectOptionAsync("PersonName");
+            await ChooseAsync(page, page.GetByLabel("Column", new() { Exact = true }), "aircraft_airline_operator");
+            await ChooseAsync(page, page.GetByLabel("Holds"), "PersonName");
             await page.GetByRole(AriaRole.Button, new() { Name = "Mark as PII" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Confirm aircraft_airline_operator" })).ToHaveAttributeAsync("aria-pressed", "true");
             await session.ScreenshotAsync("ingest-3-findings.png");
@@ -55,6 +55,7 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await page.GetByRole(AriaRole.Button, new() { Name = "Create table" }).ClickAsync();
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Loaded birdstrikes.csv" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Expect(page.GetByLabel("Load outcome")).ToContainTextAsync("Loaded 10,000 rows.");
             await Expect(page.GetByLabel("Rows loaded")).ToHaveTextAsync("10000", new() { Timeout = 60_000 });
             await Expect(page.GetByLabel("Rows quarantined")).ToHaveTextAsync("0");
             await session.ScreenshotAsync("ingest-4-summary.png");
@@ -106,5 +107,13 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
         {
             await session.ScreenshotAsync("ingest-last.png");
         }
+    }
+
+    /// <summary>Picks <paramref name="option"/> in a MudSelect: open its list, click the option.</summary>
+    internal static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).Not.ToBeVisibleAsync();
     }
 }

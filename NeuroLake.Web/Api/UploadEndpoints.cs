@@ -1,25 +1,41 @@
 using Microsoft.AspNetCore.Http.Features;
+using NeuroLake.Web.Identity;
 using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Web.Api;
 
-/// <summary><c>/api/v1/uploads</c>: files staged for the ingestion wizard, streamed to disk as they arrive.</summary>
+/// <summary>
+/// <c>/api/v1/uploads</c>: files staged for the ingestion wizard, streamed to disk as they arrive. Uploads belong to the
+/// user who sent them: only they list, see and remove them.
+/// </summary>
 public static class UploadEndpoints
 {
-    /// <summary>What the browser gets back for a stored upload.</summary>
-    public sealed record UploadResponse(string Id, string FileName, long Size);
+    /// <summary>What the client gets back for a stored upload.</summary>
+    /// <param name="AlreadyStaged">True when the same bytes were already staged by this user: this is that upload.</param>
+    public sealed record UploadResponse(string Id, string FileName, long Size, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt, bool AlreadyStaged = false)
+    {
+        internal static UploadResponse From(UploadedFile upload, bool alreadyStaged = false) =>
+            new(upload.Id, upload.FileName, upload.Size, upload.UploadedAt, upload.ExpiresAt, alreadyStaged);
+    }
 
     public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/uploads").WithTags("Uploads");
         group.MapPost("", UploadAsync)
             .WithName("UploadFile")
-            .WithSummary("Stages one file: the request body is the file's bytes, ?name= its file name. Answers the upload id.")
+            .WithSummary("Stages one file: the request body is the file's bytes, ?name= its file name. Answers 201 with the upload, " +
+                         "or 200 with the earlier upload when the same bytes are already staged.")
             .DisableAntiforgery();
+        group.MapGet("", List)
+            .WithName("ListUploads")
+            .WithSummary("The caller's staged uploads that have not expired, oldest first.");
+        group.MapDelete("/{id}", Delete)
+            .WithName("DeleteUpload")
+            .WithSummary("Removes one of the caller's uploads: 204, or 404 when the caller has no such upload.");
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext context, UploadStore store, string? name, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext context, UploadStore store, IWorkbenchUser user, string? name, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -35,7 +51,16 @@ public static class UploadEndpoints
             limit.MaxRequestBodySize = null;
         }
 
-        var upload = await store.SaveAsync(name, context.Request.Body, ct);
-        return Results.Created($"/api/v1/uploads/{upload.Id}", new UploadResponse(upload.Id, upload.FileName, upload.Size));
+        var saved = await store.SaveAsync(user.Name, name, context.Request.Body, ct);
+        var body = UploadResponse.From(saved.Upload, saved.AlreadyStaged);
+        return saved.AlreadyStaged ? Results.Ok(body) : Results.Created($"/api/v1/uploads/{saved.Upload.Id}", body);
     }
+
+    private static IResult List(UploadStore store, IWorkbenchUser user) =>
+        Results.Ok(store.ListFor(user.Name).Select(u => UploadResponse.From(u)));
+
+    private static IResult Delete(string id, UploadStore store, IWorkbenchUser user) =>
+        store.DeleteFor(user.Name, id)
+            ? Results.NoContent()
+            : Results.Problem(title: "No such upload", detail: $"You have no staged upload '{id}': it was loaded, removed or expired.", statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,24 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Web.Api;
 using NeuroLake.Web.Components.Pages.Ingest;
+using NeuroLake.Web.Identity;
 using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Web.Extensions;
 
 public static class IngestWizardExtensions
 {
-    /// <summary>The upload staging folder (<c>&lt;data&gt;/uploads</c>, cleaned by age with the other scratch folders) and the ingestion wizard's engine calls.</summary>
+    /// <summary>
+    /// The upload staging folder (<c>&lt;data&gt;/uploads</c>, expired after <c>NeuroLake:Uploads:Expiry</c>), the workbench
+    /// user uploads belong to, and the ingestion wizard's engine calls and drafts.
+    /// </summary>
     public static IServiceCollection AddNeuroLakeIngestWizard(this IServiceCollection services)
     {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName);
+        services.TryAddScoped<IWorkbenchUser, ConfiguredWorkbenchUser>();
         services.AddSingleton(sp => new UploadStore(
             Path.Combine(sp.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.DataDirectory, "uploads"),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<UploadOptions>>().Value.Expiry));
+        services.AddHostedService<UploadExpiry>();
         services.AddSingleton<IngestionWorkflow>();
+        services.AddSingleton<IngestDrafts>();
         return services;
     }
 
-    /// <summary>Maps <c>POST /api/v1/uploads</c>.</summary>
+    /// <summary>Maps <c>/api/v1/uploads</c>.</summary>
     public static WebApplication MapNeuroLakeIngestWizard(this WebApplication app)
     {
         app.MapUploadEndpoints();

@@ -1,18 +1,16 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
-using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Web.Scratch;
 
 /// <summary>
 /// Empties the staging and scratch folders of what a crashed earlier run left (at start, everything written before
-/// this process started), then removes staged files and wizard uploads older than <see cref="CleanupOptions.MaxAge"/>
-/// at start and every <see cref="CleanupOptions.Interval"/>. Wizard uploads survive a restart (a reloaded page still
-/// offers them), so only their age removes them; a load deletes its own upload at once.
+/// this process started), then removes staged files older than <see cref="CleanupOptions.MaxAge"/> at start and every
+/// <see cref="CleanupOptions.Interval"/>. Wizard uploads are not scratch: they expire on their own schedule (UploadExpiry).
 /// </summary>
 internal sealed partial class ScratchCleanup(
-    ScratchFolders folders, UploadStore uploads, IOptions<NeuroLakeOptions> options, TimeProvider time, ILogger<ScratchCleanup> logger)
+    ScratchFolders folders, IOptions<NeuroLakeOptions> options, TimeProvider time, ILogger<ScratchCleanup> logger)
     : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -38,8 +36,6 @@ internal sealed partial class ScratchCleanup(
             {
                 Sweep(area.Folder, () => area.DeleteOlderThan(cutoff));
             }
-
-            Sweep(uploads.Root, () => uploads.DeleteOlderThan(cleanup.MaxAge));
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }

@@ -6,37 +6,59 @@ namespace NeuroLake.Web.Uploads;
 
 /// <summary>
 /// Staged uploads: each file in a folder of its own (<c>&lt;data&gt;/uploads/&lt;id&gt;/&lt;name&gt;</c>) so two files with
-/// the same name never meet. Bodies are copied to disk as they arrive; nothing holds a whole file in memory.
+/// the same name never meet, with its owner and SHA-256 in <c>&lt;id&gt;/meta</c>. Bodies are copied to disk and hashed as
+/// they arrive; nothing holds a whole file in memory. The same bytes uploaded twice by one user are kept once.
 /// </summary>
-public sealed partial class UploadStore(string root, TimeProvider time)
+public sealed partial class UploadStore(string root, TimeProvider time, TimeSpan expiry)
 {
+    private const string MetaFolder = "meta";
+
+    // Serializes the duplicate check with the manifest write, so two identical uploads at once still make one.
+    private readonly Lock _commit = new();
+
     /// <summary>The staging folder.</summary>
     public string Root { get; } = Path.GetFullPath(root);
 
-    /// <summary>Streams <paramref name="body"/> to a new upload; a failed or cancelled copy leaves nothing behind.</summary>
-    public async Task<UploadedFile> SaveAsync(string? fileName, Stream body, CancellationToken ct)
+    /// <summary>How long an upload stays staged unless loaded.</summary>
+    public TimeSpan Expiry { get; } = expiry;
+
+    /// <summary>
+    /// Streams <paramref name="body"/> to a new upload of <paramref name="owner"/>; a failed or cancelled copy leaves nothing
+    /// behind. When the owner already has an upload with the same SHA-256 the copy is dropped and that upload is answered.
+    /// </summary>
+    public async Task<SavedUpload> SaveAsync(string owner, string? fileName, Stream body, CancellationToken ct)
     {
         var id = Guid.NewGuid().ToString("N");
         var name = StagingFileName.Sanitize(fileName);
         var folder = Directory.CreateDirectory(Path.Combine(Root, id));
-        var path = Path.Combine(folder.FullName, name);
         try
         {
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            var info = await StagedUpload.CopyAsync(body, Path.Combine(folder.FullName, name), name, ct: ct);
+            lock (_commit)
             {
-                await body.CopyToAsync(file, 81920, ct);
-            }
+                if (ListFor(owner).FirstOrDefault(u => u.Sha256 == info.Sha256) is { } existing)
+                {
+                    folder.Delete(recursive: true);
+                    return new SavedUpload(existing, AlreadyStaged: true);
+                }
 
-            return new UploadedFile(id, name, new FileInfo(path).Length, path, time.GetUtcNow());
+                var manifest = new UploadManifest(name, info.Size, owner, info.Sha256, time.GetUtcNow());
+                manifest.Write(Path.Combine(Directory.CreateDirectory(Path.Combine(folder.FullName, MetaFolder)).FullName, UploadManifest.StoredAs));
+                return new SavedUpload(Find(id)!, AlreadyStaged: false);
+            }
         }
         catch
         {
-            Directory.Delete(folder.FullName, recursive: true);
+            if (folder.Exists)
+            {
+                folder.Delete(recursive: true);
+            }
+
             throw;
         }
     }
 
-    /// <summary>The upload with <paramref name="id"/>, or null when it is unknown, malformed or already cleaned up.</summary>
+    /// <summary>The upload with <paramref name="id"/>, or null when it is unknown, malformed, still arriving or already cleaned up.</summary>
     public UploadedFile? Find(string id)
     {
         if (!IdShape().IsMatch(id))
@@ -46,26 +68,35 @@ public sealed partial class UploadStore(string root, TimeProvider time)
 
         var folder = new DirectoryInfo(Path.Combine(Root, id));
         var file = folder.Exists ? folder.EnumerateFiles().FirstOrDefault() : null;
-        return file is null ? null : new UploadedFile(id, file.Name, file.Length, file.FullName, file.LastWriteTimeUtc);
-    }
-
-    /// <summary>Every staged upload, oldest first: what a reloaded page still has to load.</summary>
-    public IReadOnlyList<UploadedFile> List()
-    {
-        if (!Directory.Exists(Root))
+        if (file is null)
         {
-            return [];
+            return null;
         }
 
-        return new DirectoryInfo(Root).EnumerateDirectories()
-            .Select(folder => Find(folder.Name))
-            .OfType<UploadedFile>()
+        var manifest = UploadManifest.Read(Path.Combine(folder.FullName, MetaFolder, UploadManifest.StoredAs));
+        var uploadedAt = manifest?.UploadedAt ?? new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
+        return new UploadedFile(id, file.Name, file.Length, file.FullName, uploadedAt, manifest?.Owner, manifest?.Sha256, uploadedAt + Expiry);
+    }
+
+    /// <summary>The upload with <paramref name="id"/> when <paramref name="owner"/> uploaded it and it has not expired; else null.</summary>
+    public UploadedFile? FindFor(string owner, string id) =>
+        Find(id) is { } upload && upload.Owner == owner && upload.ExpiresAt > time.GetUtcNow() ? upload : null;
+
+    /// <summary>The staged uploads of <paramref name="owner"/> that have not expired, oldest first.</summary>
+    public IReadOnlyList<UploadedFile> ListFor(string owner)
+    {
+        var now = time.GetUtcNow();
+        return All().Where(u => u.Owner == owner && u.ExpiresAt > now)
             .OrderBy(u => u.UploadedAt)
             .ThenBy(u => u.Id, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>Removes an upload once it is loaded or abandoned; unknown ids are ignored.</summary>
+    /// <summary>Where the ingestion wizard keeps its draft of <paramref name="id"/>; null when there is no such upload.</summary>
+    public string? DraftPathOf(string id) =>
+        Find(id) is null ? null : Path.Combine(Directory.CreateDirectory(Path.Combine(Root, id, MetaFolder)).FullName, "draft.json");
+
+    /// <summary>Removes an upload once it is loaded; unknown ids are ignored.</summary>
     public void Delete(string id)
     {
         if (IdShape().IsMatch(id) && Directory.Exists(Path.Combine(Root, id)))
@@ -74,30 +105,37 @@ public sealed partial class UploadStore(string root, TimeProvider time)
         }
     }
 
-    /// <summary>Removes uploads last written before <paramref name="age"/> ago; returns how many went.</summary>
-    public int DeleteOlderThan(TimeSpan age)
+    /// <summary>Removes <paramref name="owner"/>'s upload <paramref name="id"/>; false when they have no such upload.</summary>
+    public bool DeleteFor(string owner, string id)
     {
-        if (!Directory.Exists(Root))
+        if (FindFor(owner, id) is null)
         {
-            return 0;
+            return false;
         }
 
-        var cutoff = time.GetUtcNow().UtcDateTime - age;
+        Delete(id);
+        return true;
+    }
+
+    /// <summary>Removes every upload past its expiry (uploads still arriving are fresh, so they stay); returns how many went.</summary>
+    public int DeleteExpired()
+    {
+        var now = time.GetUtcNow();
         var removed = 0;
-        foreach (var folder in new DirectoryInfo(Root).EnumerateDirectories())
+        foreach (var upload in All().Where(u => u.ExpiresAt <= now))
         {
-            var newest = folder.EnumerateFiles().Select(f => f.LastWriteTimeUtc).DefaultIfEmpty(folder.LastWriteTimeUtc).Max();
-            if (IdShape().IsMatch(folder.Name) && newest < cutoff)
-            {
-                folder.Delete(recursive: true);
-                removed++;
-            }
+            Delete(upload.Id);
+            removed++;
         }
 
         return removed;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"uploads in {Root}");
+
+    private IEnumerable<UploadedFile> All() => Directory.Exists(Root)
+        ? new DirectoryInfo(Root).EnumerateDirectories().Select(folder => Find(folder.Name)).OfType<UploadedFile>()
+        : [];
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex IdShape();

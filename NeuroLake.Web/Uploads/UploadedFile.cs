@@ -6,4 +6,8 @@ namespace NeuroLake.Web.Uploads;
 /// <param name="Size">Bytes received.</param>
 /// <param name="Path">Full path of the stored file.</param>
 /// <param name="UploadedAt">When the upload finished.</param>
-public sealed record UploadedFile(string Id, string FileName, long Size, string Path, DateTimeOffset UploadedAt);
+/// <param name="Owner">The user who uploaded it; null for an upload staged before uploads had owners (listed to nobody).</param>
+/// <param name="Sha256">The file's SHA-256 (lowercase hex), computed while it streamed in; null for such an older upload.</param>
+/// <param name="ExpiresAt">When it is removed unless loaded before.</param>
+public sealed record UploadedFile(
+    string Id, string FileName, long Size, string Path, DateTimeOffset UploadedAt, string? Owner, string? Sha256, DateTimeOffset ExpiresAt);

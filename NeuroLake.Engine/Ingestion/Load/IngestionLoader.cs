@@ -53,6 +53,11 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
                 "Fix the file or the column types, or load with bad rows quarantined or skipped.");
         }
 
+        if (request is { Mode: LoadMode.NewTable, KeepEmptyNewTable: false } && read == failed)
+        {
+            return await LeaveOutEmptyTableAsync(request, plan, read, failed, ct).ConfigureAwait(false);
+        }
+
         var name = catalog?.NameOf(request.Target.Location);
         var sourceFile = request.SourceFile;
         if (sourceFile is null && name is not null && catalog!.RecordsSourceFiles)
@@ -114,6 +119,37 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
             quality,
             pii,
             name);
+    }
+
+    /// <summary>No row loads into a table that does not exist yet: nothing is created; unparsed rows still go to quarantine.</summary>
+    private async Task<LoadReport> LeaveOutEmptyTableAsync(LoadRequest request, LoadPlan plan, long read, long failed, CancellationToken ct)
+    {
+        var columns = request.LoadedColumns;
+        var relation = request.Schema.Source.RawRelationSql();
+        var loadedAt = DateTimeOffset.UtcNow;
+        long? quarantineVersion = null;
+        if (failed > 0 && request.BadRows == BadRowPolicy.Quarantine)
+        {
+            request.Progress?.Begin(IngestionPhase.Commit);
+            var raw = columns.Where(c => !TypedExpression.IsIdentity(c.Parse, c.DuckDbType, c.Source.RawType))
+                .Select(c => SourceSelect.RawPrefix + c.Name).ToHashSet(StringComparer.Ordinal);
+            var quarantine = QuarantineWriter.TableFor(request, duckDb);
+            quarantineVersion = await QuarantineWriter.WriteAsync(quarantine, columns, SourceSelect.Build(columns, relation, includeRaw: true), raw, loadedAt, ct).ConfigureAwait(false);
+        }
+
+        QualityReport quality;
+        using (var connection = duckDb.Connect())
+        {
+            var none = $"(SELECT {string.Join(", ", columns.Select(c => SqlText.Identifier(c.Name)))} FROM ({SourceSelect.Build(columns, relation)}) WHERE NOT {SourceSelect.ParseFailedColumn})";
+            quality = QualityAssessor.Assess(connection, new QualityRequest(none, RowCount: 0), ct);
+        }
+
+        request.Progress?.Begin(IngestionPhase.Done);
+        var skipped = request.BadRows == BadRowPolicy.Skip ? failed : 0;
+        return new LoadReport(plan, -1, read, 0, request.BadRows == BadRowPolicy.Quarantine ? failed : 0, skipped, quarantineVersion, quality, [], null)
+        {
+            TableWritten = false,
+        };
     }
 
     private static long? SourceBytes(LoadRequest request) =>

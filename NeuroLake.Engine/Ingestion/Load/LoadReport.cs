@@ -25,4 +25,11 @@ public sealed record LoadReport(
     long? QuarantineVersion,
     QualityReport Quality,
     IReadOnlyList<PiiFinding> Pii,
-    SecurablePath? CatalogTable);
+    SecurablePath? CatalogTable)
+{
+    /// <summary>
+    /// False when no row loaded into a new table and <see cref="LoadRequest.KeepEmptyNewTable"/> was false, so no table was
+    /// created (<see cref="TableVersion"/> is then -1 and <see cref="CatalogTable"/> null). True otherwise.
+    /// </summary>
+    public bool TableWritten { get; init; } = true;
+}

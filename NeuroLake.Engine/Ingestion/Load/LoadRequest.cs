@@ -35,6 +35,13 @@ public sealed record LoadRequest(DeltaTable Target, ProposedSchema Schema, LoadM
     /// </summary>
     public DeltaTable? QuarantineTable { get; init; }
 
+    /// <summary>
+    /// With <see cref="LoadMode.NewTable"/>, create the table even when no row of the source loads (default true). False
+    /// leaves no empty table behind: nothing is created (rows that did not parse still go to the quarantine table) and the
+    /// report says <see cref="LoadReport.TableWritten"/> false. Other modes never skip: an existing table is written as asked.
+    /// </summary>
+    public bool KeepEmptyNewTable { get; init; } = true;
+
     /// <summary>Description of a new table (default: one naming the source file, its format and the load time).</summary>
     public string? Description { get; init; }
 

@@ -20,7 +20,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
 
     private async Task<(IngestWizardState State, UploadedFile Upload)> ProposedAsync(string text, string fileName = "customers.csv")
     {
-        var upload = await app.Services.GetRequiredService<UploadStore>().SaveAsync(fileName, new MemoryStream(Encoding.UTF8.GetBytes(text)), CancellationToken.None);
+        var upload = (await app.Services.GetRequiredService<UploadStore>().SaveAsync("tester", fileName, new MemoryStream(Encoding.UTF8.GetBytes(text)), CancellationToken.None)).Upload;
         var state = new IngestWizardState();
         state.UploadStarted("u", fileName, upload.Size);
         state.UploadFinished("u", upload.Id);
@@ -63,7 +63,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
     {
         var uploads = app.Services.GetRequiredService<UploadStore>();
         var bytes = new UnicodeEncoding(bigEndian: true, byteOrderMark: false).GetBytes("id;city\n1;Zürich\n2;東京\n");
-        var upload = await uploads.SaveAsync("cities.csv", new MemoryStream(bytes), CancellationToken.None);
+        var upload = (await uploads.SaveAsync("tester", "cities.csv", new MemoryStream(bytes), CancellationToken.None)).Upload;
         var state = new IngestWizardState();
         state.UploadStarted("u", "cities.csv", upload.Size);
         state.UploadFinished("u", upload.Id);
@@ -117,6 +117,58 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         Assert.False(plan.Allowed);
         Assert.Equal("amount", Assert.Single(plan.Conflicts).Column);
         Assert.Equal(0, (await table.GetSnapshotAsync()).Version);
+    }
+
+    [Fact]
+    public async Task A_load_where_every_row_is_quarantined_creates_no_table_keeps_the_upload_and_warns()
+    {
+        var (state, upload) = await ProposedAsync("id,amount\n1,x\n2,y\n", "all_bad.csv");
+        state.Retype(1, "BIGINT");
+        var table = Workflow.Table("default", "all_bad", "tester");
+
+        var report = await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, [], CancellationToken.None);
+
+        Assert.False(report.TableWritten);
+        Assert.Equal((2L, 0L, 2L), (report.RowsRead, report.RowsLoaded, report.RowsQuarantined));
+        Assert.False(await table.ExistsAsync());
+        Assert.Null(await app.Services.GetRequiredService<CatalogStore>().FindTableAsync(SecurablePath.ForTable("main", "default", "all_bad")));
+        Assert.Equal(2, (await Workflow.QuarantineAsync(SecurablePath.ForTable("main", "default", "all_bad"), 10, CancellationToken.None)).Rows.Count);
+        Assert.NotNull(app.Services.GetRequiredService<UploadStore>().Find(upload.Id));
+        Assert.Equal(MudBlazor.Severity.Warning, LoadOutcome.For(report).Severity);
+    }
+
+    [Fact]
+    public async Task Asked_to_keep_it_an_empty_new_table_is_created_and_the_load_still_warns()
+    {
+        var (state, upload) = await ProposedAsync("id,amount\n1,x\n", "kept_empty.csv");
+        state.Retype(1, "BIGINT");
+        state.Previewed(RowPage.Empty);
+        state.Assessed(new SourceFindings(new NeuroLake.Engine.Ingestion.Quality.QualityReport(1, [], 0, 0, [], false, 0, 100, []), []));
+        state.ToTarget();
+        state.SetTarget(state.Target! with { KeepEmptyTable = true });
+        var table = Workflow.Table("default", "kept_empty", "tester");
+
+        var report = await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, [], CancellationToken.None);
+
+        Assert.True(report.TableWritten);
+        Assert.Equal(0, (await table.GetSnapshotAsync()).Version);
+        Assert.Equal(MudBlazor.Severity.Warning, LoadOutcome.For(report).Severity);
+    }
+
+    [Fact]
+    public async Task Appending_only_bad_rows_to_an_existing_table_writes_a_version_and_keeps_its_rows()
+    {
+        var (first, firstUpload) = await ProposedAsync("id,amount\n1,10\n", "existing.csv");
+        var table = Workflow.Table("default", "existing", "tester");
+        await Workflow.LoadAsync(first.BuildRequest(table), firstUpload.Id, [], CancellationToken.None);
+        var (second, secondUpload) = await ProposedAsync("id,amount\n2,n/a\n", "existing.csv");
+        second.Retype(1, "BIGINT");
+
+        var report = await Workflow.LoadAsync(second.BuildRequest(table) with { Mode = LoadMode.Append }, secondUpload.Id, [], CancellationToken.None);
+
+        Assert.True(report.TableWritten);
+        Assert.Equal((0L, 1L), (report.RowsLoaded, report.RowsQuarantined));
+        Assert.Equal(1, (await table.GetSnapshotAsync()).Version);
     }
 
     [Fact]

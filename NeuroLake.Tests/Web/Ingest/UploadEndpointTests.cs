@@ -20,6 +20,7 @@ public sealed class UploadEndpointTests(WorkbenchAppFactory app) : IClassFixture
         var body = await response.Content.ReadFromJsonAsync<UploadEndpoints.UploadResponse>();
         Assert.Equal(("bird_strikes_.csv", (long)bytes.Length), (body!.FileName, body.Size));
         var stored = app.Services.GetRequiredService<UploadStore>().Find(body.Id);
+        Assert.Equal(Environment.UserName, stored!.Owner);
         Assert.NotNull(stored);
         Assert.Equal(Path.Combine(app.DataDirectory, "uploads", body.Id, "bird_strikes_.csv"), stored.Path);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(stored.Path));
@@ -49,6 +50,42 @@ public sealed class UploadEndpointTests(WorkbenchAppFactory app) : IClassFixture
         Assert.NotEqual(first.Id, second.Id);
         Assert.Null(store.Find(first.Id));
         Assert.Equal("a\n2\n", await File.ReadAllTextAsync(store.Find(second.Id)!.Path));
+    }
+
+    [Fact]
+    public async Task The_same_file_uploaded_twice_answers_the_first_upload_and_is_listed_once()
+    {
+        using var client = app.CreateClient();
+        var text = "id,note\n1,twice " + Guid.NewGuid() + "\n";
+
+        var first = await UploadAsync(client, "twice.csv", text);
+        using var again = await client.PostAsync("/api/v1/uploads?name=twice-again.csv", new StringContent(text));
+        var listed = await client.GetFromJsonAsync<List<UploadEndpoints.UploadResponse>>("/api/v1/uploads");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var body = await again.Content.ReadFromJsonAsync<UploadEndpoints.UploadResponse>();
+        Assert.Equal((first.Id, "twice.csv", true), (body!.Id, body.FileName, body.AlreadyStaged));
+        Assert.Single(listed!, u => u.Id == first.Id);
+        Assert.True(first.ExpiresAt > first.UploadedAt);
+    }
+
+    [Fact]
+    public async Task The_owner_removes_an_upload_with_delete_and_another_users_upload_is_not_found()
+    {
+        using var client = app.CreateClient();
+        var store = app.Services.GetRequiredService<UploadStore>();
+        var mine = await UploadAsync(client, "mine.csv", "a\n" + Guid.NewGuid() + "\n");
+        var theirs = (await store.SaveAsync("someone-else", "theirs.csv", new MemoryStream([1, 2, 3]), CancellationToken.None)).Upload;
+
+        using var removed = await client.DeleteAsync($"/api/v1/uploads/{mine.Id}");
+        using var refused = await client.DeleteAsync($"/api/v1/uploads/{theirs.Id}");
+        var listed = await client.GetFromJsonAsync<List<UploadEndpoints.UploadResponse>>("/api/v1/uploads");
+
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Null(store.Find(mine.Id));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.NotNull(store.Find(theirs.Id));
+        Assert.DoesNotContain(listed!, u => u.Id == theirs.Id || u.Id == mine.Id);
     }
 
     private static async Task<UploadEndpoints.UploadResponse> UploadAsync(HttpClient client, string name, string text)

@@ -1,46 +1,88 @@
+using System.Text;
 using NeuroLake.Tests.Tables;
 using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Tests.Web.Ingest;
 
-public sealed class UploadStoreTests
+public sealed class UploadStoreTests : IDisposable
 {
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private readonly FixedClock _clock = new(Start);
+
+    private UploadStore Store() => new(_folder.Path, _clock, TimeSpan.FromDays(7));
+
+    private static Task<SavedUpload> SaveAsync(UploadStore store, string owner, string name, string text) =>
+        store.SaveAsync(owner, name, new MemoryStream(Encoding.UTF8.GetBytes(text)), CancellationToken.None);
+
     [Fact]
-    public async Task Uploads_older_than_the_age_are_removed_and_newer_ones_kept()
+    public async Task An_upload_belongs_to_its_owner_who_alone_lists_finds_and_removes_it()
     {
-        using var folder = new TempFolder();
-        var store = new UploadStore(folder.Path, TimeProvider.System);
-        var old = await store.SaveAsync("old.csv", new MemoryStream([1]), CancellationToken.None);
-        var fresh = await store.SaveAsync("fresh.csv", new MemoryStream([2]), CancellationToken.None);
-        File.SetLastWriteTimeUtc(old.Path, DateTime.UtcNow.AddDays(-2));
+        var store = Store();
+        var ann = (await SaveAsync(store, "ann", "orders.csv", "id\n1\n")).Upload;
 
-        var removed = store.DeleteOlderThan(TimeSpan.FromDays(1));
+        Assert.Equal(("ann", "orders.csv"), (ann.Owner, ann.FileName));
+        Assert.Equal([ann.Id], store.ListFor("ann").Select(u => u.Id));
+        Assert.Empty(store.ListFor("bob"));
+        Assert.Null(store.FindFor("bob", ann.Id));
+        Assert.False(store.DeleteFor("bob", ann.Id));
+        Assert.NotNull(store.Find(ann.Id));
+        Assert.True(store.DeleteFor("ann", ann.Id));
+        Assert.Null(store.Find(ann.Id));
+    }
 
-        Assert.Equal(1, removed);
+    [Fact]
+    public async Task The_same_bytes_uploaded_again_by_the_same_user_answer_the_first_upload_and_keep_one_copy()
+    {
+        var store = Store();
+        var first = await SaveAsync(store, "ann", "orders.csv", "id\n1\n");
+        var again = await SaveAsync(store, "ann", "orders (copy).csv", "id\n1\n");
+        var other = await SaveAsync(store, "ann", "orders.csv", "id\n2\n");
+        var bobs = await SaveAsync(store, "bob", "orders.csv", "id\n1\n");
+
+        Assert.False(first.AlreadyStaged);
+        Assert.True(again.AlreadyStaged);
+        Assert.Equal(first.Upload.Id, again.Upload.Id);
+        Assert.False(other.AlreadyStaged);
+        Assert.False(bobs.AlreadyStaged);
+        Assert.Equal(first.Upload.Sha256, bobs.Upload.Sha256);
+        Assert.Equal(2, store.ListFor("ann").Count);
+        Assert.Equal(3, Directory.GetDirectories(_folder.Path).Length);
+    }
+
+    [Fact]
+    public async Task Uploads_expire_after_the_configured_time_are_hidden_at_once_and_removed_by_the_sweep()
+    {
+        var store = Store();
+        var old = (await SaveAsync(store, "ann", "old.csv", "a\n1\n")).Upload;
+        _clock.Now = Start.AddDays(3);
+        var fresh = (await SaveAsync(store, "ann", "fresh.csv", "a\n2\n")).Upload;
+
+        Assert.Equal(Start.AddDays(7), old.ExpiresAt);
+        _clock.Now = Start.AddDays(7).AddMinutes(1);
+        Assert.Equal([fresh.Id], store.ListFor("ann").Select(u => u.Id));
+        Assert.Null(store.FindFor("ann", old.Id));
+        Assert.Equal(1, store.DeleteExpired());
         Assert.Null(store.Find(old.Id));
-        Assert.Equal([fresh.Id], store.List().Select(u => u.Id));
+        Assert.NotNull(store.Find(fresh.Id));
     }
 
     [Fact]
     public async Task A_failed_upload_leaves_nothing_behind()
     {
-        using var folder = new TempFolder();
-        var store = new UploadStore(folder.Path, TimeProvider.System);
+        var store = Store();
 
-        await Assert.ThrowsAsync<IOException>(() => store.SaveAsync("broken.csv", new FailingStream(), CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => store.SaveAsync("ann", "broken.csv", new FailingStream(), CancellationToken.None));
 
-        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder.Path));
     }
 
     [Theory]
     [InlineData("../outside")]
     [InlineData("not-an-id")]
-    public void Ids_that_are_not_upload_ids_find_nothing(string id)
-    {
-        using var folder = new TempFolder();
+    public void Ids_that_are_not_upload_ids_find_nothing(string id) => Assert.Null(Store().Find(id));
 
-        Assert.Null(new UploadStore(folder.Path, TimeProvider.System).Find(id));
-    }
+    public void Dispose() => _folder.Dispose();
 
     private sealed class FailingStream : MemoryStream
     {

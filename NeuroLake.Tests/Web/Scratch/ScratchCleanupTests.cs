@@ -12,7 +12,7 @@ public sealed class ScratchCleanupTests : IDisposable
     private readonly string _outside = Path.Combine(Path.GetTempPath(), "neurolake-tests-outside-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Leftovers_of_an_earlier_run_go_at_start_while_fresh_files_recent_uploads_unknown_names_and_files_outside_stay()
+    public async Task Leftovers_of_an_earlier_run_go_at_start_while_fresh_files_unknown_names_and_files_outside_stay()
     {
         await using var app = new WorkbenchAppFactory();
         var data = app.DataDirectory;
@@ -20,8 +20,6 @@ public sealed class ScratchCleanupTests : IDisposable
         var oldIngest = Old(Path.Combine(data, "staging", "uploads", Hex(), "orders.csv"));
         var oldQueryScratch = Old(Path.Combine(data, "scratch", "neurolake-query-" + Hex(), "spill", "duckdb_temp_block-1.block"));
         var oldSpill = Old(Path.Combine(data, "scratch", "spill", "duckdb_temp_storage-0.tmp"));
-        var expiredUpload = Old(Path.Combine(data, "uploads", Hex(), "old.csv"));
-        var recentUpload = Old(Path.Combine(data, "uploads", Hex(), "recent.csv"), DateTime.UtcNow.AddHours(-1));
         var freshStaged = Fresh(Path.Combine(data, "staging", "tables", Hex() + ".json"));
         var unknownName = Old(Path.Combine(data, "staging", "tables", "notes.txt"));
         var inWarehouse = Old(Path.Combine(data, "warehouse", "main", "s", "t", Hex() + ".parquet"));
@@ -37,8 +35,6 @@ public sealed class ScratchCleanupTests : IDisposable
         Assert.False(Directory.Exists(Path.GetDirectoryName(oldIngest)), "old ingestion staging folder");
         Assert.False(Directory.Exists(Path.GetDirectoryName(Path.GetDirectoryName(oldQueryScratch))), "old query scratch folder");
         Assert.False(File.Exists(oldSpill), "old spill file");
-        Assert.False(File.Exists(expiredUpload), "a wizard upload older than a day");
-        Assert.True(File.Exists(recentUpload), "a wizard upload of an earlier run, an hour old: a reloaded page still offers it");
         Assert.True(File.Exists(freshStaged), "a file staged after the process started");
         Assert.True(File.Exists(unknownName), "a file named unlike anything NeuroLake stages");
         Assert.True(File.Exists(inWarehouse), "a warehouse file");

@@ -1,17 +1,40 @@
 using Microsoft.AspNetCore.Components;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Web.Catalog;
 using NeuroLake.Web.Health;
 
 namespace NeuroLake.Web.Components.Pages.Home;
 
-/// <summary>The landing page: quick actions, recent tables, and whether the engine is alive and how it is configured.</summary>
+/// <summary>
+/// The landing page: a new user (no tables yet) is pointed to Ingest first; then quick actions, recent tables and
+/// queries, and whether the engine is alive and how it is configured.
+/// </summary>
 public partial class Home
 {
+    private const int RecentTablesShown = 8;
+    private IReadOnlyList<TableInfo>? _tables;
+    private string? _tablesError;
+
     [Inject]
     private EngineStatusProbe Probe { get; set; } = default!;
 
+    [Inject]
+    private CatalogTables Catalog { get; set; } = default!;
+
     private EngineStatus Status { get; set; } = default!;
 
-    protected override void OnInitialized() => Status = Probe.Check();
+    protected override async Task OnInitializedAsync()
+    {
+        Status = Probe.Check();
+        try
+        {
+            _tables = (await Catalog.ListAsync()).OrderByDescending(t => t.UpdatedAt).Take(RecentTablesShown).ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException) // the catalog database itself may fail; say so in place
+        {
+            _tablesError = e.Message;
+        }
+    }
 
     private void CheckAgain() => Status = Probe.Check();
 }

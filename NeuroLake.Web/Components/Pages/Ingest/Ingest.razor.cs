@@ -1,28 +1,24 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
-using NeuroLake.Engine.Configuration;
-using NeuroLake.Engine.Ingestion;
-using NeuroLake.Web.Uploads;
+using MudBlazor;
 using NeuroLake.Engine.Errors;
-using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Ingestion;
+using NeuroLake.Web.Identity;
+using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Web.Components.Pages.Ingest;
 
 /// <summary>
 /// The ingestion wizard page. Files go from the browser straight to <c>POST /api/v1/uploads</c> (the collocated module
-/// handles drop, the picker and XHR progress); this component drives <see cref="IngestWizardState"/> through the steps
-/// and runs the engine work of each through <see cref="IngestionWorkflow"/>.
+/// handles drop, the picker and XHR progress). The URL says which upload and step the wizard is at: moving on or back
+/// navigates, and every navigation (a button, Back/Forward, a reload) walks <see cref="IngestWizardState"/> to the
+/// address, running the engine work of each step through <see cref="IngestionWorkflow"/>. Edits are kept as a draft
+/// beside the upload, so a reload resumes them.
 /// </summary>
 public partial class Ingest
 {
-    private static readonly (WizardStep, string)[] StepTitles =
-    [
-        (WizardStep.Upload, "1 Upload"), (WizardStep.Detect, "2 Detect"), (WizardStep.Schema, "3 Schema"), (WizardStep.Preview, "4 Preview"),
-        (WizardStep.Findings, "5 Quality & PII"), (WizardStep.Target, "6 Target"), (WizardStep.Run, "7 Load"), (WizardStep.Summary, "8 Summary"),
-    ];
-
     private readonly CancellationTokenSource _disposed = new();
+    private readonly SemaphoreSlim _walking = new(1, 1);
     private ElementReference _page;
     private IJSObjectReference? _module;
     private IJSObjectReference? _dropZone;
@@ -35,30 +31,53 @@ public partial class Ingest
     private bool _cancelling;
     private WizardStep _focusedStep = WizardStep.Upload;
 
+    /// <summary>The upload the wizard is at (query string <c>upload</c>); none means the upload list.</summary>
+    [SupplyParameterFromQuery(Name = "upload")]
+    public string? UploadParameter { get; set; }
+
+    /// <summary>The step of that upload (query string <c>step</c>: schema, preview, findings, target, summary); default schema.</summary>
+    [SupplyParameterFromQuery(Name = "step")]
+    public string? StepParameter { get; set; }
+
     [Inject]
     private IngestionWorkflow Workflow { get; set; } = default!;
 
     [Inject]
-    private IJSRuntime JS { get; set; } = default!;
-
-    [Inject]
-    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
-
-    internal IngestWizardState State { get; } = new();
-
-    private string RunText => $"{State.Current?.FileName} into {IngestionWorkflow.Catalog}.{State.Target?.Schema}.{State.Target?.Table}";
+    private IngestDrafts Drafts { get; set; } = default!;
 
     [Inject]
     private UploadStore Uploads { get; set; } = default!;
 
-    /// <summary>Files staged before this page opened (a reload, another tab) are still there to load.</summary>
+    [Inject]
+    private IWorkbenchUser User { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    internal IngestWizardState State { get; } = new();
+
+    private WizardAddress Address => WizardAddress.Parse(UploadParameter, StepParameter);
+
+    private string RunText => $"{State.Current?.FileName} into {IngestionWorkflow.Catalog}.{State.Target?.Schema}.{State.Target?.Table}";
+
+    /// <summary>The user's files staged before this page opened (a reload, another tab) are still there to load.</summary>
     protected override void OnInitialized()
     {
-        foreach (var upload in Uploads.List())
+        State.Edited += SaveDraft;
+        foreach (var upload in Uploads.ListFor(User.Name))
         {
-            State.Staged(upload.Id, upload.FileName, upload.Size);
+            State.Staged(upload.Id, upload.FileName, upload.Size, upload.ExpiresAt);
         }
     }
+
+    /// <summary>Walks to the URL's step; the engine work waits for the interactive render (prerendering would do it twice).</summary>
+    protected override Task OnParametersSetAsync() => RendererInfo.IsInteractive ? WalkToAsync(Address) : Task.CompletedTask;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -112,7 +131,16 @@ public partial class Ingest
     public Task UploadProgressed(string clientId, long bytesSent) => Update(() => State.UploadProgressed(clientId, bytesSent));
 
     [JSInvokable]
-    public Task UploadFinished(string clientId, string uploadId) => Update(() => State.UploadFinished(clientId, uploadId));
+    public Task UploadFinished(string clientId, string uploadId) => Update(() =>
+    {
+        var sent = State.Uploads.First(u => u.ClientId == clientId).FileName;
+        var listed = State.UploadFinished(clientId, uploadId);
+        listed.ExpiresAt = Uploads.FindFor(User.Name, uploadId)?.ExpiresAt;
+        if (listed.ClientId != clientId)
+        {
+            Snackbar.Add($"{sent} is already uploaded as {listed.FileName}: it is listed once.", Severity.Info);
+        }
+    });
 
     [JSInvokable]
     public Task UploadFailed(string clientId, string error) => Update(() => State.UploadFailed(clientId, error));
@@ -131,23 +159,119 @@ public partial class Ingest
         }
     }
 
-    private async Task ChooseAsync(UploadEntry upload)
+    private void Go(WizardAddress address) => Navigation.NavigateTo(address.Url);
+
+    private void Choose(UploadEntry upload) => Go(new WizardAddress(upload.UploadId, WizardStep.Schema));
+
+    private void Next() => Go(WizardAddress.Of(State).Move(+1));
+
+    private void Back() => Go(State.Step == WizardStep.Schema ? WizardAddress.UploadList : WizardAddress.Of(State).Move(-1));
+
+    private void StartOver() => Go(WizardAddress.UploadList);
+
+    /// <summary>Called once the user confirmed: the staged file and its draft go.</summary>
+    private void Remove(UploadEntry upload)
     {
-        State.Choose(upload.ClientId);
-        StateHasChanged();
-        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(upload.UploadId!, ct)));
+        if (upload.UploadId is { } id)
+        {
+            Uploads.DeleteFor(User.Name, id);
+        }
+
+        State.Remove(upload.ClientId);
+        Snackbar.Add($"Removed {upload.FileName}.", Severity.Success);
     }
 
-    private Task PreviewAsync() =>
-        Attempt(async ct => State.Previewed(await Workflow.PreviewAsync(State.Schema!, State.LoadedColumns(), ct)));
-
-    private Task AssessAsync() =>
-        Attempt(async ct => State.Assessed(await Workflow.AssessAsync(State.Schema!, State.LoadedColumns(), State.KeyColumns(), ct)));
-
-    private async Task ToTarget()
+    /// <summary>
+    /// Brings the wizard to <paramref name="address"/>: back through steps already taken, or forward running each step's
+    /// engine work. It stops where a step is blocked (the step says why) and the URL is corrected to where it stopped.
+    /// </summary>
+    private async Task WalkToAsync(WizardAddress address)
     {
-        State.ToTarget();
-        await PlanAsync();
+        await _walking.WaitAsync(_disposed.Token);
+        try
+        {
+            if (State.Step == WizardStep.Run || (State.Step == WizardStep.Summary && WizardAddress.Of(State) == address))
+            {
+                return;
+            }
+
+            if (address.UploadId is null)
+            {
+                if (State.Step != WizardStep.Upload)
+                {
+                    _quarantine = null;
+                    State.Leave();
+                }
+
+                return;
+            }
+
+            if (State.Current?.UploadId != address.UploadId || State.Step is WizardStep.Upload or WizardStep.Summary)
+            {
+                await OpenAsync(address);
+            }
+
+            while (State.Step > address.Step && State.Step is > WizardStep.Schema and <= WizardStep.Target)
+            {
+                State.Back();
+            }
+
+            while (State.Step < address.Step && await StepForwardAsync())
+            {
+            }
+        }
+        finally
+        {
+            _walking.Release();
+        }
+
+        if (WizardAddress.Of(State) is var reached && reached != Address)
+        {
+            Navigation.NavigateTo(reached.Url, replace: true);
+        }
+    }
+
+    private async Task OpenAsync(WizardAddress address)
+    {
+        _quarantine = null;
+        if (State.Step != WizardStep.Upload)
+        {
+            State.Leave();
+        }
+
+        var upload = State.Uploads.FirstOrDefault(u => u.UploadId == address.UploadId && u.Status == UploadStatus.Done && !u.Loaded);
+        if (upload is null || Uploads.FindFor(User.Name, address.UploadId!) is null)
+        {
+            State.Failed(address.Step == WizardStep.Summary
+                ? "That load has finished and its summary is not kept: find the table in the catalog."
+                : "That upload is not staged any more (loaded, removed or expired): upload the file again.");
+            return;
+        }
+
+        State.Choose(upload.ClientId, Drafts.Read(address.UploadId!));
+        StateHasChanged();
+        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(address.UploadId!, ct)));
+    }
+
+    /// <summary>One step on; false when the step blocks (invalid input, an engine error).</summary>
+    private async Task<bool> StepForwardAsync()
+    {
+        var from = State.Step;
+        switch (from)
+        {
+            case WizardStep.Schema when State.SchemaProblems().Count == 0:
+                await Attempt(async ct => State.Previewed(await Workflow.PreviewAsync(State.Schema!, State.LoadedColumns(), ct)));
+                break;
+            case WizardStep.Preview:
+                await Attempt(async ct => State.Assessed(await Workflow.AssessAsync(State.Schema!, State.LoadedColumns(), State.KeyColumns(), ct)));
+                break;
+            case WizardStep.Findings when State.FindingsProblem() is null:
+                State.ToTarget();
+                await PlanAsync();
+                break;
+        }
+
+        return State.Step != from;
     }
 
     private async Task TargetChangedAsync(LoadTarget target)
@@ -182,7 +306,10 @@ public partial class Ingest
                 var request = State.BuildRequest(TargetTable()) with { Progress = progress };
                 var report = await Workflow.LoadAsync(request, State.Current!.UploadId!, State.PiiReviews, run.Token);
                 State.Completed(report);
-                _quarantine = report.RowsQuarantined > 0 && State.LoadedTable is { } table ? await Workflow.QuarantineAsync(table, 50, _disposed.Token) : null;
+                var table = State.LoadedTable ?? Engine.Catalog.SecurablePath.ForTable(IngestionWorkflow.Catalog, State.Target!.Schema, State.Target.Table);
+                _quarantine = report.RowsQuarantined > 0 ? await Workflow.QuarantineAsync(table, 50, _disposed.Token) : null;
+                var outcome = LoadOutcome.For(report);
+                Snackbar.Add(outcome.Headline, outcome.Severity);
             });
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested && !_disposed.IsCancellationRequested)
@@ -194,6 +321,8 @@ public partial class Ingest
             progress.Changed -= ShowProgress;
             _run = null;
         }
+
+        Navigation.NavigateTo(WizardAddress.Of(State).Url, replace: true);
     }
 
     /// <summary>Called on the loader's threads; re-renders only for a new phase or whole percent.</summary>
@@ -216,15 +345,15 @@ public partial class Ingest
         }
     }
 
-    private void Back() => State.Back();
-
-    private void StartOver()
+    private void SaveDraft(WizardDraft draft)
     {
-        _quarantine = null;
-        State.StartOver();
+        if (State.Current?.UploadId is { } id)
+        {
+            Drafts.Save(id, draft);
+        }
     }
 
-    private Engine.Tables.DeltaTable TargetTable() => Workflow.Table(State.Target!.Schema, State.Target.Table, Options.Value.User);
+    private Engine.Tables.DeltaTable TargetTable() => Workflow.Table(State.Target!.Schema, State.Target.Table, User.Name);
 
     /// <summary>Runs an engine call; errors a user can cause are shown in place on the step.</summary>
     private async Task Attempt(Func<CancellationToken, Task> work)
@@ -250,6 +379,7 @@ public partial class Ingest
 
     public async ValueTask DisposeAsync()
     {
+        State.Edited -= SaveDraft;
         await _disposed.CancelAsync();
         try
         {

@@ -7,7 +7,7 @@ export function init(dotnet, page) {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.className = 'visually-hidden';
+    input.hidden = true;
     input.setAttribute('aria-label', 'Files to upload');
     input.tabIndex = -1;
     document.body.appendChild(input);
@@ -53,7 +53,7 @@ export function init(dotnet, page) {
 
     return {
         pick: () => input.click(),
-        // Keyboard and screen-reader users land on the new step's heading.
+    
         focusStep: () => {
             const heading = page.querySelector('section h2');
             if (heading) {

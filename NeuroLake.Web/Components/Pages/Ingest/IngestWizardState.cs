@@ -9,13 +9,20 @@ namespace NeuroLake.Web.Components.Pages.Ingest;
 /// <summary>
 /// The ingestion wizard as a state machine: upload → detect → schema → preview → findings → target → run → summary.
 /// The page calls the engine and reports outcomes here; this class decides which step is current, what blocks moving
-/// on (with the reason to show), and builds the <see cref="LoadRequest"/> from the user's choices.
+/// on (with the reason to show), and builds the <see cref="LoadRequest"/> from the user's choices. The choices are also
+/// kept as a <see cref="WizardDraft"/> (raised through <see cref="Edited"/>) and re-applied when the findings are worked out again.
 /// </summary>
 public sealed class IngestWizardState
 {
     private readonly List<UploadEntry> _uploads = [];
 
     public WizardStep Step { get; private set; } = WizardStep.Upload;
+
+    /// <summary>Raised after every edit of a column, a PII decision or the target, with the draft to keep.</summary>
+    public event Action<WizardDraft>? Edited;
+
+    /// <summary>The choices made for <see cref="Current"/> so far (restored from an earlier visit by <see cref="Choose"/>).</summary>
+    public WizardDraft Draft { get; private set; } = WizardDraft.Empty;
 
     public IReadOnlyList<UploadEntry> Uploads => _uploads;
 
@@ -52,7 +59,7 @@ public sealed class IngestWizardState
     }
 
     /// <summary>Lists a file uploaded earlier (before a reload or by another tab) as ready to load.</summary>
-    public void Staged(string uploadId, string fileName, long size)
+    public void Staged(string uploadId, string fileName, long size, DateTimeOffset? expiresAt = null)
     {
         if (_uploads.Any(u => u.UploadId == uploadId))
         {
@@ -60,15 +67,38 @@ public sealed class IngestWizardState
         }
 
         var entry = UploadStarted("staged-" + uploadId, fileName, size);
-        UploadFinished(entry.ClientId, uploadId);
+        UploadFinished(entry.ClientId, uploadId).ExpiresAt = expiresAt;
     }
 
     public void UploadProgressed(string clientId, long bytesSent) => Upload(clientId).BytesSent = bytesSent;
 
-    public void UploadFinished(string clientId, string uploadId)
+    /// <summary>
+    /// The server stored the file as <paramref name="uploadId"/>. When that upload is listed already (the same bytes were
+    /// uploaded before) the new entry goes and the listed one is returned: a file is shown once.
+    /// </summary>
+    public UploadEntry UploadFinished(string clientId, string uploadId)
     {
         var entry = Upload(clientId);
+        if (_uploads.FirstOrDefault(u => u.UploadId == uploadId && u != entry) is { } listed)
+        {
+            _uploads.Remove(entry);
+            return listed;
+        }
+
         (entry.Status, entry.UploadId, entry.BytesSent) = (UploadStatus.Done, uploadId, entry.Size);
+        return entry;
+    }
+
+    /// <summary>Drops a removed or failed upload from the list.</summary>
+    public void Remove(string clientId)
+    {
+        var entry = Upload(clientId);
+        if (entry == Current)
+        {
+            throw new InvalidOperationException($"'{entry.FileName}' is being loaded: go back to the upload list first.");
+        }
+
+        _uploads.Remove(entry);
     }
 
     public void UploadFailed(string clientId, string error)
@@ -77,8 +107,8 @@ public sealed class IngestWizardState
         (entry.Status, entry.Error) = (UploadStatus.Failed, error);
     }
 
-    /// <summary>Starts loading an uploaded file: the page detects it next.</summary>
-    public void Choose(string clientId)
+    /// <summary>Starts loading an uploaded file with the choices of an earlier visit (<paramref name="draft"/>): the page detects it next.</summary>
+    public void Choose(string clientId, WizardDraft? draft = null)
     {
         Require(WizardStep.Upload);
         var entry = Upload(clientId);
@@ -88,6 +118,7 @@ public sealed class IngestWizardState
         }
 
         Current = entry;
+        Draft = draft ?? WizardDraft.Empty;
         Enter(WizardStep.Detect);
     }
 
@@ -95,8 +126,8 @@ public sealed class IngestWizardState
     {
         Require(WizardStep.Detect);
         Schema = schema;
-        Columns = schema.Columns.Select(c => new ColumnEdit(c)).ToList();
-        Target = new LoadTarget("default", TableNameFor(Current!.FileName), LoadMode.NewTable);
+        Columns = schema.Columns.Select(c => Restored(new ColumnEdit(c))).ToList();
+        Target = Draft.Target ?? new LoadTarget("default", TableNameFor(Current!.FileName), LoadMode.NewTable);
         Enter(WizardStep.Schema);
     }
 
@@ -146,14 +177,29 @@ public sealed class IngestWizardState
     {
         Require(WizardStep.Preview);
         Findings = findings;
-        PiiReviews = findings.Pii.Select(p => new PiiReview(p)).ToList();
+        var detected = findings.Pii.Select(p => new PiiReview(p)).ToList();
+        foreach (var review in detected)
+        {
+            if (Draft.Pii.FirstOrDefault(d => !d.Manual && d.Column == review.Finding.Column && d.Type == review.Finding.Type) is { } decided)
+            {
+                review.Decision = decided.Decision;
+            }
+        }
+
+        var byHand = Draft.Pii.Where(d => d.Manual && Columns.Any(c => c.Name == d.Column)).ToList();
+        PiiReviews = detected.Where(r => byHand.All(d => d.Column != r.Finding.Column))
+            .Concat(byHand.Select(d => PiiReview.MarkedByHand(d.Column, d.Type)))
+            .ToList();
         Enter(WizardStep.Findings);
     }
 
     // Findings
 
-    public void Decide(string column, PiiDecision decision) =>
+    public void Decide(string column, PiiDecision decision)
+    {
         (PiiReviews.FirstOrDefault(r => r.Finding.Column == column) ?? throw new ArgumentException($"No PII finding for '{column}'.", nameof(column))).Decision = decision;
+        Remember();
+    }
 
     /// <summary>Marks a column as holding personal data that detection did not find (or replaces its finding).</summary>
     public void MarkPii(string column, SemanticType type)
@@ -165,6 +211,7 @@ public sealed class IngestWizardState
         }
 
         PiiReviews = PiiReviews.Where(r => r.Finding.Column != column).Append(PiiReview.MarkedByHand(column, type)).ToList();
+        Remember();
     }
 
     /// <summary>Every finding must be confirmed or dismissed before choosing a target.</summary>
@@ -187,6 +234,7 @@ public sealed class IngestWizardState
     {
         Target = target;
         Plan = null;
+        Remember();
     }
 
     public IReadOnlyList<string> TargetProblems() => WizardRules.TargetProblems(Target, Columns);
@@ -212,6 +260,7 @@ public sealed class IngestWizardState
             KeyColumns = target.Mode == LoadMode.MergeOnKey ? KeyColumns() : [],
             MergeSchema = target.MergeSchema,
             PiiFindings = PiiReviews.Where(r => r.Decision == PiiDecision.Confirmed).Select(r => r.Finding).ToList(),
+            KeepEmptyNewTable = target.KeepEmptyTable,
         };
     }
 
@@ -230,7 +279,8 @@ public sealed class IngestWizardState
     {
         Require(WizardStep.Run);
         Report = report;
-        Current!.Loaded = true;
+        // A load that created nothing keeps its upload, so the schema can be fixed and the file loaded again.
+        Current!.Loaded = report.TableWritten;
         Enter(WizardStep.Summary);
     }
 
@@ -262,9 +312,26 @@ public sealed class IngestWizardState
     public void StartOver()
     {
         Require(WizardStep.Summary);
-        (Current, Schema, Columns, Preview, Findings, PiiReviews, Target, Plan, Report) = (null, null, [], null, null, [], null, null, null);
+        Leave();
+    }
+
+    /// <summary>Back to the upload list from any step but a running load; what was decided stays in the draft.</summary>
+    public void Leave()
+    {
+        if (Step == WizardStep.Run)
+        {
+            throw new InvalidOperationException("A load is running: wait for it to finish or cancel it.");
+        }
+
+        (Current, Schema, Columns, Preview, Findings, PiiReviews, Target, Plan, Report, Draft) = (null, null, [], null, null, [], null, null, null, WizardDraft.Empty);
         Enter(WizardStep.Upload);
     }
+
+    /// <summary>The draft of every choice made so far.</summary>
+    public WizardDraft ToDraft() => new(
+        Columns.Select(c => new ColumnDraft(c.Proposed.OriginalName, c.Name, c.Type, c.Key, c.Partition)).ToList(),
+        PiiReviews.Select(r => new PiiDraft(r.Finding.Column, r.Finding.Type, r.Decision, r.Manual)).ToList(),
+        Target);
 
     /// <summary>A table name from a file name: <c>Bird Strikes 2024.csv</c> → <c>bird_strikes_2024</c>.</summary>
     public static string TableNameFor(string fileName)
@@ -284,6 +351,26 @@ public sealed class IngestWizardState
         Require(WizardStep.Schema);
         change(Columns[column]);
         Plan = null;
+        Remember();
+    }
+
+    private ColumnEdit Restored(ColumnEdit column)
+    {
+        if (Draft.Columns.FirstOrDefault(d => d.Source == column.Proposed.OriginalName) is { } edited)
+        {
+            (column.Name, column.Type, column.Key, column.Partition) = (edited.Name, edited.Type, edited.Key, edited.Partition);
+        }
+
+        return column;
+    }
+
+    // PII decisions of findings not worked out again (after going back) stay in the draft for when they are.
+    private void Remember()
+    {
+        var draft = ToDraft();
+        var kept = Findings is null ? Draft.Pii : draft.Pii;
+        Draft = draft with { Pii = kept, Columns = Columns.Count == 0 ? Draft.Columns : draft.Columns };
+        Edited?.Invoke(Draft);
     }
 
     private UploadEntry Upload(string clientId) =>

@@ -68,7 +68,7 @@ public sealed class IngestionWorkflow(
 
     /// <summary>
     /// Loads, marks the PII the user reviewed as confirmed (or set by hand) rather than merely detected, then removes the
-    /// staged upload (the table holds the rows now).
+    /// staged upload (the table holds the rows now) unless no table was written.
     /// </summary>
     public async Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
     {
@@ -86,7 +86,12 @@ public sealed class IngestionWorkflow(
             }
         }
 
-        uploads.Delete(uploadId);
+        // A load that created no table leaves the upload staged, so its schema can be fixed and the file loaded again.
+        if (report.TableWritten)
+        {
+            uploads.Delete(uploadId);
+        }
+
         return report;
     }
 

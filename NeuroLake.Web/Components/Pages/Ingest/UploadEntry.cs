@@ -25,6 +25,9 @@ public sealed class UploadEntry(string clientId, string fileName, long size)
 
     public string? Error { get; internal set; }
 
+    /// <summary>When the staged file is removed unless loaded; null until the server has stored it.</summary>
+    public DateTimeOffset? ExpiresAt { get; internal set; }
+
     /// <summary>True once this file has been loaded into a table (its staged copy is gone).</summary>
     public bool Loaded { get; internal set; }
 
