@@ -34,7 +34,7 @@ public sealed class CoordinatedCommitTests(DuckDbFixture duck) : IClassFixture<D
     {
         const int writers = 8, commits = 30;
         await using var storage = new S3TestStorage(provider);
-        using var factory = await storage.FactoryAsync();
+        var factory = await storage.FactoryAsync();
         var location = storage.Root.Child("main/sales/orders").ToString();
         var setup = new DeltaTable(await factory.OpenAsync(location), duck.Database, NoCheckpoints);
         Assert.IsType<CoordinatedObjectStore>(setup.Store);
@@ -84,7 +84,7 @@ public sealed class CoordinatedCommitTests(DuckDbFixture duck) : IClassFixture<D
     public async Task A_writer_that_crashed_between_the_coordinator_row_and_the_log_object_is_published_by_the_next_writer()
     {
         await using var storage = new S3TestStorage();
-        using var factory = await storage.FactoryAsync(CommitCoordination.Coordinator);
+        var factory = await storage.FactoryAsync(CommitCoordination.Coordinator);
         var location = storage.Root.Child("t").ToString();
         var table = new DeltaTable(await factory.OpenAsync(location), duck.Database, NoCheckpoints);
         await table.CreateAsync(new TableDefinition { Schema = Schema });

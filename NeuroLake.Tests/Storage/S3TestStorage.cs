@@ -18,6 +18,7 @@ namespace NeuroLake.Tests.Storage;
 public sealed class S3TestStorage : IAsyncDisposable
 {
     private readonly CatalogDatabases _databases = new();
+    private readonly List<ObjectStoreFactory> _factories = [];
     private ServiceProvider? _catalog;
 
     public S3TestStorage(CatalogProvider provider = CatalogProvider.Sqlite, int partSizeBytes = 8 * 1024 * 1024)
@@ -59,19 +60,18 @@ public sealed class S3TestStorage : IAsyncDisposable
         return _catalog.GetRequiredService<ICommitCoordinator>();
     }
 
-    /// <summary>A factory as the app builds it, with <paramref name="commits"/> and the catalog as coordinator.</summary>
+    /// <summary>A factory as the app builds it, with <paramref name="commits"/> and the catalog as coordinator; disposed with this.</summary>
     public async Task<ObjectStoreFactory> FactoryAsync(CommitCoordination commits = CommitCoordination.Auto, ConditionalCreateProbe? probe = null)
     {
         var options = new StorageOptions { Commits = commits, S3 = Options.S3 };
-        return new ObjectStoreFactory(options, await CoordinatorAsync(), probe ?? new ConditionalCreateProbe());
+        var factory = new ObjectStoreFactory(options, await CoordinatorAsync(), probe ?? new ConditionalCreateProbe());
+        _factories.Add(factory);
+        return factory;
     }
 
     /// <summary>The store at <paramref name="relative"/> below <see cref="Root"/> as the app opens it (Auto: probed).</summary>
-    public async Task<IObjectStore> OpenAsync(string relative = "", CommitCoordination commits = CommitCoordination.Auto)
-    {
-        using var factory = await FactoryAsync(commits);
-        return await factory.OpenAsync(Root.Child(relative).ToString());
-    }
+    public async Task<IObjectStore> OpenAsync(string relative = "", CommitCoordination commits = CommitCoordination.Auto) =>
+        await (await FactoryAsync(commits)).OpenAsync(Root.Child(relative).ToString());
 
     public async ValueTask DisposeAsync()
     {
@@ -89,6 +89,11 @@ public sealed class S3TestStorage : IAsyncDisposable
         while (request.ContinuationToken is not null);
 
         Client.Dispose();
+        foreach (var factory in _factories)
+        {
+            factory.Dispose();
+        }
+
         if (_catalog is not null)
         {
             await _catalog.DisposeAsync();
