@@ -1,5 +1,4 @@
 using Amazon.S3;
-using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Configuration;
@@ -75,18 +74,11 @@ public sealed class S3TestStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var request = new ListObjectsV2Request { BucketName = Root.Bucket, Prefix = Root.KeyPrefix };
-        do
+        var everything = RawStore();
+        foreach (var o in await everything.ListAsync(""))
         {
-            var page = await Client.ListObjectsV2Async(request);
-            foreach (var o in page.S3Objects ?? [])
-            {
-                await Client.DeleteObjectAsync(Root.Bucket, o.Key);
-            }
-
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+            await everything.DeleteAsync(o.Key);
         }
-        while (request.ContinuationToken is not null);
 
         Client.Dispose();
         foreach (var factory in _factories)

@@ -172,18 +172,21 @@ public sealed partial class S3ObjectStore : IObjectStore
     {
         ArgumentNullException.ThrowIfNull(prefix);
         var rootPrefix = Root.KeyPrefix;
-        var request = new ListObjectsV2Request { BucketName = Root.Bucket, Prefix = rootPrefix + prefix };
+        // ListObjects (v1) pages by marker = the last key seen, which every S3-compatible store implements; v2's opaque
+        // continuation tokens are not (s3rver fails to create them on current Node.js).
+        var request = new ListObjectsRequest { BucketName = Root.Bucket, Prefix = rootPrefix + prefix };
         // S3 orders by UTF-8 bytes, which agrees with ordinal (UTF-16) order below the surrogates: only then can it skip for us.
         if (startAfter is not null && startAfter.All(c => c < '\uD800'))
         {
-            request.StartAfter = rootPrefix + startAfter;
+            request.Marker = rootPrefix + startAfter;
         }
 
         var result = new List<ObjectInfo>();
-        do
+        while (true)
         {
-            var page = await Retry.RunAsync(token => _client.ListObjectsV2Async(request, token), ct).ConfigureAwait(false);
-            foreach (var o in page.S3Objects ?? [])
+            var page = await Retry.RunAsync(token => _client.ListObjectsAsync(request, token), ct).ConfigureAwait(false);
+            var objects = page.S3Objects ?? [];
+            foreach (var o in objects)
             {
                 if (!o.Key.StartsWith(rootPrefix, StringComparison.Ordinal) || o.Key.EndsWith('/'))
                 {
@@ -197,9 +200,13 @@ public sealed partial class S3ObjectStore : IObjectStore
                 }
             }
 
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+            if (page.IsTruncated != true || objects.Count == 0)
+            {
+                break;
+            }
+
+            request.Marker = page.NextMarker ?? objects[^1].Key;
         }
-        while (request.ContinuationToken is not null);
 
         result.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return result;
