@@ -23,6 +23,7 @@ public sealed class CoordinatedObjectStore(IObjectStore inner, ICommitCoordinato
 
         if (!await coordinator.TryRatifyAsync(Location, key, data, ct).ConfigureAwait(false))
         {
+            // The ratifier may have crashed before publishing: publish for it, so this writer finds the version and moves on.
             await PublishRatifiedAsync(key, ct).ConfigureAwait(false);
             return false;
         }
@@ -56,7 +57,24 @@ public sealed class CoordinatedObjectStore(IObjectStore inner, ICommitCoordinato
         return true;
     }
 
-    public Task<byte[]> GetAsync(string key, CancellationToken ct = default) => Inner.GetAsync(key, ct);
+    /// <summary>
+    /// A commit file is read from the coordinator when it ratified it: readers then never see content that disagrees with
+    /// the row, even on servers that expose an object while it is still being written (s3rver). Other keys, and commits
+    /// written before coordination, are read from the store.
+    /// </summary>
+    public async Task<byte[]> GetAsync(string key, CancellationToken ct = default)
+    {
+        if (IsCommitKey(key) && await coordinator.GetRatifiedAsync(Location, key, ct).ConfigureAwait(false) is { } ratified)
+        {
+            return ratified;
+        }
+
+        return await Inner.GetAsync(key, ct).ConfigureAwait(false);
+    }
+
+    // Delta commit files: the only keys the engine creates with PutIfAbsentAsync.
+    private static bool IsCommitKey(string key) =>
+        key.StartsWith("_delta_log/", StringComparison.Ordinal) && key.EndsWith(".json", StringComparison.Ordinal) && key.IndexOf('/', "_delta_log/".Length) < 0;
 
     public Task<byte[]> GetRangeAsync(string key, long offset, int length, CancellationToken ct = default) => Inner.GetRangeAsync(key, offset, length, ct);
 

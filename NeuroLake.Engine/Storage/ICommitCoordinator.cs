@@ -9,7 +9,9 @@ public interface ICommitCoordinator
 {
     /// <summary>
     /// Records <paramref name="content"/> as the one content <paramref name="key"/> of the store at <paramref name="location"/>
-    /// may ever have. True for exactly one caller per (location, key); false, changing nothing, for every later one.
+    /// may ever have. True for exactly one caller per (location, key); false, changing nothing, for every later one. A
+    /// caller presenting exactly the ratified bytes again is taken for the ratifier whose answer was lost (true): Delta
+    /// commits carry a unique txnId, so two writers never present equal bytes.
     /// </summary>
     Task<bool> TryRatifyAsync(string location, string key, ReadOnlyMemory<byte> content, CancellationToken ct = default);
 

@@ -56,7 +56,7 @@ public sealed class CoordinatedCommitTests(DuckDbFixture duck) : IClassFixture<D
         await Task.WhenAll(tasks);
 
         // Read the log back as a fresh reader: versions 0..240 contiguous, every writer's every commit exactly once.
-        var reader = storage.RawStore("main/sales/orders");
+        var reader = await factory.OpenAsync(location);
         var logKeys = (await reader.ListAsync(LogFileName.LogFolder)).Select(o => o.Key).ToList();
         Assert.Equal(Enumerable.Range(0, writers * commits + 1).Select(v => LogFileName.CommitKey(v)), logKeys);
         var added = new List<string>();
@@ -72,11 +72,13 @@ public sealed class CoordinatedCommitTests(DuckDbFixture duck) : IClassFixture<D
         Assert.Equal(writers * commits, latest.Version);
         Assert.Equal(writers * commits, latest.Files.Count);
 
-        // Readers never see a version that disagrees with the coordinator: every log object is the ratified content.
+        // Every log object in the bucket holds exactly its ratified content. Read by range: s3rver may keep a wrong ETag for
+        // an object that was read while being written, which whole-object reads check (and ranged reads do not).
         var coordinator = await storage.CoordinatorAsync();
-        foreach (var key in logKeys)
+        var raw = storage.RawStore("main/sales/orders");
+        foreach (var info in await raw.ListAsync(LogFileName.LogFolder))
         {
-            Assert.Equal(await coordinator.GetRatifiedAsync(location, key), await reader.GetAsync(key));
+            Assert.Equal(await coordinator.GetRatifiedAsync(location, info.Key), await raw.GetRangeAsync(info.Key, 0, (int)info.Size));
         }
     }
 
@@ -107,7 +109,7 @@ public sealed class CoordinatedCommitTests(DuckDbFixture duck) : IClassFixture<D
 
         Assert.Equal(2, result.Version);
         Assert.Equal(2, result.Attempts);
-        Assert.Equal(ratified, await raw.GetAsync(LogFileName.CommitKey(1)));
+        Assert.Equal(ratified, await raw.GetRangeAsync(LogFileName.CommitKey(1), 0, ratified.Length + 1));
         var latest = await new DeltaTable(raw, duck.Database, NoCheckpoints).GetSnapshotAsync();
         Assert.Equal(["crashed-writer.parquet", "next-writer.parquet"], latest.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
     }

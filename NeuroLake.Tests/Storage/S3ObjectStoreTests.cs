@@ -33,6 +33,24 @@ public sealed class S3ObjectStoreTests
     }
 
     [S3Fact]
+    public async Task The_probe_answer_is_kept_per_endpoint_and_bucket_so_each_is_probed_once()
+    {
+        await using var storage = new S3TestStorage();
+        var probe = new ConditionalCreateProbe();
+        var sent = RecordRequests(storage);
+
+        Assert.False(await probe.HonoursConditionalCreateAsync("http://s3.test", storage.RawStore("a")));
+        var afterFirst = sent.Count(r => r == "PutObjectRequest");
+        Assert.False(await probe.HonoursConditionalCreateAsync("http://s3.test", storage.RawStore("b")));
+
+        Assert.Equal(2, afterFirst);
+        Assert.Equal(2, sent.Count(r => r == "PutObjectRequest"));
+        // Another endpoint name is another store: probed again.
+        Assert.False(await probe.HonoursConditionalCreateAsync("http://other.test", storage.RawStore("c")));
+        Assert.Equal(4, sent.Count(r => r == "PutObjectRequest"));
+    }
+
+    [S3Fact]
     public async Task Commit_coordination_follows_the_configuration_and_auto_picks_the_coordinator_on_s3rver()
     {
         await using var storage = new S3TestStorage();

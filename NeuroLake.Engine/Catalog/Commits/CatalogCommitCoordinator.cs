@@ -10,12 +10,20 @@ namespace NeuroLake.Engine.Catalog.Commits;
 /// </summary>
 internal sealed class CatalogCommitCoordinator(IDbContextFactory<CatalogDbContext> factory, TimeProvider time) : ICommitCoordinator
 {
+    /// <summary>
+    /// Snapshot loading reads every new commit at once; without a bound that is one database connection per commit, more
+    /// than PostgreSQL's default 100 connections allow.
+    /// </summary>
+    private readonly SemaphoreSlim _connections = new(8);
+
     public async Task<bool> TryRatifyAsync(string location, string key, ReadOnlyMemory<byte> content, CancellationToken ct = default)
     {
         Check(location, key);
         var bytes = content.ToArray();
-        await using (var db = await factory.CreateDbContextAsync(ct))
+        await _connections.WaitAsync(ct);
+        try
         {
+            await using var db = await factory.CreateDbContextAsync(ct);
             db.RatifiedCommits.Add(new RatifiedCommitRecord { Location = location, Key = key, Content = bytes, RatifiedAt = time.GetUtcNow() });
             try
             {
@@ -26,6 +34,10 @@ internal sealed class CatalogCommitCoordinator(IDbContextFactory<CatalogDbContex
             {
                 // Asked again below, so that an unrelated failure is not taken for a lost race.
             }
+        }
+        finally
+        {
+            _connections.Release();
         }
 
         // The row exists: another writer won, unless the failure hid our own insert (a lost answer), which our bytes reveal.
@@ -38,11 +50,19 @@ internal sealed class CatalogCommitCoordinator(IDbContextFactory<CatalogDbContex
     public async Task<byte[]?> GetRatifiedAsync(string location, string key, CancellationToken ct = default)
     {
         Check(location, key);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.RatifiedCommits.AsNoTracking()
-            .Where(c => c.Location == location && c.Key == key)
-            .Select(c => c.Content)
-            .FirstOrDefaultAsync(ct);
+        await _connections.WaitAsync(ct);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            return await db.RatifiedCommits.AsNoTracking()
+                .Where(c => c.Location == location && c.Key == key)
+                .Select(c => c.Content)
+                .FirstOrDefaultAsync(ct);
+        }
+        finally
+        {
+            _connections.Release();
+        }
     }
 
     public async Task<int> ForgetAsync(string location, CancellationToken ct = default)

@@ -58,6 +58,8 @@ internal sealed class S3Retry(int maxAttempts, TimeSpan firstDelay, TimeSpan max
             AmazonServiceException service => IsTransientStatus(service.StatusCode, service.ErrorCode),
             // Timeouts surface as cancellations the caller did not ask for; broken connections as I/O errors.
             OperationCanceledException or TimeoutException or HttpRequestException or IOException => true,
+            // The body did not match its checksum: corrupted in transit, or read while a non-atomic store (s3rver) rewrote it.
+            AmazonClientException client when client.Message.StartsWith("Expected hash not equal to calculated hash", StringComparison.Ordinal) => true,
             AmazonClientException { InnerException: { } inner } => IsTransient(inner, ct),
             _ => false,
         };
