@@ -128,6 +128,23 @@ public sealed class CoordinatedCommitTests(DuckDbFixture duck) : IClassFixture<D
         Assert.Null(await (await storage.CoordinatorAsync()).GetRatifiedAsync(storage.Root.Child("legacy").ToString(), LogFileName.CommitKey(0)));
     }
 
+    [S3Fact]
+    public async Task Readers_of_a_coordinated_table_get_the_ratified_commit_even_when_the_object_is_torn()
+    {
+        await using var storage = new S3TestStorage();
+        var coordinated = await storage.OpenAsync("torn", CommitCoordination.Coordinator);
+        var commit = """{"commitInfo":{"txnId":"8f1c"}}""" + "\n";
+        Assert.True(await coordinated.PutIfAbsentAsync(LogFileName.CommitKey(0), Encoding.UTF8.GetBytes(commit)));
+
+        // What a reader of s3rver can meet while an object is (re)written in place: a prefix of the content.
+        await storage.RawStore("torn").PutAsync(LogFileName.CommitKey(0), Encoding.UTF8.GetBytes(commit[..10]));
+
+        Assert.Equal(commit, Encoding.UTF8.GetString(await coordinated.GetAsync(LogFileName.CommitKey(0))));
+        // Keys the coordinator never ratified are read from the store as they are.
+        await storage.RawStore("torn").PutAsync("_delta_log/_last_checkpoint", "{}"u8.ToArray());
+        Assert.Equal("{}"u8.ToArray(), await coordinated.GetAsync("_delta_log/_last_checkpoint"));
+    }
+
     private static string FileName(int writer, int seq) => $"part-w{writer}-s{seq:D2}.parquet";
 
     /// <summary>Ratifies a commit through the real coordinator, then "dies" before the log object is written.</summary>
