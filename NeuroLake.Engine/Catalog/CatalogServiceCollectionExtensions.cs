@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NeuroLake.Engine.Catalog.Commits;
 using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Impact;
 using NeuroLake.Engine.Catalog.Lineage;
@@ -15,6 +16,7 @@ using NeuroLake.Engine.Catalog.SchemaHistory;
 using NeuroLake.Engine.Catalog.Search;
 using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Storage;
 
 namespace NeuroLake.Engine.Catalog;
 
@@ -55,6 +57,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<PatternLibrary>(sp => new PatternLibrary(Factory(sp), Time(sp)));
         services.AddSingleton<RegistryTransfer>(sp => new RegistryTransfer(Factory(sp)));
         services.AddSingleton<QueryHistoryStore>(sp => new QueryHistoryStore(Factory(sp)));
+        services.AddSingleton<ICommitCoordinator>(sp => new CatalogCommitCoordinator(Factory(sp), Time(sp)));
         return services;
     }
 

@@ -2,7 +2,7 @@ namespace NeuroLake.Engine.Storage;
 
 /// <summary>
 /// A flat namespace of immutable-ish objects addressed by '/'-separated keys relative to the store's root
-/// (a local folder, later an S3 prefix). Tables reach storage only through this interface.
+/// (a local folder or an S3 prefix). Tables reach storage only through this interface.
 /// </summary>
 public interface IObjectStore
 {
@@ -17,6 +17,13 @@ public interface IObjectStore
 
     /// <summary>Creates or replaces an object. Readers see the old or the new content, never a mix.</summary>
     Task PutAsync(string key, ReadOnlyMemory<byte> data, CancellationToken ct = default);
+
+    /// <summary>
+    /// Creates or replaces an object with everything <paramref name="content"/> yields, read from its current position
+    /// to the end. Large content is never held in memory whole (S3 uploads it in parts); readers see the old or the
+    /// new content, never a mix. The stream is not disposed.
+    /// </summary>
+    Task PutAsync(string key, Stream content, CancellationToken ct = default);
 
     /// <summary>
     /// Creates the object only if no object has that key; returns false (and changes nothing) when one exists.

@@ -69,6 +69,30 @@ public sealed class LocalObjectStore : IObjectStore
         File.Move(temp, target, overwrite: true);
     }
 
+    public async Task PutAsync(string key, Stream content, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var target = FullPath(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = $"{target}.{Guid.NewGuid():N}{TempSuffix}";
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(stream, ct).ConfigureAwait(false);
+                await stream.FlushAsync(ct).ConfigureAwait(false);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            // A failed or cancelled copy must not leave a partial temp file behind.
+            File.Delete(temp);
+            throw;
+        }
+    }
+
     public async Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> data, CancellationToken ct = default)
     {
         var target = FullPath(key);

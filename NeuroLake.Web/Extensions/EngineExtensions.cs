@@ -6,6 +6,8 @@ using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Query.Service;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Web.Health;
 
 namespace NeuroLake.Web.Extensions;
@@ -31,6 +33,8 @@ public static class EngineExtensions
             .Validate(options => options.RowLimit > 0, "NeuroLake:RowLimit must be a positive number of rows (default 10000).")
             .Validate(options => options.CompareRowLimit >= 0, "NeuroLake:CompareRowLimit must be zero or a positive number of rows (default 1000000).")
             .Validate(options => !string.IsNullOrWhiteSpace(options.User), "NeuroLake:User must name the local user queries run as, or be left unset to use the operating-system account.")
+            .Validate(options => options.Storage.S3.PartSizeBytes >= S3ObjectStore.MinPartSize, "NeuroLake:Storage:S3:PartSizeBytes must be at least 5242880 (5 MiB, S3's smallest part; default 8 MiB).")
+            .Validate(options => options.Storage.S3.MaxAttempts > 0, "NeuroLake:Storage:S3:MaxAttempts must be a positive number of attempts (default 5).")
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -41,6 +45,7 @@ public static class EngineExtensions
         var warehouse = configured.ResolveWarehouse(dataDirectory);
         builder.AddNeuroLakeScratch(dataDirectory);
         builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
+        builder.Services.AddNeuroLakeStorage();
         builder.Services.AddCatalogTableRegistration(warehouse);
         builder.Services.AddIngestionLoader();
         builder.Services.AddNeuroLakeQueryService(warehouse, query =>

@@ -36,6 +36,8 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<QueryHistoryRecord> QueryHistory => Set<QueryHistoryRecord>();
 
+    public DbSet<RatifiedCommitRecord> RatifiedCommits => Set<RatifiedCommitRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -48,6 +50,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         RegistryModel.Configure(modelBuilder);
         HistoryModel.Configure(modelBuilder);
         SourceFilesModel.Configure(modelBuilder);
+        CommitsModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Storage.S3;
+
+namespace NeuroLake.Engine.Storage;
+
+/// <summary>Registers table storage: the <see cref="ObjectStoreFactory"/> for local and S3 locations.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ObjectStoreFactory"/> over <see cref="NeuroLakeOptions.Storage"/>. The catalog's
+    /// <see cref="ICommitCoordinator"/> is used when registered (<c>AddNeuroLakeCatalog</c>); one probe cache serves the process.
+    /// </summary>
+    public static IServiceCollection AddNeuroLakeStorage(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ConditionalCreateProbe>();
+        services.TryAddSingleton(sp => new ObjectStoreFactory(
+            sp.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.Storage,
+            sp.GetService<ICommitCoordinator>(),
+            sp.GetRequiredService<ConditionalCreateProbe>()));
+        return services;
+    }
+}
