@@ -92,7 +92,7 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await Expect(edges.GetByRole(AriaRole.Row).Filter(new() { HasText = "main.default.birdstrikes.airport_name" })).ToContainTextAsync("main.default.strike_costs.airport_name");
             await session.ScreenshotAsync("ingest-9-lineage-columns.png");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Impact analysis" }).ClickAsync();
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Impact analysis" }).ClickAsync();
             var impact = page.GetByRole(AriaRole.Table, new() { Name = "Impacted assets" });
             await Expect(impact).ToContainTextAsync("main.default.strike_costs");
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
