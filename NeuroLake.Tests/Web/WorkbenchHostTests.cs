@@ -37,6 +37,26 @@ public sealed class WorkbenchHostTests : IClassFixture<WorkbenchAppFactory>
     }
 
     [Fact]
+    public async Task Pages_use_mudblazor_and_dotnet_10s_client_script_and_serve_no_bootstrap()
+    {
+        using var client = _app.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("_content/MudBlazor/MudBlazor.min", html);
+        Assert.Contains("_framework/blazor.web", html);
+        Assert.DoesNotContain("bootstrap", html, StringComparison.OrdinalIgnoreCase);
+        foreach (var path in new[] { "/lib/bootstrap/css/bootstrap.min.css", "/lib/bootstrap-icons/font/bootstrap-icons.min.css" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.False(response.IsSuccessStatusCode, $"{path} is still served.");
+        }
+
+        using var script = await client.GetAsync("/_framework/blazor.web.js");
+        script.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public void Data_folder_is_created_at_start()
     {
         _ = _app.Services;
