@@ -79,9 +79,11 @@ public partial class TablePage
         }
     }
 
+    // MudTabs may report a transient index while its panels register during prerendering; only a user's choice on
+    // the interactive page changes the address.
     private void OpenTab(int index)
     {
-        if (index >= 0 && index < Selection.Tabs.Count && Selection.Tabs[index] != Selection.Active)
+        if (RendererInfo.IsInteractive && index >= 0 && index < Selection.Tabs.Count && Selection.Tabs[index] != Selection.Active)
         {
             Navigation.NavigateTo(Selection.HrefOf(BasePath, Selection.Tabs[index]));
         }
