@@ -170,7 +170,7 @@ public sealed class BackupRestoreTests(CatalogDatabases databases, DuckDbFixture
         var discovered = await lakehouse.Discovery.DiscoverAsync(location, "main", "crm");
 
         Assert.Equal("people_restored", Assert.Single(discovered.Registered).Name.Table);
-        var restored = (await BackupTestData.Tables(await lakehouse.ExportAsync()).ToAsyncEnumerable().ToListAsync()).Single(t => t.Name == "main.crm.people_restored");
+        var restored = BackupTestData.Tables(await lakehouse.ExportAsync()).Single(t => t.Name == "main.crm.people_restored");
         Assert.Equal(table.Version, restored.Version);
         var (onlySource, onlyCopy, rows) = BackupTestData.Difference(
             duck.Database,

@@ -30,9 +30,15 @@ internal sealed class CatalogImport(IDbContextFactory<CatalogDbContext> factory)
         await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var connection = context.Database.GetDbConnection();
         var order = CatalogTables.InInsertOrder(context.Model);
-        foreach (var entityType in order)
+        foreach (var entityType in order.Where(e => e.ClrType != typeof(TemplateRecord)))
         {
             await RefuseNonEmptyAsync(connection, transaction.GetDbTransaction(), entityType, ct).ConfigureAwait(false);
+        }
+
+        // Migrations seed the built-in templates; the set carries the source's own rows for them (possibly edited).
+        foreach (var entityType in order.Reverse())
+        {
+            await ExecuteAsync(connection, transaction.GetDbTransaction(), $"DELETE FROM {Quote(entityType.GetTableName()!)}", ct).ConfigureAwait(false);
         }
 
         foreach (var entityType in order)
@@ -60,6 +66,14 @@ internal sealed class CatalogImport(IDbContextFactory<CatalogDbContext> factory)
             throw new CatalogException(
                 $"The target catalog is not empty (table '{entityType.GetTableName()}' has rows): restore into a new, freshly migrated catalog database.");
         }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static async Task InsertAsync(
