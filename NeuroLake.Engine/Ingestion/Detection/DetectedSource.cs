@@ -29,11 +29,14 @@ public sealed record DetectedSource(
     /// </summary>
     public string? RecordsCopyOf { get; init; }
 
+    /// <summary>The compression of the file the records copy was streamed from (none when there is no copy).</summary>
+    public SourceCompression RecordsCopyCompression { get; init; }
+
     /// <summary>The uploaded file's encoding in reports: the original byte order of a transcoded file.</summary>
     public string OriginalEncodingName => Transcoded?.Encoding.Name ?? EncodingName(Encoding);
 
     /// <summary>The uploaded file's compression: a transcoded copy is plain text, its original may not be.</summary>
-    public SourceCompression OriginalCompression => Transcoded?.Compression ?? Compression;
+    public SourceCompression OriginalCompression => Transcoded?.Compression ?? (RecordsCopyOf is null ? Compression : RecordsCopyCompression);
 
     /// <summary>Deletes the transcoded and record copies and their folders once empty (nothing when there are none); the original stays with its owner.</summary>
     public void DeleteTranscodedCopy()

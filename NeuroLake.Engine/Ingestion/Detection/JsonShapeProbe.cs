@@ -20,15 +20,15 @@ internal static class JsonShapeProbe
     };
 
     /// <summary>The shape of <paramref name="prefix"/>; null when it is not JSON this probe can read (DuckDB then words the error).</summary>
-    /// <param name="complete">Whether <paramref name="prefix"/> is the whole text.</param>
-    public static JsonRecords? Probe(ReadOnlySpan<byte> prefix, bool complete, JsonNesting nesting)
+    public static JsonRecords? Probe(ReadOnlySpan<byte> prefix, JsonNesting nesting)
     {
         if (prefix.StartsWith("\xEF\xBB\xBF"u8))
         {
             prefix = prefix[3..];
         }
 
-        var reader = new Utf8JsonReader(prefix, complete, new JsonReaderState(Options));
+        // Never a final block: a truncated file is classified by what it holds, and the extractor then says it is cut short.
+        var reader = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(Options));
         try
         {
             if (!reader.Read())

@@ -127,7 +127,7 @@ public static class SourceDetector
 
         try
         {
-            return JsonWithColumns(connection, source, JsonShapeProbe.Probe(prefix.Bytes, prefix.Complete, nesting), ct);
+            return JsonWithColumns(connection, source, JsonShapeProbe.Probe(prefix.Bytes, nesting), ct);
         }
         catch (IngestionException) when (!NamedAsJson(fullPath))
         {
@@ -160,6 +160,7 @@ public static class SourceDetector
             {
                 Json = records,
                 RecordsCopyOf = source.Path,
+                RecordsCopyCompression = source.Compression,
             };
             return WithColumns(connection, extracted, ct);
         }
@@ -194,7 +195,7 @@ public static class SourceDetector
     {
         var name = FileSignature.WithoutCompressionSuffix(System.IO.Path.GetFileName(path).ToLowerInvariant());
         return name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal) ||
-               name.EndsWith(".ndjson", StringComparison.Ordinal);
+               name.EndsWith(".ndjson", StringComparison.Ordinal) || name.EndsWith(".geojson", StringComparison.Ordinal);
     }
 
     private static async Task<(byte[] Head, byte[] Tail)> ReadEndsAsync(string path, CancellationToken ct)
