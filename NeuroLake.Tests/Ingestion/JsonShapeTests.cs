@@ -185,7 +185,8 @@ public sealed class JsonShapeTests : IDisposable
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => DetectAsync(path));
 
-        Assert.Contains("upload the complete file", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'cut.geojson' is not valid JSON after record", error.Message, StringComparison.Ordinal);
+        Assert.Contains("fix the file and upload it again", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
