@@ -21,7 +21,7 @@ public sealed class FileIngestion(DuckDbDatabase duckDb, IngestionLoader loader,
         ProposedSchema schema;
         using (var connection = duckDb.Connect())
         {
-            schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, request.Encoding, ct).ConfigureAwait(false);
+            schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, request.Encoding, ct, request.JsonNesting).ConfigureAwait(false);
         }
 
         try

@@ -22,6 +22,9 @@ public sealed record FileIngestionRequest(string StagedPath, SourceFileInfo Sour
     /// <summary>The encoding to read text with instead of detecting it (default null: detected).</summary>
     public Detection.EncodingChoice? Encoding { get; init; }
 
+    /// <summary>Whether nested JSON objects stay STRUCT columns (default) or are flattened to columns named by their path.</summary>
+    public Detection.JsonNesting JsonNesting { get; init; } = Detection.JsonNesting.Struct;
+
     /// <summary>Where every phase after the upload is reported (default none).</summary>
     public IngestionProgress? Progress { get; init; }
 

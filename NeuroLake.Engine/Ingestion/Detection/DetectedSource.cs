@@ -20,21 +20,41 @@ public sealed record DetectedSource(
     /// <summary>Set when <see cref="Path"/> is a UTF-8 copy of a UTF-16 file DuckDB cannot read directly (default null).</summary>
     public TranscodedCopy? Transcoded { get; init; }
 
+    /// <summary>The JSON shape and how its records are read; null unless the source is JSON.</summary>
+    public JsonRecords? Json { get; init; }
+
+    /// <summary>
+    /// Set when <see cref="Path"/> is a newline-delimited copy of the records of this file (see <see cref="JsonRecords.NeedsCopy"/>):
+    /// the file they were streamed from (the original, or its UTF-8 copy when <see cref="Transcoded"/> is set too).
+    /// </summary>
+    public string? RecordsCopyOf { get; init; }
+
+    /// <summary>The compression of the file the records copy was streamed from (none when there is no copy).</summary>
+    public SourceCompression RecordsCopyCompression { get; init; }
+
     /// <summary>The uploaded file's encoding in reports: the original byte order of a transcoded file.</summary>
     public string OriginalEncodingName => Transcoded?.Encoding.Name ?? EncodingName(Encoding);
 
     /// <summary>The uploaded file's compression: a transcoded copy is plain text, its original may not be.</summary>
-    public SourceCompression OriginalCompression => Transcoded?.Compression ?? Compression;
+    public SourceCompression OriginalCompression => Transcoded?.Compression ?? (RecordsCopyOf is null ? Compression : RecordsCopyCompression);
 
-    /// <summary>Deletes the transcoded copy and its folder once empty (nothing when there is none); the original stays with its owner.</summary>
+    /// <summary>Deletes the transcoded and record copies and their folders once empty (nothing when there are none); the original stays with its owner.</summary>
     public void DeleteTranscodedCopy()
     {
-        if (Transcoded is null)
+        if (RecordsCopyOf is not null)
         {
-            return;
+            DeleteCopy(Path);
         }
-        File.Delete(Path);
-        var folder = System.IO.Path.GetDirectoryName(Path)!;
+        if (Transcoded is not null)
+        {
+            DeleteCopy(RecordsCopyOf ?? Path);
+        }
+    }
+
+    private static void DeleteCopy(string path)
+    {
+        File.Delete(path);
+        var folder = System.IO.Path.GetDirectoryName(path)!;
         try
         {
             if (!Directory.EnumerateFileSystemEntries(folder).Any())

@@ -9,6 +9,21 @@ internal static class FileSignature
 
     private static ReadOnlySpan<byte> Zstd => [0x28, 0xB5, 0x2F, 0xFD];
 
+    private static ReadOnlySpan<byte> ArrowFile => "ARROW1"u8;
+
+    private static ReadOnlySpan<byte> FeatherV1 => "FEA1"u8;
+
+    // The Arrow stream format opens with a continuation marker before its first message's length.
+    private static ReadOnlySpan<byte> ArrowStream => [0xFF, 0xFF, 0xFF, 0xFF];
+
+    /// <summary>The Arrow format's name when <paramref name="head"/> starts like an Arrow IPC file, a Feather v1 file or (named so) an Arrow stream; else null.</summary>
+    public static string? ArrowFormat(ReadOnlySpan<byte> head, string name) =>
+        head.StartsWith(ArrowFile) ? "an Apache Arrow IPC file (Feather v2)"
+        : head.StartsWith(FeatherV1) ? "a Feather v1 file"
+        : head.StartsWith(ArrowStream) && (name.EndsWith(".arrow", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".arrows", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".feather", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ipc", StringComparison.OrdinalIgnoreCase)) ? "an Apache Arrow IPC stream"
+        : null;
+
     public static bool IsParquet(ReadOnlySpan<byte> head) => head.StartsWith(Parquet);
 
     public static bool IsParquetFooter(ReadOnlySpan<byte> tail) => tail.EndsWith(Parquet);

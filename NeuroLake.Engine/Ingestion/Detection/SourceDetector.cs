@@ -12,11 +12,18 @@ public static class SourceDetector
     /// <summary>Detects the file, reporting the <see cref="IngestionPhase.Detect"/> phase to <paramref name="progress"/>.</summary>
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
     /// <param name="encoding">The encoding to read text with instead of detecting it; null (default) detects it.</param>
+    public static Task<DetectedSource> DetectAsync(
+        DuckDbConnection connection, string path, IngestionProgress? progress, EncodingChoice? encoding = null, CancellationToken ct = default) =>
+        DetectAsync(connection, path, progress, encoding, JsonNesting.Struct, ct);
+
+    /// <summary>Detects the file as above, reading nested JSON objects as <paramref name="nesting"/> says.</summary>
+    /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
+    /// <param name="nesting">Whether nested JSON objects stay STRUCT or are flattened to columns; ignored for other formats.</param>
     public static async Task<DetectedSource> DetectAsync(
-        DuckDbConnection connection, string path, IngestionProgress? progress, EncodingChoice? encoding = null, CancellationToken ct = default)
+        DuckDbConnection connection, string path, IngestionProgress? progress, EncodingChoice? encoding, JsonNesting nesting, CancellationToken ct = default)
     {
         using var poller = QueryProgressPoller.Start(progress, IngestionPhase.Detect, File.Exists(path) ? new FileInfo(path).Length : null, connection);
-        return await DetectAsync(connection, path, encoding, ct).ConfigureAwait(false);
+        return await DetectAsync(connection, path, encoding, nesting, ct).ConfigureAwait(false);
     }
 
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
@@ -25,9 +32,13 @@ public static class SourceDetector
     /// <c>.utf-8</c> folder beside the file, and the result reads that copy (see <see cref="DetectedSource.Transcoded"/>).
     /// </remarks>
     public static Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default) =>
-        DetectAsync(connection, path, choice: null, ct);
+        DetectAsync(connection, path, choice: null, JsonNesting.Struct, ct);
 
-    private static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, EncodingChoice? choice, CancellationToken ct)
+    /// <summary>The formats detection reads, for messages that refuse another.</summary>
+    public const string SupportedFormats =
+        "delimited text (CSV, TSV, …), JSON (an array, newline-delimited, an object whose array member holds the records, or an object keyed by id) and Parquet, each optionally gzip- or zstd-compressed";
+
+    private static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, EncodingChoice? choice, JsonNesting nesting, CancellationToken ct)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var name = System.IO.Path.GetFileName(fullPath);
@@ -51,6 +62,14 @@ public static class SourceDetector
             return WithColumns(connection, new DetectedSource(fullPath, SourceFormat.Parquet, SourceCompression.None, TextEncoding.Utf8, null, []), ct);
         }
 
+        if (FileSignature.ArrowFormat(head, name) is { } arrow)
+        {
+            // DuckDB here has no arrow extension; refused now rather than misread as delimited text.
+            throw new IngestionException(
+                $"'{name}' is {arrow}, which ingestion does not read: convert it to Parquet (pyarrow: pyarrow.parquet.write_table(pyarrow.feather.read_table('{name}'), 'out.parquet'); " +
+                $"or DuckDB with its arrow extension: COPY (SELECT * FROM '{name}') TO 'out.parquet') and upload that. Supported formats: {SupportedFormats}.");
+        }
+
         var compression = FileSignature.Compression(head);
         TextPrefix prefix;
         TextEncoding encoding;
@@ -72,7 +91,7 @@ public static class SourceDetector
             prefix = await TextPrefix.ReadAsync(fullPath, compression, ct).ConfigureAwait(false);
             if ((choice is null ? Utf16Probe.Detect(prefix.Bytes) : choice.Utf16) is { } utf16)
             {
-                return await TranscodedAsync(connection, fullPath, compression, utf16, ct).ConfigureAwait(false);
+                return await TranscodedAsync(connection, fullPath, compression, utf16, nesting, ct).ConfigureAwait(false);
             }
             encoding = choice?.Text ?? EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
         }
@@ -85,7 +104,7 @@ public static class SourceDetector
         if (layout != SourceFormat.Csv && encoding == TextEncoding.Utf16 && choice is null)
         {
             // read_json takes UTF-8 only, even where read_csv reads this UTF-16 directly.
-            return await TranscodedAsync(connection, fullPath, compression, Utf16Text.LittleEndian, ct).ConfigureAwait(false);
+            return await TranscodedAsync(connection, fullPath, compression, Utf16Text.LittleEndian, nesting, ct).ConfigureAwait(false);
         }
         if (layout != SourceFormat.Csv && encoding != TextEncoding.Utf8)
         {
@@ -108,7 +127,7 @@ public static class SourceDetector
 
         try
         {
-            return WithColumns(connection, source, ct);
+            return JsonWithColumns(connection, source, JsonShapeProbe.Probe(prefix.Bytes, nesting), ct);
         }
         catch (IngestionException) when (!NamedAsJson(fullPath))
         {
@@ -117,13 +136,48 @@ public static class SourceDetector
         }
     }
 
+    /// <summary>
+    /// JSON read where its records are: straight from the file when DuckDB can, else from a newline-delimited copy of
+    /// the records (see <see cref="JsonRecords.NeedsCopy"/>).
+    /// </summary>
+    private static DetectedSource JsonWithColumns(DuckDbConnection connection, DetectedSource source, JsonRecords? records, CancellationToken ct)
+    {
+        if (records is null || !records.NeedsCopy)
+        {
+            return WithColumns(connection, source with { Json = records }, ct);
+        }
+        var name = System.IO.Path.GetFileName(source.Path);
+        if (source.Compression == SourceCompression.Zstd)
+        {
+            // The records are streamed by .NET, which has no zstd decoder.
+            throw new IngestionException(
+                $"'{name}' is zstd-compressed JSON that is {records.Description}{(records.Nesting == JsonNesting.Flatten ? ", to be flattened" : "")}, which cannot be streamed here: decompress it (or gzip it) and upload it again.");
+        }
+        var copy = JsonRecordExtractor.Extract(source.Path, source.Compression, records, ct);
+        try
+        {
+            var extracted = new DetectedSource(copy, SourceFormat.JsonLines, SourceCompression.None, TextEncoding.Utf8, null, [])
+            {
+                Json = records,
+                RecordsCopyOf = source.Path,
+                RecordsCopyCompression = source.Compression,
+            };
+            return WithColumns(connection, extracted, ct);
+        }
+        catch
+        {
+            File.Delete(copy);
+            throw;
+        }
+    }
+
     private static async Task<DetectedSource> TranscodedAsync(
-        DuckDbConnection connection, string path, SourceCompression compression, Utf16Text utf16, CancellationToken ct)
+        DuckDbConnection connection, string path, SourceCompression compression, Utf16Text utf16, JsonNesting nesting, CancellationToken ct)
     {
         var copy = await Utf16Transcoder.ToUtf8Async(path, compression, utf16, ct).ConfigureAwait(false);
         try
         {
-            var source = await DetectAsync(connection, copy, EncodingChoice.Utf8, ct).ConfigureAwait(false);
+            var source = await DetectAsync(connection, copy, EncodingChoice.Utf8, nesting, ct).ConfigureAwait(false);
             return source with { Transcoded = new TranscodedCopy(path, utf16, compression) };
         }
         catch
@@ -141,7 +195,7 @@ public static class SourceDetector
     {
         var name = FileSignature.WithoutCompressionSuffix(System.IO.Path.GetFileName(path).ToLowerInvariant());
         return name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal) ||
-               name.EndsWith(".ndjson", StringComparison.Ordinal);
+               name.EndsWith(".ndjson", StringComparison.Ordinal) || name.EndsWith(".geojson", StringComparison.Ordinal);
     }
 
     private static async Task<(byte[] Head, byte[] Tail)> ReadEndsAsync(string path, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Ingestion;
+using NeuroLake.Engine.Ingestion.Detection;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Uploads;
 
@@ -250,7 +251,19 @@ public partial class Ingest
 
         State.Choose(upload.ClientId, Drafts.Read(address.UploadId!));
         StateHasChanged();
-        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(address.UploadId!, ct)));
+        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(address.UploadId!, State.Draft.JsonNesting, ct)));
+    }
+
+    /// <summary>The nested-objects choice changed: detect again with it (the draft already holds it).</summary>
+    private async Task ReadNestedAsAsync(JsonNesting nesting)
+    {
+        if (!State.ReadNestedAs(nesting))
+        {
+            return;
+        }
+        StateHasChanged();
+        var uploadId = State.Current!.UploadId!;
+        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(uploadId, nesting, ct)));
     }
 
     /// <summary>One step on; false when the step blocks (invalid input, an engine error).</summary>

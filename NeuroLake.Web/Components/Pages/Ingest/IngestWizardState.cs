@@ -1,4 +1,5 @@
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Ingestion.Detection;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Pii;
 using NeuroLake.Engine.Ingestion.Schema;
@@ -148,6 +149,26 @@ public sealed class IngestWizardState
     }
 
     // Schema
+
+    /// <summary>
+    /// Reads nested JSON objects as <paramref name="nesting"/> says: saved in the draft, and back to detection, since the
+    /// columns change; the page detects again. False (nothing changes) when it is the current choice.
+    /// </summary>
+    public bool ReadNestedAs(JsonNesting nesting)
+    {
+        Require(WizardStep.Schema);
+        if (nesting == Draft.JsonNesting)
+        {
+            return false;
+        }
+
+        // Every edit is already in the draft (see Remember); only the choice is new.
+        Draft = Draft with { JsonNesting = nesting };
+        Edited?.Invoke(Draft);
+        (Schema, Columns, Preview, Findings, PiiReviews, Plan) = (null, [], null, null, [], null);
+        Enter(WizardStep.Detect);
+        return true;
+    }
 
     public void Rename(int column, string name) => Edit(column, c => c.Name = name.Trim());
 
@@ -331,7 +352,10 @@ public sealed class IngestWizardState
     public WizardDraft ToDraft() => new(
         Columns.Select(c => new ColumnDraft(c.Proposed.OriginalName, c.Name, c.Type, c.Key, c.Partition)).ToList(),
         PiiReviews.Select(r => new PiiDraft(r.Finding.Column, r.Finding.Type, r.Decision, r.Manual)).ToList(),
-        Target);
+        Target)
+    {
+        JsonNesting = Draft.JsonNesting,
+    };
 
     /// <summary>A table name from a file name: <c>Bird Strikes 2024.csv</c> → <c>bird_strikes_2024</c>.</summary>
     public static string TableNameFor(string fileName)

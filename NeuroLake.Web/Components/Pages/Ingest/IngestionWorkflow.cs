@@ -26,13 +26,18 @@ public sealed class IngestionWorkflow(
 
     public const int PreviewRows = 20;
 
+    /// <summary>Detects the upload's format and dialect and proposes a schema from a sample, nested JSON objects kept as STRUCT.</summary>
+    /// <exception cref="IngestionException">The upload is gone, or the file cannot be read.</exception>
+    public Task<ProposedSchema> ProposeAsync(string uploadId, CancellationToken ct) => ProposeAsync(uploadId, JsonNesting.Struct, ct);
+
     /// <summary>Detects the upload's format and dialect and proposes a schema from a sample.</summary>
     /// <exception cref="IngestionException">The upload is gone, or the file cannot be read.</exception>
-    public Task<ProposedSchema> ProposeAsync(string uploadId, CancellationToken ct) => Task.Run(async () =>
+    /// <param name="nesting">Whether nested JSON objects stay STRUCT or are flattened to columns; ignored for other formats.</param>
+    public Task<ProposedSchema> ProposeAsync(string uploadId, JsonNesting nesting, CancellationToken ct) => Task.Run(async () =>
     {
         var upload = uploads.Find(uploadId) ?? throw new IngestionException("The uploaded file is no longer staged (loaded or expired): upload it again.");
         using var connection = duckDb.Connect();
-        var source = await SourceDetector.DetectAsync(connection, upload.Path, ct);
+        var source = await SourceDetector.DetectAsync(connection, upload.Path, progress: null, encoding: null, nesting, ct);
         using var sample = SourceSample.Create(connection, source, ct: ct);
         return SchemaProposer.Propose(connection, sample, source, PreviewRows, ct);
     }, ct);

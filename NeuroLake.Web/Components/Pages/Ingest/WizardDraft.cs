@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Ingestion.Detection;
 using NeuroLake.Engine.Ingestion.Pii;
 
 namespace NeuroLake.Web.Components.Pages.Ingest;
@@ -9,6 +10,9 @@ namespace NeuroLake.Web.Components.Pages.Ingest;
 public sealed record WizardDraft(IReadOnlyList<ColumnDraft> Columns, IReadOnlyList<PiiDraft> Pii, LoadTarget? Target)
 {
     public static WizardDraft Empty { get; } = new([], [], null);
+
+    /// <summary>How nested JSON objects are read (default STRUCT; drafts saved before the choice existed read as STRUCT).</summary>
+    public JsonNesting JsonNesting { get; init; }
 }
 
 /// <summary>An edited column, matched to the proposal by its <paramref name="Source"/> name.</summary>
