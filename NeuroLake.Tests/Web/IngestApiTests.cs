@@ -113,12 +113,32 @@ public sealed class IngestApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("struct", "properties", 3)]
+    [InlineData("flatten", "properties_mag", 5)]
+    public async Task A_geojson_body_loads_one_row_per_feature_with_nested_objects_kept_or_flattened(string nesting, string column, int columns)
+    {
+        var features = string.Join(",", Enumerable.Range(1, 25).Select(i =>
+            $$$"""{"type":"Feature","properties":{"mag":{{{i}}}.5,"place":"p{{{i}}}"},"geometry":{"type":"Point","coordinates":[{{{i}}},{{{-i}}}]}}"""));
+        using var body = new StringContent($$"""{"type":"FeatureCollection","features":[{{features}}]}""", Encoding.UTF8);
+
+        using var response = await _client.PostAsync($"/api/v1/ingest?table=geo.quakes_{nesting}&filename=quakes.geojson&nesting={nesting}", body);
+        var report = await JsonOf(response);
+
+        Assert.Equal((25L, 25L), (report.GetProperty("rowsRead").GetInt64(), report.GetProperty("rowsLoaded").GetInt64()));
+        var names = report.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Contains(column, names);
+        Assert.Equal(columns, names.Count);
+        Assert.Empty(StagedFiles());
+    }
+
+    [Theory]
     [InlineData("/api/v1/ingest?mode=create", "no table")]
     [InlineData("/api/v1/ingest?table=a.b.c.d", "4 part(s)")]
     [InlineData("/api/v1/ingest?table=crm.people&mode=upsert", "mode='upsert'")]
     [InlineData("/api/v1/ingest?table=crm.missing&mode=append", "does not exist")]
     [InlineData("/api/v1/ingest?table=crm.people&mode=create&key=id", "Key columns are only used by a merge")]
     [InlineData("/api/v1/ingest?table=crm.people&encoding=ebcdic", "encoding='ebcdic' is not an encoding")]
+    [InlineData("/api/v1/ingest?table=crm.people&nesting=deep", "nesting='deep' is not a JSON nesting choice")]
     public async Task Bad_requests_get_problem_details_naming_the_fix_and_leave_nothing_behind(string url, string expected)
     {
         using var body = new StringContent("id,name\n1,ann\n");
@@ -126,6 +146,7 @@ public sealed class IngestApiTests : IAsyncLifetime
         using var response = await _client.PostAsync(url, body);
 
         await AssertProblemAsync(response, expected);
+        Assert.DoesNotContain(_app.DataDirectory, await response.Content.ReadAsStringAsync());
         Assert.Empty(StagedFiles());
         Assert.False(Directory.Exists(Path.Combine(_app.DataDirectory, "warehouse", "main", "crm", "people")), "A refused load left a table folder.");
     }

@@ -58,13 +58,14 @@ public static class IngestEndpoints
                     MergeSchema = query.MergeSchema,
                     BadRows = query.BadRows,
                     Encoding = query.Encoding,
+                    JsonNesting = query.Nesting,
                 },
                 ct);
             return Results.Ok(IngestReport.From(query.Table, result));
         }
         catch (NeuroLakeException e)
         {
-            return Problem("Ingestion failed", e.Message);
+            return Problem("Ingestion failed", ServerFolderText.Strip(e.Message, options.Value));
         }
         finally
         {

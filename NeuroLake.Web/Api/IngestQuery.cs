@@ -10,10 +10,12 @@ namespace NeuroLake.Web.Api;
 /// The query string of <c>POST /api/v1/ingest</c>: <c>table=schema.name</c> (or catalog.schema.name),
 /// <c>mode=create|append|overwrite|merge</c>, <c>key=col</c> (repeated or comma-separated, for merge),
 /// <c>badRows=quarantine|skip|fail</c>, <c>mergeSchema=true</c>, <c>filename=</c>,
-/// <c>encoding=utf-8|latin-1|utf-16le|utf-16be</c> (detected when absent).
+/// <c>encoding=utf-8|latin-1|utf-16le|utf-16be</c> (detected when absent), <c>nesting=struct|flatten</c> (JSON objects
+/// nested in a record: STRUCT columns, or one column per path like <c>properties_mag</c>; default struct).
 /// </summary>
 internal sealed record IngestQuery(
-    SecurablePath Table, LoadMode Mode, IReadOnlyList<string> Keys, BadRowPolicy BadRows, bool MergeSchema, string? FileName, EncodingChoice? Encoding)
+    SecurablePath Table, LoadMode Mode, IReadOnlyList<string> Keys, BadRowPolicy BadRows, bool MergeSchema, string? FileName, EncodingChoice? Encoding,
+    JsonNesting Nesting = JsonNesting.Struct)
 {
     /// <summary>Two-part names resolve in the catalog the SQL service uses by default (QueryServiceOptions.Catalog).</summary>
     public const string DefaultCatalog = "main";
@@ -58,7 +60,13 @@ internal sealed record IngestQuery(
         var keys = query["key"].SelectMany(k => (k ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var fileName = query["filename"].ToString();
         var encoding = query["encoding"].ToString();
+        var nesting = query["nesting"].ToString().ToLowerInvariant() switch
+        {
+            "" or "struct" => JsonNesting.Struct,
+            "flatten" => JsonNesting.Flatten,
+            var other => throw new IngestionException($"nesting='{other}' is not a JSON nesting choice: use struct or flatten."),
+        };
         return new IngestQuery(
-            table, mode, keys, badRows, mergeSchema, fileName.Length == 0 ? null : fileName, encoding.Length == 0 ? null : EncodingChoice.Parse(encoding));
+            table, mode, keys, badRows, mergeSchema, fileName.Length == 0 ? null : fileName, encoding.Length == 0 ? null : EncodingChoice.Parse(encoding), nesting);
     }
 }

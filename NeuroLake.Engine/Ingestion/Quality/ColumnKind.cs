@@ -9,7 +9,9 @@ internal static class ColumnKind
     private static readonly HashSet<string> Integers =
         ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"];
 
-    public static bool IsNumeric(string type) => Numbers.Contains(type) || type.StartsWith("DECIMAL", StringComparison.Ordinal);
+    // A list of decimals (DECIMAL(38,0)[], e.g. GeoJSON coordinates) starts like a decimal but is not one.
+    public static bool IsNumeric(string type) =>
+        Numbers.Contains(type) || (type.StartsWith("DECIMAL", StringComparison.Ordinal) && type.EndsWith(')'));
 
     public static bool IsInteger(string type) => Integers.Contains(type);
 
