@@ -149,7 +149,7 @@ public sealed class CatalogExplorerTests(WorkbenchAppFixture app)
             var theme = page.GetByRole(AriaRole.Button, new() { Name = "Theme" });
             await theme.ClickAsync();
             await page.GetByRole(AriaRole.Menuitemradio, new() { Name = "Dark" }).ClickAsync();
-            await page.WaitForFunctionAsync($"() => ({Luminance})() < 0.2");
+            await page.WaitForFunctionAsync($"() => ({PageColours.BackgroundLuminance})() < 0.2");
 
             await page.ReloadAsync();
 
@@ -226,15 +226,7 @@ public sealed class CatalogExplorerTests(WorkbenchAppFixture app)
     }
 
     // The relative luminance (0 black, 1 white) of the body's computed background.
-    private static Task<double> BackgroundLuminanceAsync(IPage page) => page.EvaluateAsync<double>(Luminance);
-
-    private const string Luminance = """
-        () => {
-            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g).map(Number);
-            const channel = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
-            return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-        }
-        """;
+    private static Task<double> BackgroundLuminanceAsync(IPage page) => page.EvaluateAsync<double>(PageColours.BackgroundLuminance);
 
     private static string Tail(string text) => text.Length <= 6000 ? text : text[^6000..];
 }

@@ -30,7 +30,7 @@ public sealed class EveryPageThemeTests(WorkbenchAppFixture app)
                     await session.Page.GotoAsync(path);
                     await session.Page.WaitForFunctionAsync("() => typeof window.Blazor === 'object'");
                     await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).First).ToBeVisibleAsync();
-                    var luminance = await session.Page.EvaluateAsync<double>(Luminance);
+                    var luminance = await session.Page.EvaluateAsync<double>(PageColours.BackgroundLuminance);
                     Assert.True(dark ? luminance < 0.2 : luminance > 0.8, $"{path} in the {theme} theme has a background of luminance {luminance:0.00}.");
                 }
                 catch (Exception e) when (e is not Xunit.Sdk.XunitException)
@@ -44,12 +44,4 @@ public sealed class EveryPageThemeTests(WorkbenchAppFixture app)
             session.AssertNoConsoleErrors();
         }
     }
-
-    private const string Luminance = """
-        () => {
-            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g).map(Number);
-            const channel = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
-            return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-        }
-        """;
 }

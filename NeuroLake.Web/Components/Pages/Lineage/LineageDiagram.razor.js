@@ -4,16 +4,6 @@
 // so edges do not cross nodes. Colours come from the theme's palette and change with it.
 import cytoscape, { dagre } from '../../../lib/cytoscape/cytoscape-dagre.mjs';
 
-// MudBlazor writes colours as #rrggbbaa; cytoscape and plotly read rgba().
-function css(colour) {
-    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})?$/i.exec(colour ?? '');
-    return hex ? `rgba(${parseInt(hex[1], 16)}, ${parseInt(hex[2], 16)}, ${parseInt(hex[3], 16)}, ${hex[4] ? (parseInt(hex[4], 16) / 255).toFixed(3) : 1})` : colour;
-}
-
-function colours(palette) {
-    return Object.fromEntries(Object.entries(palette).map(([name, value]) => [name, typeof value === 'string' ? css(value) : value]));
-}
-
 const fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const font = `12px ${fontFamily}`;
 const columnHeight = 22;
@@ -179,7 +169,7 @@ export function init(container, dotnet) {
     cy.on('mouseout', 'edge', event => { event.target.removeClass('hover'); container.title = ''; });
 
     const draw = (graph, themePalette) => {
-        palette = colours(themePalette);
+        palette = themePalette;
         columnLevel = graph.nodes.some(n => n.kind === 'Column');
         cy.batch(() => {
             cy.elements().remove();
@@ -200,7 +190,7 @@ export function init(container, dotnet) {
         draw,
         update: draw,
         setPalette(themePalette) {
-            palette = colours(themePalette);
+            palette = themePalette;
             cy.style(style(palette, columnLevel));
         },
         zoomIn: () => zoomBy(1.25),

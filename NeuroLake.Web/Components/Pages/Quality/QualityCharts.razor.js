@@ -1,20 +1,5 @@
-// Plotly charts of a table's quality over time. plotly.min.js is a classic script (window.Plotly), loaded once.
-let plotly;
-
-function loadPlotly() {
-    plotly ??= new Promise((resolve, reject) => {
-        if (window.Plotly) {
-            resolve(window.Plotly);
-            return;
-        }
-        const script = document.createElement('script');
-        script.src = new URL('../../../lib/plotly/plotly.min.js', import.meta.url).href;
-        script.onload = () => resolve(window.Plotly);
-        script.onerror = () => reject(new Error('plotly.min.js could not be loaded'));
-        document.head.appendChild(script);
-    });
-    return plotly;
-}
+// Plotly charts of a table's quality over time.
+import { loadPlotly } from '../../../js/plotly-loader.js';
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -1,31 +1,5 @@
 // Plotly chart of a query result (ResultChart.razor): one bar, line or scatter series in the theme's colours.
-// plotly.min.js is a classic script (window.Plotly), loaded once per page.
-let plotly;
-
-function loadPlotly() {
-    plotly ??= new Promise((resolve, reject) => {
-        if (window.Plotly) {
-            resolve(window.Plotly);
-            return;
-        }
-        const script = document.createElement('script');
-        script.src = new URL('../../../lib/plotly/plotly.min.js', import.meta.url).href;
-        script.onload = () => resolve(window.Plotly);
-        script.onerror = () => reject(new Error('plotly.min.js could not be loaded'));
-        document.head.appendChild(script);
-    });
-    return plotly;
-}
-
-// MudBlazor writes colours as #rrggbbaa; cytoscape and plotly read rgba().
-function css(colour) {
-    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})?$/i.exec(colour ?? '');
-    return hex ? `rgba(${parseInt(hex[1], 16)}, ${parseInt(hex[2], 16)}, ${parseInt(hex[3], 16)}, ${hex[4] ? (parseInt(hex[4], 16) / 255).toFixed(3) : 1})` : colour;
-}
-
-function colours(palette) {
-    return Object.fromEntries(Object.entries(palette).map(([name, value]) => [name, typeof value === 'string' ? css(value) : value]));
-}
+import { loadPlotly } from '../../../js/plotly-loader.js';
 
 function traces(figure, palette) {
     const kind = figure.kind;
@@ -67,13 +41,11 @@ export async function init(container) {
     const Plotly = await loadPlotly();
     return {
         // First draw.
-        async draw(figure, themePalette) {
-            const palette = colours(themePalette);
+        async draw(figure, palette) {
             await Plotly.newPlot(container, traces(figure, palette), layout(figure, palette), config);
         },
         // Update: Plotly.react diffs against what is drawn.
-        async update(figure, themePalette) {
-            const palette = colours(themePalette);
+        async update(figure, palette) {
             await Plotly.react(container, traces(figure, palette), layout(figure, palette), config);
         },
         dispose() {
