@@ -24,6 +24,9 @@ public sealed class NeuroLakeOptions
     /// <summary>When staged and scratch files are removed.</summary>
     public CleanupOptions Cleanup { get; set; } = new();
 
+    /// <summary>Sign-in or the single-user mode.</summary>
+    public AuthOptions Auth { get; set; } = new();
+
     /// <summary>Where the catalog lives.</summary>
     public CatalogOptions Catalog { get; set; } = new();
 
