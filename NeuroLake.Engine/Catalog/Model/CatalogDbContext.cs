@@ -38,6 +38,10 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<RatifiedCommitRecord> RatifiedCommits => Set<RatifiedCommitRecord>();
 
+    public DbSet<JobDefinitionRecord> JobDefinitions => Set<JobDefinitionRecord>();
+
+    public DbSet<JobRunRecord> JobRuns => Set<JobRunRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -51,6 +55,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         HistoryModel.Configure(modelBuilder);
         SourceFilesModel.Configure(modelBuilder);
         CommitsModel.Configure(modelBuilder);
+        JobsModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -63,25 +63,6 @@ public sealed class IngestionCatalog(CatalogStore store, QualityStore quality, W
         }
     }
 
-    private async Task RecordQualityAsync(SecurablePath table, long version, QualityReport report, CancellationToken ct)
-    {
-        var at = DateTimeOffset.UtcNow;
-        var measurements = new List<QualityMeasurement>
-        {
-            new(null, at, version, RowCount: report.RowCount, Checks: Checks(report)),
-        };
-        measurements.AddRange(report.Columns.Select(c =>
-            new QualityMeasurement(c.Name, at, version, report.RowCount, c.NullPercent, c.DistinctCount, c.Min, c.Max)));
-        await quality.RecordAsync(table, measurements, ct).ConfigureAwait(false);
-    }
-
-    private static List<QualityCheckResult> Checks(QualityReport report)
-    {
-        var reasons = report.Deductions.Count == 0 ? "no deductions" : string.Join("; ", report.Deductions.Select(d => $"-{d.Points}: {d.Reason}"));
-        return
-        [
-            new QualityCheckResult("quality_score", report.Score >= 80, $"{report.Score}/100 ({reasons})"),
-            new QualityCheckResult("no_duplicate_rows", report.DuplicateRows == 0, $"{report.DuplicateRows} duplicate row(s)"),
-        ];
-    }
+    private Task RecordQualityAsync(SecurablePath table, long version, QualityReport report, CancellationToken ct) =>
+        quality.RecordAsync(table, QualityMeasurements.From(report, version, DateTimeOffset.UtcNow), ct);
 }

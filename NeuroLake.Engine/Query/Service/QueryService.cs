@@ -40,6 +40,9 @@ public sealed class QueryService : IDisposable
     private readonly UserErrorText _errors;
     private Task? _catalogReady;
 
+    /// <summary>The catalog bare <c>schema.table</c> names resolve in.</summary>
+    public string Catalog => _options.Catalog;
+
     /// <param name="history">Where each statement is recorded; null: no history is kept.</param>
     /// <param name="lineage">When given, committed CTAS, INSERT, UPDATE and MERGE statements record table and column lineage.</param>
     /// <param name="usage">When given, each successful statement counts its table reads and writes.</param>

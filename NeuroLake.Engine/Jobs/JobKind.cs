@@ -1,0 +1,14 @@
+namespace NeuroLake.Engine.Jobs;
+
+/// <summary>What a job does. Stored as its number: append new kinds, never renumber.</summary>
+public enum JobKind
+{
+    /// <summary>OPTIMIZE (optionally Z-ordered) and/or VACUUM of one table, by its <see cref="MaintenanceSettings"/>.</summary>
+    TableMaintenance = 0,
+
+    /// <summary>Profiles one table's latest version again and records its quality measurements.</summary>
+    QualityReprofile = 1,
+
+    /// <summary>Compares every registered table with its Delta log and discovers tables other engines wrote into the warehouse.</summary>
+    CatalogDrift = 2,
+}

@@ -1,0 +1,19 @@
+using NeuroLake.Engine.Catalog;
+
+namespace NeuroLake.Engine.Jobs;
+
+/// <summary>A search of the run history; every filter is optional. Newest first.</summary>
+/// <param name="From">Runs queued at or after this time.</param>
+/// <param name="To">Runs queued before this time.</param>
+public sealed record JobRunQuery(
+    JobKind? Kind = null,
+    SecurablePath? Table = null,
+    JobRunStatus? Status = null,
+    Guid? DefinitionId = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    int Skip = 0,
+    int Take = 50);
+
+/// <summary>One page of runs and how many match in all.</summary>
+public sealed record JobRunPage(IReadOnlyList<JobRun> Runs, int Total);

@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Logging;
+using NeuroLake.Engine.Errors;
+
+namespace NeuroLake.Engine.Jobs;
+
+/// <summary>
+/// Runs one queued run of a recurring job: marks it running, calls the job body with a progress reporter that
+/// writes to the run's history row, and records how it ended — succeeded, skipped, cancelled (with where it
+/// stopped) or failed (with the error a user can act on). Knows nothing about the scheduler that called it.
+/// </summary>
+public sealed class JobRunner(
+    JobDefinitionStore definitions,
+    JobRunStore runs,
+    RunningJobs running,
+    TableMaintenanceJob maintenance,
+    QualityReprofileJob reprofile,
+    CatalogDriftJob drift,
+    TimeProvider time,
+    ILogger<JobRunner> logger)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs <paramref name="runId"/>; returns its final status. Throws only when <paramref name="ct"/> (the host stopping) fired.</summary>
+    public async Task<JobRunStatus> RunAsync(Guid runId, CancellationToken ct)
+    {
+        var run = await runs.FindAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        if (run is null || !await runs.StartAsync(runId, CancellationToken.None).ConfigureAwait(false))
+        {
+            // Cancelled while it waited, or pruned: nothing to do.
+            return run?.Status ?? JobRunStatus.Cancelled;
+        }
+
+        using var registration = running.Enter(runId, ct);
+        var reporter = new RunProgress(runs, runId, time, ProgressInterval);
+        try
+        {
+            var outcome = await ExecuteAsync(run, reporter, registration.Token).ConfigureAwait(false);
+            await runs.FinishAsync(runId, outcome.Status, outcome.Status == JobRunStatus.Skipped ? "skipped" : "done", outcome.Summary, null, CancellationToken.None)
+                .ConfigureAwait(false);
+            return outcome.Status;
+        }
+        catch (OperationCanceledException) when (registration.CancelRequested)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                // The app is stopping: the scheduler retries the job after the restart.
+                await runs.FinishAsync(runId, JobRunStatus.Failed, reporter.LastStep, null,
+                    $"The app stopped during '{reporter.LastStep}'; nothing half-done was committed. The scheduler retries it.", CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
+            await runs.FinishAsync(runId, JobRunStatus.Cancelled, reporter.LastStep, $"Cancelled during '{reporter.LastStep}'; nothing half-done was committed.", null, CancellationToken.None)
+                .ConfigureAwait(false);
+            return JobRunStatus.Cancelled;
+        }
+        catch (NeuroLakeException e)
+        {
+            await runs.FinishAsync(runId, JobRunStatus.Failed, reporter.LastStep, null, e.Message, CancellationToken.None).ConfigureAwait(false);
+            return JobRunStatus.Failed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Job run {RunId} ({Kind}) failed", runId, run.Kind);
+            await runs.FinishAsync(runId, JobRunStatus.Failed, reporter.LastStep, null,
+                $"The job failed unexpectedly during '{reporter.LastStep}' ({e.GetType().Name}); nothing half-done was committed. The server log has the details.",
+                CancellationToken.None).ConfigureAwait(false);
+            return JobRunStatus.Failed;
+        }
+    }
+
+    private async Task<JobOutcome> ExecuteAsync(JobRun run, IProgress<JobStep> progress, CancellationToken ct)
+    {
+        var definition = run.DefinitionId is { } id
+            ? await definitions.FindAsync(id, ct).ConfigureAwait(false) ?? throw new JobException("The job was deleted before this run started.")
+            : throw new JobException("This run has no job definition to run.");
+        return definition.Kind switch
+        {
+            JobKind.TableMaintenance => await maintenance.RunAsync(definition.Table!, definition.Maintenance!, definition.Owner, progress, ct).ConfigureAwait(false),
+            JobKind.QualityReprofile => await reprofile.RunAsync(definition.Table!, progress, ct).ConfigureAwait(false),
+            JobKind.CatalogDrift => await drift.RunAsync(progress, ct).ConfigureAwait(false),
+            _ => throw new JobException($"This version of NeuroLake cannot run {definition.Kind} jobs."),
+        };
+    }
+
+    /// <summary>Writes progress to the run's row at most once per interval (the last step is always kept in memory).</summary>
+    private sealed class RunProgress(JobRunStore runs, Guid runId, TimeProvider time, TimeSpan interval) : IProgress<JobStep>
+    {
+        private readonly Lock _gate = new();
+        private DateTimeOffset _written = DateTimeOffset.MinValue;
+
+        public string LastStep { get; private set; } = "starting";
+
+        public void Report(JobStep value)
+        {
+            bool write;
+            lock (_gate)
+            {
+                LastStep = value.Step;
+                var now = time.GetUtcNow();
+                write = now - _written >= interval;
+                if (write)
+                {
+                    _written = now;
+                }
+            }
+
+            if (write)
+            {
+                // Progress is advisory: a failed write must not fail the job.
+                _ = runs.ReportAsync(runId, value.Fraction, value.Step).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}

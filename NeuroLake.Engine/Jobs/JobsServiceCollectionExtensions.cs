@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Catalog.Model;
+using NeuroLake.Engine.Catalog.Quality;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Query.Service;
+
+namespace NeuroLake.Engine.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds job definitions, run history, the job bodies and <see cref="JobRunner"/>. Needs the catalog, the query
+    /// service, catalog table registration and a <see cref="DuckDbDatabase"/>.
+    /// </summary>
+    public static IServiceCollection AddNeuroLakeJobs(this IServiceCollection services, string warehouseRoot)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new JobDefinitionStore(Factory(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new JobRunStore(Factory(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RunningJobs>();
+        services.AddSingleton(sp => new TableMaintenanceJob(
+            sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<QueryService>(), sp.GetRequiredService<DuckDbDatabase>()));
+        services.AddSingleton(sp => new QualityReprofileJob(
+            sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<QualityStore>(), sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CatalogDriftJob(
+            sp.GetRequiredService<CatalogDriftCheck>(), sp.GetRequiredService<DeltaTableDiscovery>(), warehouseRoot));
+        services.AddSingleton(sp => new JobRunner(
+            sp.GetRequiredService<JobDefinitionStore>(), sp.GetRequiredService<JobRunStore>(), sp.GetRequiredService<RunningJobs>(),
+            sp.GetRequiredService<TableMaintenanceJob>(), sp.GetRequiredService<QualityReprofileJob>(), sp.GetRequiredService<CatalogDriftJob>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance));
+        return services;
+    }
+
+    private static IDbContextFactory<CatalogDbContext> Factory(IServiceProvider sp) => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+}
