@@ -40,7 +40,7 @@ public sealed class CronSchedule
         if (!text.StartsWith('@') && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
         {
             throw new JobException(
-                $"'{text}' is not a five-field cron expression: write minute hour day-of-month month day-of-week, e.g. '30 1 * * 1-5' (01:30 on weekdays).");
+                $"'{text}' is not a five-field cron expression: write minute hour day-of-month month day-of-week, e.g. '0 2 * * *' (every day at 02:00) or '30 1 * * 1-5' (01:30 on weekdays).");
         }
 
         CronExpression expression;

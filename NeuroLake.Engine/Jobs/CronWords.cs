@@ -37,7 +37,8 @@ internal static class CronWords
         var (minute, hour, dom, month, dow) = (f[0], f[1], f[2], f[3], f[4]);
         var when = Time(minute, hour);
         var days = DayPart(dom, month, dow);
-        return days.Length == 0 ? when : $"{days} {when}";
+        var repeatsWithinADay = hour == "*" || Step(hour) is not null;
+        return days == "every day" && repeatsWithinADay ? when : $"{days} {when}";
     }
 
     private static string Time(string minute, string hour)
