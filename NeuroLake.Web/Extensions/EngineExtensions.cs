@@ -62,6 +62,7 @@ public static class EngineExtensions
             }
         });
         builder.Services.AddHostedService<EngineStartup>();
+        builder.AddNeuroLakeJobs(warehouse);
         return builder;
     }
 

@@ -1,0 +1,160 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Jobs;
+using NeuroLake.Engine.Query.Service;
+using NeuroLake.Tests.Infrastructure;
+using NeuroLake.Web.Jobs;
+using Npgsql;
+
+namespace NeuroLake.Tests.Web.Jobs;
+
+/// <summary>Real Hangfire in the real app, on the SQLite and PostgreSQL catalogs.</summary>
+public sealed class HangfireJobsTests
+{
+    private static readonly SecurablePath Table = SecurablePath.ForTable("main", "s", "t");
+
+    private static readonly JobDraft NightlyOptimize = new("nightly optimize", JobKind.TableMaintenance, Table, "0 2 * * *", "UTC", new MaintenanceSettings());
+
+    [Fact]
+    public Task A_recurring_job_fires_through_hangfire_pauses_and_resumes_on_sqlite() => RecurringJobLifecycle(new Dictionary<string, string>());
+
+    [PostgresFact]
+    public Task A_recurring_job_fires_through_hangfire_pauses_and_resumes_on_postgres() => WithPostgresAsync(RecurringJobLifecycle);
+
+    [Fact]
+    public async Task A_run_left_running_by_a_crashed_process_is_failed_with_a_reason_at_the_next_start()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "neurolake-jobs-restart-" + Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string> { ["NeuroLake:DataDirectory"] = data };
+        try
+        {
+            Guid runId;
+            await using (var first = new WorkbenchAppFactory(settings))
+            {
+                _ = first.Server;
+                await CreateTableAsync(first);
+                var job = await first.Services.GetRequiredService<JobDefinitionStore>().CreateAsync(NightlyOptimize, "ana");
+                var runs = first.Services.GetRequiredService<JobRunStore>();
+                runId = (await runs.QueueAsync(job.Kind, job.Table, job.Id, "schedule")).Id;
+                await runs.StartAsync(runId);
+                await runs.ReportAsync(runId, 0.3, "OPTIMIZE: writing files");
+            }
+
+            await using var second = new WorkbenchAppFactory(settings);
+            _ = second.Server;
+
+            var run = await second.Services.GetRequiredService<JobRunStore>().FindAsync(runId);
+            Assert.Equal(JobRunStatus.Failed, run!.Status);
+            Assert.Contains("OPTIMIZE: writing files", run.Error);
+            Assert.Contains("nothing half-done was committed", run.Error);
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Run_now_queues_a_run_that_a_worker_completes_and_a_finished_run_cannot_be_cancelled()
+    {
+        await using var app = new WorkbenchAppFactory();
+        _ = app.Server;
+        await CreateTableAsync(app);
+        var scheduler = app.Services.GetRequiredService<JobScheduler>();
+        var job = await scheduler.CreateAsync(NightlyOptimize, "ana", CancellationToken.None);
+        await scheduler.PauseAsync(job.Id, "ana", CancellationToken.None);
+
+        var queued = await scheduler.RunNowAsync(job.Id, "ben", CancellationToken.None);
+        var finished = await WaitForFinishAsync(app, queued.Id);
+
+        Assert.Equal((JobRunStatus.Succeeded, "ben"), (finished.Status, finished.TriggeredBy));
+        Assert.NotNull(queued.ExternalId);
+        Assert.False(await scheduler.CancelAsync(queued.Id, CancellationToken.None));
+    }
+
+    private static async Task RecurringJobLifecycle(IReadOnlyDictionary<string, string> settings)
+    {
+        await using var app = new WorkbenchAppFactory(settings);
+        _ = app.Server;
+        await CreateTableAsync(app);
+        var scheduler = app.Services.GetRequiredService<JobScheduler>();
+        var storage = app.Services.GetRequiredService<JobStorage>();
+
+        var job = await scheduler.CreateAsync(NightlyOptimize, "ana", CancellationToken.None);
+        var recurringId = JobScheduler.RecurringId(job.Id);
+        var scheduled = Recurring(storage, recurringId);
+        Assert.Equal(("0 2 * * *", JobQueues.Maintenance), (scheduled!.Cron, scheduled.Job.Queue));
+        Assert.NotNull(scheduled.NextExecution);
+
+        await scheduler.PauseAsync(job.Id, "ana", CancellationToken.None);
+        Assert.Null(Recurring(storage, recurringId));
+
+        await scheduler.ResumeAsync(job.Id, CancellationToken.None);
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(recurringId);
+        var run = await WaitForFinishAsync(app, null, job.Id);
+
+        Assert.Equal((JobRunStatus.Succeeded, "schedule"), (run.Status, run.TriggeredBy));
+        Assert.StartsWith("OPTIMIZE committed version 4", run.Summary);
+    }
+
+    private static RecurringJobDto? Recurring(JobStorage storage, string id)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs().FirstOrDefault(j => j.Id == id);
+    }
+
+    private static async Task CreateTableAsync(WorkbenchAppFactory app) =>
+        await app.Services.GetRequiredService<QueryService>().ExecuteAsync("""
+            CREATE SCHEMA s;
+            CREATE TABLE s.t (id BIGINT);
+            INSERT INTO s.t VALUES (1);
+            INSERT INTO s.t VALUES (2);
+            INSERT INTO s.t VALUES (3);
+            """, new QueryRequest("ana"));
+
+    private static async Task<JobRun> WaitForFinishAsync(WorkbenchAppFactory app, Guid? runId, Guid? definitionId = null)
+    {
+        var runs = app.Services.GetRequiredService<JobRunStore>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var page = await runs.SearchAsync(new JobRunQuery(DefinitionId: definitionId), timeout.Token);
+            var run = page.Runs.FirstOrDefault(r => runId is null || r.Id == runId);
+            if (run is { IsFinished: true })
+            {
+                return run;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    private static async Task WithPostgresAsync(Func<IReadOnlyDictionary<string, string>, Task> test)
+    {
+        var database = $"neurolake_jobs_{Guid.NewGuid():N}";
+        await ExecuteAsync($"""CREATE DATABASE "{database}" """);
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = database }.ConnectionString;
+            await test(new Dictionary<string, string> { ["NeuroLake:Catalog:Provider"] = "Postgres", ["ConnectionStrings:Catalog"] = connectionString });
+            NpgsqlConnection.ClearAllPools();
+        }
+        finally
+        {
+            await ExecuteAsync($"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
+        }
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
+    }
+}

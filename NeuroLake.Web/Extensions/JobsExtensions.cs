@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Jobs;
+using NeuroLake.Web.Jobs;
+
+namespace NeuroLake.Web.Extensions;
+
+public static class JobsExtensions
+{
+    /// <summary>The SQLite file Hangfire keeps its queues in, in the data folder beside the catalog.</summary>
+    public const string SqliteFileName = "jobs.db";
+
+    /// <summary>
+    /// Adds the engine's jobs and Hangfire: on PostgreSQL in the catalog's database (schema <c>hangfire</c>); on SQLite in
+    /// <see cref="SqliteFileName"/> beside the catalog file, so Hangfire's frequent polling never holds the catalog's
+    /// single writer lock while a commit waits for it. Workers and queues from <c>NeuroLake:Jobs</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddNeuroLakeJobs(this IHostApplicationBuilder builder, string warehouse)
+    {
+        builder.Services.AddOptions<NeuroLakeOptions>()
+            .Validate(o => o.Jobs.WorkerCount > 0, "NeuroLake:Jobs:WorkerCount must be a positive number of workers (default 2).")
+            .Validate(o => o.Jobs.HistoryDays > 0, "NeuroLake:Jobs:HistoryDays must be a positive number of days (default 30).")
+            .Validate(o => o.Jobs.HistoryRunsPerJob > 0, "NeuroLake:Jobs:HistoryRunsPerJob must be a positive number of runs (default 100).");
+        builder.Services.AddNeuroLakeJobs(warehouse);
+        builder.Services.AddSingleton<HangfireJobs>();
+        builder.Services.AddSingleton<JobScheduler>();
+        builder.Services.AddHangfire((services, configuration) =>
+        {
+            configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var catalog = services.GetRequiredService<CatalogConnection>();
+            if (catalog.Provider == CatalogProvider.Postgres)
+            {
+                configuration.UsePostgreSqlStorage(
+                    connection => connection.UseNpgsqlConnection(catalog.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                var dataDirectory = services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.DataDirectory;
+                Directory.CreateDirectory(dataDirectory);
+                configuration.UseSQLiteStorage(Path.Combine(dataDirectory, SqliteFileName), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+            }
+        });
+        builder.Services.AddHostedService<JobsStartup>();
+        builder.Services.AddHangfireServer((services, server) =>
+        {
+            var jobs = services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.Jobs;
+            server.WorkerCount = jobs.WorkerCount;
+            server.Queues = jobs.EffectiveQueues.ToArray();
+            server.ShutdownTimeout = TimeSpan.FromSeconds(5);
+            // Our own cancel is immediate; this is how often Hangfire notices a job deleted from its dashboard.
+            server.CancellationCheckInterval = TimeSpan.FromSeconds(2);
+        });
+        return builder;
+    }
+}

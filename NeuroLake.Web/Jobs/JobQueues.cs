@@ -1,0 +1,13 @@
+using NeuroLake.Engine.Jobs;
+
+namespace NeuroLake.Web.Jobs;
+
+/// <summary>Which Hangfire queue each kind of job waits in.</summary>
+public static class JobQueues
+{
+    public const string Maintenance = "maintenance";
+
+    public const string Default = "default";
+
+    public static string For(JobKind kind) => kind == JobKind.TableMaintenance ? Maintenance : Default;
+}

@@ -1,0 +1,18 @@
+using NeuroLake.Engine.Jobs;
+
+namespace NeuroLake.Web.Jobs;
+
+/// <summary>
+/// At start, before workers take jobs: runs an earlier process left running are marked failed with where they
+/// stopped (never lost silently), and Hangfire's recurring jobs are made to match the catalog's definitions.
+/// </summary>
+internal sealed class JobsStartup(JobRunStore runs, JobScheduler scheduler, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await runs.FailInterruptedAsync(time.GetUtcNow(), cancellationToken);
+        await scheduler.SyncAllAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
