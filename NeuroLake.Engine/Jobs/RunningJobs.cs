@@ -26,15 +26,20 @@ public sealed class RunningJobs
             return false;
         }
 
-        try
+        // Off the caller's thread: the run unwinds (interrupts DuckDB, records where it stopped) in cancellation
+        // callbacks and continuations, which must not run inside a UI circuit's event handler.
+        _ = Task.Run(() =>
         {
-            source.Cancel();
-            return true;
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
+            try
+            {
+                source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The run ended meanwhile.
+            }
+        });
+        return true;
     }
 
     public bool IsRunning(Guid runId) => _running.ContainsKey(runId);

@@ -202,7 +202,7 @@ internal sealed class OptimizeCommand(DeltaTable table)
             using (var connection = table.DuckDb.ConnectTracked())
             {
                 connection.UseUtc();
-                connection.Execute($"COPY (SELECT {columns}, row_number() OVER ({order}) - 1 AS {Sequence} FROM ({rows}) AS r ORDER BY {Sequence}) TO {Sql.Literal(staged)} (FORMAT parquet)");
+                connection.ExecuteNonQuery($"COPY (SELECT {columns}, row_number() OVER ({order}) - 1 AS {Sequence} FROM ({rows}) AS r ORDER BY {Sequence}) TO {Sql.Literal(staged)} (FORMAT parquet)", ct);
                 total = Convert.ToInt64(connection.ExecuteScalar($"SELECT count(*) FROM read_parquet({Sql.Literal(staged)})", ct), CultureInfo.InvariantCulture);
             }
 

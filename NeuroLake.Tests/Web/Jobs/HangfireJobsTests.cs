@@ -77,6 +77,38 @@ public sealed class HangfireJobsTests
         Assert.False(await scheduler.CancelAsync(queued.Id, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Cancel_stops_a_running_optimize_within_moments_and_the_table_keeps_its_version()
+    {
+        await using var app = new WorkbenchAppFactory();
+        _ = app.Server;
+        var queries = app.Services.GetRequiredService<QueryService>();
+        await queries.ExecuteAsync("""
+            CREATE SCHEMA s;
+            CREATE TABLE s.big AS SELECT range AS x, md5(range::VARCHAR) AS h FROM range(1500000);
+            INSERT INTO s.big SELECT range AS x, md5(range::VARCHAR) AS h FROM range(1500000);
+            INSERT INTO s.big SELECT range AS x, md5(range::VARCHAR) AS h FROM range(1500000);
+            """, new QueryRequest("ana"));
+        var scheduler = app.Services.GetRequiredService<JobScheduler>();
+        var job = await scheduler.CreateAsync(
+            new JobDraft("z-order", JobKind.TableMaintenance, SecurablePath.ForTable("main", "s", "big"), "0 2 * * *", "UTC", new MaintenanceSettings(ZOrderBy: ["h", "x"])),
+            "ana", CancellationToken.None);
+        var run = await scheduler.RunNowAsync(job.Id, "ana", CancellationToken.None);
+        var runs = app.Services.GetRequiredService<JobRunStore>();
+        while ((await runs.FindAsync(run.Id))!.Step is var step && !step.StartsWith("OPTIMIZE:", StringComparison.Ordinal))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(await scheduler.CancelAsync(run.Id, CancellationToken.None));
+        var stopped = await WaitForFinishAsync(app, run.Id);
+
+        Assert.Equal(JobRunStatus.Cancelled, stopped.Status);
+        Assert.Contains("nothing half-done was committed", stopped.Summary);
+        var history = await queries.ExecuteAsync("DESCRIBE HISTORY s.big", new QueryRequest("ana"));
+        Assert.Equal(3, history[0].Rows.Count);
+    }
+
     private static async Task RecurringJobLifecycle(IReadOnlyDictionary<string, string> settings)
     {
         await using var app = new WorkbenchAppFactory(settings);

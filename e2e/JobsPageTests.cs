@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace NeuroLake.E2E;
+
+[Collection(WorkbenchCollection.Name)]
+public sealed class JobsPageTests(WorkbenchAppFixture app)
+{
+    [ChromiumFact]
+    public async Task A_user_schedules_a_job_pauses_and_resumes_it_runs_it_now_and_cancels_the_run()
+    {
+        using (var sql = new SqlApi(app.BaseAddress))
+        {
+            await sql.RunAsync("""
+                CREATE SCHEMA jobs_e2e;
+                CREATE TABLE jobs_e2e.big AS SELECT range AS x, md5(range::VARCHAR) AS h FROM range(1500000);
+                INSERT INTO jobs_e2e.big SELECT range AS x, md5(range::VARCHAR) AS h FROM range(1500000);
+                INSERT INTO jobs_e2e.big SELECT range AS x, md5(range::VARCHAR) AS h FROM range(1500000);
+                """);
+        }
+
+        await using var session = await BrowserSession.OpenAsync(app);
+        var page = session.Page;
+        try
+        {
+            await page.GotoAsync("/jobs");
+            // The page's buttons are enabled once its circuit is interactive.
+            var newJob = page.GetByRole(AriaRole.Button, new() { Name = "New job" });
+            await Expect(newJob).ToBeEnabledAsync();
+            await newJob.ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await FillAsync(dialog, "Name", "z-order big");
+            await FillAsync(dialog, "Table", "main.jobs_e2e.big");
+            await FillAsync(dialog, "Schedule (cron)", "0 2 * * *");
+            await FillAsync(dialog, "Z-order columns", "h, x");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+            var jobs = page.GetByRole(AriaRole.Table, new() { Name = "Scheduled jobs" });
+            var row = jobs.GetByRole(AriaRole.Row).Filter(new() { HasText = "z-order big" });
+            await Expect(row).ToContainTextAsync("every day at 02:00 (UTC)");
+            await Expect(row).ToContainTextAsync("Active");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Pause z-order big" }).ClickAsync();
+            await Expect(row).ToContainTextAsync("Paused since");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Resume z-order big" }).ClickAsync();
+            await Expect(row).ToContainTextAsync("Active");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Run z-order big now" }).ClickAsync();
+            var runs = page.GetByRole(AriaRole.Table, new() { Name = "Job runs" });
+            await Expect(runs.GetByRole(AriaRole.Progressbar, new() { Name = "Progress of z-order big" })).ToBeVisibleAsync();
+            var run = runs.GetByRole(AriaRole.Row).Filter(new() { HasText = "z-order big" });
+            // The step shows what the running statement does: cancel mid-OPTIMIZE, not while it waits for a worker.
+            await Expect(run).ToContainTextAsync("OPTIMIZE:", new() { Timeout = 60_000 });
+            await runs.GetByRole(AriaRole.Button, new() { Name = "Cancel run of z-order big" }).ClickAsync();
+
+            await Expect(run).ToContainTextAsync("Cancelled", new() { Timeout = 20_000 });
+            await Expect(run).ToContainTextAsync("nothing half-done was committed");
+            session.AssertNoConsoleErrors();
+        }
+        finally
+        {
+            await session.ScreenshotAsync("jobs-page.png");
+        }
+    }
+
+    // Each field is left (its change reaches the server) and checked before the next one is typed.
+    private static async Task FillAsync(ILocator dialog, string label, string value)
+    {
+        var field = dialog.GetByLabel(label, new() { Exact = true });
+        await field.FillAsync(value);
+        await field.BlurAsync();
+        await Expect(field).ToHaveValueAsync(value);
+    }
+}
