@@ -110,7 +110,7 @@ public static class IdentityExtensions
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            context.Response.StatusCode = status;
+            ApiRefusal.Write(context.HttpContext, status);
         }
         else
         {

@@ -45,8 +45,14 @@ internal sealed class AccessTokenAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        ApiRefusal.Write(Context, StatusCodes.Status401Unauthorized);
         Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"Create a personal access token on the Tokens page and send it as Authorization: Bearer <token>.\"";
+        return Task.CompletedTask;
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        ApiRefusal.Write(Context, StatusCodes.Status403Forbidden);
         return Task.CompletedTask;
     }
 }

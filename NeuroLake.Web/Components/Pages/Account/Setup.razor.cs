@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Identity.Store;
 
 namespace NeuroLake.Web.Components.Pages.Account;
 
-/// <summary>The one-time page that creates the first administrator and signs them in; not found once any account exists.</summary>
+/// <summary>The one-time page that creates the first administrator and signs them in; not found once any account exists
+/// and in Single mode.</summary>
 public partial class Setup
 {
     private IReadOnlyList<string> _errors = [];
+    private bool _needed;
 
     [Inject]
     private FirstAdministrator FirstAdministrator { get; set; } = default!;
@@ -22,16 +26,22 @@ public partial class Setup
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
+
     [SupplyParameterFromForm(FormName = "setup")]
     private SetupForm Input { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         Input ??= new(); // empty on the first GET, bound from the form on a post
-        if (!await FirstAdministrator.IsNeededAsync(CancellationToken.None))
+        if (Options.Value.Auth.Mode == AuthMode.Single || !await FirstAdministrator.IsNeededAsync(CancellationToken.None))
         {
             Navigation.NotFound();
+            return;
         }
+
+        _needed = true;
     }
 
     private async Task CreateAsync()

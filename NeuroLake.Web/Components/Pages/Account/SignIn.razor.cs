@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Identity.Store;
 
@@ -19,6 +21,9 @@ public partial class SignIn
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
+
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
@@ -28,7 +33,11 @@ public partial class SignIn
     protected override async Task OnInitializedAsync()
     {
         Input ??= new(); // empty on the first GET, bound from the form on a post
-        if (await FirstAdministrator.IsNeededAsync(CancellationToken.None))
+        if (Options.Value.Auth.Mode == AuthMode.Single)
+        {
+            Navigation.NavigateTo("/"); // nobody signs in
+        }
+        else if (await FirstAdministrator.IsNeededAsync(CancellationToken.None))
         {
             Navigation.NavigateTo("/setup");
         }
