@@ -38,6 +38,7 @@ public static class IdentityExtensions
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<FirstAdministrator>();
+        services.AddSingleton<AccountDirectory>();
         services.AddHostedService<AccountsStartup>();
 
         var authentication = services.AddAuthentication(options =>
