@@ -51,9 +51,12 @@ public static class IdentityExtensions
         });
         authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SingleUserAuthenticationHandler>(SingleUserAuthenticationHandler.SchemeName, null);
         authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
-        authentication.AddPolicyScheme(WorkbenchScheme, "Cookie or bearer token", options =>
+        // Tokens are for scripts calling the API; the workbench's pages need the signed-in cookie.
+        authentication.AddPolicyScheme(WorkbenchScheme, "Cookie, or a bearer token on the API", options =>
             options.ForwardDefaultSelector = context =>
-                AccessTokenAuthenticationHandler.HasBearer(context.Request) ? AccessTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
+                context.Request.Path.StartsWithSegments("/api") && AccessTokenAuthenticationHandler.HasBearer(context.Request)
+                    ? AccessTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

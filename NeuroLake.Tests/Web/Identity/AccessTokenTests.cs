@@ -57,8 +57,11 @@ public sealed class AccessTokenTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
 
         using var uploads = await client.GetAsync("/api/v1/uploads");
+        using var page = await client.GetAsync("/sql");
 
         Assert.Equal(HttpStatusCode.OK, uploads.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/signin", page.Target());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public partial class SignInCode
 
     private async Task VerifyAsync()
     {
-        var code = (Input.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = AuthenticatorCode.Normalize(Input.Code);
         var result = await SignInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using NeuroLake.Web.Identity;
 using NeuroLake.Web.Identity.Store;
 
 namespace NeuroLake.Web.Components.Pages.Account;
@@ -59,7 +60,7 @@ public partial class TwoFactor
 
     private async Task TurnOnAsync()
     {
-        var code = (Input.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = AuthenticatorCode.Normalize(Input.Code);
         if (!await Users.VerifyTwoFactorTokenAsync(_account!, Users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             _errors = ["That code is not the one the app shows now. Check that the app has this key and type the current code."];
