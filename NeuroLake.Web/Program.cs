@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddNeuroLakeEngine();
+builder.AddNeuroLakeIdentity();
 builder.AddNeuroLakeCatalogPages();
 builder.Services.AddNeuroLakeHealthChecks();
 builder.Services.AddNeuroLakeWorkbench();
@@ -18,6 +19,7 @@ var app = builder.Build();
 
 app.UseNeuroLakeErrorPages();
 app.MapNeuroLakeHealthChecks();
+app.UseNeuroLakeIdentity();
 app.MapNeuroLakeWorkbench();
 app.MapSqlApi();
 app.MapIngestApi();

@@ -9,13 +9,23 @@ namespace NeuroLake.E2E;
 /// <summary>
 /// Starts the built web app (<c>dotnet NeuroLake.Web.dll</c>) on a free loopback port with a temp data folder,
 /// waits until /health/ready answers 200, and launches one Chromium shared by every test in the collection.
+/// Single mode (no sign-in) unless a derived fixture asks for Accounts (<see cref="AccountsAppFixture"/>).
 /// </summary>
-public sealed class WorkbenchAppFixture : IAsyncLifetime
+public class WorkbenchAppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder _appOutput = new();
+    private readonly string _authMode;
     private Process? _app;
     private IPlaywright? _playwright;
+
+    public WorkbenchAppFixture()
+        : this("Single")
+    {
+    }
+
+    /// <summary>The app with <c>NeuroLake:Auth:Mode</c> set to <paramref name="authMode"/>.</summary>
+    protected WorkbenchAppFixture(string authMode) => _authMode = authMode;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "neurolake-e2e-" + Guid.NewGuid().ToString("N"));
 
@@ -101,6 +111,7 @@ public sealed class WorkbenchAppFixture : IAsyncLifetime
         // Development serves static web assets from the project's wwwroot through the build's runtime manifest.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["NeuroLake__DataDirectory"] = DataDirectory;
+        start.Environment["NeuroLake__Auth__Mode"] = _authMode;
 
         _app = new Process { StartInfo = start };
         _app.OutputDataReceived += (_, e) => Append(e.Data);

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace NeuroLake.Tests.Web;
 
-/// <summary>The real web app in memory, with its data folder in a fresh temp folder deleted afterwards.</summary>
+/// <summary>
+/// The real web app in memory, with its data folder in a fresh temp folder deleted afterwards. Single mode (no sign-in)
+/// unless the settings say otherwise: governance tests use <see cref="Identity.AccountsApp"/>.
+/// </summary>
 public sealed class WorkbenchAppFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -24,6 +27,7 @@ public sealed class WorkbenchAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("NeuroLake:DataDirectory", DataDirectory);
+        builder.UseSetting("NeuroLake:Auth:Mode", "Single");
         if (EnvironmentName is not null)
         {
             builder.UseEnvironment(EnvironmentName);

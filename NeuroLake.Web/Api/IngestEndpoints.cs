@@ -4,6 +4,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Ingestion;
+using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Api;
 
@@ -23,7 +24,7 @@ public static class IngestEndpoints
         return app;
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext http, FileIngestion ingestion, IOptions<NeuroLakeOptions> options, CancellationToken ct)
+    private static async Task<IResult> IngestAsync(HttpContext http, FileIngestion ingestion, IWorkbenchUser user, IOptions<NeuroLakeOptions> options, CancellationToken ct)
     {
         // Files of any size: the body is streamed to the staging folder, never buffered.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -59,6 +60,7 @@ public static class IngestEndpoints
                     BadRows = query.BadRows,
                     Encoding = query.Encoding,
                     JsonNesting = query.Nesting,
+                    User = user.Name,
                 },
                 ct);
             return Results.Ok(IngestReport.From(query.Table, result));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Query.Service;
+using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Api;
 
@@ -22,7 +23,7 @@ public static class SqlEndpoints
         return app;
     }
 
-    private static async Task<IResult> RunAsync(HttpRequest http, QueryService queries, IOptions<NeuroLakeOptions> options, CancellationToken ct)
+    private static async Task<IResult> RunAsync(HttpRequest http, QueryService queries, IWorkbenchUser user, IOptions<NeuroLakeOptions> options, CancellationToken ct)
     {
         var (body, problem) = await SqlRequestReader.ReadAsync(http, ct);
         if (problem is not null)
@@ -45,7 +46,7 @@ public static class SqlEndpoints
 
         try
         {
-            var results = await queries.ExecuteAsync(body.Sql, new QueryRequest(options.Value.User, RowLimit: maxRows), ct);
+            var results = await queries.ExecuteAsync(body.Sql, new QueryRequest(user.Name, RowLimit: maxRows), ct);
             return new SqlResultsJson(results);
         }
         catch (NeuroLakeException e)

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Query.Service;
+using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Api;
 
@@ -15,8 +14,8 @@ internal static class SqlExportEndpoint
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/export", (HttpContext http, string? sql, string? format, QueryService queries, IOptions<NeuroLakeOptions> options) =>
-                ExportAsync(http, sql, format, queries, options.Value))
+        group.MapGet("/export", (HttpContext http, string? sql, string? format, QueryService queries, IWorkbenchUser user) =>
+                ExportAsync(http, sql, format, queries, user.Name))
             .WithName("ExportSqlResult")
             .WithSummary("Streams the whole result of one query as a CSV, Parquet or JSON (newline-delimited) file.");
         group.MapPost("/export", PostAsync)
@@ -24,7 +23,7 @@ internal static class SqlExportEndpoint
             .WithSummary("Like GET /export, with {\"sql\": \"...\"} as an application/json body for long queries.");
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, string? format, QueryService queries, IOptions<NeuroLakeOptions> options)
+    private static async Task<IResult> PostAsync(HttpContext http, string? format, QueryService queries, IWorkbenchUser user)
     {
         var (body, problem) = await SqlRequestReader.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
@@ -32,10 +31,10 @@ internal static class SqlExportEndpoint
             return problem;
         }
 
-        return await ExportAsync(http, body?.Sql, format, queries, options.Value);
+        return await ExportAsync(http, body?.Sql, format, queries, user.Name);
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, string? sql, string? format, QueryService queries, NeuroLakeOptions options)
+    private static async Task<IResult> ExportAsync(HttpContext http, string? sql, string? format, QueryService queries, string user)
     {
         if (string.IsNullOrWhiteSpace(sql))
         {
@@ -54,7 +53,7 @@ internal static class SqlExportEndpoint
             $"attachment; filename=\"query-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.{file.Extension}\"";
         try
         {
-            await queries.ExportAsync(sql, new QueryRequest(options.User), file.Format, response.Body, http.RequestAborted);
+            await queries.ExportAsync(sql, new QueryRequest(user), file.Format, response.Body, http.RequestAborted);
             return Results.Empty;
         }
         catch (NeuroLakeException e) when (!response.HasStarted)

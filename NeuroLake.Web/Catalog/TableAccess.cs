@@ -6,15 +6,16 @@ using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.Tables.Compare;
+using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Catalog;
 
 /// <summary>
 /// How the catalog pages read and change a table. Reads (history, snapshots, comparisons) open the Delta table directly for typed
 /// results; changes (RESTORE, OPTIMIZE, VACUUM) and row reads run as SQL through the query service, so they are the
-/// user's statements (<c>NeuroLake:User</c>), checked by its sandbox, and keep the catalog in step exactly as the SQL editor does.
+/// signed-in user's statements (<see cref="IWorkbenchUser"/>), checked by its sandbox, and keep the catalog in step exactly as the SQL editor does.
 /// </summary>
-public sealed class TableAccess(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, IOptions<NeuroLakeOptions> options)
+public sealed class TableAccess(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, IOptions<NeuroLakeOptions> options, IWorkbenchUser user)
 {
     /// <summary>The catalog's entry for the table, or null when it is not registered.</summary>
     public Task<TableInfo?> FindAsync(TableName name, CancellationToken ct) => catalog.FindTableAsync(name.Path, ct);
@@ -27,14 +28,14 @@ public sealed class TableAccess(CatalogStore catalog, QueryService queries, Duck
         VersionComparer.CompareAsync(Open(info), from, to, new CompareOptions { MaxRowsForRowDiff = options.Value.CompareRowLimit }, ct);
 
     /// <summary>
-    /// Runs one statement as the local user and returns its result (at most <paramref name="rowLimit"/> rows);
+    /// Runs one statement as the signed-in user and returns its result (at most <paramref name="rowLimit"/> rows);
     /// <paramref name="progress"/>, when given, follows it while it runs; <paramref name="allowShortVacuumRetention"/> lets a
     /// VACUUM retain less than the table's retention (the user confirmed it on the Maintenance tab).
     /// </summary>
     /// <exception cref="QueryFailedException">The statement failed; its message says why.</exception>
     public async Task<StatementResult> RunAsync(string sql, int rowLimit, CancellationToken ct, QueryProgress? progress = null, bool allowShortVacuumRetention = false)
     {
-        var request = new QueryRequest(options.Value.User, RowLimit: rowLimit) { Progress = progress, AllowShortVacuumRetention = allowShortVacuumRetention };
+        var request = new QueryRequest(user.Name, RowLimit: rowLimit) { Progress = progress, AllowShortVacuumRetention = allowShortVacuumRetention };
         var results = await queries.ExecuteAsync(sql, request, ct);
         return results[^1];
     }

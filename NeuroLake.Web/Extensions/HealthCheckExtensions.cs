@@ -18,11 +18,11 @@ public static class HealthCheckExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c>; unhealthy answers 503.</summary>
+    /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c>; unhealthy answers 503. Open to anonymous callers (probes do not sign in).</summary>
     public static WebApplication MapNeuroLakeHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 }

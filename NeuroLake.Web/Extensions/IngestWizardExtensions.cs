@@ -11,13 +11,11 @@ namespace NeuroLake.Web.Extensions;
 public static class IngestWizardExtensions
 {
     /// <summary>
-    /// The upload staging folder (<c>&lt;data&gt;/uploads</c>, expired after <c>NeuroLake:Uploads:Expiry</c>), the workbench
-    /// user uploads belong to, and the ingestion wizard's engine calls and drafts.
+    /// The upload staging folder (<c>&lt;data&gt;/uploads</c>, expired after <c>NeuroLake:Uploads:Expiry</c>), and the ingestion wizard's engine calls and drafts.
     /// </summary>
     public static IServiceCollection AddNeuroLakeIngestWizard(this IServiceCollection services)
     {
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName);
-        services.TryAddScoped<IWorkbenchUser, ConfiguredWorkbenchUser>();
         services.AddSingleton(sp => new UploadStore(
             Path.Combine(sp.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.DataDirectory, "uploads"),
             sp.GetRequiredService<TimeProvider>(),

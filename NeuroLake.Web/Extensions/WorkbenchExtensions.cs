@@ -20,7 +20,8 @@ public static class WorkbenchExtensions
     public static WebApplication MapNeuroLakeWorkbench(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Scripts, styles and icons are public: the sign-in and setup pages need them before anyone signs in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,8 +1,8 @@
 namespace NeuroLake.Web.Identity;
 
 /// <summary>
-/// Who is using the workbench. Until there is sign-in every request and circuit is the configured user
-/// (<see cref="ConfiguredWorkbenchUser"/>); governance replaces the registration with the signed-in principal.
+/// Who is using the workbench: the signed-in user, the user of the request's personal access token, or in Single mode
+/// <c>NeuroLake:User</c> (<see cref="SignedInWorkbenchUser"/>). Statements run, and uploads belong, as this user.
 /// </summary>
 public interface IWorkbenchUser
 {

@@ -44,7 +44,7 @@ public sealed class CatalogApp : IAsyncLifetime
     /// <summary>The table page's context as the page loads it now.</summary>
     public async Task<TablePageContext> ContextOfAsync(TableName name)
     {
-        var info = await Services.GetRequiredService<TableAccess>().FindAsync(name, CancellationToken.None)
+        var info = await Services.CreateScope().ServiceProvider.GetRequiredService<TableAccess>().FindAsync(name, CancellationToken.None)
             ?? throw new InvalidOperationException($"{name} is not in the catalog.");
         return new TablePageContext(name, info, () => Task.CompletedTask);
     }
@@ -56,7 +56,8 @@ public sealed class CatalogApp : IAsyncLifetime
     /// <summary>Gives a bUnit context the app's services the catalog components inject.</summary>
     public void AddTo(IServiceCollection services)
     {
-        services.AddSingleton(Services.GetRequiredService<TableAccess>());
+        // One per circuit in the app; in Single mode its statements run as NeuroLake:User.
+        services.AddSingleton(Services.CreateScope().ServiceProvider.GetRequiredService<TableAccess>());
         services.AddSingleton(Services.GetRequiredService<CatalogStore>());
         services.AddSingleton(Services.GetRequiredService<CatalogSearch>());
         services.AddSingleton(Services.GetRequiredService<SchemaHistoryStore>());

@@ -9,6 +9,7 @@ using NeuroLake.Tests.Web.Components;
 using NeuroLake.Web.Catalog;
 using NeuroLake.Web.Components.Shared;
 using NeuroLake.Web.Health;
+using NeuroLake.Web.Identity;
 using HomePage = NeuroLake.Web.Components.Pages.Home.Home;
 
 namespace NeuroLake.Tests.Web.Home;
@@ -25,6 +26,7 @@ public sealed class HomeCallToActionTests : MudComponentTest, IClassFixture<Work
         Context.Services.AddSingleton(app.Services.GetRequiredService<CatalogTables>());
         Context.Services.AddSingleton(app.Services.GetRequiredService<QueryHistoryStore>());
         Context.Services.AddSingleton(app.Services.GetRequiredService<IOptions<NeuroLakeOptions>>());
+        Context.Services.AddSingleton(app.Services.CreateScope().ServiceProvider.GetRequiredService<IWorkbenchUser>());
         Context.Services.AddScoped<UserClock>();
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

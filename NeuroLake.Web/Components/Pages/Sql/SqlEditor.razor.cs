@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using NeuroLake.Web.Identity;
 using Microsoft.JSInterop;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
@@ -37,6 +38,9 @@ public sealed partial class SqlEditor : IDisposable
 
     [Inject]
     private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private IWorkbenchUser User { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -209,7 +213,7 @@ public sealed partial class SqlEditor : IDisposable
     {
         try
         {
-            var request = new QueryRequest(Options.Value.User, RowLimit: Options.Value.RowLimit) { Progress = run.Progress };
+            var request = new QueryRequest(User.Name, RowLimit: Options.Value.RowLimit) { Progress = run.Progress };
             run.Succeed(await Queries.ExecuteAsync(run.Part.Sql, request, run.CancellationToken));
         }
         catch (QueryFailedException e)

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using NeuroLake.Web.Identity;
+
+namespace NeuroLake.Web.Components.Pages.Admin;
+
+/// <summary>Administrators manage accounts: add with an initial password, disable or enable, reset a password, unlock.</summary>
+public partial class Users
+{
+    private IReadOnlyList<AccountSummary> _accounts = [];
+    private string? _selfId;
+    private string? _newName;
+    private string? _newPassword;
+    private AccountSummary? _resetting;
+    private string? _resetPassword;
+    private string? _error;
+    private string? _notice;
+
+    [Inject]
+    private AccountDirectory Directory { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        // An administrator may not disable themselves: the workbench could be left with nobody to turn them back on.
+        _selfId = (await Authentication).User.FindFirstValue(ClaimTypes.NameIdentifier);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync() => _accounts = await Directory.ListAsync(CancellationToken.None);
+
+    private Task CreateAsync() =>
+        ApplyAsync(Directory.CreateAsync(_newName ?? "", _newPassword ?? "", CancellationToken.None), $"Added {_newName?.Trim()}.", () =>
+        {
+            _newName = null;
+            _newPassword = null;
+        });
+
+    private Task SetDisabledAsync(AccountSummary account, bool disabled) =>
+        ApplyAsync(Directory.SetDisabledAsync(account.Id, disabled, CancellationToken.None),
+            disabled ? $"Disabled {account.UserName}: signed out and tokens stopped." : $"Enabled {account.UserName}.");
+
+    private void StartReset(AccountSummary account)
+    {
+        _resetting = account;
+        _resetPassword = null;
+    }
+
+    private Task ResetPasswordAsync() =>
+        ApplyAsync(Directory.ResetPasswordAsync(_resetting!.Id, _resetPassword ?? "", CancellationToken.None), $"Set a new password for {_resetting.UserName}.",
+            () => _resetting = null);
+
+    private Task UnlockAsync(AccountSummary account) =>
+        ApplyAsync(Directory.UnlockAsync(account.Id, CancellationToken.None), $"Unlocked {account.UserName}.");
+
+    private async Task ApplyAsync(Task<IdentityResult> change, string done, Action? onSuccess = null)
+    {
+        _error = null;
+        _notice = null;
+        var result = await change;
+        if (!result.Succeeded)
+        {
+            _error = string.Join(" ", result.Errors.Select(e => e.Description));
+            return;
+        }
+
+        _notice = done;
+        onSuccess?.Invoke();
+        await LoadAsync();
+    }
+}
