@@ -12,13 +12,6 @@ internal sealed class M006_Governance : Migration
 {
     public const string Id = "20261206000006_Governance";
 
-    /// <summary>Fixed ids of the seeded groups, so the seed is the same on every install.</summary>
-    private static readonly Guid[] RoleIds =
-    [
-        new("6e1a0c00-0000-4000-8000-000000000001"), new("6e1a0c00-0000-4000-8000-000000000002"),
-        new("6e1a0c00-0000-4000-8000-000000000003"), new("6e1a0c00-0000-4000-8000-000000000004"),
-    ];
-
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.CreateTable(
@@ -87,22 +80,30 @@ internal sealed class M006_Governance : Migration
         SeedRoles(migrationBuilder);
     }
 
+    /// <summary>
+    /// Plain INSERTs valid on both providers (hand-written migrations have no model for InsertData). Ids are digits
+    /// only, so SQLite's text GUIDs compare equal whatever case EF writes later ones in.
+    /// </summary>
     private static void SeedRoles(MigrationBuilder migrationBuilder)
     {
         var grant = 0;
         for (var i = 0; i < RoleGroups.All.Count; i++)
         {
             var role = RoleGroups.All[i];
-            migrationBuilder.InsertData("groups", ["Id", "Name", "Description", "CreatedAt"], [RoleIds[i], role, RoleGroups.Description(role), 0L]);
+            migrationBuilder.Sql(
+                $"INSERT INTO groups (\"Id\", \"Name\", \"Description\", \"CreatedAt\") VALUES ('{SeedId(0, i + 1)}', '{role}', {Literal(RoleGroups.Description(role))}, 0)");
             foreach (var privilege in RoleGroups.DefaultGrants[role])
             {
-                var id = new Guid($"6e1a0c00-0000-4000-9000-{++grant:D12}");
-                migrationBuilder.InsertData(
-                    "grants", ["Id", "Level", "SecurableId", "PrincipalKind", "Principal", "Privilege", "GrantedBy", "GrantedAt"],
-                    [id, (int)SecurableLevel.Metastore, Guid.Empty, (int)PrincipalKind.Group, role, privilege.ToString(), "system", 0L]);
+                migrationBuilder.Sql(
+                    "INSERT INTO grants (\"Id\", \"Level\", \"SecurableId\", \"PrincipalKind\", \"Principal\", \"Privilege\", \"GrantedBy\", \"GrantedAt\") " +
+                    $"VALUES ('{SeedId(1, ++grant)}', {(int)SecurableLevel.Metastore}, '{Guid.Empty}', {(int)PrincipalKind.Group}, '{role}', '{privilege}', 'system', 0)");
             }
         }
     }
+
+    private static string SeedId(int kind, int n) => $"00000000-0000-0000-{kind:D4}-{n:D12}";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
