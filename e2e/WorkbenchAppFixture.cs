@@ -101,6 +101,7 @@ public sealed class WorkbenchAppFixture : IAsyncLifetime
         // Development serves static web assets from the project's wwwroot through the build's runtime manifest.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["NeuroLake__DataDirectory"] = DataDirectory;
+        start.Environment["NeuroLake__Auth__Mode"] = "Single";
 
         _app = new Process { StartInfo = start };
         _app.OutputDataReceived += (_, e) => Append(e.Data);

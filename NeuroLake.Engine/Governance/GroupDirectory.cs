@@ -28,6 +28,12 @@ public sealed class GroupDirectory
             RoleGroups.All.Contains(g.Name))).ToList();
     }
 
+    public async Task<bool> GroupExistsAsync(string name, CancellationToken ct = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        return await FindAsync(db, name, ct) is not null;
+    }
+
     /// <summary>The names of the groups <paramref name="user"/> is in, sorted.</summary>
     public async Task<IReadOnlyList<string>> GroupsOfAsync(string user, CancellationToken ct = default)
     {

@@ -24,6 +24,8 @@ public sealed class WorkbenchAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("NeuroLake:DataDirectory", DataDirectory);
+        // Not about governance: single-user mode unless a test configures otherwise below.
+        builder.UseSetting("NeuroLake:Auth:Mode", "Single");
         if (EnvironmentName is not null)
         {
             builder.UseEnvironment(EnvironmentName);
