@@ -21,6 +21,13 @@ public sealed class PermissionDeniedException : NeuroLakeException
     internal static PermissionDeniedException NotOwner(string action, Securable securable) => new(
         $"permission denied: {action} {securable} needs OWNERSHIP; ask its owner or an administrator to do it or to transfer ownership (ALTER ... OWNER TO).");
 
+    internal static PermissionDeniedException Governed(string statement, Securable securable) => new(
+        $"permission denied: {statement} on {securable}, whose PII columns are masked or rows filtered for you, would read the stored values; " +
+        "ask its owner or an administrator to GRANT UNMASK, or to make the change.")
+    {
+        Missing = Privilege.Unmask,
+    };
+
     internal static PermissionDeniedException NotAdmin(string action) => new(
         $"permission denied: {action} is for administrators (members of group '{RoleGroups.Admin}'); ask one to do it.");
 }

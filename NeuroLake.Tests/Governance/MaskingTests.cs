@@ -64,6 +64,21 @@ public sealed class MaskingTests(CatalogDatabases databases) : IClassFixture<Cat
     }
 
     [Theory, CatalogProviders]
+    public async Task Row_changes_on_a_masked_table_need_unmask_because_their_conditions_read_stored_values(CatalogProvider provider)
+    {
+        await using var q = await GovernedQueries.StartAsync(databases, provider);
+        var engineer = await q.UserAsync(RoleGroups.Engineer);
+        const string copy = "UPDATE sales.customers SET region = email WHERE id = 1";
+
+        Assert.Contains("GRANT UNMASK", await q.RefusedAsync(engineer, copy));
+        Assert.Contains("GRANT UNMASK", await q.RefusedAsync(engineer, "DELETE FROM sales.customers WHERE email = 'john@example.com'"));
+        Assert.Equal("EU", (await q.RowsAsync(q.Admin, "SELECT region FROM sales.customers WHERE id = 1"))[0][0]);
+
+        await q.RunAsync(q.Admin, $"GRANT UNMASK ON TABLE sales.customers TO {engineer}");
+        await q.RunAsync(engineer, copy);
+    }
+
+    [Theory, CatalogProviders]
     public async Task A_row_filter_limits_what_members_of_its_group_read(CatalogProvider provider)
     {
         await using var q = await GovernedQueries.StartAsync(databases, provider);

@@ -75,7 +75,7 @@ public sealed class QueryService : IDisposable
         var privileges = new PrivilegeEvaluator(catalog.Factory, options.AuthMode);
         var policies = new TablePolicies(catalog.Factory, privileges);
         _resolver = new TableResolver(catalog, tables, options.Catalog, policies);
-        _authorizer = new StatementAuthorizer(privileges, options.Catalog);
+        _authorizer = new StatementAuthorizer(privileges, policies, options.Catalog);
         _governance = new GovernanceCommands(
             privileges, new GrantStore(catalog.Factory, privileges, TimeProvider.System), new GroupDirectory(catalog.Factory, privileges, TimeProvider.System),
             policies, _resolver, _duckDb, options.Catalog, TimeProvider.System);

@@ -8,9 +8,10 @@ namespace NeuroLake.Engine.Query.Service;
 /// Checks a statement against its user's privileges before anything is resolved, so a refusal reads the same whether
 /// or not the table exists: reads need USE CATALOG, USE SCHEMA and SELECT; writes MODIFY (DELETE, UPDATE and MERGE
 /// also read their target: SELECT); CREATE TABLE needs CREATE TABLE on the schema, CREATE SCHEMA on the catalog;
-/// ALTER and DROP need ownership.
+/// ALTER and DROP need ownership. Row changes evaluate their conditions on the stored values, so they are refused
+/// on a target whose columns are masked or rows filtered for the user.
 /// </summary>
-internal sealed class StatementAuthorizer(PrivilegeEvaluator privileges, string catalogName)
+internal sealed class StatementAuthorizer(PrivilegeEvaluator privileges, TablePolicies policies, string catalogName)
 {
     private static readonly Privilege[] Read = [Privilege.UseCatalog, Privilege.UseSchema, Privilege.Select];
     private static readonly Privilege[] Write = [Privilege.UseCatalog, Privilege.UseSchema, Privilege.Modify];
@@ -69,6 +70,12 @@ internal sealed class StatementAuthorizer(PrivilegeEvaluator privileges, string 
         {
             var verb = analysis.Kind is StatementKind.AlterTable ? "ALTER on" : "DROP on";
             throw PermissionDeniedException.NotOwner(verb, new Securable(checks[^1].Path));
+        }
+
+        if (analysis.Kind is StatementKind.Delete or StatementKind.Update or StatementKind.Merge
+            && !(await policies.ForReaderAsync(request.User, checks[^1].Path, ct)).IsEmpty)
+        {
+            throw PermissionDeniedException.Governed(analysis.Kind.ToString().ToUpperInvariant(), new Securable(checks[^1].Path));
         }
     }
 
