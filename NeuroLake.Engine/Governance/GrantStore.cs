@@ -70,7 +70,7 @@ public sealed class GrantStore
         IQueryable<GrantRecord> query = db.Set<GrantRecord>().AsNoTracking();
         if (on is not null)
         {
-            var id = await IdAsync(db, on, ct);
+            var id = await SecurableChain.IdAsync(db, on, ct);
             if (id is null)
             {
                 return [];
@@ -141,19 +141,8 @@ public sealed class GrantStore
                 : PermissionDeniedException.NotOwner(action, securable);
         }
 
-        return await IdAsync(db, securable, ct) ?? throw new GovernanceException(
+        return await SecurableChain.IdAsync(db, securable, ct) ?? throw new GovernanceException(
             $"{char.ToUpperInvariant(securable.ToString()[0])}{securable.ToString()[1..]} does not exist: check the name (SHOW SCHEMAS, SHOW TABLES IN <schema>).");
-    }
-
-    private static async Task<Guid?> IdAsync(CatalogDbContext db, Securable securable, CancellationToken ct)
-    {
-        if (securable.Path is null)
-        {
-            return Guid.Empty;
-        }
-
-        var chain = (await SecurableChain.OfAsync(db, [securable.Path], ct))[securable.Path];
-        return SecurableChain.Reaches(chain, securable) ? chain[^1].Id : null;
     }
 
     /// <summary>A group's name as created; a user's name as given.</summary>

@@ -61,6 +61,18 @@ internal static class SecurableChain
         return chains;
     }
 
+    /// <summary>The row id of an existing securable (<see cref="Guid.Empty"/> for the metastore), or null when it does not exist.</summary>
+    public static async Task<Guid?> IdAsync(CatalogDbContext db, Securable securable, CancellationToken ct)
+    {
+        if (securable.Path is null)
+        {
+            return Guid.Empty;
+        }
+
+        var chain = (await OfAsync(db, [securable.Path], ct))[securable.Path];
+        return Reaches(chain, securable) ? chain[^1].Id : null;
+    }
+
     /// <summary>Whether the chain reaches the securable itself (it exists).</summary>
     public static bool Reaches(IReadOnlyList<SecurableLink> chain, Securable securable) => chain[^1].Securable == securable;
 }

@@ -20,7 +20,7 @@ public sealed class TablePolicies
     public async Task<TablePolicy> ActiveAsync(SecurablePath table, CancellationToken ct = default)
     {
         await using var db = await _factory.CreateDbContextAsync(ct);
-        var id = await TableIdAsync(db, table, ct);
+        var id = await SecurableChain.IdAsync(db, Securable.Of(table), ct);
         if (id is null)
         {
             return new TablePolicy([], []);
@@ -104,12 +104,6 @@ public sealed class TablePolicies
             throw PermissionDeniedException.NotOwner("setting a row filter on", securable);
         }
 
-        return await TableIdAsync(db, table, ct) ?? throw new GovernanceException($"Table '{table}' does not exist: check the name (SHOW TABLES IN <schema>).");
-    }
-
-    private static async Task<Guid?> TableIdAsync(CatalogDbContext db, SecurablePath table, CancellationToken ct)
-    {
-        var chain = (await SecurableChain.OfAsync(db, [table.TablePath], ct))[table.TablePath];
-        return SecurableChain.Reaches(chain, Securable.Of(table)) ? chain[^1].Id : null;
+        return await SecurableChain.IdAsync(db, Securable.Of(table), ct) ?? throw new GovernanceException($"Table '{table}' does not exist: check the name (SHOW TABLES IN <schema>).");
     }
 }
