@@ -15,6 +15,9 @@ public sealed class CatalogStore
         _time = time;
     }
 
+    /// <summary>The catalog database, for engine services that keep their own tables in it (governance).</summary>
+    internal IDbContextFactory<CatalogDbContext> Factory => _factory;
+
     public async Task CreateCatalogAsync(string name, string owner = "", string description = "", CancellationToken cancellationToken = default)
     {
         Identifier.Require(name, "Catalog name");

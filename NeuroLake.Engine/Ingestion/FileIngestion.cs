@@ -1,6 +1,7 @@
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Storage;
@@ -13,10 +14,14 @@ namespace NeuroLake.Engine.Ingestion;
 /// proposal as it is. What the wizard does when the user confirms every default, so programmatic loads (the HTTP
 /// API) and the wizard's get the same tables. A new table that fails or is cancelled leaves no folder behind.
 /// </summary>
-public sealed class FileIngestion(DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer)
+/// <param name="privileges">When given and enforcing, loads need <see cref="FileIngestionRequest.User"/> to hold MODIFY on an existing table or CREATE TABLE on the schema.</param>
+public sealed class FileIngestion(
+    DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer, PrivilegeEvaluator? privileges = null)
 {
+    /// <exception cref="PermissionDeniedException">The user may not write the table (checked before the file is read).</exception>
     public async Task<FileIngestionResult> IngestAsync(FileIngestionRequest request, CancellationToken ct = default)
     {
+        await AuthorizeAsync(request, ct).ConfigureAwait(false);
         var progress = request.Progress;
         ProposedSchema schema;
         using (var connection = duckDb.Connect())
@@ -60,6 +65,20 @@ public sealed class FileIngestion(DuckDbDatabase duckDb, IngestionLoader loader,
             Directory.Delete(location, recursive: true);
             throw;
         }
+    }
+
+    private async Task AuthorizeAsync(FileIngestionRequest request, CancellationToken ct)
+    {
+        if (privileges is not { Enforced: true })
+        {
+            return;
+        }
+
+        var user = request.User ?? throw new IngestionException("Loading a file needs the user it is loaded for: set FileIngestionRequest.User.");
+        var target = Securable.Of(request.Table);
+        // Appending, overwriting and merging write an existing table; a new one needs CREATE TABLE on its schema.
+        var write = request.Mode == LoadMode.NewTable ? Privilege.CreateTable : Privilege.Modify;
+        await privileges.RequireAsync(user, target, ct, Privilege.UseCatalog, Privilege.UseSchema, write).ConfigureAwait(false);
     }
 
     /// <summary>An existing table's folder from the catalog, or a new one under the warehouse (created: true when this made it).</summary>

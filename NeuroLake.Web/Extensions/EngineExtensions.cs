@@ -4,6 +4,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Storage;
@@ -46,6 +47,7 @@ public static class EngineExtensions
         builder.AddNeuroLakeScratch(dataDirectory);
         builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
         builder.Services.AddNeuroLakeStorage();
+        builder.Services.AddNeuroLakeGovernance(configured.Auth.Mode);
         builder.Services.AddCatalogTableRegistration(warehouse);
         builder.Services.AddIngestionLoader();
         builder.Services.AddNeuroLakeQueryService(warehouse, query =>
@@ -56,6 +58,7 @@ public static class EngineExtensions
             query.ScratchDirectory = configured.DuckDb.ResolveTempDirectory(dataDirectory);
             query.StatementTimeout = configured.Query.StatementTimeout;
             query.RowLimit = configured.RowLimit;
+            query.AuthMode = configured.Auth.Mode;
             foreach (var location in configured.ExternalLocations)
             {
                 query.ExternalLocations.Add(Path.GetFullPath(location, dataDirectory));

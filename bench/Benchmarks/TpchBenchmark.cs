@@ -44,7 +44,7 @@ public sealed class TpchBenchmark : IBenchmark
             await services.MigrateCatalogAsync(cancellationToken);
             using var service = new QueryService(
                 services.GetRequiredService<CatalogStore>(), services.GetRequiredService<ICatalogRegistrar>(),
-                new QueryServiceOptions { WarehouseRoot = Path.Combine(folder, "warehouse"), ExternalLocations = { external } });
+                new QueryServiceOptions { WarehouseRoot = Path.Combine(folder, "warehouse"), ExternalLocations = { external }, AuthMode = Engine.Configuration.AuthMode.Single });
             var request = new QueryRequest("bench", TpchTables.Schema, RowLimit: int.MaxValue);
             var load = Stopwatch.StartNew();
             await TpchTables.LoadAsync(service, request, data, external, TpchData.Tables, cancellationToken);

@@ -56,6 +56,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         SourceFilesModel.Configure(modelBuilder);
         CommitsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
+        GovernanceModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -30,13 +30,14 @@ internal sealed class CatalogImport(IDbContextFactory<CatalogDbContext> factory)
         await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var connection = context.Database.GetDbConnection();
         var order = CatalogTables.InInsertOrder(context.Model);
-        foreach (var entityType in order.Where(e => e.ClrType != typeof(TemplateRecord)))
+        foreach (var entityType in order.Where(e => !Seeded.Contains(e.ClrType)))
         {
             await RefuseNonEmptyAsync(connection, transaction.GetDbTransaction(), entityType, ct).ConfigureAwait(false);
         }
 
-        // Migrations seed the built-in templates; the set carries the source's own rows for them (possibly edited).
-        foreach (var entityType in order.Reverse())
+        // Migrations seed the built-in templates, role groups and their grants; a set that carries the source's own
+        // rows for them (possibly edited) replaces the seed, an older set without them keeps it.
+        foreach (var entityType in order.Reverse().Where(e => !Seeded.Contains(e.ClrType) || byTable.ContainsKey(e.GetTableName()!)))
         {
             await ExecuteAsync(connection, transaction.GetDbTransaction(), $"DELETE FROM {Quote(entityType.GetTableName()!)}", ct).ConfigureAwait(false);
         }
@@ -55,6 +56,8 @@ internal sealed class CatalogImport(IDbContextFactory<CatalogDbContext> factory)
 
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
+
+    private static readonly HashSet<Type> Seeded = [typeof(TemplateRecord), typeof(GroupRecord), typeof(GrantRecord)];
 
     private static async Task RefuseNonEmptyAsync(DbConnection connection, DbTransaction transaction, IEntityType entityType, CancellationToken ct)
     {

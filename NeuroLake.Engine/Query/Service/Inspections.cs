@@ -1,15 +1,21 @@
 using System.Text.Json;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Query.Syntax;
 
 namespace NeuroLake.Engine.Query.Service;
 
-/// <summary>SHOW SCHEMAS, SHOW TABLES [IN s], DESCRIBE DETAIL and DESCRIBE HISTORY as result sets.</summary>
-internal sealed class Inspections(CatalogStore catalog, TableResolver resolver, string catalogName)
+/// <summary>
+/// SHOW SCHEMAS, SHOW TABLES [IN s], DESCRIBE DETAIL and DESCRIBE HISTORY as result sets. The lists hold what the
+/// user may use (USE CATALOG and USE SCHEMA): a viewer sees names, not rows.
+/// </summary>
+internal sealed class Inspections(CatalogStore catalog, TableResolver resolver, string catalogName, PrivilegeEvaluator privileges)
 {
-    public async Task<StatementOutcome> ShowSchemasAsync(CancellationToken ct)
+    public async Task<StatementOutcome> ShowSchemasAsync(QueryRequest request, CancellationToken ct)
     {
-        var schemas = await catalog.ListSchemasAsync(catalogName, ct);
+        var all = await catalog.ListSchemasAsync(catalogName, ct);
+        var access = await privileges.AccessAsync(request.User, all, ct);
+        var schemas = all.Where(s => access[s].Has(Privilege.UseCatalog) && access[s].Has(Privilege.UseSchema));
         return new StatementOutcome([new ResultColumn("schema", "VARCHAR")], schemas.Select(s => new object?[] { s.Schema }).ToList());
     }
 
@@ -17,7 +23,7 @@ internal sealed class Inspections(CatalogStore catalog, TableResolver resolver, 
     {
         var target = analysis.Classification.Target;
         var schema = target is null ? request.DefaultSchema : SqlIdentifier.Validate(target.Name, "schema", target.Span);
-        var tables = await catalog.ListTablesAsync(catalogName, schema, ct);
+        var tables = await privileges.FilterVisibleAsync(request.User, await catalog.ListTablesAsync(catalogName, schema, ct), ct);
         return new StatementOutcome(
             [new ResultColumn("schema", "VARCHAR"), new ResultColumn("table", "VARCHAR")],
             tables.Select(t => new object?[] { t.Schema, t.Table }).ToList());

@@ -8,6 +8,7 @@ using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
@@ -38,6 +39,8 @@ public sealed class QueryService : IDisposable
     private readonly QueryInsights _insights;
     private readonly DuckDbParserCheck _parserCheck;
     private readonly UserErrorText _errors;
+    private readonly StatementAuthorizer _authorizer;
+    private readonly GovernanceCommands _governance;
     private Task? _catalogReady;
 
     /// <summary>The catalog bare <c>schema.table</c> names resolve in.</summary>
@@ -72,9 +75,15 @@ public sealed class QueryService : IDisposable
         _parserCheck = new DuckDbParserCheck(_duckDb);
         _errors = new UserErrorText([options.WarehouseRoot, _scratch.Root, .. options.ExternalLocations]);
         var tables = new ManagedTables(options, _duckDb, registrar);
-        _resolver = new TableResolver(catalog, tables, options.Catalog);
+        var privileges = new PrivilegeEvaluator(catalog.Factory, options.AuthMode);
+        var policies = new TablePolicies(catalog.Factory, privileges);
+        _resolver = new TableResolver(catalog, tables, options.Catalog, policies);
+        _authorizer = new StatementAuthorizer(privileges, policies, options.Catalog);
+        _governance = new GovernanceCommands(
+            privileges, new GrantStore(catalog.Factory, privileges, TimeProvider.System), new GroupDirectory(catalog.Factory, privileges, TimeProvider.System),
+            policies, _resolver, _duckDb, options.Catalog, TimeProvider.System);
         _writes = new TableWrites(catalog, tables, _resolver, _duckDb, options.Catalog);
-        _inspections = new Inspections(catalog, _resolver, options.Catalog);
+        _inspections = new Inspections(catalog, _resolver, options.Catalog, privileges);
         _operations = new TableOperations(tables, _resolver);
         _drop = new TableDrop(catalog, tables, options.Catalog);
         _alter = new TableAlter(tables, _resolver, _duckDb);
@@ -113,16 +122,9 @@ public sealed class QueryService : IDisposable
             try
             {
                 request.Progress?.Start(statement.Index, script.Statements.Count, "reading", activity);
-                var analysis = Checked(statement);
-                request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
-                var insights = _insights.PrepareAsync(analysis, request, deadline.Token);
-                // Off the caller's thread: DuckDB work inside the table layer blocks, and a UI polls progress meanwhile.
-                var outcome = await Task.Run(() => RunAsync(analysis, request, deadline.Token), deadline.Token);
-                await (_lineage?.RecordAsync(analysis, outcome, request) ?? Task.CompletedTask);
-                result = new StatementResult(
-                    statement.Index, statement.Span.Line, analysis.Kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
-                    Stopwatch.GetElapsedTime(started), outcome.TablesRead ?? [], outcome.TableWritten);
-                result = _insights.Apply(await insights, result, request.User);
+                result = GovernanceStatementParser.TryParse(statement) is { } governance
+                    ? await RunGovernanceAsync(governance, statement, request, started, deadline.Token)
+                    : await RunStatementAsync(statement, request, started, deadline.Token);
             }
             catch (OperationCanceledException) when (deadline.HasExpired)
             {
@@ -179,6 +181,7 @@ public sealed class QueryService : IDisposable
 
         var statement = statements[0];
         var analysis = Checked(statement);
+        await _authorizer.AuthorizeAsync(analysis, request, ct);
         var startedAt = _history.Now();
         using var activity = DuckDbActivity.Begin();
         using var deadline = new StatementDeadline(_options.StatementTimeout, ct);
@@ -212,6 +215,31 @@ public sealed class QueryService : IDisposable
             await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message);
             throw;
         }
+    }
+
+    private async Task<StatementResult> RunStatementAsync(SqlStatement statement, QueryRequest request, long started, CancellationToken ct)
+    {
+        var analysis = Checked(statement);
+        await _authorizer.AuthorizeAsync(analysis, request, ct);
+        request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
+        var insights = _insights.PrepareAsync(analysis, request, ct);
+        // Off the caller's thread: DuckDB work inside the table layer blocks, and a UI polls progress meanwhile.
+        var outcome = await Task.Run(() => RunAsync(analysis, request, ct), ct);
+        await (_lineage?.RecordAsync(analysis, outcome, request) ?? Task.CompletedTask);
+        var result = new StatementResult(
+            statement.Index, statement.Span.Line, analysis.Kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
+            Stopwatch.GetElapsedTime(started), outcome.TablesRead ?? [], outcome.TableWritten);
+        return _insights.Apply(await insights, result, request.User);
+    }
+
+    /// <summary>GRANT, REVOKE, SHOW GRANTS and ALTER ... OWNER/ROW FILTER: catalog changes DuckDB never sees.</summary>
+    private async Task<StatementResult> RunGovernanceAsync(GovernanceStatement governance, SqlStatement statement, QueryRequest request, long started, CancellationToken ct)
+    {
+        await EnsureCatalogAsync(ct);
+        var outcome = await _governance.RunAsync(governance, request, ct);
+        return new StatementResult(
+            statement.Index, statement.Span.Line, governance.Kind, outcome.Columns, outcome.Rows, false, outcome.RowsAffected,
+            Stopwatch.GetElapsedTime(started), [], null);
     }
 
     /// <summary>
@@ -276,7 +304,7 @@ public sealed class QueryService : IDisposable
             case StatementKind.Merge:
                 return await _operations.MergeAsync(analysis, request, ct);
             case StatementKind.ShowSchemas:
-                return await _inspections.ShowSchemasAsync(ct);
+                return await _inspections.ShowSchemasAsync(request, ct);
             case StatementKind.ShowTables:
                 return await _inspections.ShowTablesAsync(analysis, request, ct);
             case StatementKind.DescribeHistory:

@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Query.Advisor;
 
 namespace NeuroLake.Engine.Query.Service;
@@ -40,6 +41,12 @@ public sealed class QueryServiceOptions
     /// subfolder of its own deleted on dispose. Null: the system temp folder.
     /// </summary>
     public string? ScratchDirectory { get; set; }
+
+    /// <summary>
+    /// <see cref="AuthMode.Accounts"/> (default): every statement is checked against the user's privileges, PII columns
+    /// are masked and row filters applied. <see cref="AuthMode.Single"/>: nothing is checked. Configuration <c>NeuroLake:Auth:Mode</c>.
+    /// </summary>
+    public AuthMode AuthMode { get; set; } = AuthMode.Accounts;
 
     /// <summary>Thresholds of the query advisor's rules.</summary>
     public QueryAdvisorOptions Advisor { get; } = new();

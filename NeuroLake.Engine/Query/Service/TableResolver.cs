@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.Tables.Snapshots;
@@ -8,9 +9,9 @@ namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>
 /// Turns the tables a statement reads into DuckDB relations over Delta snapshots: catalog name → location →
-/// snapshot at the requested version or time.
+/// snapshot at the requested version or time, with the reader's PII masks and row filters around each.
 /// </summary>
-internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, string catalogName)
+internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, string catalogName, TablePolicies policies)
 {
     private readonly ConditionalWeakTable<StatementAnalysis, Task<IReadOnlyDictionary<(string Schema, string Table), TableInfo>>> _tablesOf = [];
 
@@ -48,7 +49,13 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
             snapshots[reference] = (name, snapshot);
         }
 
-        return new ResolvedReads(analysis, snapshots, tables.Snapshots.RelationOf);
+        var governed = new Dictionary<SchemaTableName, ReadPolicy>();
+        foreach (var (schema, table) in names)
+        {
+            governed[new SchemaTableName(schema, table)] = await policies.ForReaderAsync(request.User, SecurablePath.ForTable(catalogName, schema, table), ct);
+        }
+
+        return new ResolvedReads(analysis, snapshots, tables.Snapshots.RelationOf, governed);
     }
 
     /// <summary>

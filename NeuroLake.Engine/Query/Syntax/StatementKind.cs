@@ -32,4 +32,19 @@ public enum StatementKind
     ShowTables,
     /// <summary>A statement the sandbox refuses (INSTALL, LOAD, ATTACH, COPY, SET, PRAGMA ...).</summary>
     Forbidden,
+
+    /// <summary>GRANT privileges ON securable TO principal.</summary>
+    Grant,
+
+    /// <summary>REVOKE privileges ON securable FROM principal.</summary>
+    Revoke,
+
+    /// <summary>SHOW GRANTS [ON securable] [TO principal].</summary>
+    ShowGrants,
+
+    /// <summary>ALTER CATALOG|SCHEMA|TABLE name [SET] OWNER TO principal.</summary>
+    AlterOwner,
+
+    /// <summary>ALTER TABLE t SET ROW FILTER predicate FOR GROUP g, or DROP ROW FILTER FOR GROUP g.</summary>
+    AlterRowFilter,
 }

@@ -94,7 +94,7 @@ public sealed class QueryHistoryTests(CatalogDatabases databases) : IClassFixtur
         using var folder = new TempFolder();
         using var service = new QueryService(
             services.GetRequiredService<CatalogStore>(), services.GetRequiredService<ICatalogRegistrar>(),
-            new QueryServiceOptions { WarehouseRoot = Path.Combine(folder.Path, "warehouse"), Threads = 2 },
+            new QueryServiceOptions { WarehouseRoot = Path.Combine(folder.Path, "warehouse"), Threads = 2, AuthMode = Engine.Configuration.AuthMode.Single },
             broken.GetRequiredService<QueryHistoryStore>());
 
         var results = await service.ExecuteAsync("SELECT 42 AS answer", new QueryRequest("ana"));
@@ -104,6 +104,6 @@ public sealed class QueryHistoryTests(CatalogDatabases databases) : IClassFixtur
 
     private static QueryService NewService(IServiceProvider services, TempFolder folder) => new(
         services.GetRequiredService<CatalogStore>(), services.GetRequiredService<ICatalogRegistrar>(),
-        new QueryServiceOptions { WarehouseRoot = Path.Combine(folder.Path, "warehouse"), Threads = 2 },
+        new QueryServiceOptions { WarehouseRoot = Path.Combine(folder.Path, "warehouse"), Threads = 2, AuthMode = Engine.Configuration.AuthMode.Single },
         services.GetRequiredService<QueryHistoryStore>());
 }

@@ -52,7 +52,7 @@ public sealed class SqlErrorMessageTests(CatalogDatabases databases) : QueryServ
     {
         using var service = new QueryService(Catalog, Services.GetRequiredService<Engine.Catalog.Registration.ICatalogRegistrar>(), new QueryServiceOptions
         {
-            WarehouseRoot = Warehouse, Threads = 2, ScratchDirectory = Scratch, StatementTimeout = TimeSpan.FromMilliseconds(300),
+            WarehouseRoot = Warehouse, Threads = 2, ScratchDirectory = Scratch, StatementTimeout = TimeSpan.FromMilliseconds(300), AuthMode = Engine.Configuration.AuthMode.Single,
         });
         var request = Request();
 

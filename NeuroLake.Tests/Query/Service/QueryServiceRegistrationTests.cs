@@ -17,7 +17,7 @@ public sealed class QueryServiceRegistrationTests
         var configuration = new ConfigurationBuilder().Build();
         await using (var services = new ServiceCollection()
             .AddNeuroLakeCatalog(configuration, folder.Path)
-            .AddNeuroLakeQueryService(Path.Combine(folder.Path, "warehouse"), o => o.Threads = 1)
+            .AddNeuroLakeQueryService(Path.Combine(folder.Path, "warehouse"), o => { o.Threads = 1; o.AuthMode = Engine.Configuration.AuthMode.Single; })
             .BuildServiceProvider())
         {
             await services.MigrateCatalogAsync();

@@ -61,7 +61,8 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
         _service = new QueryService(
             _services.GetRequiredService<CatalogStore>(),
             _services.GetRequiredService<ICatalogRegistrar>(),
-            Configured(new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External }, ScratchDirectory = Scratch }),
+            // Not about governance: single-user mode, no privileges checked (NeuroLake.Tests.Governance covers Accounts).
+            Configured(new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External }, ScratchDirectory = Scratch, AuthMode = AuthMode.Single }),
             _services.GetRequiredService<QueryHistoryStore>(),
             LineageStoreForService(_services),
             LoggerFactoryForService);

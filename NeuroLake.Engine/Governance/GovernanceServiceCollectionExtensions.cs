@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog.Model;
+using NeuroLake.Engine.Configuration;
+
+namespace NeuroLake.Engine.Governance;
+
+public static class GovernanceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="PrivilegeEvaluator"/>, <see cref="GroupDirectory"/>, <see cref="GrantStore"/> and
+    /// <see cref="TablePolicies"/> over the catalog (<c>AddNeuroLakeCatalog</c> first). <paramref name="mode"/>:
+    /// <c>NeuroLake:Auth:Mode</c>; in <see cref="AuthMode.Single"/> nothing is checked.
+    /// </summary>
+    public static IServiceCollection AddNeuroLakeGovernance(this IServiceCollection services, AuthMode mode)
+    {
+        services.AddSingleton(sp => new PrivilegeEvaluator(Factory(sp), mode));
+        services.AddSingleton(sp => new GroupDirectory(Factory(sp), sp.GetRequiredService<PrivilegeEvaluator>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new GrantStore(Factory(sp), sp.GetRequiredService<PrivilegeEvaluator>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TablePolicies(Factory(sp), sp.GetRequiredService<PrivilegeEvaluator>()));
+        return services;
+    }
+
+    private static IDbContextFactory<CatalogDbContext> Factory(IServiceProvider sp) => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+}
