@@ -13,10 +13,12 @@ builder.Services.AddNeuroLakeHealthChecks();
 builder.Services.AddNeuroLakeWorkbench();
 builder.Services.AddNeuroLakeIngestWizard();
 builder.Services.AddNeuroLakeErrorPages();
+builder.Services.AddNeuroLakeSecurity();
 
 var app = builder.Build();
 
 app.UseNeuroLakeErrorPages();
+app.UseNeuroLakeSecurity();
 app.MapNeuroLakeHealthChecks();
 app.MapNeuroLakeWorkbench();
 app.MapSqlApi();
