@@ -11,7 +11,6 @@ public static class SecurityExtensions
     {
         services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.SectionName);
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
-        services.AddScoped<CspNonce>();
         services.AddCors();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitOptions>>((rateLimiter, limits) => ApiRateLimits.Configure(rateLimiter, limits.Value));

@@ -6,12 +6,12 @@ namespace NeuroLake.Web.Security;
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context, CspNonce nonce)
+    public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Policy(nonce.Value);
+            headers.ContentSecurityPolicy = Policy(CspNonce.Of(context));
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
