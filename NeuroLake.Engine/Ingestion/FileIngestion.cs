@@ -1,6 +1,7 @@
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Storage;
@@ -13,9 +14,17 @@ namespace NeuroLake.Engine.Ingestion;
 /// proposal as it is. What the wizard does when the user confirms every default, so programmatic loads (the HTTP
 /// API) and the wizard's get the same tables. A new table that fails or is cancelled leaves no folder behind.
 /// </summary>
-public sealed class FileIngestion(DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer)
+/// <param name="audit">When given, every ingestion is audited with its user, table, file and outcome.</param>
+public sealed class FileIngestion(
+    DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer, AuditLog? audit = null)
 {
-    public async Task<FileIngestionResult> IngestAsync(FileIngestionRequest request, CancellationToken ct = default)
+    public Task<FileIngestionResult> IngestAsync(FileIngestionRequest request, CancellationToken ct = default) =>
+        audit.TrackAsync(
+            request.User ?? "unknown", AuditAction.Ingestion, request.Table.ToString(),
+            $"{request.SourceFile.FileName} ({request.Mode}, {request.SourceFile.Size} bytes, SHA-256 {request.SourceFile.Sha256})",
+            () => IngestUnauditedAsync(request, ct));
+
+    private async Task<FileIngestionResult> IngestUnauditedAsync(FileIngestionRequest request, CancellationToken ct)
     {
         var progress = request.Progress;
         ProposedSchema schema;

@@ -57,6 +57,7 @@ public static class IngestEndpoints
                     BadRows = query.BadRows,
                     Encoding = query.Encoding,
                     JsonNesting = query.Nesting,
+                    User = user.Name,
                 },
                 ct);
             return Results.Ok(IngestReport.From(query.Table, result));

@@ -4,6 +4,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Storage;
@@ -45,6 +46,7 @@ public static class EngineExtensions
         var warehouse = configured.ResolveWarehouse(dataDirectory);
         builder.AddNeuroLakeScratch(dataDirectory);
         builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
+        builder.Services.AddNeuroLakeAudit().Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.SectionName));
         builder.Services.AddNeuroLakeStorage();
         builder.Services.AddCatalogTableRegistration(warehouse);
         builder.Services.AddIngestionLoader();

@@ -51,6 +51,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         HistoryModel.Configure(modelBuilder);
         SourceFilesModel.Configure(modelBuilder);
         CommitsModel.Configure(modelBuilder);
+        Governance.Audit.AuditModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
