@@ -14,6 +14,7 @@ builder.Services.AddNeuroLakeWorkbench();
 builder.Services.AddNeuroLakeIngestWizard();
 builder.Services.AddNeuroLakeErrorPages();
 builder.Services.AddNeuroLakeSecurity();
+builder.Services.AddNeuroLakeAuditPages();
 
 var app = builder.Build();
 
@@ -24,6 +25,7 @@ app.MapNeuroLakeWorkbench();
 app.MapSqlApi();
 app.MapIngestApi();
 app.MapNeuroLakeIngestWizard();
+app.MapNeuroLakeAudit();
 
 app.Run();
 

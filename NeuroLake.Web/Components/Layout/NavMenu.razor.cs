@@ -16,5 +16,6 @@ public partial class NavMenu
         new("SQL editor", "sql", Icons.Material.Filled.Terminal),
         new("Catalog", "catalog", Icons.Material.Filled.MenuBook),
         new("Ingest", "ingest", Icons.Material.Filled.CloudUpload),
+        new("Audit log", "admin/audit", Icons.Material.Filled.Policy),
     ];
 }
