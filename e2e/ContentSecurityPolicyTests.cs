@@ -21,7 +21,7 @@ public sealed class ContentSecurityPolicyTests(WorkbenchAppFixture app)
         string[] pages =
         [
             "/", "/sql", "/catalog", "/ingest", "/catalog/csp/derived", "/catalog/csp/derived?tab=history", "/catalog/csp/derived?tab=maintenance",
-            "/catalog/csp/loaded?tab=quality", "/catalog/csp/loaded?tab=lineage", "/lineage/csp/derived",
+            "/catalog/csp/loaded?tab=quality", "/catalog/csp/loaded?tab=lineage", "/lineage/csp/derived", "/admin/audit",
         ];
         await using var session = await BrowserSession.OpenAsync(app);
         var page = session.Page;

@@ -6,7 +6,7 @@ namespace NeuroLake.E2E;
 /// <summary>
 /// Markup stored in every user-text field reachable today comes back as text: table and column comments, table
 /// properties, tags, cell values, CSV headers (ingestion API and wizard), quoted identifiers in error messages,
-/// result column names in the grid and as plotly axis titles, lineage labels (cytoscape). No dialog opens, and no
+/// result column names in the grid and as plotly axis titles, lineage labels (cytoscape), audit details. No dialog opens, and no
 /// element the markup describes appears in the page.
 /// </summary>
 [Collection(WorkbenchCollection.Name)]
@@ -67,6 +67,9 @@ public sealed class StoredXssTests(WorkbenchAppFixture app)
             await Expect(chart.Locator(".xtitle")).ToHaveTextAsync(Img);
             await Expect(chart.Locator(".ytitle")).ToHaveTextAsync(Script);
             await AssertNothingInjectedAsync(page);
+
+            await page.GotoAsync("/admin/audit");
+            await ExpectLiteralAsync(page, Img);
 
             await page.GotoAsync("/ingest");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Choose files…" })).ToBeEnabledAsync();
