@@ -11,12 +11,12 @@ public static class CspNonce
 {
     private static readonly object Key = new();
 
-    /// <summary>The request's nonce, 128 random bits in base64, made on first use.</summary>
+    /// <summary>The request's nonce, 128 random bits in hex (base64's + and / would be HTML-encoded in the attribute), made on first use.</summary>
     public static string Of(HttpContext context)
     {
         if (context.Items[Key] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[Key] = nonce;
         }
 
