@@ -14,16 +14,20 @@ builder.Services.AddNeuroLakeHealthChecks();
 builder.Services.AddNeuroLakeWorkbench();
 builder.Services.AddNeuroLakeIngestWizard();
 builder.Services.AddNeuroLakeErrorPages();
+builder.Services.AddNeuroLakeSecurity();
+builder.Services.AddNeuroLakeAuditPages();
 
 var app = builder.Build();
 
 app.UseNeuroLakeErrorPages();
+app.UseNeuroLakeSecurity();
 app.MapNeuroLakeHealthChecks();
 app.UseNeuroLakeIdentity();
 app.MapNeuroLakeWorkbench();
 app.MapSqlApi();
 app.MapIngestApi();
 app.MapNeuroLakeIngestWizard();
+app.MapNeuroLakeAudit();
 
 app.Run();
 

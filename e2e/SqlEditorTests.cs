@@ -260,12 +260,7 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = title })).ToHaveAttributeAsync("aria-selected", "true");
     }
 
-    private static async Task ChooseAsync(IPage page, string select, string option)
-    {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = select }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true })).ToBeHiddenAsync();
-    }
+    private static Task ChooseAsync(IPage page, string select, string option) => SelectOption.ChooseAsync(page, select, option);
 
     private static async Task OpenEditorAsync(IPage page)
     {

@@ -2,6 +2,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Storage;
@@ -15,11 +16,19 @@ namespace NeuroLake.Engine.Ingestion;
 /// API) and the wizard's get the same tables. A new table that fails or is cancelled leaves no folder behind.
 /// </summary>
 /// <param name="privileges">When given and enforcing, loads need <see cref="FileIngestionRequest.User"/> to hold MODIFY on an existing table or CREATE TABLE on the schema.</param>
+/// <param name="audit">When given, every ingestion is audited with its user, table, file and outcome.</param>
 public sealed class FileIngestion(
-    DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer, PrivilegeEvaluator? privileges = null)
+    DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer,
+    PrivilegeEvaluator? privileges = null, AuditLog? audit = null)
 {
     /// <exception cref="PermissionDeniedException">The user may not write the table (checked before the file is read).</exception>
-    public async Task<FileIngestionResult> IngestAsync(FileIngestionRequest request, CancellationToken ct = default)
+    public Task<FileIngestionResult> IngestAsync(FileIngestionRequest request, CancellationToken ct = default) =>
+        audit.TrackAsync(
+            request.User ?? "unknown", AuditAction.Ingestion, request.Table.ToString(),
+            $"{request.SourceFile.FileName} ({request.Mode}, {request.SourceFile.Size} bytes, SHA-256 {request.SourceFile.Sha256})",
+            () => IngestUnauditedAsync(request, ct));
+
+    private async Task<FileIngestionResult> IngestUnauditedAsync(FileIngestionRequest request, CancellationToken ct)
     {
         await AuthorizeAsync(request, ct).ConfigureAwait(false);
         var progress = request.Progress;

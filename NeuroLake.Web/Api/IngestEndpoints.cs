@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Ingestion;
 using NeuroLake.Web.Identity;
+using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Web.Api;
 
@@ -24,14 +24,9 @@ public static class IngestEndpoints
         return app;
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext http, FileIngestion ingestion, IWorkbenchUser user, IOptions<NeuroLakeOptions> options, CancellationToken ct)
+    private static async Task<IResult> IngestAsync(
+        HttpContext http, FileIngestion ingestion, UploadQuota quota, IWorkbenchUser user, IOptions<NeuroLakeOptions> options, CancellationToken ct)
     {
-        // Files of any size: the body is streamed to the staging folder, never buffered.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = null;
-        }
-
         IngestQuery query;
         try
         {
@@ -42,6 +37,8 @@ public static class IngestEndpoints
             return Problem("Invalid ingestion request", e.Message);
         }
 
+        // The body is streamed to the staging folder, never buffered, within the upload limit and the user's quota.
+        using var admitted = quota.Admit(user.Name, http.Request);
         var staging = Directory.CreateDirectory(NeuroLakeOptions.ResolveIngestStaging(options.Value.DataDirectory)).FullName;
         StagedFile? staged = null;
         try

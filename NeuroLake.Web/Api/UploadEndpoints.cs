@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Uploads;
 
@@ -35,7 +34,7 @@ public static class UploadEndpoints
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext context, UploadStore store, IWorkbenchUser user, string? name, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext context, UploadStore store, UploadQuota quota, IWorkbenchUser user, string? name, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -45,12 +44,8 @@ public static class UploadEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        // Files of any size are welcome: they go straight to disk, so Kestrel's 30 MB default does not apply here.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = null;
-        }
-
+        // Files go straight to disk, up to NeuroLake:Limits:MaxUploadBytes (RequestSizeLimits) and the user's quota.
+        using var admitted = quota.Admit(user.Name, context.Request);
         var saved = await store.SaveAsync(user.Name, name, context.Request.Body, ct);
         var body = UploadResponse.From(saved.Upload, saved.AlreadyStaged);
         return saved.AlreadyStaged ? Results.Ok(body) : Results.Created($"/api/v1/uploads/{saved.Upload.Id}", body);

@@ -5,6 +5,7 @@ using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Storage;
@@ -46,6 +47,7 @@ public static class EngineExtensions
         var warehouse = configured.ResolveWarehouse(dataDirectory);
         builder.AddNeuroLakeScratch(dataDirectory);
         builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
+        builder.Services.AddNeuroLakeAudit().Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.SectionName));
         builder.Services.AddNeuroLakeStorage();
         builder.Services.AddNeuroLakeGovernance(configured.Auth.Mode);
         builder.Services.AddCatalogTableRegistration(warehouse);

@@ -20,6 +20,7 @@ public static class IngestWizardExtensions
             Path.Combine(sp.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.DataDirectory, "uploads"),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<UploadOptions>>().Value.Expiry));
+        services.AddSingleton<UploadQuota>();
         services.AddHostedService<UploadExpiry>();
         services.AddSingleton<IngestionWorkflow>();
         services.AddSingleton<IngestDrafts>();

@@ -171,6 +171,8 @@ public sealed class ConcurrencyBenchmark : IBenchmark
         {
             builder.UseSetting("NeuroLake:DataDirectory", _data);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // The bench measures throughput: the per-user API rate limit would measure the limiter instead.
+            builder.UseSetting("NeuroLake:Limits:ApiRequestsPerMinute", "0");
             builder.UseEnvironment("Production");
         }
 

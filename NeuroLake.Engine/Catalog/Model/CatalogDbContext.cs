@@ -57,6 +57,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         CommitsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
         GovernanceModel.Configure(modelBuilder);
+        Governance.Audit.AuditModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

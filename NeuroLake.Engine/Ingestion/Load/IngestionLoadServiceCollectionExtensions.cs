@@ -5,6 +5,7 @@ using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
 
 namespace NeuroLake.Engine.Ingestion.Load;
 
@@ -21,7 +22,7 @@ public static class IngestionLoadServiceCollectionExtensions
         services.AddSingleton(sp => new IngestionLoader(sp.GetRequiredService<DuckDbDatabase>(), Catalog(sp)));
         services.AddSingleton(sp => new FileIngestion(
             sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<IngestionLoader>(), sp.GetRequiredService<CatalogStore>(),
-            sp.GetRequiredService<WarehouseLayout>(), sp.GetRequiredService<CatalogTableObserver>(), sp.GetService<PrivilegeEvaluator>()));
+            sp.GetRequiredService<WarehouseLayout>(), sp.GetRequiredService<CatalogTableObserver>(), sp.GetService<PrivilegeEvaluator>(), sp.GetService<AuditLog>()));
         return services;
     }
 

@@ -16,4 +16,7 @@ internal static partial class QueryLog
 
     [LoggerMessage(6103, LogLevel.Warning, "The catalog's usage counts did not record a statement by {User}; the statement's result stands")]
     public static partial void UsageNotRecorded(ILogger logger, Exception exception, string user);
+
+    [LoggerMessage(6104, LogLevel.Warning, "The audit log did not record a statement by {User}; the statement's result stands")]
+    public static partial void AuditNotRecorded(ILogger logger, Exception exception, string user);
 }

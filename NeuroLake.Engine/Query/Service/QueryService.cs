@@ -9,6 +9,7 @@ using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
@@ -50,9 +51,11 @@ public sealed class QueryService : IDisposable
     /// <param name="lineage">When given, committed CTAS, INSERT, UPDATE and MERGE statements record table and column lineage.</param>
     /// <param name="usage">When given, each successful statement counts its table reads and writes.</param>
     /// <param name="loggerFactory">Where history, lineage and usage failures are logged (they never fail the user's statement).</param>
+    /// <param name="audit">When given, every statement is audited with its user, tables and outcome.</param>
     public QueryService(
         CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
-        QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null)
+        QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null,
+        AuditLog? audit = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
@@ -92,7 +95,7 @@ public sealed class QueryService : IDisposable
             : new LineageRecorder(lineage, catalog, _duckDb, options.Catalog, loggerFactory.CreateLogger<LineageRecorder>());
         _export = new QueryExport(_resolver, _duckDb, _scratch);
         var log = loggerFactory.CreateLogger<QueryService>();
-        _history = new StatementHistory(history, log, TimeProvider.System);
+        _history = new StatementHistory(history, log, TimeProvider.System, audit);
         _usage = new StatementUsage(usage, options.Catalog, log, TimeProvider.System);
         _insights = new QueryInsights(_resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, log);
     }

@@ -5,6 +5,7 @@ using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Catalog.Usage;
+using NeuroLake.Engine.Governance.Audit;
 
 namespace NeuroLake.Engine.Query.Service;
 
@@ -21,7 +22,8 @@ public static class QueryServiceCollectionExtensions
         configure?.Invoke(options);
         services.AddSingleton(sp => new QueryService(
             sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options,
-            sp.GetService<QueryHistoryStore>(), sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>(), sp.GetService<UsageStore>()));
+            sp.GetService<QueryHistoryStore>(), sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>(), sp.GetService<UsageStore>(),
+            sp.GetService<AuditLog>()));
         return services;
     }
 }

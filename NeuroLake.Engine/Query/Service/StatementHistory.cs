@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog.History;
+using NeuroLake.Engine.Governance.Audit;
 
 namespace NeuroLake.Engine.Query.Service;
 
-/// <summary>Queues one history entry per statement; a history that cannot be written is logged, never the user's problem.</summary>
-internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger, TimeProvider clock)
+/// <summary>
+/// Queues one history entry and one audit entry per statement; a history or audit that cannot be written is logged,
+/// never the user's problem.
+/// </summary>
+internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger, TimeProvider clock, AuditLog? audit = null)
 {
     public DateTimeOffset Now() => clock.GetUtcNow();
 
@@ -12,6 +16,7 @@ internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger,
         string user, string sql, DateTimeOffset started, QueryStatus status, long? rows = null, string? error = null,
         IReadOnlyList<TableVersion>? read = null, TableVersion? written = null)
     {
+        await AuditAsync(user, sql, status, error, read, written);
         if (store is null)
         {
             return;
@@ -29,6 +34,32 @@ internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger,
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             QueryLog.HistoryNotRecorded(logger, e, user);
+        }
+    }
+
+    private async Task AuditAsync(string user, string sql, QueryStatus status, string? error, IReadOnlyList<TableVersion>? read, TableVersion? written)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        var tables = (read ?? []).Append(written).OfType<TableVersion>().Select(t => $"{t.Schema}.{t.Table}").Distinct(StringComparer.Ordinal);
+        var outcome = status switch
+        {
+            QueryStatus.Ok => AuditOutcome.Succeeded,
+            QueryStatus.Cancelled => AuditOutcome.Cancelled,
+            _ => AuditOutcome.Failed,
+        };
+        try
+        {
+            await audit.QueueAsync(
+                new AuditEvent(user, AuditAction.Statement, string.Join(", ", tables), outcome, error is null ? sql : $"{sql}\n-- {error}"),
+                e => QueryLog.AuditNotRecorded(logger, e, user));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            QueryLog.AuditNotRecorded(logger, e, user);
         }
     }
 }

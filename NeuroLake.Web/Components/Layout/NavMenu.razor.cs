@@ -17,5 +17,6 @@ public partial class NavMenu
         new("Catalog", "catalog", Icons.Material.Filled.MenuBook),
         new("Ingest", "ingest", Icons.Material.Filled.CloudUpload),
         new("Jobs", "jobs", Icons.Material.Filled.Schedule),
+        new("Audit log", "admin/audit", Icons.Material.Filled.Policy),
     ];
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 using MudBlazor;
 using NeuroLake.Engine.Errors;
@@ -61,6 +62,9 @@ public partial class Ingest
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private AntiforgeryStateProvider Antiforgery { get; set; } = default!;
+
     internal IngestWizardState State { get; } = new();
 
     private WizardAddress Address => WizardAddress.Parse(UploadParameter, StepParameter);
@@ -97,7 +101,8 @@ public partial class Ingest
             }
 
             _self = DotNetObjectReference.Create(this);
-            _dropZone = await _module.InvokeAsync<IJSObjectReference>("init", _self, _page);
+            // Uploads are XHRs to the API, which refuses browser requests without the page's antiforgery token.
+            _dropZone = await _module.InvokeAsync<IJSObjectReference>("init", _self, _page, Antiforgery.GetAntiforgeryToken()?.Value);
             _jsReady = true;
             StateHasChanged();
         }

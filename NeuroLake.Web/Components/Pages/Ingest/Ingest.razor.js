@@ -2,7 +2,8 @@
 // POST /api/v1/uploads (never through the SignalR circuit); progress goes back to the component.
 let nextId = 0;
 
-export function init(dotnet, page) {
+// antiforgeryToken: the page's token, sent with every upload (the API refuses browser requests without it).
+export function init(dotnet, page, antiforgeryToken) {
     let depth = 0;
     const input = document.createElement('input');
     input.type = 'file';
@@ -14,7 +15,7 @@ export function init(dotnet, page) {
 
     const upload = files => {
         for (const file of files) {
-            send(dotnet, file);
+            send(dotnet, file, antiforgeryToken);
         }
     };
     const hasFiles = event => Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -72,7 +73,7 @@ export function init(dotnet, page) {
     };
 }
 
-function send(dotnet, file) {
+function send(dotnet, file, antiforgeryToken) {
     const id = `upload-${++nextId}`;
     const xhr = new XMLHttpRequest();
     let reported = -1;
@@ -103,5 +104,6 @@ function send(dotnet, file) {
     xhr.addEventListener('abort', () => call('UploadFailed', 'Upload cancelled.'));
     xhr.open('POST', `api/v1/uploads?name=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (antiforgeryToken) xhr.setRequestHeader('RequestVerificationToken', antiforgeryToken);
     xhr.send(file);
 }

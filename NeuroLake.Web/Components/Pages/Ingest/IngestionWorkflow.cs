@@ -2,6 +2,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion;
 using NeuroLake.Engine.Ingestion.Detection;
 using NeuroLake.Engine.Ingestion.Load;
@@ -19,7 +20,8 @@ namespace NeuroLake.Web.Components.Pages.Ingest;
 /// managed table of the <c>main</c> catalog, read quarantined rows. DuckDB work runs off the circuit's thread.
 /// </summary>
 public sealed class IngestionWorkflow(
-    DuckDbDatabase duckDb, IngestionLoader loader, UploadStore uploads, WarehouseLayout layout, CatalogTableObserver observer, CatalogStore catalog)
+    DuckDbDatabase duckDb, IngestionLoader loader, UploadStore uploads, WarehouseLayout layout, CatalogTableObserver observer, CatalogStore catalog,
+    AuditLog? audit = null)
 {
     /// <summary>The catalog managed tables are loaded into (the query service's default).</summary>
     public const string Catalog = "main";
@@ -75,7 +77,20 @@ public sealed class IngestionWorkflow(
     /// Loads, marks the PII the user reviewed as confirmed (or set by hand) rather than merely detected, then removes the
     /// staged upload (the table holds the rows now) unless no table was written.
     /// </summary>
-    public async Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
+    public Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct) =>
+        audit.TrackAsync(
+            request.Target.Options.UserName ?? "unknown", AuditAction.Ingestion, TableNameOf(request.Target.Location),
+            $"{request.SourceFile?.FileName} ({request.Mode}) through the ingestion wizard",
+            () => LoadUnauditedAsync(request, uploadId, reviewed, ct));
+
+    // The wizard's targets come from Table(): <warehouse>/<catalog>/<schema>/<table>.
+    private static string TableNameOf(string location)
+    {
+        var folder = new DirectoryInfo(location);
+        return $"{Catalog}.{folder.Parent?.Name}.{folder.Name}";
+    }
+
+    private async Task<LoadReport> LoadUnauditedAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
     {
         // Planning never creates the folder, so an abandoned wizard leaves nothing in the warehouse; DuckDB needs it to write.
         Directory.CreateDirectory(request.Target.Location);

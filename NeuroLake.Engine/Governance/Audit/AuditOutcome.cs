@@ -1,0 +1,10 @@
+namespace NeuroLake.Engine.Governance.Audit;
+
+/// <summary>How an audited action ended.</summary>
+public enum AuditOutcome
+{
+    Succeeded,
+    Failed,
+    Denied,
+    Cancelled,
+}
