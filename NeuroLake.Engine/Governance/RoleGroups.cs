@@ -3,8 +3,10 @@ namespace NeuroLake.Engine.Governance;
 /// <summary>
 /// The workbench's roles, seeded as groups by migration M006 with default grants on the metastore (so they hold in
 /// every catalog, including ones created later): admin holds everything and may grant anywhere; engineer uses,
-/// creates schemas and tables, reads and writes; analyst uses and reads; viewer only uses, so sees the names of
-/// schemas and tables but reads no rows. Administrators change the defaults with GRANT/REVOKE ... ON METASTORE.
+/// creates schemas and tables, reads and writes; analyst and viewer only use catalogs and schemas. Analysts read what
+/// an owner or administrator grants them (<c>GRANT SELECT ON SCHEMA main.sales TO analyst</c>), so a new table is not
+/// readable by every analyst until someone decides it should be; viewer is for people who only browse names.
+/// Administrators change the defaults with GRANT/REVOKE ... ON METASTORE.
 /// </summary>
 public static class RoleGroups
 {
@@ -23,7 +25,7 @@ public static class RoleGroups
     {
         [Admin] = [Privilege.AllPrivileges],
         [Engineer] = [Privilege.UseCatalog, Privilege.UseSchema, Privilege.CreateSchema, Privilege.CreateTable, Privilege.Select, Privilege.Modify],
-        [Analyst] = [Privilege.UseCatalog, Privilege.UseSchema, Privilege.Select],
+        [Analyst] = [Privilege.UseCatalog, Privilege.UseSchema],
         [Viewer] = [Privilege.UseCatalog, Privilege.UseSchema],
     };
 
@@ -31,7 +33,7 @@ public static class RoleGroups
     {
         Admin => "Metastore administrators: every privilege everywhere; may grant and manage groups.",
         Engineer => "Create schemas and tables, read and write data.",
-        Analyst => "Read data.",
+        Analyst => "Read the data granted to analysts (GRANT SELECT ON SCHEMA ... TO analyst).",
         _ => "See schema and table names; read no rows.",
     };
 }

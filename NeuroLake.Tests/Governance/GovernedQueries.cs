@@ -45,6 +45,7 @@ internal sealed class GovernedQueries : IAsyncDisposable
                 (2, 'mary@example.org', 'Mary Ann Lee', '5500-0000-0000-0004', 'US', NULL),
                 (3, NULL, NULL, NULL, 'EU', 'none')) AS t(id, email, name, card, region, notes);
             CREATE TABLE sales.orders AS SELECT * FROM (VALUES (10, 1, 9.5), (11, 2, 20.0)) AS o(order_id, customer_id, total);
+            GRANT SELECT ON SCHEMA sales TO analyst;
             """);
         foreach (var (column, pii) in new[] { ("email", "email"), ("name", "person_name"), ("card", "credit_card"), ("notes", "free_text_with_pii") })
         {

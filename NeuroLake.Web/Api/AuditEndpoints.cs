@@ -19,7 +19,7 @@ public static class AuditEndpoints
     private static async Task<IResult> ExportAsync(
         HttpContext http, AuditLog audit, AuditAccess access, string? user, string? action, string? target, string? from, string? to)
     {
-        if (!access.Allowed)
+        if (!await access.AllowedAsync(http.RequestAborted))
         {
             return Results.Problem(title: "Administrators only", detail: "The audit log is for workbench administrators.", statusCode: StatusCodes.Status403Forbidden);
         }

@@ -60,7 +60,8 @@ public static class IdentityExtensions
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(WorkbenchRoles.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => WorkbenchRoles.IsAdminAsync(context.User)));
+            .AddPolicy(WorkbenchRoles.AdminPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new WorkbenchAdminRequirement()));
+        services.AddSingleton<IAuthorizationHandler, WorkbenchAdminHandler>();
         return builder;
     }
 

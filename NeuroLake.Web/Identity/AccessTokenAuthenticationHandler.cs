@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Identity.Store;
 
 namespace NeuroLake.Web.Identity;
@@ -14,7 +15,8 @@ internal sealed class AccessTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AccessTokens tokens,
-    IUserClaimsPrincipalFactory<WorkbenchAccount> principals)
+    IUserClaimsPrincipalFactory<WorkbenchAccount> principals,
+    AuditLog audit)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
@@ -33,10 +35,14 @@ internal sealed class AccessTokenAuthenticationHandler(
         }
 
         var account = await tokens.AuthenticateAsync(header.Parameter, Context.RequestAborted);
+        var target = $"{Request.Method} {Request.Path}";
         if (account is null)
         {
+            await audit.QueueAsync(new AuditEvent("unknown", AuditAction.TokenUse, target, AuditOutcome.Denied, "unknown, revoked or expired token, or a disabled account"));
             return AuthenticateResult.Fail("The bearer token is unknown, revoked or expired, or its account is disabled.");
         }
+
+        await audit.QueueAsync(new AuditEvent(account.UserName ?? "", AuditAction.TokenUse, target, AuditOutcome.Succeeded));
 
         var principal = await principals.CreateAsync(account);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Web.Identity.Store;
 
 namespace NeuroLake.Web.Identity;
@@ -8,7 +9,7 @@ namespace NeuroLake.Web.Identity;
 /// Whether the install still needs its first administrator, and creating that one account (from the setup page or
 /// <c>NeuroLake:Admin</c>). Once any account exists the answer never changes back, so it is remembered.
 /// </summary>
-public sealed class FirstAdministrator(IServiceScopeFactory scopes)
+public sealed class FirstAdministrator(IServiceScopeFactory scopes, GroupDirectory groups)
 {
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile bool _hasAccounts;
@@ -60,6 +61,12 @@ public sealed class FirstAdministrator(IServiceScopeFactory scopes)
             }
 
             var added = await users.AddToRoleAsync(account, WorkbenchRoles.Admin);
+            if (added.Succeeded)
+            {
+                // Privileges follow the engine's groups: the first account becomes the first member of admin.
+                await groups.AddFirstAdministratorAsync(account.UserName!, ct);
+            }
+
             _hasAccounts = true;
             return added;
         }

@@ -27,9 +27,6 @@ public partial class Audit
     private AuditLog Log { get; set; } = default!;
 
     [Inject]
-    private AuditAccess Access { get; set; } = default!;
-
-    [Inject]
     private IOptions<AuditOptions> Options { get; set; } = default!;
 
     private int RetentionDays => Options.Value.RetentionDays;
