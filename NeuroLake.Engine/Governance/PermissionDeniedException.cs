@@ -5,7 +5,7 @@ namespace NeuroLake.Engine.Governance;
 /// <summary>The user lacks a privilege the action needs; the message names the privilege and whom to ask.</summary>
 public sealed class PermissionDeniedException : NeuroLakeException
 {
-    internal PermissionDeniedException(string message) : base(message)
+    public PermissionDeniedException(string message) : base(message)
     {
     }
 

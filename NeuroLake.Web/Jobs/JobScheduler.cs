@@ -1,27 +1,35 @@
 using Hangfire;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Jobs;
 
 namespace NeuroLake.Web.Jobs;
 
 /// <summary>
 /// What the Jobs page and API do to jobs: every change goes to the catalog's definition first, then the Hangfire
-/// recurring job is made to match it — a paused job has no recurring entry, so it cannot fire.
+/// recurring job is made to match it — a paused job has no recurring entry, so it cannot fire. Whoever creates a job
+/// must hold what it needs (MODIFY for maintenance, SELECT for re-profiling, administrator for lakehouse-wide jobs);
+/// only its owner or an administrator changes, runs or cancels it. The job then runs as its owner, so its statements
+/// are checked again when they run.
 /// </summary>
 public sealed class JobScheduler(
-    JobDefinitionStore definitions, JobRunStore runs, RunningJobs running, IRecurringJobManager recurring, IBackgroundJobClient background)
+    JobDefinitionStore definitions, JobRunStore runs, RunningJobs running, IRecurringJobManager recurring, IBackgroundJobClient background,
+    PrivilegeEvaluator privileges)
 {
     /// <summary>The recurring job that prunes run history daily.</summary>
     public const string RetentionJobId = "neurolake-history-retention";
 
     public async Task<JobDefinition> CreateAsync(JobDraft draft, string owner, CancellationToken ct)
     {
+        await RequireMayScheduleAsync(draft, owner, ct);
         var created = await definitions.CreateAsync(draft, owner, ct);
         Mirror(created);
         return created;
     }
 
-    public async Task<JobDefinition> UpdateAsync(Guid id, JobDraft draft, CancellationToken ct)
+    public async Task<JobDefinition> UpdateAsync(Guid id, JobDraft draft, string actor, CancellationToken ct)
     {
+        await RequireOwnerAsync(id, actor, ct);
+        await RequireMayScheduleAsync(draft, actor, ct);
         var updated = await definitions.UpdateAsync(id, draft, ct);
         Mirror(updated);
         return updated;
@@ -29,20 +37,23 @@ public sealed class JobScheduler(
 
     public async Task<JobDefinition> PauseAsync(Guid id, string user, CancellationToken ct)
     {
+        await RequireOwnerAsync(id, user, ct);
         var paused = await definitions.PauseAsync(id, user, ct);
         Mirror(paused);
         return paused;
     }
 
-    public async Task<JobDefinition> ResumeAsync(Guid id, CancellationToken ct)
+    public async Task<JobDefinition> ResumeAsync(Guid id, string actor, CancellationToken ct)
     {
+        await RequireOwnerAsync(id, actor, ct);
         var resumed = await definitions.ResumeAsync(id, ct);
         Mirror(resumed);
         return resumed;
     }
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    public async Task<bool> DeleteAsync(Guid id, string actor, CancellationToken ct)
     {
+        await RequireOwnerAsync(id, actor, ct);
         recurring.RemoveIfExists(RecurringId(id));
         return await definitions.DeleteAsync(id, ct);
     }
@@ -50,7 +61,7 @@ public sealed class JobScheduler(
     /// <summary>Runs the job once now, paused or not; the run is in the history at once, queued.</summary>
     public async Task<JobRun> RunNowAsync(Guid id, string user, CancellationToken ct)
     {
-        var definition = await definitions.FindAsync(id, ct) ?? throw new JobException("There is no such job: it may have been deleted. Reload the list of jobs.");
+        var definition = await RequireOwnerAsync(id, user, ct);
         var run = await runs.QueueAsync(definition.Kind, definition.Table, definition.Id, user, ct);
         var externalId = background.Enqueue<HangfireJobs>(JobQueues.For(definition.Kind), j => j.RunAsync(run.Id, CancellationToken.None));
         await runs.SetExternalIdAsync(run.Id, externalId, ct);
@@ -61,15 +72,29 @@ public sealed class JobScheduler(
     /// Stops a run: a running one within moments (its statement is interrupted; nothing half-done commits), a queued
     /// one before it starts. False when the run already finished.
     /// </summary>
-    public async Task<bool> CancelAsync(Guid runId, CancellationToken ct)
+    public async Task<bool> CancelAsync(Guid runId, string actor, CancellationToken ct)
     {
+        var run = await runs.FindAsync(runId, ct);
+        if (run is null)
+        {
+            return false;
+        }
+
+        if (run.DefinitionId is { } id && await definitions.FindAsync(id, ct) is { } job)
+        {
+            await RequireOwnerAsync(job, actor, ct);
+        }
+        else if (!await privileges.IsAdminAsync(actor, ct))
+        {
+            throw new PermissionDeniedException("permission denied: only an administrator may cancel a run whose job was deleted.");
+        }
+
         if (running.Cancel(runId))
         {
             return true;
         }
 
-        var run = await runs.FindAsync(runId, ct);
-        if (run is null || run.IsFinished)
+        if (run.IsFinished)
         {
             return false;
         }
@@ -95,6 +120,44 @@ public sealed class JobScheduler(
     }
 
     public static string RecurringId(Guid definitionId) => $"job-{definitionId:N}";
+
+    /// <summary>Whether <paramref name="user"/> may change, run and cancel <paramref name="job"/>.</summary>
+    public async Task<bool> MayManageAsync(JobDefinition job, string user, CancellationToken ct) =>
+        string.Equals(job.Owner, user, StringComparison.Ordinal) || await privileges.IsAdminAsync(user, ct);
+
+    private async Task<JobDefinition> RequireOwnerAsync(Guid id, string actor, CancellationToken ct)
+    {
+        var job = await definitions.FindAsync(id, ct) ?? throw new JobException("There is no such job: it may have been deleted. Reload the list of jobs.");
+        await RequireOwnerAsync(job, actor, ct);
+        return job;
+    }
+
+    private async Task RequireOwnerAsync(JobDefinition job, string actor, CancellationToken ct)
+    {
+        if (!await MayManageAsync(job, actor, ct))
+        {
+            throw new PermissionDeniedException($"permission denied: the job '{job.Name}' belongs to {job.Owner}; ask them or an administrator to change it.");
+        }
+    }
+
+    private async Task RequireMayScheduleAsync(JobDraft draft, string user, CancellationToken ct)
+    {
+        var (privilege, what) = draft.Kind switch
+        {
+            JobKind.TableMaintenance => (Privilege.Modify, "MODIFY"),
+            JobKind.QualityReprofile => (Privilege.Select, "SELECT"),
+            _ => ((Privilege?)null, "administrator"),
+        };
+        var allowed = privilege is { } needed && draft.Table is { } table
+            ? await privileges.HasAsync(user, Securable.Of(table), needed, ct)
+            : await privileges.IsAdminAsync(user, ct);
+        if (!allowed)
+        {
+            throw new PermissionDeniedException(draft.Table is { } target
+                ? $"permission denied: a {draft.Kind} job needs {what} on table {target}; ask its owner or an administrator to GRANT {what}."
+                : $"permission denied: only an administrator may schedule a {draft.Kind} job.");
+        }
+    }
 
     private void Mirror(JobDefinition definition)
     {

@@ -2,9 +2,11 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Tests.Infrastructure;
+using NeuroLake.Tests.Web.Identity;
 using NeuroLake.Web.Jobs;
 using Npgsql;
 
@@ -74,7 +76,7 @@ public sealed class HangfireJobsTests
 
         Assert.Equal((JobRunStatus.Succeeded, "ben"), (finished.Status, finished.TriggeredBy));
         Assert.NotNull(queued.ExternalId);
-        Assert.False(await scheduler.CancelAsync(queued.Id, CancellationToken.None));
+        Assert.False(await scheduler.CancelAsync(queued.Id, "ana", CancellationToken.None));
     }
 
     [Fact]
@@ -100,13 +102,38 @@ public sealed class HangfireJobsTests
             await Task.Delay(50);
         }
 
-        Assert.True(await scheduler.CancelAsync(run.Id, CancellationToken.None));
+        Assert.True(await scheduler.CancelAsync(run.Id, "ana", CancellationToken.None));
         var stopped = await WaitForFinishAsync(app, run.Id);
 
         Assert.Equal(JobRunStatus.Cancelled, stopped.Status);
         Assert.Contains("nothing half-done was committed", stopped.Summary);
         var history = await queries.ExecuteAsync("DESCRIBE HISTORY s.big", new QueryRequest("ana"));
         Assert.Equal(3, history[0].Rows.Count);
+    }
+
+    [Fact]
+    public async Task Scheduling_needs_the_privileges_the_job_uses_and_only_its_owner_or_an_admin_changes_it()
+    {
+        await using var app = AccountsApp.Create(withAdmin: true);
+        _ = app.Server;
+        var queries = app.Services.GetRequiredService<QueryService>();
+        await queries.ExecuteAsync("CREATE SCHEMA s; CREATE TABLE s.t (id BIGINT); INSERT INTO s.t VALUES (1);", new QueryRequest(AccountsApp.AdminName));
+        var scheduler = app.Services.GetRequiredService<JobScheduler>();
+
+        var refused = await Assert.ThrowsAsync<PermissionDeniedException>(() => scheduler.CreateAsync(NightlyOptimize, "mallory", CancellationToken.None));
+        var job = await scheduler.CreateAsync(NightlyOptimize, AccountsApp.AdminName, CancellationToken.None);
+        var notYours = await Assert.ThrowsAsync<PermissionDeniedException>(() => scheduler.PauseAsync(job.Id, "mallory", CancellationToken.None));
+        var lakehouseWide = await Assert.ThrowsAsync<PermissionDeniedException>(() =>
+            scheduler.CreateAsync(new JobDraft("drift", JobKind.CatalogDrift, null, "0 4 * * *"), "mallory", CancellationToken.None));
+        await queries.ExecuteAsync("GRANT MODIFY ON TABLE s.t TO mallory", new QueryRequest(AccountsApp.AdminName));
+        var own = await scheduler.CreateAsync(NightlyOptimize with { Name = "mine" }, "mallory", CancellationToken.None);
+
+        Assert.Contains("needs MODIFY on table main.s.t", refused.Message);
+        Assert.Contains($"belongs to {AccountsApp.AdminName}", notYours.Message);
+        Assert.Contains("only an administrator", lakehouseWide.Message);
+        Assert.False((await app.Services.GetRequiredService<JobDefinitionStore>().FindAsync(job.Id))!.IsPaused);
+        Assert.Equal("mallory", own.Owner);
+        Assert.True((await scheduler.PauseAsync(own.Id, AccountsApp.AdminName, CancellationToken.None)).IsPaused);
     }
 
     private static async Task RecurringJobLifecycle(IReadOnlyDictionary<string, string> settings)
@@ -126,7 +153,7 @@ public sealed class HangfireJobsTests
         await scheduler.PauseAsync(job.Id, "ana", CancellationToken.None);
         Assert.Null(Recurring(storage, recurringId));
 
-        await scheduler.ResumeAsync(job.Id, CancellationToken.None);
+        await scheduler.ResumeAsync(job.Id, "ana", CancellationToken.None);
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(recurringId);
         var run = await WaitForFinishAsync(app, null, job.Id);
 

@@ -50,7 +50,7 @@ public partial class JobEditorDialog
         {
             var draft = Form.ToDraft();
             var saved = JobId is { } id
-                ? await Scheduler.UpdateAsync(id, draft, CancellationToken.None)
+                ? await Scheduler.UpdateAsync(id, draft, User.Name, CancellationToken.None)
                 : await Scheduler.CreateAsync(draft, User.Name, CancellationToken.None);
             Dialog.Close(DialogResult.Ok(saved));
         }

@@ -208,7 +208,7 @@ public partial class Jobs
 
     private Task ResumeAsync(JobDefinition job) => Act(async () =>
     {
-        await Scheduler.ResumeAsync(job.Id, _closing.Token);
+        await Scheduler.ResumeAsync(job.Id, User.Name, _closing.Token);
         Snackbar.Add($"{job.Name} is active again.", Severity.Success);
     });
 
@@ -220,7 +220,7 @@ public partial class Jobs
         {
             await Act(async () =>
             {
-                await Scheduler.DeleteAsync(job.Id, _closing.Token);
+                await Scheduler.DeleteAsync(job.Id, User.Name, _closing.Token);
                 Snackbar.Add($"Deleted {job.Name}.", Severity.Success);
             });
         }
@@ -228,7 +228,7 @@ public partial class Jobs
 
     private Task CancelAsync(JobRun run) => Act(async () =>
     {
-        var stopped = await Scheduler.CancelAsync(run.Id, _closing.Token);
+        var stopped = await Scheduler.CancelAsync(run.Id, User.Name, _closing.Token);
         Snackbar.Add(stopped ? "Cancelling: the run stops at once and commits nothing half-done." : "The run had already finished.", Severity.Info);
     });
 
