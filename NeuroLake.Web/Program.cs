@@ -28,6 +28,7 @@ app.MapSqlApi();
 app.MapIngestApi();
 app.MapNeuroLakeIngestWizard();
 app.MapNeuroLakeAudit();
+app.MapNeuroLakeJobsDashboard();
 
 app.Run();
 

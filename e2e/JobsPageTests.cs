@@ -23,18 +23,21 @@ public sealed class JobsPageTests(WorkbenchAppFixture app)
         var page = session.Page;
         try
         {
-            await page.GotoAsync("/jobs");
-            // The page's buttons are enabled once its circuit is interactive.
-            var newJob = page.GetByRole(AriaRole.Button, new() { Name = "New job" });
-            await Expect(newJob).ToBeEnabledAsync();
-            await newJob.ClickAsync();
+            // Scheduled from the table's own page, then managed on the Jobs page.
+            await page.GotoAsync("/catalog/jobs_e2e/big?tab=maintenance");
+            var schedule = page.GetByRole(AriaRole.Button, new() { Name = "Schedule maintenance" });
+            await Expect(schedule).ToBeEnabledAsync();
+            await schedule.ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await FillAsync(dialog, "Name", "z-order big");
-            await FillAsync(dialog, "Table", "main.jobs_e2e.big");
             await FillAsync(dialog, "Schedule (cron)", "0 2 * * *");
             await FillAsync(dialog, "Z-order columns", "h, x");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            var ofTable = page.GetByRole(AriaRole.Table, new() { Name = "Jobs of this table" });
+            await Expect(ofTable).ToContainTextAsync("OPTIMIZE ZORDER BY (h, x)");
 
+            await page.GotoAsync("/jobs");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "New job" })).ToBeEnabledAsync();
             var jobs = page.GetByRole(AriaRole.Table, new() { Name = "Scheduled jobs" });
             var row = jobs.GetByRole(AriaRole.Row).Filter(new() { HasText = "z-order big" });
             await Expect(row).ToContainTextAsync("every day at 02:00 (UTC)");

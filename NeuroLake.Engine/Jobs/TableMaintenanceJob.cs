@@ -78,7 +78,9 @@ public sealed class TableMaintenanceJob(CatalogStore catalog, QueryService queri
     {
         var watch = new QueryProgress();
         var request = new QueryRequest(user) { Progress = watch };
-        var running = queries.ExecuteAsync(sql, request, ct);
+        // On the pool: the service may run a statement synchronously up to its end (SQLite's async calls complete
+        // inline), and progress must be sampled while it runs.
+        var running = Task.Run(() => queries.ExecuteAsync(sql, request, ct), CancellationToken.None);
         while (await Task.WhenAny(running, Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None)).ConfigureAwait(false) != running)
         {
             var within = (watch.Percent ?? 0) / 100;

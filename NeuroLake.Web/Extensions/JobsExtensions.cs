@@ -59,4 +59,19 @@ public static class JobsExtensions
         });
         return builder;
     }
+
+    /// <summary>The path of Hangfire's own dashboard, for administrators (linked from the Jobs page).</summary>
+    public const string DashboardPath = "/admin/hangfire";
+
+    /// <summary>Mounts Hangfire's dashboard at <see cref="DashboardPath"/>; call after authentication.</summary>
+    public static WebApplication MapNeuroLakeJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            AsyncAuthorization = [new AdminDashboardFilter()],
+            AppPath = "/jobs",
+            DashboardTitle = "NeuroLake jobs (Hangfire)",
+        });
+        return app;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using NeuroLake.Engine.Jobs;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Tests.Infrastructure;
 using NeuroLake.Tests.Web.Identity;
+using NeuroLake.Web.Identity;
 using NeuroLake.Web.Jobs;
 using Npgsql;
 
@@ -134,6 +136,28 @@ public sealed class HangfireJobsTests
         Assert.False((await app.Services.GetRequiredService<JobDefinitionStore>().FindAsync(job.Id))!.IsPaused);
         Assert.Equal("mallory", own.Owner);
         Assert.True((await scheduler.PauseAsync(own.Id, AccountsApp.AdminName, CancellationToken.None)).IsPaused);
+    }
+
+    [Fact]
+    public async Task Hangfires_dashboard_opens_for_administrators_only()
+    {
+        await using var app = AccountsApp.Create(withAdmin: true);
+        await app.Services.GetRequiredService<AccountDirectory>().CreateAsync("viewer1", AccountsApp.AdminPassword, CancellationToken.None);
+        using var admin = app.Browser();
+        using var other = app.Browser();
+        using var anonymous = app.Browser();
+        (await admin.SignInAsync(AccountsApp.AdminName, AccountsApp.AdminPassword)).Dispose();
+        (await other.SignInAsync("viewer1", AccountsApp.AdminPassword)).Dispose();
+
+        using var asAdmin = await admin.GetAsync("/admin/hangfire");
+        using var asOther = await other.GetAsync("/admin/hangfire");
+        using var asNobody = await anonymous.GetAsync("/admin/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
+        Assert.Contains("NeuroLake jobs (Hangfire)", await asAdmin.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.OK, asOther.StatusCode);
+        Assert.DoesNotContain("NeuroLake jobs (Hangfire)", await asOther.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.OK, asNobody.StatusCode);
     }
 
     private static async Task RecurringJobLifecycle(IReadOnlyDictionary<string, string> settings)
