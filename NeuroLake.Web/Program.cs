@@ -29,6 +29,7 @@ app.MapIngestApi();
 app.MapNeuroLakeIngestWizard();
 app.MapNeuroLakeAudit();
 app.MapNeuroLakeJobsDashboard();
+app.MapJobsApi();
 
 app.Run();
 

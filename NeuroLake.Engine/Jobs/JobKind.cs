@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace NeuroLake.Engine.Jobs;
 
 /// <summary>What a job does. Stored as its number: append new kinds, never renumber.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JobKind>))]
 public enum JobKind
 {
     /// <summary>OPTIMIZE (optionally Z-ordered) and/or VACUUM of one table, by its <see cref="MaintenanceSettings"/>.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace NeuroLake.Engine.Jobs;
 
 /// <summary>Where a job run is. Stored as its number: append, never renumber.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JobRunStatus>))]
 public enum JobRunStatus
 {
     Queued = 0,
