@@ -26,44 +26,21 @@ public sealed class WorkbenchCatalogTests
     [PostgresFact]
     public async Task The_workbench_runs_on_a_postgres_catalog_when_configured()
     {
-        var database = $"neurolake_web_{Guid.NewGuid():N}";
-        await ExecuteAsync($"""CREATE DATABASE "{database}" """);
-        try
+        await PostgresCatalogSettings.RunAsync("neurolake_web", async catalog =>
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = database }.ConnectionString;
-            await using (var app = new WorkbenchAppFactory(new Dictionary<string, string>
-            {
-                ["NeuroLake:Catalog:Provider"] = "Postgres",
-                ["ConnectionStrings:Catalog"] = connectionString,
-            }))
-            {
-                using var client = app.CreateClient();
+            await using var app = new WorkbenchAppFactory(catalog);
+            using var client = app.CreateClient();
 
-                using var ready = await client.GetAsync("/health/ready");
-                var home = await client.GetStringAsync("/");
+            using var ready = await client.GetAsync("/health/ready");
+            var home = await client.GetStringAsync("/");
 
-                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-                Assert.Contains("Postgres", home);
-                Assert.Equal("Postgres", CatalogProviderName(app));
-                Assert.False(File.Exists(Path.Combine(app.DataDirectory, "catalog.db")), "A SQLite catalog was created although PostgreSQL was configured.");
-            }
-
-            NpgsqlConnection.ClearAllPools();
-        }
-        finally
-        {
-            await ExecuteAsync($"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
-        }
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Contains("Postgres", home);
+            Assert.Equal("Postgres", CatalogProviderName(app));
+            Assert.False(File.Exists(Path.Combine(app.DataDirectory, "catalog.db")), "A SQLite catalog was created although PostgreSQL was configured.");
+        });
     }
 
     private static string CatalogProviderName(WorkbenchAppFactory app) =>
         app.Services.GetRequiredService<CatalogConnection>().Provider.ToString();
-
-    private static async Task ExecuteAsync(string sql)
-    {
-        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -24,28 +24,13 @@ public sealed class AccountsDatabaseTests
     [PostgresFact]
     public async Task On_postgres_the_migrated_tables_have_every_mapped_column_and_sign_in_and_tokens_work()
     {
-        var database = $"neurolake_accounts_{Guid.NewGuid():N}";
-        await ExecuteAsync($"""CREATE DATABASE "{database}" """);
-        try
+        await PostgresCatalogSettings.RunAsync("neurolake_accounts", async catalog =>
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = database }.ConnectionString;
-            await using (var app = AccountsApp.Create(withAdmin: true, new Dictionary<string, string>
-            {
-                ["NeuroLake:Catalog:Provider"] = "Postgres",
-                ["ConnectionStrings:Catalog"] = connectionString,
-            }))
-            {
-                await AssertEveryColumnExistsAsync(app);
-                await AssertSignInAndTokenWorkAsync(app);
-                Assert.False(File.Exists(Path.Combine(app.DataDirectory, "catalog.db")), "A SQLite file was created although PostgreSQL was configured.");
-            }
-
-            NpgsqlConnection.ClearAllPools();
-        }
-        finally
-        {
-            await ExecuteAsync($"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
-        }
+            await using var app = AccountsApp.Create(withAdmin: true, catalog);
+            await AssertEveryColumnExistsAsync(app);
+            await AssertSignInAndTokenWorkAsync(app);
+            Assert.False(File.Exists(Path.Combine(app.DataDirectory, "catalog.db")), "A SQLite file was created although PostgreSQL was configured.");
+        });
     }
 
     private static async Task AssertEveryColumnExistsAsync(WorkbenchAppFactory app)
@@ -79,13 +64,5 @@ public sealed class AccountsDatabaseTests
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
-    }
-
-    private static async Task ExecuteAsync(string sql)
-    {
-        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
     }
 }

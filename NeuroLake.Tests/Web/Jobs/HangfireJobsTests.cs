@@ -10,7 +10,6 @@ using NeuroLake.Tests.Infrastructure;
 using NeuroLake.Tests.Web.Identity;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Jobs;
-using Npgsql;
 
 namespace NeuroLake.Tests.Web.Jobs;
 
@@ -25,7 +24,7 @@ public sealed class HangfireJobsTests
     public Task A_recurring_job_fires_through_hangfire_pauses_and_resumes_on_sqlite() => RecurringJobLifecycle(new Dictionary<string, string>());
 
     [PostgresFact]
-    public Task A_recurring_job_fires_through_hangfire_pauses_and_resumes_on_postgres() => WithPostgresAsync(RecurringJobLifecycle);
+    public Task A_recurring_job_fires_through_hangfire_pauses_and_resumes_on_postgres() => PostgresCatalogSettings.RunAsync("neurolake_jobs", RecurringJobLifecycle);
 
     [Fact]
     public async Task A_run_left_running_by_a_crashed_process_is_failed_with_a_reason_at_the_next_start()
@@ -215,29 +214,5 @@ public sealed class HangfireJobsTests
 
             await Task.Delay(100, timeout.Token);
         }
-    }
-
-    private static async Task WithPostgresAsync(Func<IReadOnlyDictionary<string, string>, Task> test)
-    {
-        var database = $"neurolake_jobs_{Guid.NewGuid():N}";
-        await ExecuteAsync($"""CREATE DATABASE "{database}" """);
-        try
-        {
-            var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = database }.ConnectionString;
-            await test(new Dictionary<string, string> { ["NeuroLake:Catalog:Provider"] = "Postgres", ["ConnectionStrings:Catalog"] = connectionString });
-            NpgsqlConnection.ClearAllPools();
-        }
-        finally
-        {
-            await ExecuteAsync($"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
-        }
-    }
-
-    private static async Task ExecuteAsync(string sql)
-    {
-        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
     }
 }
