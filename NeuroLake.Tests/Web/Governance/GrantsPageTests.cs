@@ -35,7 +35,7 @@ public sealed class GrantsPageTests : MudComponentTest, IClassFixture<Governance
         GrantToGroup(page, $"{table.Catalog}.sales", group, "USE SCHEMA", "SELECT");
 
         Assert.True(await _app.Privileges.CanSelectAsync(user, table));
-        var grants = page.Find($"table[aria-label='Grants on schema {table.Catalog}.sales']").TextContent;
+        var grants = page.Find($"[aria-label='Grants on schema {table.Catalog}.sales']").TextContent;
         Assert.Contains("SELECT", grants);
         Assert.Contains($"group {group}", grants);
 
