@@ -34,7 +34,7 @@ public sealed class GroupsPageTests : MudComponentTest, IClassFixture<Governance
         page.WaitForAssertion(() => Assert.Contains($"Created group {group}.", page.Alert("status")), AdminPageQueries.Patience);
         Assert.Contains("&lt;b&gt;Reads&lt;/b&gt; sales", page.Markup);
 
-        page.Find($"input[aria-label='User to add to {group}']").Change(user);
+        page.Find($"input[aria-label='User to add to {group}'][list='workbench-accounts']").Change(user);
         page.Button($"Add member to {group}").Click();
         page.WaitForAssertion(() => Assert.Contains($"Added {user} to {group}.", page.Alert("status")), AdminPageQueries.Patience);
         Assert.Contains(group, await _app.Groups.GroupsOfAsync(user));
