@@ -20,6 +20,8 @@ builder.Services.AddNeuroLakeAuditPages();
 var app = builder.Build();
 
 app.UseNeuroLakeErrorPages();
+// Before the security middleware: antiforgery tokens are bound to the user, and rate limits are per user.
+app.UseAuthentication();
 app.UseNeuroLakeSecurity();
 app.MapNeuroLakeHealthChecks();
 app.UseNeuroLakeIdentity();

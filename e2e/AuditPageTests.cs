@@ -23,6 +23,8 @@ public sealed class AuditPageTests(WorkbenchAppFixture app)
             await page.GotoAsync("/admin/audit");
             var entries = page.GetByRole(AriaRole.Table, new() { Name = "Audit entries" });
             await Expect(entries).ToBeVisibleAsync();
+            // Search is enabled once the circuit is up; typed before that, the filter would be lost.
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Search" })).ToBeEnabledAsync();
             await page.GetByRole(AriaRole.Textbox, new() { Name = "Target contains" }).FillAsync($"{schema}.events");
             await SelectOption.ChooseAsync(page, "Action", "Statement");
             await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();

@@ -66,12 +66,11 @@ public static class IdentityExtensions
     }
 
     /// <summary>
-    /// Authentication, the redirect to <c>/setup</c> while there is no administrator (Accounts mode), authorization, and
-    /// <c>POST /account/signout</c>. Call after routing and before the endpoints' antiforgery.
+    /// The redirect to <c>/setup</c> while there is no administrator (Accounts mode), authorization, and
+    /// <c>POST /account/signout</c>. Call after <c>UseAuthentication</c> and before the endpoints' antiforgery.
     /// </summary>
     public static WebApplication UseNeuroLakeIdentity(this WebApplication app)
     {
-        app.UseAuthentication();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NeuroLakeOptions>>().Value.Auth.Mode == AuthMode.Accounts)
         {
             app.UseSetupRedirect();

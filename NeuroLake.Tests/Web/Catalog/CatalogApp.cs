@@ -63,6 +63,7 @@ public sealed class CatalogApp : IAsyncLifetime
         services.AddSingleton(Services.GetRequiredService<SchemaHistoryStore>());
         services.AddSingleton(Services.GetRequiredService<TableRecommender>());
         services.AddSingleton(Services.GetRequiredService<QualityStore>());
+        services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Jobs.JobDefinitionStore>());
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserClock>();
     }

@@ -31,6 +31,11 @@ public static class StatementKindText
         StatementKind.ShowSchemas => "Show schemas",
         StatementKind.ShowTables => "Show tables",
         StatementKind.Forbidden => "Refused statement",
+        StatementKind.Grant => "Grant",
+        StatementKind.Revoke => "Revoke",
+        StatementKind.ShowGrants => "Show grants",
+        StatementKind.AlterOwner => "Change owner",
+        StatementKind.AlterRowFilter => "Row filter",
         _ => "Statement",
     };
 
