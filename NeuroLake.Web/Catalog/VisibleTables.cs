@@ -1,5 +1,6 @@
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Model;
+using NeuroLake.Engine.Catalog.Recommendations;
 using NeuroLake.Engine.Catalog.Search;
 using NeuroLake.Engine.Governance;
 
@@ -57,6 +58,30 @@ public sealed class VisibleTables(PrivilegeEvaluator privileges)
             _ => true,
         }).ToList();
     }
+
+    /// <summary>
+    /// The recommendations of tables <paramref name="user"/> may SELECT, in order; a reason naming a third table they
+    /// may not ("both are derived from …") says so without the name.
+    /// </summary>
+    public async Task<IReadOnlyList<TableRecommendation>> RecommendationsAsync(string user, IReadOnlyList<TableRecommendation> related, CancellationToken ct = default)
+    {
+        var named = related.SelectMany(r => r.Reasons).Select(NamedIn).OfType<SecurablePath>();
+        var selectable = await SelectableAsync(user, related.Select(r => r.Table).Concat(named), ct);
+        return related.Where(r => selectable.Contains(r.Table.TablePath))
+            .Select(r => r with
+            {
+                Reasons = r.Reasons.Select(reason => NamedIn(reason) is { } other && !selectable.Contains(other) ? DerivedFrom + "a table you may not read" : reason).ToList(),
+            })
+            .ToList();
+    }
+
+    // TableRecommender's one reason that names another table.
+    private const string DerivedFrom = "lineage: both are derived from ";
+
+    private static SecurablePath? NamedIn(string reason) =>
+        reason.StartsWith(DerivedFrom, StringComparison.Ordinal) && reason[DerivedFrom.Length..].Split('.') is [var c, var s, var t]
+            ? new SecurablePath(c, s, t)
+            : null;
 
     private static SecurablePath PathOf(CatalogSearchHit hit)
     {
