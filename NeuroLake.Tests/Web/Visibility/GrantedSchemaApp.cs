@@ -45,10 +45,41 @@ public sealed class GrantedSchemaApp : IAsyncLifetime
             admin);
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    // One sign-in per user for the whole class: sign-ins are rate limited.
+    private readonly Dictionary<string, HttpClient> _browsers = [];
+    private readonly SemaphoreSlim _signingIn = new(1, 1);
 
-    /// <summary>A browser signed in as <paramref name="user"/>.</summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var browser in _browsers.Values)
+        {
+            browser.Dispose();
+        }
+
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A browser signed in as <paramref name="user"/>, shared by the class's tests.</summary>
     public async Task<HttpClient> SignedInAsync(string user)
+    {
+        await _signingIn.WaitAsync();
+        try
+        {
+            if (!_browsers.TryGetValue(user, out var browser))
+            {
+                browser = await SignInAsync(user);
+                _browsers[user] = browser;
+            }
+
+            return browser;
+        }
+        finally
+        {
+            _signingIn.Release();
+        }
+    }
+
+    private async Task<HttpClient> SignInAsync(string user)
     {
         var browser = App.Browser();
         var password = user == Analyst ? AnalystPassword : AccountsApp.AdminPassword;
@@ -61,7 +92,7 @@ public sealed class GrantedSchemaApp : IAsyncLifetime
     /// <summary>The page as the server first renders it for <paramref name="user"/>, entities decoded.</summary>
     public async Task<string> PageAsync(string user, string page)
     {
-        using var browser = await SignedInAsync(user);
+        var browser = await SignedInAsync(user);
         using var response = await browser.GetAsync(page);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

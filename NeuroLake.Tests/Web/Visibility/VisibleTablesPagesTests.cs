@@ -112,7 +112,8 @@ public sealed class VisibleTablesPagesTests(GrantedSchemaApp fixture) : IClassFi
         Assert.DoesNotContain("vault", analyst);
         Assert.DoesNotContain("salaries", analyst);
         Assert.Contains("catalog/hr/salaries", admin);
-        Assert.Contains("CREATE SCHEMA sales", admin);
+        Assert.DoesNotContain("ON SCHEMA hr", analyst);
+        Assert.Contains("GRANT USE SCHEMA ON SCHEMA hr TO USER ann", admin);
     }
 
     [Fact]
