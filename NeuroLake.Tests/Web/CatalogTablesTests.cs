@@ -12,8 +12,8 @@ public sealed class CatalogTablesTests
         await using var app = new WorkbenchAppFactory();
         var tables = app.Services.GetRequiredService<CatalogTables>();
 
-        Assert.Empty(await tables.CompletionsAsync());
-        Assert.Empty(await tables.ListAsync());
+        Assert.Empty(await tables.CompletionsAsync("tester"));
+        Assert.Empty(await tables.ListAsync("tester"));
     }
 
     [Fact]
@@ -25,11 +25,11 @@ public sealed class CatalogTablesTests
             "CREATE SCHEMA sales; CREATE SCHEMA empty_one; CREATE TABLE sales.orders (id INT, customer VARCHAR, amount DOUBLE)",
             new QueryRequest("tester"));
 
-        var completions = await app.Services.GetRequiredService<CatalogTables>().CompletionsAsync();
+        var completions = await app.Services.GetRequiredService<CatalogTables>().CompletionsAsync("tester");
 
         Assert.Empty(completions["empty_one"]);
         Assert.Equal(["id", "customer", "amount"], completions["sales"]["orders"]);
-        var table = Assert.Single(await app.Services.GetRequiredService<CatalogTables>().ListAsync());
+        var table = Assert.Single(await app.Services.GetRequiredService<CatalogTables>().ListAsync("tester"));
         Assert.Equal("sales.orders", $"{table.Path.Schema}.{table.Path.Table}");
     }
 }

@@ -3,14 +3,20 @@ using NeuroLake.Engine.Query.Service;
 
 namespace NeuroLake.Web.Catalog;
 
-/// <summary>The tables SQL names reach (<c>schema.table</c> in the query service's catalog), with their columns.</summary>
-public sealed class CatalogTables(CatalogStore catalog)
+/// <summary>
+/// The tables SQL names reach (<c>schema.table</c> in the query service's catalog), with their columns, as one user
+/// may see them (<see cref="VisibleTables"/>).
+/// </summary>
+public sealed class CatalogTables(CatalogStore catalog, VisibleTables visible)
 {
     /// <summary>The catalog the query service resolves names in (its default; the web app does not change it).</summary>
     public static string QueryCatalog { get; } = new QueryServiceOptions().Catalog;
 
-    /// <summary>Every table of every schema, schemas and tables by name; empty before the first query created the catalog.</summary>
-    public async Task<IReadOnlyList<TableInfo>> ListAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Every table of every schema that <paramref name="user"/> may SELECT, schemas and tables by name; empty before the
+    /// first query created the catalog.
+    /// </summary>
+    public async Task<IReadOnlyList<TableInfo>> ListAsync(string user, CancellationToken ct = default)
     {
         if (!await QueryCatalogExistsAsync(ct))
         {
@@ -29,14 +35,15 @@ public sealed class CatalogTables(CatalogStore catalog)
             }
         }
 
-        return tables;
+        return await visible.FilterAsync(user, tables, t => t.Path, ct);
     }
 
     /// <summary>
     /// Names for the editor's autocomplete in CodeMirror's schema shape: <c>{"schema": {"table": ["column", …]}}</c>.
-    /// Schemas without tables are listed too, so they complete after <c>CREATE TABLE</c>.
+    /// Schemas <paramref name="user"/> may use are listed even without tables, so they complete after <c>CREATE TABLE</c>;
+    /// tables only when the user may SELECT them.
     /// </summary>
-    public async Task<Dictionary<string, Dictionary<string, string[]>>> CompletionsAsync(CancellationToken ct = default)
+    public async Task<Dictionary<string, Dictionary<string, string[]>>> CompletionsAsync(string user, CancellationToken ct = default)
     {
         var names = new Dictionary<string, Dictionary<string, string[]>>(StringComparer.Ordinal);
         if (!await QueryCatalogExistsAsync(ct))
@@ -44,14 +51,15 @@ public sealed class CatalogTables(CatalogStore catalog)
             return names;
         }
 
-        foreach (var schema in await catalog.ListSchemasAsync(QueryCatalog, ct))
+        var schemas = (await catalog.ListSchemasAsync(QueryCatalog, ct)).Select(s => s.Schema!);
+        foreach (var schema in await visible.SchemasAsync(user, QueryCatalog, schemas, ct))
         {
-            names[schema.Schema!] = [];
+            names[schema] = [];
         }
 
-        foreach (var table in await ListAsync(ct))
+        foreach (var table in await ListAsync(user, ct))
         {
-            names[table.Path.Schema!][table.Path.Table!] = table.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).ToArray();
+            (names.TryGetValue(table.Path.Schema!, out var tables) ? tables : names[table.Path.Schema!] = [])[table.Path.Table!] = table.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).ToArray();
         }
 
         return names;

@@ -12,6 +12,7 @@ public static class WorkbenchExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<NeuroLake.Web.Components.Shared.UserClock>();
+        services.AddSingleton<VisibleTables>();
         services.AddSingleton<CatalogTables>();
         return services;
     }

@@ -124,7 +124,7 @@ public sealed class CatalogPagesTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("There is no table sales.missing in the catalog", html);
+        Assert.Contains("There is no table sales.missing in the catalog, or you may not read it", html);
         Assert.Contains("role=\"alert\"", html);
     }
 

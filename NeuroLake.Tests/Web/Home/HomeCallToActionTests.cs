@@ -34,7 +34,7 @@ public sealed class HomeCallToActionTests : MudComponentTest, IClassFixture<Work
     [Fact]
     public async Task Without_tables_home_offers_to_load_a_first_file_and_then_lists_the_table_instead()
     {
-        if ((await _app.Services.GetRequiredService<CatalogTables>().ListAsync()).Count > 0)
+        if ((await _app.Services.GetRequiredService<CatalogTables>().ListAsync("tester")).Count > 0)
         {
             throw new InvalidOperationException("This test needs an app without tables.");
         }

@@ -11,6 +11,12 @@ public partial class CatalogExplorer
     private CatalogSearch CatalogSearch { get; set; } = default!;
 
     [Inject]
+    private NeuroLake.Web.Catalog.VisibleTables Visible { get; set; } = default!;
+
+    [Inject]
+    private NeuroLake.Web.Identity.IWorkbenchUser User { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "q")]
@@ -52,7 +58,7 @@ public partial class CatalogExplorer
 
         try
         {
-            Hits = await CatalogSearch.SearchAsync(Current.ToQuery());
+            Hits = await Visible.SearchHitsAsync(User.Name, await CatalogSearch.SearchAsync(Current.ToQuery()));
         }
         catch (NeuroLakeException e)
         {

@@ -12,6 +12,12 @@ public partial class CatalogTree
     private CatalogStore Catalog { get; set; } = default!;
 
     [Inject]
+    private VisibleTables Visible { get; set; } = default!;
+
+    [Inject]
+    private NeuroLake.Web.Identity.IWorkbenchUser User { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>A schema to show expanded from the start (e.g. the explorer's schema filter). Default none.</summary>
@@ -36,7 +42,7 @@ public partial class CatalogTree
         {
             var catalogs = await Catalog.ListCatalogsAsync();
             Schemas = catalogs.Any(c => c.Catalog == TableName.Catalog)
-                ? (await Catalog.ListSchemasAsync(TableName.Catalog)).Select(s => s.Schema!).ToList()
+                ? await Visible.SchemasAsync(User.Name, TableName.Catalog, (await Catalog.ListSchemasAsync(TableName.Catalog)).Select(s => s.Schema!))
                 : [];
             if (Expanded is { } schema && Schemas.FirstOrDefault(s => string.Equals(s, schema, StringComparison.OrdinalIgnoreCase)) is { } known)
             {
@@ -65,7 +71,8 @@ public partial class CatalogTree
         Tables[schema] = null;
         try
         {
-            Tables[schema] = (await Catalog.ListTablesAsync(TableName.Catalog, schema)).Select(t => t.Table!).ToList();
+            var tables = await Catalog.ListTablesAsync(TableName.Catalog, schema);
+            Tables[schema] = (await Visible.FilterAsync(User.Name, tables, t => t)).Select(t => t.Table!).ToList();
         }
         catch (NeuroLakeException e)
         {

@@ -12,6 +12,12 @@ public partial class TablePage
     private TableAccess Tables { get; set; } = default!;
 
     [Inject]
+    private VisibleTables Visible { get; set; } = default!;
+
+    [Inject]
+    private NeuroLake.Web.Identity.IWorkbenchUser User { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The table's schema (from the route).</summary>
@@ -69,8 +75,9 @@ public partial class TablePage
     {
         try
         {
-            var info = await Tables.FindAsync(name, CancellationToken.None);
-            Error = info is null ? $"There is no table {name} in the catalog. Pick one from the catalog explorer." : null;
+            // One answer for a missing table and a hidden one, so the page does not reveal which tables exist.
+            var info = await Visible.CanSelectAsync(User.Name, name.Path) ? await Tables.FindAsync(name, CancellationToken.None) : null;
+            Error = info is null ? $"There is no table {name} in the catalog, or you may not read it. Pick one from the catalog explorer." : null;
             Context = info is null ? null : new TablePageContext(name, info, () => ReloadAsync(name));
         }
         catch (NeuroLakeException e)

@@ -21,6 +21,9 @@ public partial class Home
     [Inject]
     private CatalogTables Catalog { get; set; } = default!;
 
+    [Inject]
+    private NeuroLake.Web.Identity.IWorkbenchUser User { get; set; } = default!;
+
     private EngineStatus Status { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -28,7 +31,7 @@ public partial class Home
         Status = Probe.Check();
         try
         {
-            _tables = (await Catalog.ListAsync()).OrderByDescending(t => t.UpdatedAt).Take(RecentTablesShown).ToList();
+            _tables = (await Catalog.ListAsync(User.Name)).OrderByDescending(t => t.UpdatedAt).Take(RecentTablesShown).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException) // the catalog database itself may fail; say so in place
         {

@@ -14,11 +14,17 @@ public sealed record ImpactFactor(string Name, string Value, double Contribution
 public sealed record ImpactRow(string Asset, int Depth, IReadOnlyList<string> Path, double RiskScore, IReadOnlyList<ImpactFactor> Factors)
 {
     /// <summary>The rows of an impact report, in its order.</summary>
-    public static IReadOnlyList<ImpactRow> From(ImpactReport report) =>
-        report.Assets.Select(a => new ImpactRow(
+    public static IReadOnlyList<ImpactRow> From(ImpactReport report) => From(report, _ => true);
+
+    /// <summary>
+    /// The rows of assets whose table <paramref name="readable"/> allows, in the report's order; tables on their paths
+    /// it does not allow are shown as <see cref="RestrictedLineage.Label"/>, so a path stays as long as it is.
+    /// </summary>
+    public static IReadOnlyList<ImpactRow> From(ImpactReport report, Func<NeuroLake.Engine.Catalog.SecurablePath, bool> readable) =>
+        report.Assets.Where(a => readable(a.Asset.TablePath)).Select(a => new ImpactRow(
             a.Asset.ToString(),
             a.Depth,
-            a.Path.Select(p => p.ToString()).ToList(),
+            a.Path.Select(p => readable(p.TablePath) ? p.ToString() : RestrictedLineage.Label).ToList(),
             a.RiskScore,
             a.Factors.Select(f => new ImpactFactor(f.Name, f.Value, f.Contribution, f.Explanation)).ToList())).ToList();
 }

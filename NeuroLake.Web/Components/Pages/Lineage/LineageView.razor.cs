@@ -23,6 +23,12 @@ public partial class LineageView
     [Inject]
     private SourceFileStore SourceFiles { get; set; } = default!;
 
+    [Inject]
+    private NeuroLake.Web.Catalog.VisibleTables Visible { get; set; } = default!;
+
+    [Inject]
+    private NeuroLake.Web.Identity.IWorkbenchUser User { get; set; } = default!;
+
     /// <summary>The table (catalog.schema.table) the graph is drawn around. Required.</summary>
     [Parameter, EditorRequired]
     public SecurablePath Table { get; set; } = default!;
@@ -48,14 +54,18 @@ public partial class LineageView
         {
             var upstream = await Lineage.UpstreamAsync(Table, _depth);
             var downstream = await Lineage.DownstreamAsync(Table, _depth);
-            var tables = upstream.Nodes.Concat(downstream.Nodes).Select(n => n.Path.TablePath).Append(Table.TablePath).Distinct();
+            var tables = upstream.Nodes.Concat(downstream.Nodes).Select(n => n.Path.TablePath)
+                .Concat(upstream.Edges.Concat(downstream.Edges).SelectMany(e => new[] { e.Source.TablePath, e.Target.TablePath }))
+                .Append(Table.TablePath).Distinct().ToList();
+            var selectable = await Visible.SelectableAsync(User.Name, tables);
             var files = new List<SourceFileNode>();
-            foreach (var table in tables)
+            foreach (var table in tables.Where(selectable.Contains))
             {
                 files.AddRange((await SourceFiles.ForTableAsync(table)).Select(f => new SourceFileNode(table, f.FileName, f.Size, f.Sha256, f.TableVersion, f.ProducerId)));
             }
 
-            _elements = LineageGraphMapper.Map(Table, upstream, downstream, _columnLevel, files);
+            var hidden = tables.Where(t => !selectable.Contains(t)).Select(t => t.ToString()).ToHashSet(StringComparer.Ordinal);
+            _elements = RestrictedLineage.Hide(LineageGraphMapper.Map(Table, upstream, downstream, _columnLevel, files), hidden);
             _error = null;
         }
         catch (NeuroLakeException e)

@@ -306,7 +306,7 @@ public sealed partial class SqlEditor : IDisposable
     {
         try
         {
-            return await Catalog.CompletionsAsync(_disposed.Token);
+            return await Catalog.CompletionsAsync(User.Name, _disposed.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
