@@ -64,6 +64,8 @@ public sealed class CatalogApp : IAsyncLifetime
         services.AddSingleton(Services.GetRequiredService<TableRecommender>());
         services.AddSingleton(Services.GetRequiredService<QualityStore>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Jobs.JobDefinitionStore>());
+        services.AddSingleton(Services.GetRequiredService<NeuroLake.Web.Catalog.VisibleTables>());
+        services.AddSingleton(Services.CreateScope().ServiceProvider.GetRequiredService<NeuroLake.Web.Identity.IWorkbenchUser>());
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserClock>();
     }

@@ -146,7 +146,12 @@ public sealed class CrossSiteRequestTests(WorkbenchAppFactory app) : IClassFixtu
     private void AddValidToken(HttpRequestMessage request)
     {
         var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
-        var tokens = antiforgery.GetTokens(new DefaultHttpContext { RequestServices = app.Services });
+        // Tokens are bound to the user: the page's token was issued to the single-mode user who then sends it.
+        var user = app.Services.GetRequiredService<IOptions<NeuroLake.Engine.Configuration.NeuroLakeOptions>>().Value.User;
+        var signedIn = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, user), new(System.Security.Claims.ClaimTypes.Role, NeuroLake.Web.Identity.WorkbenchRoles.Admin)],
+            NeuroLake.Web.Identity.SingleUserAuthenticationHandler.SchemeName));
+        var tokens = antiforgery.GetTokens(new DefaultHttpContext { RequestServices = app.Services, User = signedIn });
         var options = app.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
         request.Headers.Add("Cookie", $"{options.Cookie.Name}={tokens.CookieToken}");
         request.Headers.Add(options.HeaderName!, tokens.RequestToken);
