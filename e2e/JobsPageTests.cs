@@ -52,8 +52,8 @@ public sealed class JobsPageTests(WorkbenchAppFixture app)
             var runs = page.GetByRole(AriaRole.Table, new() { Name = "Job runs" });
             await Expect(runs.GetByRole(AriaRole.Progressbar, new() { Name = "Progress of z-order big" })).ToBeVisibleAsync();
             var run = runs.GetByRole(AriaRole.Row).Filter(new() { HasText = "z-order big" });
-            // The step shows what the running statement does: cancel mid-OPTIMIZE, not while it waits for a worker.
-            await Expect(run).ToContainTextAsync("OPTIMIZE:", new() { Timeout = 60_000 });
+            // Cancel once a worker runs it (the z-order takes several seconds): a real cancel, not of a queued run.
+            await Expect(run.GetByText("Running", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await runs.GetByRole(AriaRole.Button, new() { Name = "Cancel run of z-order big" }).ClickAsync();
 
             await Expect(run).ToContainTextAsync("Cancelled", new() { Timeout = 20_000 });
