@@ -32,7 +32,8 @@ public static class JobsExtensions
         {
             configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()));
             var catalog = services.GetRequiredService<CatalogConnection>();
             if (catalog.Provider == CatalogProvider.Postgres)
             {
