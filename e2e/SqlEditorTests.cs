@@ -56,7 +56,8 @@ public sealed class SqlEditorTests(WorkbenchAppFixture app)
             await Expect(FirstCell(grid, 1)).ToHaveAttributeAsync("aria-selected", "true");
             await page.Keyboard.PressAsync("Control+c");
             await Expect(page.GetByText("Copied")).ToBeVisibleAsync();
-            Assert.Equal("3", await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+            // The clipboard write completes after the "Copied" notice on a loaded machine: wait for it, briefly.
+            await page.WaitForFunctionAsync("async () => (await navigator.clipboard.readText()) === '3'", null, new() { Timeout = 5_000 });
             await session.ScreenshotAsync("sql-editor-sorted.png");
 
             step = "download";
