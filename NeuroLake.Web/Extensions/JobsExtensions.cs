@@ -39,7 +39,7 @@ public static class JobsExtensions
             {
                 configuration.UsePostgreSqlStorage(
                     connection => connection.UseNpgsqlConnection(catalog.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
             }
             else
             {
