@@ -65,7 +65,8 @@ public sealed class IngestWizardNavigationTests(WorkbenchAppFixture app)
             await page.GetByRole(AriaRole.Button, new() { Name = "Load history_orders.csv" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Preview rows" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Check quality and PII" }).ClickAsync();
-            await Expect(page.GetByLabel("Quality score")).ToContainTextAsync("/100");
+            // Profiling a sample for quality and PII takes seconds on a loaded machine.
+            await Expect(page.GetByLabel("Quality score")).ToContainTextAsync("/100", new() { Timeout = 30_000 });
             await Expect(page).ToHaveURLAsync(new Regex("step=findings$"));
 
             await page.GoBackAsync();
@@ -79,7 +80,8 @@ public sealed class IngestWizardNavigationTests(WorkbenchAppFixture app)
             await Expect(page.GetByLabel("Name of Order Id")).ToHaveValueAsync("order_id");
             await page.GoForwardAsync();
             await page.GoForwardAsync();
-            await Expect(page.GetByLabel("Quality score")).ToContainTextAsync("/100");
+            // Profiling a sample for quality and PII takes seconds on a loaded machine.
+            await Expect(page.GetByLabel("Quality score")).ToContainTextAsync("/100", new() { Timeout = 30_000 });
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Ingestion steps" }).Locator("[aria-current=step]")).ToHaveTextAsync("5 Quality & PII");
             session.AssertNoConsoleErrors();
         }

@@ -34,7 +34,8 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
             await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Preview rows" })).ToContainTextAsync("BARKSDALE AIR FORCE BASE ARPT");
             await page.GetByRole(AriaRole.Button, new() { Name = "Check quality and PII" }).ClickAsync();
 
-            await Expect(page.GetByLabel("Quality score")).ToContainTextAsync("/100");
+            // Profiling a sample for quality and PII takes seconds on a loaded machine.
+            await Expect(page.GetByLabel("Quality score")).ToContainTextAsync("/100", new() { Timeout = 30_000 });
             var confirms = page.GetByRole(AriaRole.List, new() { Name = "PII findings" }).GetByRole(AriaRole.Button).Filter(new() { HasTextRegex = new("^Confirm ") });
             for (var i = 0; i < await confirms.CountAsync(); i++)
             {
