@@ -16,6 +16,7 @@ builder.Services.AddNeuroLakeIngestWizard();
 builder.Services.AddNeuroLakeErrorPages();
 builder.Services.AddNeuroLakeSecurity();
 builder.Services.AddNeuroLakeAuditPages();
+builder.Services.AddNeuroLakeRuntimeSettings();
 
 var app = builder.Build();
 

@@ -18,5 +18,11 @@ public sealed class JobsOptions
     /// <summary>Finished runs kept per recurring job whatever their age allows. Default 100; must be positive.</summary>
     public int HistoryRunsPerJob { get; set; } = 100;
 
+    /// <summary>
+    /// Where a failed job is announced with an HTTP POST of JSON; empty for none. An administrator may change it in
+    /// Admin → Settings.
+    /// </summary>
+    public string? FailureWebhookUrl { get; set; }
+
     public IReadOnlyList<string> EffectiveQueues => Queues.Count > 0 ? Queues : ["maintenance", "backup", "tiering", "default"];
 }

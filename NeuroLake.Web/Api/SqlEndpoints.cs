@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Settings;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Errors;
@@ -23,7 +24,7 @@ public static class SqlEndpoints
         return app;
     }
 
-    private static async Task<IResult> RunAsync(HttpRequest http, QueryService queries, IWorkbenchUser user, IOptions<NeuroLakeOptions> options, CancellationToken ct)
+    private static async Task<IResult> RunAsync(HttpRequest http, QueryService queries, IWorkbenchUser user, SettingsStore settings, CancellationToken ct)
     {
         var (body, problem) = await SqlRequestReader.ReadAsync(http, ct);
         if (problem is not null)
@@ -31,7 +32,7 @@ public static class SqlEndpoints
             return problem;
         }
 
-        var limit = options.Value.RowLimit;
+        var limit = settings.Current.RowLimit;
         if (string.IsNullOrWhiteSpace(body?.Sql))
         {
             return SqlProblems.BadRequest("No SQL", "The request needs \"sql\": the statements to run, e.g. {\"sql\": \"SELECT 42\"}.");
@@ -41,7 +42,7 @@ public static class SqlEndpoints
         if (maxRows < 1 || maxRows > limit)
         {
             return SqlProblems.BadRequest("maxRows out of range",
-                $"\"maxRows\" must be between 1 and {limit} (the server's NeuroLake:RowLimit); it was {maxRows}. Omit it to get up to {limit} rows per result.");
+                $"\"maxRows\" must be between 1 and {limit} (the server's row limit); it was {maxRows}. Omit it to get up to {limit} rows per result.");
         }
 
         try

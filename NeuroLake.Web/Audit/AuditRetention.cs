@@ -1,9 +1,10 @@
+using NeuroLake.Engine.Settings;
 using NeuroLake.Engine.Governance.Audit;
 
 namespace NeuroLake.Web.Audit;
 
-/// <summary>Removes audit entries past <c>NeuroLake:Audit:RetentionDays</c> at start and then once a day.</summary>
-internal sealed partial class AuditRetention(AuditLog audit, TimeProvider time, ILogger<AuditRetention> logger) : BackgroundService
+/// <summary>Removes audit entries past the audit retention (Admin → Settings) at start and then once a day.</summary>
+internal sealed partial class AuditRetention(AuditLog audit, SettingsStore settings, TimeProvider time, ILogger<AuditRetention> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
@@ -14,7 +15,7 @@ internal sealed partial class AuditRetention(AuditLog audit, TimeProvider time, 
         {
             try
             {
-                var removed = await audit.ApplyRetentionAsync(stoppingToken);
+                var removed = await audit.ApplyRetentionAsync(settings.Current.AuditRetentionDays, stoppingToken);
                 if (removed > 0)
                 {
                     LogRemoved(removed);

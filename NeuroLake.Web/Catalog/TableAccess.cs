@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Settings;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Configuration;
@@ -15,7 +16,7 @@ namespace NeuroLake.Web.Catalog;
 /// results; changes (RESTORE, OPTIMIZE, VACUUM) and row reads run as SQL through the query service, so they are the
 /// signed-in user's statements (<see cref="IWorkbenchUser"/>), checked by its sandbox, and keep the catalog in step exactly as the SQL editor does.
 /// </summary>
-public sealed class TableAccess(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, IOptions<NeuroLakeOptions> options, IWorkbenchUser user)
+public sealed class TableAccess(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, SettingsStore settings, IWorkbenchUser user)
 {
     /// <summary>The catalog's entry for the table, or null when it is not registered.</summary>
     public Task<TableInfo?> FindAsync(TableName name, CancellationToken ct) => catalog.FindTableAsync(name.Path, ct);
@@ -23,9 +24,9 @@ public sealed class TableAccess(CatalogStore catalog, QueryService queries, Duck
     /// <summary>The Delta table at the registered location, for reads.</summary>
     public DeltaTable Open(TableInfo info) => new(new LocalObjectStore(info.Location), duckDb);
 
-    /// <summary>Compares two versions, listing changed rows up to <c>NeuroLake:CompareRowLimit</c> rows per version.</summary>
+    /// <summary>Compares two versions, listing changed rows up to the compare row limit (Admin → Settings) rows per version.</summary>
     public Task<VersionComparison> CompareAsync(TableInfo info, long from, long to, CancellationToken ct) =>
-        VersionComparer.CompareAsync(Open(info), from, to, new CompareOptions { MaxRowsForRowDiff = options.Value.CompareRowLimit }, ct);
+        VersionComparer.CompareAsync(Open(info), from, to, new CompareOptions { MaxRowsForRowDiff = settings.Current.CompareRowLimit }, ct);
 
     /// <summary>
     /// Runs one statement as the signed-in user and returns its result (at most <paramref name="rowLimit"/> rows);

@@ -1,5 +1,6 @@
 using NeuroLake.Web.Api;
 using NeuroLake.Web.Audit;
+using NeuroLake.Web.Settings;
 
 namespace NeuroLake.Web.Extensions;
 
@@ -10,6 +11,13 @@ public static class AuditExtensions
     {
         services.AddScoped<AuditAccess>();
         services.AddHostedService<AuditRetention>();
+        return services;
+    }
+
+    /// <summary>Applies the administrator's run-time settings at start and whenever they change (after the catalog is migrated).</summary>
+    public static IServiceCollection AddNeuroLakeRuntimeSettings(this IServiceCollection services)
+    {
+        services.AddHostedService<SettingsStartup>();
         return services;
     }
 

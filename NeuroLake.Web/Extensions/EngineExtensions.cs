@@ -8,9 +8,11 @@ using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Query.Service;
+using NeuroLake.Engine.Settings;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Web.Health;
+using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Web.Extensions;
 
@@ -66,9 +68,24 @@ public static class EngineExtensions
                 query.ExternalLocations.Add(Path.GetFullPath(location, dataDirectory));
             }
         });
+        builder.Services.AddNeuroLakeSettings(ConfiguredSettings);
         builder.Services.AddHostedService<EngineStartup>();
         builder.AddNeuroLakeJobs(warehouse);
         return builder;
+    }
+
+    private static RuntimeSettings ConfiguredSettings(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value;
+        return new RuntimeSettings(
+            options.RowLimit,
+            options.Query.StatementTimeout,
+            options.CompareRowLimit,
+            services.GetRequiredService<IOptions<UploadOptions>>().Value.Expiry,
+            services.GetRequiredService<IOptions<AuditOptions>>().Value.RetentionDays,
+            options.Jobs.HistoryDays,
+            options.Jobs.HistoryRunsPerJob,
+            options.Jobs.FailureWebhookUrl ?? "");
     }
 
     // The catalog's and query service's registrations need the folders now, before options are materialized.

@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Settings;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
@@ -9,7 +10,7 @@ namespace NeuroLake.Web.Jobs;
 /// The methods Hangfire stores and calls: thin entries that hand over to the engine's <see cref="JobRunner"/>, so
 /// job bodies never see a Hangfire type. Public because Hangfire serializes calls to it by type and method name.
 /// </summary>
-public sealed class HangfireJobs(JobDefinitionStore definitions, JobRunStore runs, JobRunner runner, IOptions<NeuroLakeOptions> options, TimeProvider time)
+public sealed class HangfireJobs(JobDefinitionStore definitions, JobRunStore runs, JobRunner runner, SettingsStore settings, TimeProvider time)
 {
     /// <summary>A recurring job's schedule fired: records a run and runs it (unless the job was paused or deleted meanwhile).</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -29,11 +30,11 @@ public sealed class HangfireJobs(JobDefinitionStore definitions, JobRunStore run
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid runId, CancellationToken ct) => await runner.RunAsync(runId, ct);
 
-    /// <summary>Applies history retention (<see cref="JobsOptions.HistoryDays"/>, <see cref="JobsOptions.HistoryRunsPerJob"/>).</summary>
+    /// <summary>Applies history retention (days and runs per job, from the run-time settings).</summary>
     [AutomaticRetry(Attempts = 1)]
     public async Task PruneHistoryAsync(CancellationToken ct)
     {
-        var jobs = options.Value.Jobs;
-        await runs.PruneAsync(time.GetUtcNow().AddDays(-jobs.HistoryDays), jobs.HistoryRunsPerJob, ct);
+        var current = settings.Current;
+        await runs.PruneAsync(time.GetUtcNow().AddDays(-current.JobHistoryDays), current.JobHistoryRunsPerJob, ct);
     }
 }

@@ -19,8 +19,8 @@ public sealed partial class UploadStore(string root, TimeProvider time, TimeSpan
     /// <summary>The staging folder.</summary>
     public string Root { get; } = Path.GetFullPath(root);
 
-    /// <summary>How long an upload stays staged unless loaded.</summary>
-    public TimeSpan Expiry { get; } = expiry;
+    /// <summary>How long an unloaded upload stays; an administrator may change it while the app runs (Admin → Settings).</summary>
+    public TimeSpan Expiry { get; set; } = expiry;
 
     /// <summary>
     /// Streams <paramref name="body"/> to a new upload of <paramref name="owner"/>; a failed or cancelled copy leaves nothing

@@ -42,6 +42,8 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<JobRunRecord> JobRuns => Set<JobRunRecord>();
 
+    public DbSet<SettingRecord> Settings => Set<SettingRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -56,6 +58,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         SourceFilesModel.Configure(modelBuilder);
         CommitsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
+        SettingsModel.Configure(modelBuilder);
         GovernanceModel.Configure(modelBuilder);
         Governance.Audit.AuditModel.Configure(modelBuilder);
     }

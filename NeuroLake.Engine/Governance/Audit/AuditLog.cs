@@ -129,10 +129,15 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Removes entries older than the retention period; returns how many went.</summary>
-    public async Task<int> ApplyRetentionAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Removes entries older than <paramref name="retentionDays"/> (an administrator's run-time setting) or else the
+    /// configured retention; returns how many went.
+    /// </summary>
+    public async Task<int> ApplyRetentionAsync(int? retentionDays = null, CancellationToken ct = default)
     {
-        var cutoff = (_time.GetUtcNow() - TimeSpan.FromDays(_options.RetentionDays)).UtcTicks;
+        var days = retentionDays ?? _options.RetentionDays;
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1, nameof(retentionDays));
+        var cutoff = (_time.GetUtcNow() - TimeSpan.FromDays(days)).UtcTicks;
         await using var db = await _factory.CreateDbContextAsync(ct);
         return await db.Set<AuditRecord>().Where(a => a.AtTicks < cutoff).ExecuteDeleteAsync(ct);
     }

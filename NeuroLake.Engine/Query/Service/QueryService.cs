@@ -43,9 +43,28 @@ public sealed class QueryService : IDisposable
     private readonly StatementAuthorizer _authorizer;
     private readonly GovernanceCommands _governance;
     private Task? _catalogReady;
+    private volatile QueryLimits _limits;
 
     /// <summary>The catalog bare <c>schema.table</c> names resolve in.</summary>
     public string Catalog => _options.Catalog;
+
+    /// <summary>Rows a result keeps when the request does not say (<see cref="QueryServiceOptions.RowLimit"/> until changed).</summary>
+    public int RowLimit => _limits.RowLimit;
+
+    /// <summary>
+    /// Changes the default row limit and the statement timeout for statements that start from now on (an
+    /// administrator's run-time settings); running statements keep theirs.
+    /// </summary>
+    public void ApplyLimits(int rowLimit, TimeSpan statementTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowLimit);
+        if (statementTimeout <= TimeSpan.Zero && statementTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statementTimeout), "The statement timeout must be positive (or infinite).");
+        }
+
+        _limits = new QueryLimits(rowLimit, statementTimeout);
+    }
 
     /// <param name="history">Where each statement is recorded; null: no history is kept.</param>
     /// <param name="lineage">When given, committed CTAS, INSERT, UPDATE and MERGE statements record table and column lineage.</param>
@@ -73,6 +92,7 @@ public sealed class QueryService : IDisposable
         Directory.CreateDirectory(options.WarehouseRoot);
         _catalog = catalog;
         _options = options;
+        _limits = new QueryLimits(options.RowLimit, options.StatementTimeout);
         _scratch = new QueryScratch(options.ScratchDirectory);
         _duckDb = QuerySandbox.OpenDatabase(options, _scratch);
         _parserCheck = new DuckDbParserCheck(_duckDb);
@@ -120,7 +140,7 @@ public sealed class QueryService : IDisposable
             var started = Stopwatch.GetTimestamp();
             var startedAt = _history.Now();
             using var activity = DuckDbActivity.Begin();
-            using var deadline = new StatementDeadline(_options.StatementTimeout, ct);
+            using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
             StatementResult result;
             try
             {
@@ -187,7 +207,7 @@ public sealed class QueryService : IDisposable
         await _authorizer.AuthorizeAsync(analysis, request, ct);
         var startedAt = _history.Now();
         using var activity = DuckDbActivity.Begin();
-        using var deadline = new StatementDeadline(_options.StatementTimeout, ct);
+        using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
         request.Progress?.Start(0, 1, "exporting", activity);
         try
         {
@@ -266,7 +286,7 @@ public sealed class QueryService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.RowLimit);
-        return request.RowLimit == 0 ? request with { RowLimit = _options.RowLimit } : request;
+        return request.RowLimit == 0 ? request with { RowLimit = _limits.RowLimit } : request;
     }
 
     private async Task<StatementOutcome> RunAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)

@@ -28,7 +28,7 @@ internal sealed class StatementDeadline : IDisposable
 
     public string Reason =>
         $"The statement ran longer than the statement timeout ({_timeout:g}) and was stopped; nothing it would have written was committed. " +
-        "Narrow it (filter, LIMIT, fewer joins) or ask an administrator to raise NeuroLake:Query:StatementTimeout.";
+        "Narrow it (filter, LIMIT, fewer joins) or ask an administrator to raise the statement timeout in Admin → Settings.";
 
     public void Dispose() => _source.Dispose();
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Settings;
 using MudBlazor;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Governance.Audit;
@@ -27,9 +27,9 @@ public partial class Audit
     private AuditLog Log { get; set; } = default!;
 
     [Inject]
-    private IOptions<AuditOptions> Options { get; set; } = default!;
+    private SettingsStore Settings { get; set; } = default!;
 
-    private int RetentionDays => Options.Value.RetentionDays;
+    private int RetentionDays => Settings.Current.AuditRetentionDays;
 
     private AuditSearch Search => new()
     {

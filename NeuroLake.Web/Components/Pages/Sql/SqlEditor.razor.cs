@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using NeuroLake.Web.Identity;
 using Microsoft.JSInterop;
-using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Settings;
 using NeuroLake.Web.Catalog;
 
 namespace NeuroLake.Web.Components.Pages.Sql;
@@ -37,7 +36,7 @@ public sealed partial class SqlEditor : IDisposable
     private CatalogTables Catalog { get; set; } = default!;
 
     [Inject]
-    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
+    private SettingsStore Settings { get; set; } = default!;
 
     [Inject]
     private IWorkbenchUser User { get; set; } = default!;
@@ -213,7 +212,7 @@ public sealed partial class SqlEditor : IDisposable
     {
         try
         {
-            var request = new QueryRequest(User.Name, RowLimit: Options.Value.RowLimit) { Progress = run.Progress };
+            var request = new QueryRequest(User.Name, RowLimit: Settings.Current.RowLimit) { Progress = run.Progress };
             run.Succeed(await Queries.ExecuteAsync(run.Part.Sql, request, run.CancellationToken));
         }
         catch (QueryFailedException e)
