@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace NeuroLake.Tests.Web.Governance;
+
+/// <summary>
+/// Who gets what from every endpoint and page, in one table. Columns are the callers in <see cref="Caller"/> order:
+/// anonymous, viewer, analyst, engineer, admin, and the analyst's personal access token. A cell is the status code, or
+/// where a redirect points: <c>signin</c> (the sign-in page), <c>denied</c> (the not-for-you page).
+/// A new endpoint or page fails <see cref="AccessMatrixTests"/> until it has a row here.
+/// </summary>
+internal static class AccessMatrix
+{
+    /// <summary>
+    /// Placeholders in a URL or body: <c>{job}</c> a new job of the administrator, <c>{run}</c> a queued run of one,
+    /// <c>{caller}</c> the caller's name (so each caller's upload or table is its own), <c>{nothing}</c> an id nothing has.
+    /// </summary>
+    public static IReadOnlyList<Probe> Endpoints { get; } =
+    [
+        //                                                                                                          anon   viewer analyst eng    admin  token
+        Api("POST", "/api/v1/sql", "/api/v1/sql", Json("""{"sql": "SELECT 1"}"""),                                   "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/sql/export", "/api/v1/sql/export?format=csv&sql=SELECT%201", null,                        "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/sql/export", "/api/v1/sql/export?format=csv", Json("""{"sql": "SELECT 1"}"""),          "401   200    200    200    200    200"),
+        // Loading a new table needs CREATE TABLE: engineers and administrators have it, analysts and viewers do not (refused as a bad request, like SQL).
+        Api("POST", "/api/v1/ingest", "/api/v1/ingest?table=sales.loaded_{caller}&mode=create&filename=a.csv", Csv(), "401   400    400    200    200    400"),
+        Api("POST", "/api/v1/uploads", "/api/v1/uploads?name={caller}.csv", Csv(),                                  "401   201    201    201    201    201"),
+        Api("GET", "/api/v1/uploads", "/api/v1/uploads", null,                                                       "401   200    200    200    200    200"),
+        Api("DELETE", "/api/v1/uploads/{id}", "/api/v1/uploads/{nothing}", null,                                     "401   404    404    404    404    404"),
+        Api("GET", "/api/v1/audit/export", "/api/v1/audit/export", null,                                             "401   403    403    403    200    403"),
+        Api("GET", "/api/v1/jobs", "/api/v1/jobs/", null,                                                           "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/jobs/{id:guid}", "/api/v1/jobs/{job}", null,                                             "401   200    200    200    200    200"),
+        // Scheduling maintenance needs MODIFY on the table; changing a job needs to own it (or be an administrator).
+        Api("POST", "/api/v1/jobs", "/api/v1/jobs/", Json(MaintenanceJob),                                          "401   403    403    201    201    403"),
+        Api("PUT", "/api/v1/jobs/{id:guid}", "/api/v1/jobs/{job}", Json(MaintenanceJob),                             "401   403    403    403    200    403"),
+        Api("DELETE", "/api/v1/jobs/{id:guid}", "/api/v1/jobs/{job}", null,                                          "401   403    403    403    204    403"),
+        Api("POST", "/api/v1/jobs/{id:guid}/pause", "/api/v1/jobs/{job}/pause", null,                                "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/jobs/{id:guid}/resume", "/api/v1/jobs/{job}/resume", null,                              "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/jobs/{id:guid}/run", "/api/v1/jobs/{job}/run", null,                                    "401   403    403    403    202    403"),
+        Api("GET", "/api/v1/jobs/runs", "/api/v1/jobs/runs", null,                                                   "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/jobs/runs/{id:guid}", "/api/v1/jobs/runs/{run}", null,                                   "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/jobs/runs/{id:guid}/cancel", "/api/v1/jobs/runs/{run}/cancel", null,                    "401   403    403    403    202    403"),
+        // Hangfire's own dashboard can delete and re-queue any job: administrators only.
+        Api("GET", "/admin/hangfire/{**path}", "/admin/hangfire", null,                                              "signin 403   403    403    200    signin"),
+        Api("GET", "/health/live", "/health/live", null,                                                             "200   200    200    200    200    200"),
+        Api("GET", "/health/ready", "/health/ready", null,                                                           "200   200    200    200    200    200"),
+        // Last: it ends the browsers' sessions.
+        Api("POST", "/account/signout", "/account/signout", Form(),                                                  "signin signin signin signin signin signin"),
+    ];
+
+    /// <summary>Every routable page, its route parameters filled with a table the analyst may read.</summary>
+    public static IReadOnlyList<Probe> Pages { get; } =
+    [
+        //                                                                                       anon   viewer analyst eng    admin  token
+        Page("/", "/",                                                                           "signin 200    200    200    200    signin"),
+        Page("/sql", "/sql",                                                                     "signin 200    200    200    200    signin"),
+        Page("/catalog", "/catalog",                                                             "signin 200    200    200    200    signin"),
+        Page("/catalog/{Schema}/{Table}", "/catalog/sales/orders",                               "signin 200    200    200    200    signin"),
+        Page("/lineage/{Schema}/{Table}", "/lineage/sales/orders",                               "signin 200    200    200    200    signin"),
+        Page("/ingest", "/ingest",                                                               "signin 200    200    200    200    signin"),
+        Page("/jobs", "/jobs",                                                                   "signin 200    200    200    200    signin"),
+        Page("/admin/users", "/admin/users",                                                     "signin denied denied denied 200    signin"),
+        Page("/admin/groups", "/admin/groups",                                                   "signin denied denied denied 200    signin"),
+        Page("/admin/grants", "/admin/grants",                                                   "signin denied denied denied 200    signin"),
+        Page("/admin/audit", "/admin/audit",                                                     "signin denied denied denied 200    signin"),
+        Page("/account/tokens", "/account/tokens",                                               "signin 200    200    200    200    signin"),
+        Page("/account/password", "/account/password",                                           "signin 200    200    200    200    signin"),
+        Page("/account/two-factor", "/account/two-factor",                                       "signin 200    200    200    200    signin"),
+        Page("/account/denied", "/account/denied",                                               "signin 200    200    200    200    signin"),
+        Page("/account/signin", "/account/signin",                                               "200   200    200    200    200    200"),
+        Page("/account/signin/code", "/account/signin/code",                                     "signin signin signin signin signin signin"),
+        // Once the first administrator exists the setup page is gone for everyone.
+        Page("/setup", "/setup",                                                                 "404   404    404    404    404    404"),
+        // Error pages show no data and must render for anyone who reaches them.
+        Page("/not-found", "/not-found",                                                         "200   200    200    200    200    200"),
+        Page("/Error", "/Error",                                                                 "200   200    200    200    200    200"),
+    ];
+
+    private const string MaintenanceJob =
+        """{"name": "by {caller}", "kind": "TableMaintenance", "table": "main.sales.orders", "cron": "0 4 * * *", "timeZone": "UTC", "maintenance": {"optimize": true}}""";
+
+    private static Probe Api(string method, string pattern, string url, Func<string, HttpContent>? body, string expected) =>
+        new(method, pattern, url, body, Expected(expected));
+
+    private static Probe Page(string template, string url, string expected) => new("GET", template, url, null, Expected(expected));
+
+    private static IReadOnlyList<string> Expected(string cells)
+    {
+        var expected = cells.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return expected.Length == Enum.GetValues<Caller>().Length
+            ? expected
+            : throw new ArgumentException($"'{cells}' has {expected.Length} cells; give one per caller: {string.Join(", ", Enum.GetNames<Caller>())}.");
+    }
+
+    private static Func<string, HttpContent> Json(string json) => caller => new StringContent(json.Replace("{caller}", caller, StringComparison.Ordinal), Encoding.UTF8, "application/json");
+
+    private static Func<string, HttpContent> Csv() => caller =>
+        new ByteArrayContent(Encoding.UTF8.GetBytes($"id,name\n1,{caller}\n2,{caller}\n")) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } };
+
+    private static Func<string, HttpContent> Form() => _ => new FormUrlEncodedContent(new Dictionary<string, string>());
+}
+
+/// <summary>One request of the matrix: the endpoint's method and route pattern, the URL sent, its body, and the expected answers per <see cref="Caller"/>.</summary>
+internal sealed record Probe(string Method, string Pattern, string Url, Func<string, HttpContent>? Body, IReadOnlyList<string> Expected)
+{
+    public string Key => $"{Method} {Pattern}";
+
+    public string ExpectedFor(Caller caller) => Expected[(int)caller];
+}
