@@ -52,6 +52,10 @@ public sealed class PrivilegeEvaluator
     public async Task<bool> CanSelectAsync(string user, SecurablePath table, CancellationToken ct = default) =>
         (await AccessAsync(user, Securable.Of(table), ct)).CanSelect;
 
+    /// <summary>Whether <paramref name="user"/> owns <paramref name="path"/> (or an ancestor, directly or through a group) or is an administrator.</summary>
+    public async Task<bool> IsOwnerOrAdminAsync(string user, SecurablePath path, CancellationToken ct = default) =>
+        (await AccessAsync(user, new Securable(path), ct)).IsOwnerOrAdmin;
+
     /// <summary>The tables of <paramref name="tables"/> <paramref name="user"/> may SELECT, in the given order: for lists on catalog, search and lineage pages.</summary>
     public async Task<IReadOnlyList<SecurablePath>> FilterSelectableAsync(string user, IEnumerable<SecurablePath> tables, CancellationToken ct = default)
     {

@@ -139,6 +139,7 @@ public sealed class QueryService : IDisposable
         {
             var started = Stopwatch.GetTimestamp();
             var startedAt = _history.Now();
+            var audited = new AuditedStatement();
             using var activity = DuckDbActivity.Begin();
             using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
             StatementResult result;
@@ -146,35 +147,35 @@ public sealed class QueryService : IDisposable
             {
                 request.Progress?.Start(statement.Index, script.Statements.Count, "reading", activity);
                 result = GovernanceStatementParser.TryParse(statement) is { } governance
-                    ? await RunGovernanceAsync(governance, statement, request, started, deadline.Token)
-                    : await RunStatementAsync(statement, request, started, deadline.Token);
+                    ? await RunGovernanceAsync(governance, statement, request, started, audited, deadline.Token)
+                    : await RunStatementAsync(statement, request, started, audited, deadline.Token);
             }
             catch (OperationCanceledException) when (deadline.HasExpired)
             {
                 var reason = deadline.Reason;
-                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason);
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, new StatementTimeoutException(reason));
             }
             catch (OperationCanceledException)
             {
-                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled);
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled, audited: audited);
                 throw;
             }
             catch (NeuroLakeException e) when (e is not QueryFailedException)
             {
                 var reason = Reason(e, statement);
-                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason);
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, e);
             }
             catch (Exception e) when (e is not NeuroLakeException)
             {
-                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message);
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message, audited: audited);
                 throw;
             }
 
             request.Progress?.Completed();
             await _history.RecordAsync(
-                request.User, statement.Text, startedAt, QueryStatus.Ok, result.RowsAffected ?? result.Rows.Count, read: result.TablesRead, written: result.TableWritten);
+                request.User, statement.Text, startedAt, QueryStatus.Ok, result.RowsAffected ?? result.Rows.Count, read: result.TablesRead, written: result.TableWritten, audited: audited);
             await _usage.RecordAsync(request.User, result);
             results.Add(result);
         }
@@ -240,9 +241,10 @@ public sealed class QueryService : IDisposable
         }
     }
 
-    private async Task<StatementResult> RunStatementAsync(SqlStatement statement, QueryRequest request, long started, CancellationToken ct)
+    private async Task<StatementResult> RunStatementAsync(SqlStatement statement, QueryRequest request, long started, AuditedStatement audited, CancellationToken ct)
     {
         var analysis = Checked(statement);
+        audited.Classified(analysis, request.DefaultSchema);
         await _authorizer.AuthorizeAsync(analysis, request, ct);
         request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
         var insights = _insights.PrepareAsync(analysis, request, ct);
@@ -256,8 +258,10 @@ public sealed class QueryService : IDisposable
     }
 
     /// <summary>GRANT, REVOKE, SHOW GRANTS and ALTER ... OWNER/ROW FILTER: catalog changes DuckDB never sees.</summary>
-    private async Task<StatementResult> RunGovernanceAsync(GovernanceStatement governance, SqlStatement statement, QueryRequest request, long started, CancellationToken ct)
+    private async Task<StatementResult> RunGovernanceAsync(
+        GovernanceStatement governance, SqlStatement statement, QueryRequest request, long started, AuditedStatement audited, CancellationToken ct)
     {
+        audited.Classified(governance, request.DefaultSchema);
         await EnsureCatalogAsync(ct);
         var outcome = await _governance.RunAsync(governance, request, ct);
         return new StatementResult(

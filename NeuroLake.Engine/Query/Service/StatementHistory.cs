@@ -14,9 +14,9 @@ internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger,
 
     public async Task RecordAsync(
         string user, string sql, DateTimeOffset started, QueryStatus status, long? rows = null, string? error = null,
-        IReadOnlyList<TableVersion>? read = null, TableVersion? written = null)
+        IReadOnlyList<TableVersion>? read = null, TableVersion? written = null, AuditedStatement? audited = null)
     {
-        await AuditAsync(user, sql, status, error, read, written);
+        await AuditAsync(user, sql, status, error, read, written, audited);
         if (store is null)
         {
             return;
@@ -37,14 +37,17 @@ internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger,
         }
     }
 
-    private async Task AuditAsync(string user, string sql, QueryStatus status, string? error, IReadOnlyList<TableVersion>? read, TableVersion? written)
+    private async Task AuditAsync(
+        string user, string sql, QueryStatus status, string? error, IReadOnlyList<TableVersion>? read, TableVersion? written, AuditedStatement? audited)
     {
         if (audit is null)
         {
             return;
         }
 
-        var tables = (read ?? []).Append(written).OfType<TableVersion>().Select(t => $"{t.Schema}.{t.Table}").Distinct(StringComparer.Ordinal);
+        // The statement's own table too: a dry run, an OPTIMIZE with nothing to do or a refused write commits no version.
+        var tables = (read ?? []).Append(written).OfType<TableVersion>().Select(t => $"{t.Schema}.{t.Table}")
+            .Append(audited?.Target).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase);
         var outcome = status switch
         {
             QueryStatus.Ok => AuditOutcome.Succeeded,
@@ -54,7 +57,7 @@ internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger,
         try
         {
             await audit.QueueAsync(
-                new AuditEvent(user, AuditAction.Statement, string.Join(", ", tables), outcome, error is null ? sql : $"{sql}\n-- {error}"),
+                new AuditEvent(user, audited?.Action ?? AuditAction.Statement, string.Join(", ", tables), outcome, error is null ? sql : $"{sql}\n-- {error}"),
                 e => QueryLog.AuditNotRecorded(logger, e, user));
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -114,6 +114,32 @@ public sealed class AuditLogTests(CatalogDatabases databases) : IClassFixture<Ca
         Assert.Contains("1 to 1000", bigPage.Message);
     }
 
+    [Theory, CatalogProviders]
+    public async Task A_table_s_entries_are_found_as_a_whole_name_in_the_target_list_and_nothing_else(CatalogProvider provider)
+    {
+        var (log, clock) = await OpenAsync(provider);
+        var schema = CatalogTestData.Unique("s").ToLowerInvariant().Replace('-', '_');
+        var user = CatalogTestData.Unique("carol");
+        string[] targets =
+        [
+            $"{schema}.o_t", $"{schema}.O_T, hr.x", $"hr.x, {schema}.o_t", $"hr.x, {schema}.o_t, hr.y", $"main.{schema}.o_t",
+            $"{schema}.o_t_old", $"{schema}.oxt", $"hr.x, {schema}.o_tt", $"x{schema}.o_t", "",
+        ];
+        foreach (var (target, i) in targets.Select((t, i) => (t, i)))
+        {
+            clock.Now = Start.AddMinutes(i);
+            await log.RecordAsync(new AuditEvent(user, AuditAction.Statement, target, AuditOutcome.Succeeded, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var found = await log.ForTableAsync(new SecurablePath("main", schema, "o_t"));
+        var page = await log.ForTableAsync(new SecurablePath("main", schema, "o_t"), skip: 1, take: 2);
+
+        Assert.Equal(["4", "3", "2", "1", "0"], found.Entries.Select(e => e.Details));
+        Assert.Equal(5, page.Total);
+        Assert.Equal(["3", "2"], page.Entries.Select(e => e.Details));
+        await Assert.ThrowsAsync<CatalogException>(() => log.ForTableAsync(new SecurablePath("main", schema)));
+    }
+
     private async Task<(AuditLog Log, FixedClock Clock)> OpenAsync(CatalogProvider provider, int retentionDays = 365)
     {
         var services = await databases.OpenAsync(provider);

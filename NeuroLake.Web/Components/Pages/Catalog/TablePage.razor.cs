@@ -18,6 +18,9 @@ public partial class TablePage
     private NeuroLake.Web.Identity.IWorkbenchUser User { get; set; } = default!;
 
     [Inject]
+    private NeuroLake.Engine.Governance.PrivilegeEvaluator Privileges { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The table's schema (from the route).</summary>
@@ -55,7 +58,6 @@ public partial class TablePage
 
     protected override async Task OnParametersSetAsync()
     {
-        Selection = new TabSelection(TableTabs.All, RequestedTab);
         var name = TableName.TryCreate(Schema, Table);
         if (name is null)
         {
@@ -69,6 +71,8 @@ public partial class TablePage
             Context = null;
             await LoadAsync(name);
         }
+
+        Selection = new TabSelection(TableTabs.For(Context?.OwnerOrAdmin == true), RequestedTab);
     }
 
     private async Task LoadAsync(TableName name)
@@ -78,7 +82,8 @@ public partial class TablePage
             // One answer for a missing table and a hidden one, so the page does not reveal which tables exist.
             var info = await Visible.CanSelectAsync(User.Name, name.Path) ? await Tables.FindAsync(name, CancellationToken.None) : null;
             Error = info is null ? $"There is no table {name} in the catalog, or you may not read it. Pick one from the catalog explorer." : null;
-            Context = info is null ? null : new TablePageContext(name, info, () => ReloadAsync(name));
+            var ownerOrAdmin = info is not null && await Privileges.IsOwnerOrAdminAsync(User.Name, name.Path);
+            Context = info is null ? null : new TablePageContext(name, info, () => ReloadAsync(name), ownerOrAdmin);
         }
         catch (NeuroLakeException e)
         {
@@ -99,6 +104,7 @@ public partial class TablePage
     private async Task ReloadAsync(TableName name)
     {
         await LoadAsync(name);
+        Selection = new TabSelection(TableTabs.For(Context?.OwnerOrAdmin == true), RequestedTab);
         StateHasChanged();
     }
 }

@@ -21,5 +21,12 @@ public static class TableTabs
         new("maintenance", "Maintenance", Icons.Material.Outlined.Build, typeof(MaintenanceTab)),
         new("lineage", "Lineage", Icons.Material.Outlined.AccountTree, typeof(LineageTab)),
         new("quality", "Quality", Icons.Material.Outlined.Insights, typeof(QualityTab)),
+        new("access", "Access", Icons.Material.Outlined.Lock, typeof(AccessTab)),
     ];
+
+    /// <summary>Who read and changed the table, from the audit log: only its owners and administrators get this tab.</summary>
+    public static TabDefinition Activity { get; } = new("activity", "Activity", Icons.Material.Outlined.ManageSearch, typeof(ActivityTab));
+
+    /// <summary>The tabs a user sees: <see cref="All"/>, and <see cref="Activity"/> when they own the table or administer.</summary>
+    public static IReadOnlyList<TabDefinition> For(bool ownerOrAdmin) => ownerOrAdmin ? [.. All, Activity] : All;
 }
