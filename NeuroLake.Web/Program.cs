@@ -32,6 +32,7 @@ app.MapNeuroLakeIngestWizard();
 app.MapNeuroLakeAudit();
 app.MapNeuroLakeJobsDashboard();
 app.MapJobsApi();
+app.MapPipelinesApi();
 
 app.Run();
 
