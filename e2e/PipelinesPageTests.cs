@@ -12,7 +12,9 @@ public sealed class PipelinesPageTests(WorkbenchAppFixture app)
         await using var session = await BrowserSession.OpenAsync(app);
         var page = session.Page;
         await page.GotoAsync("/pipelines");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use template dedup" }).ClickAsync();
+        var use = page.GetByRole(AriaRole.Button, new() { Name = "Use template dedup" });
+        await Expect(use).ToBeEnabledAsync();
+        await use.ClickAsync();
         await FillAsync(page, "source", "sales.orders");
         await FillAsync(page, "keys", "id, region");
         await FillAsync(page, "order_by", "updated_at");
