@@ -76,6 +76,35 @@ public sealed class PipelinesApiTests
     }
 
     [Fact]
+    public async Task A_pipeline_scheduled_as_a_job_runs_now_appears_in_the_history_and_counts_a_use()
+    {
+        await using var app = new WorkbenchAppFactory();
+        using var http = app.CreateClient();
+        await http.PostAsJsonAsync("/api/v1/sql", new { sql = "CREATE SCHEMA s; CREATE TABLE s.t (id BIGINT)" });
+        await http.PostAsJsonAsync("/api/v1/pipelines", new { name = "fill", sql = "INSERT INTO s.t VALUES (1); INSERT INTO s.t VALUES (2)" });
+
+        using var created = await http.PostAsJsonAsync("/api/v1/jobs", new { name = "fill nightly", kind = "Pipeline", pipeline = "fill", cron = "0 2 * * *" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var run = await http.PostAsync($"/api/v1/jobs/{id}/run", null);
+        var runId = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        JsonElement finished;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        do
+        {
+            await Task.Delay(100, timeout.Token);
+            finished = await http.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/runs/{runId}", timeout.Token);
+        }
+        while (finished.GetProperty("status").GetString() is "Queued" or "Running");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Succeeded", finished.GetProperty("status").GetString());
+        Assert.StartsWith("Ran version 1 of fill", finished.GetProperty("summary").GetString());
+        Assert.Equal(1, (await http.GetFromJsonAsync<JsonElement>("/api/v1/pipelines/fill")).GetProperty("usageCount").GetInt64());
+        var history = await http.GetFromJsonAsync<JsonElement>("/api/v1/jobs/runs?kind=pipeline");
+        Assert.Equal(1, history.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_bad_import_is_refused_and_the_registry_keeps_what_it_had()
     {
         await using var app = new WorkbenchAppFactory();
