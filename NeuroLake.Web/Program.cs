@@ -33,6 +33,7 @@ app.MapNeuroLakeIngestWizard();
 app.MapNeuroLakeAudit();
 app.MapNeuroLakeJobsDashboard();
 app.MapJobsApi();
+app.MapPipelinesApi();
 
 app.Run();
 

@@ -6,6 +6,7 @@ namespace NeuroLake.Engine.Jobs;
 /// <param name="Table">The table it works on; null for lakehouse-wide jobs.</param>
 /// <param name="Maintenance">The maintenance settings of a <see cref="JobKind.TableMaintenance"/> job; null otherwise.</param>
 /// <param name="Owner">The user it runs as: its statements are checked by their privileges.</param>
+/// <param name="Pipeline">The saved pipeline a <see cref="JobKind.Pipeline"/> job runs; null otherwise.</param>
 /// <param name="PausedAt">When it was paused; null while it fires on its schedule.</param>
 public sealed record JobDefinition(
     Guid Id,
@@ -19,7 +20,8 @@ public sealed record JobDefinition(
     DateTimeOffset? PausedAt,
     string? PausedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? Pipeline = null)
 {
     public bool IsPaused => PausedAt is not null;
 

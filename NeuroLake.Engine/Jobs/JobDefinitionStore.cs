@@ -118,7 +118,10 @@ public sealed class JobDefinitionStore
         record.TablePath = draft.Table?.TablePath.ToString();
         record.Cron = draft.Cron.Trim();
         record.TimeZone = string.IsNullOrWhiteSpace(draft.TimeZone) ? "UTC" : draft.TimeZone.Trim();
-        record.SettingsJson = draft.Maintenance is null ? "{}" : JsonSerializer.Serialize(draft.Maintenance, Json);
+        // The settings column holds what the kind needs: maintenance settings, or the pipeline's name.
+        record.SettingsJson = draft.Maintenance is not null ? JsonSerializer.Serialize(draft.Maintenance, Json)
+            : draft.Pipeline is not null ? JsonSerializer.Serialize(new PipelineSettings(draft.Pipeline.Trim()), Json)
+            : "{}";
         record.UpdatedAt = now;
     }
 
@@ -134,5 +137,8 @@ public sealed class JobDefinitionStore
         r.PausedAt,
         r.PausedBy,
         r.CreatedAt,
-        r.UpdatedAt);
+        r.UpdatedAt,
+        r.Kind == JobKind.Pipeline ? JsonSerializer.Deserialize<PipelineSettings>(r.SettingsJson, Json)?.Pipeline : null);
+
+    private sealed record PipelineSettings(string Pipeline);
 }

@@ -3,13 +3,15 @@ using NeuroLake.Engine.Catalog;
 namespace NeuroLake.Engine.Jobs;
 
 /// <summary>What a user fills in to create or change a recurring job.</summary>
+/// <param name="Pipeline">The saved pipeline a <see cref="JobKind.Pipeline"/> job runs; null for every other kind.</param>
 public sealed record JobDraft(
     string Name,
     JobKind Kind,
     SecurablePath? Table,
     string Cron,
     string TimeZone = "UTC",
-    MaintenanceSettings? Maintenance = null)
+    MaintenanceSettings? Maintenance = null,
+    string? Pipeline = null)
 {
     /// <summary>Throws <see cref="JobException"/> naming what to change; returns the parsed schedule.</summary>
     public CronSchedule Validate()
@@ -37,6 +39,16 @@ public sealed record JobDraft(
         else if (Maintenance is not null)
         {
             throw new JobException($"Maintenance settings apply to maintenance jobs only, not to a {Kind} job.");
+        }
+
+        if (Kind == JobKind.Pipeline && string.IsNullOrWhiteSpace(Pipeline))
+        {
+            throw new JobException("A pipeline job runs one saved pipeline: name it (see the Pipelines page).");
+        }
+
+        if (Kind != JobKind.Pipeline && Pipeline is not null)
+        {
+            throw new JobException($"A pipeline name applies to pipeline jobs only, not to a {Kind} job.");
         }
 
         return CronSchedule.Parse(Cron, TimeZone);

@@ -14,4 +14,7 @@ public enum JobKind
 
     /// <summary>Compares every registered table with its Delta log and discovers tables other engines wrote into the warehouse.</summary>
     CatalogDrift = 2,
+
+    /// <summary>Runs a saved pipeline's current version as its owner's statements (see <see cref="PipelineJob"/>).</summary>
+    Pipeline = 3,
 }

@@ -15,6 +15,7 @@ public sealed class JobRunner(
     TableMaintenanceJob maintenance,
     QualityReprofileJob reprofile,
     CatalogDriftJob drift,
+    PipelineJob pipeline,
     TimeProvider time,
     ILogger<JobRunner> logger)
 {
@@ -78,6 +79,7 @@ public sealed class JobRunner(
             JobKind.TableMaintenance => await maintenance.RunAsync(definition.Table!, definition.Maintenance!, definition.Owner, progress, ct).ConfigureAwait(false),
             JobKind.QualityReprofile => await reprofile.RunAsync(definition.Table!, progress, ct).ConfigureAwait(false),
             JobKind.CatalogDrift => await drift.RunAsync(progress, ct).ConfigureAwait(false),
+            JobKind.Pipeline => await pipeline.RunAsync(definition.Pipeline!, definition.Owner, progress, ct).ConfigureAwait(false),
             _ => throw new JobException($"This version of NeuroLake cannot run {definition.Kind} jobs."),
         };
     }

@@ -7,6 +7,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Quality;
+using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Service;
 
@@ -30,10 +31,12 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<QualityStore>(), sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CatalogDriftJob(
             sp.GetRequiredService<CatalogDriftCheck>(), sp.GetRequiredService<DeltaTableDiscovery>(), warehouseRoot));
+        services.AddSingleton(sp => new PipelineJob(
+            sp.GetRequiredService<PipelineRegistry>(), sp.GetRequiredService<PatternLibrary>(), sp.GetRequiredService<QueryService>()));
         services.AddSingleton(sp => new JobRunner(
             sp.GetRequiredService<JobDefinitionStore>(), sp.GetRequiredService<JobRunStore>(), sp.GetRequiredService<RunningJobs>(),
             sp.GetRequiredService<TableMaintenanceJob>(), sp.GetRequiredService<QualityReprofileJob>(), sp.GetRequiredService<CatalogDriftJob>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance));
+            sp.GetRequiredService<PipelineJob>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance));
         return services;
     }
 

@@ -5,6 +5,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Quality;
+using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Tests.Catalog;
@@ -37,6 +38,7 @@ public sealed class JobRunnerTests(CatalogDatabases databases) : QueryServiceTes
             new TableMaintenanceJob(Catalog, Service, _duckDb),
             new QualityReprofileJob(Catalog, quality, _duckDb, TimeProvider.System),
             new CatalogDriftJob(null!, null!, Warehouse),
+            new PipelineJob(Services.GetRequiredService<PipelineRegistry>(), Services.GetRequiredService<PatternLibrary>(), Service),
             TimeProvider.System,
             NullLogger<JobRunner>.Instance);
         await Run("""

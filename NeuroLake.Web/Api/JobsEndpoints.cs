@@ -96,11 +96,12 @@ public static class JobsEndpoints
 /// <summary>A job as the API writes it: the definition plus its schedule in words and next run.</summary>
 public sealed record JobJson(
     Guid Id, string Name, JobKind Kind, string? Table, string Cron, string TimeZone, MaintenanceSettings? Maintenance, string Owner,
-    DateTimeOffset? PausedAt, string? PausedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string ScheduleText, DateTimeOffset? NextRun)
+    DateTimeOffset? PausedAt, string? PausedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string ScheduleText, DateTimeOffset? NextRun,
+    string? Pipeline)
 {
     public static JobJson From(JobDefinition job) => new(
         job.Id, job.Name, job.Kind, job.Table?.ToString(), job.Cron, job.TimeZone, job.Maintenance, job.Owner, job.PausedAt, job.PausedBy,
-        job.CreatedAt, job.UpdatedAt, job.Schedule.Describe(), job.IsPaused ? null : job.Schedule.NextAfter(DateTimeOffset.UtcNow));
+        job.CreatedAt, job.UpdatedAt, job.Schedule.Describe(), job.IsPaused ? null : job.Schedule.NextAfter(DateTimeOffset.UtcNow), job.Pipeline);
 }
 
 /// <summary>A run as the API writes it.</summary>
@@ -115,9 +116,12 @@ public sealed record RunJson(
 /// <summary>One page of runs.</summary>
 public sealed record RunPageJson(IReadOnlyList<RunJson> Runs, int Total);
 
-/// <summary>The body of a create or replace: a job's name, kind, table (catalog.schema.table), cron, zone and maintenance settings.</summary>
-public sealed record JobRequest(string Name, JobKind Kind, string? Table, string Cron, string? TimeZone, MaintenanceSettings? Maintenance)
+/// <summary>
+/// The body of a create or replace: a job's name, kind, table (catalog.schema.table), cron, zone, maintenance settings
+/// and, for a pipeline job, the saved pipeline's name.
+/// </summary>
+public sealed record JobRequest(string Name, JobKind Kind, string? Table, string Cron, string? TimeZone, MaintenanceSettings? Maintenance, string? Pipeline = null)
 {
     public JobDraft ToDraft() =>
-        new(Name ?? "", Kind, string.IsNullOrWhiteSpace(Table) ? null : SecurablePath.Parse(Table), Cron ?? "", TimeZone ?? "UTC", Maintenance);
+        new(Name ?? "", Kind, string.IsNullOrWhiteSpace(Table) ? null : SecurablePath.Parse(Table), Cron ?? "", TimeZone ?? "UTC", Maintenance, Pipeline);
 }

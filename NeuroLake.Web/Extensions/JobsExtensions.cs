@@ -6,6 +6,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Web.Jobs;
+using NeuroLake.Web.Pipelines;
 
 namespace NeuroLake.Web.Extensions;
 
@@ -27,6 +28,7 @@ public static class JobsExtensions
             .Validate(o => o.Jobs.HistoryRunsPerJob > 0, "NeuroLake:Jobs:HistoryRunsPerJob must be a positive number of runs (default 100).");
         builder.Services.AddNeuroLakeJobs(warehouse);
         builder.Services.AddSingleton<HangfireJobs>();
+        builder.Services.AddSingleton<PipelineAuthoring>();
         builder.Services.AddSingleton<JobScheduler>();
         builder.Services.AddHangfire((services, configuration) =>
         {

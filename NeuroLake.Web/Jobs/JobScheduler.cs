@@ -1,19 +1,22 @@
 using Hangfire;
+using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Jobs;
+using NeuroLake.Web.Pipelines;
 
 namespace NeuroLake.Web.Jobs;
 
 /// <summary>
 /// What the Jobs page and API do to jobs: every change goes to the catalog's definition first, then the Hangfire
 /// recurring job is made to match it — a paused job has no recurring entry, so it cannot fire. Whoever creates a job
-/// must hold what it needs (MODIFY for maintenance, SELECT for re-profiling, administrator for lakehouse-wide jobs);
+/// must hold what it needs (MODIFY for maintenance, SELECT for re-profiling, a pipeline author for pipelines,
+/// administrator for lakehouse-wide jobs);
 /// only its owner or an administrator changes, runs or cancels it. The job then runs as its owner, so its statements
 /// are checked again when they run.
 /// </summary>
 public sealed class JobScheduler(
     JobDefinitionStore definitions, JobRunStore runs, RunningJobs running, IRecurringJobManager recurring, IBackgroundJobClient background,
-    PrivilegeEvaluator privileges)
+    PrivilegeEvaluator privileges, PipelineRegistry pipelines, PipelineAuthoring authors)
 {
     /// <summary>The recurring job that prunes run history daily.</summary>
     public const string RetentionJobId = "neurolake-history-retention";
@@ -142,6 +145,14 @@ public sealed class JobScheduler(
 
     private async Task RequireMayScheduleAsync(JobDraft draft, string user, CancellationToken ct)
     {
+        if (draft.Kind == JobKind.Pipeline)
+        {
+            // The pipeline must exist now; its statements are checked against the owner's privileges when it runs.
+            await authors.RequireMaySaveAsync(user, ct);
+            await pipelines.GetAsync(draft.Pipeline!.Trim(), ct);
+            return;
+        }
+
         var (privilege, what) = draft.Kind switch
         {
             JobKind.TableMaintenance => (Privilege.Modify, "MODIFY"),

@@ -55,6 +55,16 @@ public sealed class PipelineRegistry
         return pipeline.CurrentVersion;
     }
 
+    /// <summary>Every pipeline by name, without its versions' logic.</summary>
+    public async Task<IReadOnlyList<PipelineSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Pipelines.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(p => new PipelineSummary(p.Name, p.Description, p.Tags, p.CurrentVersion, p.UsageCount, p.UpdatedAt))
+            .ToList();
+    }
+
     public async Task<PipelineInfo> GetAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);

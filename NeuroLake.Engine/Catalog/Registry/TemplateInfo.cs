@@ -21,3 +21,12 @@ public sealed record PipelineInfo(
     int CurrentVersion,
     long UsageCount,
     IReadOnlyList<PipelineVersion> Versions);
+
+/// <summary>A registered pipeline as lists show it: no version history.</summary>
+public sealed record PipelineSummary(
+    string Name,
+    string Description,
+    IReadOnlyList<string> Tags,
+    int CurrentVersion,
+    long UsageCount,
+    DateTimeOffset UpdatedAt);

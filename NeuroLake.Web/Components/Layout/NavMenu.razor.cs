@@ -17,6 +17,7 @@ public partial class NavMenu
         new("Catalog", "catalog", Icons.Material.Filled.MenuBook),
         new("Ingest", "ingest", Icons.Material.Filled.CloudUpload),
         new("Jobs", "jobs", Icons.Material.Filled.Schedule),
+        new("Pipelines", "pipelines", Icons.Material.Filled.AccountTree),
         new("Audit log", "admin/audit", Icons.Material.Filled.Policy),
     ];
 }

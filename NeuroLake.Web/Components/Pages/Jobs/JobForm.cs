@@ -27,6 +27,9 @@ public sealed class JobForm
 
     public string MinSmallFiles { get; set; } = "";
 
+    /// <summary>The saved pipeline a pipeline job runs (ignored for other kinds).</summary>
+    public string Pipeline { get; set; } = "";
+
     public bool NeedsTable => Kind is JobKind.TableMaintenance or JobKind.QualityReprofile;
 
     public static JobForm From(JobDefinition job) => new()
@@ -41,7 +44,11 @@ public sealed class JobForm
         Vacuum = job.Maintenance?.Vacuum ?? false,
         VacuumRetainHours = job.Maintenance?.VacuumRetainHours?.ToString(CultureInfo.InvariantCulture) ?? "",
         MinSmallFiles = job.Maintenance?.MinSmallFiles?.ToString(CultureInfo.InvariantCulture) ?? "",
+        Pipeline = job.Pipeline ?? "",
     };
+
+    /// <summary>A new nightly job that runs <paramref name="pipeline"/> (what the Pipelines page's "Schedule" opens).</summary>
+    public static JobForm ForPipeline(string pipeline) => new() { Name = $"run {pipeline}", Kind = JobKind.Pipeline, Pipeline = pipeline };
 
     /// <summary>The draft, or throws <see cref="JobException"/> (or a catalog error for a bad table name) saying what to fix.</summary>
     public JobDraft ToDraft()
@@ -55,7 +62,8 @@ public sealed class JobForm
                 Number(VacuumRetainHours, "VACUUM retention (hours)"),
                 Number(MinSmallFiles, "small-file threshold"))
             : null;
-        var draft = new JobDraft(Name, Kind, table, Cron, TimeZone, maintenance);
+        var pipeline = Kind == JobKind.Pipeline ? Pipeline.Trim() : null;
+        var draft = new JobDraft(Name, Kind, table, Cron, TimeZone, maintenance, pipeline);
         draft.Validate();
         return draft;
     }

@@ -137,6 +137,7 @@ public partial class Jobs
         JobKind.TableMaintenance => "Table maintenance",
         JobKind.QualityReprofile => "Quality re-profiling",
         JobKind.CatalogDrift => "Catalog drift check",
+        JobKind.Pipeline => "Pipeline",
         _ => kind.ToString(),
     };
 
