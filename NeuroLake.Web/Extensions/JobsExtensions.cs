@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
@@ -36,20 +37,11 @@ public static class JobsExtensions
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
                 .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()));
-            var catalog = services.GetRequiredService<CatalogConnection>();
-            if (catalog.Provider == CatalogProvider.Postgres)
-            {
-                configuration.UsePostgreSqlStorage(
-                    connection => connection.UseNpgsqlConnection(catalog.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
-            }
-            else
-            {
-                var dataDirectory = services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.DataDirectory;
-                Directory.CreateDirectory(dataDirectory);
-                configuration.UseSQLiteStorage(Path.Combine(dataDirectory, SqliteFileName), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
-            }
+            configuration.UseStorage(services.GetRequiredService<JobStorage>());
         });
+        // Registered after AddHangfire, whose own registration hands out the process-wide JobStorage.Current: with two
+        // hosts in one process (tests) a host could get the other's storage and fire its jobs there.
+        builder.Services.AddSingleton<JobStorage>(CreateStorage);
         builder.Services.AddHostedService<JobsStartup>();
         builder.Services.AddHangfireServer((services, server) =>
         {
@@ -61,6 +53,20 @@ public static class JobsExtensions
             server.CancellationCheckInterval = TimeSpan.FromSeconds(2);
         });
         return builder;
+    }
+
+    private static JobStorage CreateStorage(IServiceProvider services)
+    {
+        var catalog = services.GetRequiredService<CatalogConnection>();
+        if (catalog.Provider == CatalogProvider.Postgres)
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(catalog.ConnectionString, options), options);
+        }
+
+        var dataDirectory = services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.DataDirectory;
+        Directory.CreateDirectory(dataDirectory);
+        return new SQLiteStorage(Path.Combine(dataDirectory, SqliteFileName), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
     }
 
     /// <summary>The path of Hangfire's own dashboard, for administrators (linked from the Jobs page).</summary>

@@ -41,7 +41,7 @@ public sealed class SqlApiLimitsTests : IAsyncDisposable
 
         var problem = await ReadProblemAsync(response);
         Assert.Equal("Statement timed out", problem.GetProperty("title").GetString());
-        Assert.Contains("StatementTimeout", problem.GetProperty("detail").GetString());
+        Assert.Contains("raise the statement timeout in Admin → Settings", problem.GetProperty("detail").GetString());
         await AssertHealthyAsync();
     }
 

@@ -39,6 +39,15 @@ internal static class AccessMatrix
         Api("GET", "/api/v1/jobs/runs", "/api/v1/jobs/runs", null,                                                   "401   200    200    200    200    200"),
         Api("GET", "/api/v1/jobs/runs/{id:guid}", "/api/v1/jobs/runs/{run}", null,                                   "401   200    200    200    200    200"),
         Api("POST", "/api/v1/jobs/runs/{id:guid}/cancel", "/api/v1/jobs/runs/{run}/cancel", null,                    "401   403    403    403    202    403"),
+        // Anyone signed in reads pipelines and templates; analysts, engineers and administrators save; only administrators import.
+        Api("GET", "/api/v1/pipelines/templates", "/api/v1/pipelines/templates", null,                               "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/pipelines/templates/{name}/render", "/api/v1/pipelines/templates/nothing_here/render", Json("""{"variables": {}}"""), "401   400    400    400    400    400"),
+        Api("GET", "/api/v1/pipelines", "/api/v1/pipelines/", null,                                                  "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/pipelines/export", "/api/v1/pipelines/export", null,                                     "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/pipelines/import", "/api/v1/pipelines/import", Json("not json"),                          "401   403    403    403    400    403"),
+        Api("GET", "/api/v1/pipelines/{name}", "/api/v1/pipelines/nothing_here", null,                               "401   404    404    404    404    404"),
+        Api("POST", "/api/v1/pipelines", "/api/v1/pipelines/", Json("""{"name": "p_{caller}", "sql": "SELECT 1"}"""), "401   403    201    201    201    201"),
+        Api("PUT", "/api/v1/pipelines/{name}", "/api/v1/pipelines/nothing_here", Json("""{"sql": "SELECT 2", "comment": "c"}"""), "401   403    404    404    404    404"),
         // Hangfire's own dashboard can delete and re-queue any job: administrators only.
         Api("GET", "/admin/hangfire/{**path}", "/admin/hangfire", null,                                              "signin 403   403    403    200    signin"),
         Api("GET", "/health/live", "/health/live", null,                                                             "200   200    200    200    200    200"),
@@ -57,6 +66,7 @@ internal static class AccessMatrix
         Page("/catalog/{Schema}/{Table}", "/catalog/sales/orders",                               "signin 200    200    200    200    signin"),
         Page("/lineage/{Schema}/{Table}", "/lineage/sales/orders",                               "signin 200    200    200    200    signin"),
         Page("/ingest", "/ingest",                                                               "signin 200    200    200    200    signin"),
+        Page("/pipelines", "/pipelines",                                                         "signin 200    200    200    200    signin"),
         Page("/jobs", "/jobs",                                                                   "signin 200    200    200    200    signin"),
         Page("/admin/users", "/admin/users",                                                     "signin denied denied denied 200    signin"),
         Page("/admin/groups", "/admin/groups",                                                   "signin denied denied denied 200    signin"),
