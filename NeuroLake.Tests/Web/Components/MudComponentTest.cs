@@ -29,7 +29,7 @@ public abstract class MudComponentTest : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await Context.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Context.DisposeAsync();
 
     /// <summary>The providers a MudLayout page has, as one component.</summary>
     public sealed class MudProviders : ComponentBase

@@ -71,6 +71,7 @@ internal static class AccessMatrix
         Page("/admin/users", "/admin/users",                                                     "signin denied denied denied 200    signin"),
         Page("/admin/groups", "/admin/groups",                                                   "signin denied denied denied 200    signin"),
         Page("/admin/grants", "/admin/grants",                                                   "signin denied denied denied 200    signin"),
+        Page("/admin/settings", "/admin/settings",                                               "signin denied denied denied 200    signin"),
         Page("/admin/audit", "/admin/audit",                                                     "signin denied denied denied 200    signin"),
         Page("/account/tokens", "/account/tokens",                                               "signin 200    200    200    200    signin"),
         Page("/account/password", "/account/password",                                           "signin 200    200    200    200    signin"),

@@ -19,5 +19,6 @@ public partial class NavMenu
         new("Jobs", "jobs", Icons.Material.Filled.Schedule),
         new("Pipelines", "pipelines", Icons.Material.Filled.AccountTree),
         new("Audit log", "admin/audit", Icons.Material.Filled.Policy),
+        new("Settings", "admin/settings", Icons.Material.Filled.Settings),
     ];
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using NeuroLake.Engine.Settings;
 using MudBlazor;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Engine.Settings;
 using NeuroLake.Web.Audit;
 using NeuroLake.Web.Components.Pages.Catalog;
 

@@ -1,0 +1,92 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Engine.Settings;
+using NeuroLake.Tests.Web.Components;
+using NeuroLake.Tests.Web.Governance;
+using NeuroLake.Web.Identity;
+using SettingsPage = NeuroLake.Web.Components.Pages.Admin.Settings;
+
+namespace NeuroLake.Tests.Web.Settings;
+
+/// <summary>Admin → Settings rendered by bUnit over a real workbench's settings store: saving, refusing, discarding.</summary>
+public sealed class SettingsFormTests : MudComponentTest
+{
+    private readonly WorkbenchAppFactory _app = new();
+
+    public SettingsFormTests()
+    {
+        _ = _app.Server;
+        Context.Services.AddSingleton(Store);
+        Context.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<NeuroLakeOptions>>());
+        Context.Services.AddSingleton<IWorkbenchUser>(new NamedUser("grace"));
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private SettingsStore Store => _app.Services.GetRequiredService<SettingsStore>();
+
+    [Fact]
+    public async Task A_saved_form_changes_the_settings_in_force_and_each_change_is_audited_under_the_user()
+    {
+        var page = Render<SettingsPage>();
+
+        page.Field("Row limit").Change("500");
+        page.Field("Failure webhook URL").Change("https://hooks.example.com/neurolake");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Saved.", page.Markup), AdminPageQueries.Patience);
+        Assert.Equal(500, Store.Current.RowLimit);
+        Assert.Equal("https://hooks.example.com/neurolake", Store.Current.FailureWebhookUrl);
+        var audited = await _app.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditSearch { Action = AuditAction.AdminChange });
+        Assert.Equal(
+            ["setting FailureWebhookUrl", "setting RowLimit"],
+            audited.Entries.Where(e => e.User == "grace").Select(e => e.Target).Order());
+        Assert.Contains("Set by grace on", page.Markup);
+    }
+
+    [Fact]
+    public void A_refused_save_lists_every_problem_keeps_the_draft_and_changes_nothing()
+    {
+        var before = Store.Current;
+        var page = Render<SettingsPage>();
+
+        page.Field("Row limit").Change("0");
+        page.Field("Failure webhook URL").Change("file:///etc/passwd");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Nothing was saved", page.Markup), AdminPageQueries.Patience);
+        var problems = page.FindAll("[data-testid=settings-problems] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("Row limit 0 is out of range", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("not an absolute http:// or https:// URL", StringComparison.Ordinal));
+        Assert.Equal("file:///etc/passwd", page.Field("Failure webhook URL").GetAttribute("value"));
+        Assert.Equal(before, Store.Current);
+        Assert.Empty(Store.Overrides);
+    }
+
+    [Fact]
+    public void A_time_span_typo_is_refused_in_place_and_discard_brings_back_the_values_in_force()
+    {
+        var page = Render<SettingsPage>();
+
+        page.Field("Statement timeout (d.hh:mm:ss)").Change("<b>soon</b>");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("is not a time span", page.Markup), AdminPageQueries.Patience);
+        Assert.Contains("&lt;b&gt;soon&lt;/b&gt;", page.Markup);
+        page.Button("Discard changes").Click();
+        page.WaitForAssertion(() => Assert.Equal("00:30:00", page.Field("Statement timeout (d.hh:mm:ss)").GetAttribute("value")), AdminPageQueries.Patience);
+        Assert.DoesNotContain("Nothing was saved", page.Markup);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed record NamedUser(string Name) : IWorkbenchUser;
+}
