@@ -93,7 +93,7 @@ public sealed class SqlApiTests : IClassFixture<WorkbenchAppFactory>
     [InlineData("""{"maxRows": 5}""", "\"sql\"")]
     [InlineData("""{"sql": "  "}""", "\"sql\"")]
     [InlineData("""{"sql": "SELECT 1", "maxRows": 0}""", "between 1 and")]
-    [InlineData("""{"sql": "SELECT 1", "maxRows": 10000000}""", "NeuroLake:RowLimit")]
+    [InlineData("""{"sql": "SELECT 1", "maxRows": 10000000}""", "the server's row limit")]
     [InlineData("""{"sql": "SELECT 1",""", "JSON")]
     [InlineData("""{"sql": "SELECT 'unterminated"}""", "line 1")]
     [InlineData("""{"sql": "INSTALL httpfs"}""", "INSTALL")]
