@@ -8,7 +8,8 @@ public static class ErrorPageExtensions
     /// <summary>
     /// Error and not-found pages. Only an environment named Development explicitly gets the developer exception page
     /// (stack traces and source paths, which the framework adds there itself); everywhere else an unhandled exception
-    /// answers <c>/api</c> callers with a bare 500 problem and browsers with the Error page. Plain HTTP on localhost:
+    /// answers <c>/api</c> callers with a bare 500 problem and browsers with the Error page; an unknown <c>/api</c> path or method
+    /// answers with a 404/405 problem, other paths with the not-found page. Plain HTTP on localhost:
     /// no HTTPS redirection or HSTS.
     /// </summary>
     public static WebApplication UseNeuroLakeErrorPages(this WebApplication app)
@@ -20,6 +21,10 @@ public static class ErrorPageExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Inside the re-execute (which then sees a body and leaves the response alone): API callers get problem details
+        // for a body-less 404/405 (an unknown path or a wrong method), never the HTML page. Re-execution needs the
+        // app's own pipeline, so it cannot move into a UseWhen branch.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         return app;
     }
 
