@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Telemetry;
 
 namespace NeuroLake.Engine.Jobs;
 
@@ -32,13 +33,17 @@ public sealed class JobRunner(
         }
 
         using var registration = running.Enter(runId, ct);
+        using var span = EngineTelemetry.Source.StartActivity("job");
+        span?.SetTag("neurolake.job.kind", run.Kind.ToString());
+        var started = time.GetTimestamp();
         var reporter = new RunProgress(runs, runId, time, ProgressInterval);
+        var status = JobRunStatus.Failed;
         try
         {
             var outcome = await ExecuteAsync(run, reporter, registration.Token).ConfigureAwait(false);
             await runs.FinishAsync(runId, outcome.Status, outcome.Status == JobRunStatus.Skipped ? "skipped" : "done", outcome.Summary, null, CancellationToken.None)
                 .ConfigureAwait(false);
-            return outcome.Status;
+            return status = outcome.Status;
         }
         catch (OperationCanceledException) when (registration.CancelRequested)
         {
@@ -52,7 +57,7 @@ public sealed class JobRunner(
 
             await runs.FinishAsync(runId, JobRunStatus.Cancelled, reporter.LastStep, $"Cancelled during '{reporter.LastStep}'; nothing half-done was committed.", null, CancellationToken.None)
                 .ConfigureAwait(false);
-            return JobRunStatus.Cancelled;
+            return status = JobRunStatus.Cancelled;
         }
         catch (NeuroLakeException e)
         {
@@ -66,6 +71,11 @@ public sealed class JobRunner(
                 $"The job failed unexpectedly during '{reporter.LastStep}' ({e.GetType().Name}); nothing half-done was committed. The server log has the details.",
                 CancellationToken.None).ConfigureAwait(false);
             return JobRunStatus.Failed;
+        }
+        finally
+        {
+            EngineTelemetry.JobRun(run.Kind.ToString(), status.ToString(), time.GetElapsedTime(started));
+            span?.SetTag("neurolake.job.status", status.ToString());
         }
     }
 

@@ -1,3 +1,5 @@
+using NeuroLake.Web.Api;
+
 namespace NeuroLake.Web.Extensions;
 
 public static class ErrorPageExtensions
@@ -21,10 +23,8 @@ public static class ErrorPageExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // Inside the re-execute (which then sees a body and leaves the response alone): API callers get problem details
-        // for a body-less 404/405 (an unknown path or a wrong method), never the HTML page. Re-execution needs the
-        // app's own pipeline, so it cannot move into a UseWhen branch.
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        // Inside the re-execute, which then sees a body and leaves the response alone.
+        app.UseMiddleware<ApiNotFoundProblems>();
         return app;
     }
 

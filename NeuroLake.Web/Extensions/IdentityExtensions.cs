@@ -51,10 +51,10 @@ public static class IdentityExtensions
         });
         authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SingleUserAuthenticationHandler>(SingleUserAuthenticationHandler.SchemeName, null);
         authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
-        // Tokens are for scripts calling the API; the workbench's pages need the signed-in cookie.
+        // Tokens are for scripts calling the API (and scrapers of /metrics); the workbench's pages need the signed-in cookie.
         authentication.AddPolicyScheme(WorkbenchScheme, "Cookie, or a bearer token on the API", options =>
             options.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") && AccessTokenAuthenticationHandler.HasBearer(context.Request)
+                MachineEndpoints.Serves(context.Request.Path) && AccessTokenAuthenticationHandler.HasBearer(context.Request)
                     ? AccessTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme);
 
@@ -112,7 +112,7 @@ public static class IdentityExtensions
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (MachineEndpoints.Serves(context.Request.Path))
         {
             ApiRefusal.Write(context.HttpContext, status);
         }

@@ -1,18 +1,19 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Catalog.Usage;
+using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
-using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Telemetry;
 
 namespace NeuroLake.Engine.Query.Service;
 
@@ -142,6 +143,7 @@ public sealed class QueryService : IDisposable
             var audited = new AuditedStatement();
             using var activity = DuckDbActivity.Begin();
             using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
+            using var span = EngineTelemetry.Source.StartActivity("statement");
             StatementResult result;
             try
             {
@@ -153,26 +155,31 @@ public sealed class QueryService : IDisposable
             catch (OperationCanceledException) when (deadline.HasExpired)
             {
                 var reason = deadline.Reason;
+                Measure(span, audited, "timeout", started);
                 await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, new StatementTimeoutException(reason));
             }
             catch (OperationCanceledException)
             {
+                Measure(span, audited, "cancelled", started);
                 await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled, audited: audited);
                 throw;
             }
             catch (NeuroLakeException e) when (e is not QueryFailedException)
             {
                 var reason = Reason(e, statement);
+                Measure(span, audited, "error", started);
                 await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, e);
             }
             catch (Exception e) when (e is not NeuroLakeException)
             {
+                Measure(span, audited, "error", started);
                 await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message, audited: audited);
                 throw;
             }
 
+            Measure(span, audited, "ok", started);
             request.Progress?.Completed();
             await _history.RecordAsync(
                 request.User, statement.Text, startedAt, QueryStatus.Ok, result.RowsAffected ?? result.Rows.Count, read: result.TablesRead, written: result.TableWritten, audited: audited);
@@ -181,6 +188,24 @@ public sealed class QueryService : IDisposable
         }
 
         return results;
+    }
+
+    /// <summary>Counts the statement in the metrics and tags its trace span; the statement text stays out of both (it may hold data).</summary>
+    private static void Measure(Activity? span, AuditedStatement audited, string outcome, long started)
+    {
+        var kind = audited.Kind?.ToString();
+        EngineTelemetry.Statement(kind, outcome, Stopwatch.GetElapsedTime(started));
+        span?.SetTag("neurolake.statement.kind", kind);
+        span?.SetTag("neurolake.statement.outcome", outcome);
+        if (audited.Target is { } table)
+        {
+            span?.SetTag("neurolake.table", table);
+        }
+
+        if (outcome != "ok")
+        {
+            span?.SetStatus(ActivityStatusCode.Error, outcome);
+        }
     }
 
     /// <summary>

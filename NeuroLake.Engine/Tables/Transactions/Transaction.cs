@@ -4,6 +4,7 @@ using NeuroLake.Engine.Tables.Actions;
 using NeuroLake.Engine.Tables.Errors;
 using NeuroLake.Engine.Tables.Log;
 using NeuroLake.Engine.Tables.Snapshots;
+using NeuroLake.Engine.Telemetry;
 
 namespace NeuroLake.Engine.Tables.Transactions;
 
@@ -71,6 +72,25 @@ internal sealed class Transaction(IObjectStore store, Snapshot? readSnapshot, st
     private MetadataAction Metadata => NewMetadata ?? ReadSnapshot?.Metadata ?? throw new InvalidOperationException("A new table needs metadata.");
 
     public async Task<CommitResult> CommitAsync(SnapshotLoader loader, CancellationToken ct)
+    {
+        using var span = EngineTelemetry.Source.StartActivity("commit");
+        span?.SetTag("neurolake.operation", Operation);
+        try
+        {
+            var result = await CommitWithRetriesAsync(loader, ct).ConfigureAwait(false);
+            EngineTelemetry.Committed(Operation, result.Attempts, _actions.OfType<AddFile>().Sum(a => a.Size));
+            span?.SetTag("neurolake.version", result.Version);
+            return result;
+        }
+        catch (ConcurrentModificationException)
+        {
+            EngineTelemetry.CommitConflict(Operation);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "conflict");
+            throw;
+        }
+    }
+
+    private async Task<CommitResult> CommitWithRetriesAsync(SnapshotLoader loader, CancellationToken ct)
     {
         if (ReadSnapshot is not null)
         {

@@ -50,6 +50,8 @@ internal static class AccessMatrix
         Api("PUT", "/api/v1/pipelines/{name}", "/api/v1/pipelines/nothing_here", Json("""{"sql": "SELECT 2", "comment": "c"}"""), "401   403    404    404    404    404"),
         // Hangfire's own dashboard can delete and re-queue any job: administrators only.
         Api("GET", "/admin/hangfire/{**path}", "/admin/hangfire", null,                                              "signin 403   403    403    200    signin"),
+        // Metrics name tables and users: administrators only (a scraper uses an administrator's token).
+        Api("GET", "/metrics", "/metrics", null,                                                                     "401   403    403    403    200    403"),
         Api("GET", "/health/live", "/health/live", null,                                                             "200   200    200    200    200    200"),
         Api("GET", "/health/ready", "/health/ready", null,                                                           "200   200    200    200    200    200"),
         // Last: it ends the browsers' sessions.
