@@ -164,6 +164,11 @@ public sealed class QueryService : IDisposable
             catch (NeuroLakeException e) when (e is not QueryFailedException)
             {
                 var reason = Reason(e, statement);
+                if (e is PermissionDeniedException)
+                {
+                    audited.Denied();
+                }
+
                 await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, e);
             }
