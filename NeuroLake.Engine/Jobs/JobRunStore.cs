@@ -133,9 +133,23 @@ public sealed class JobRunStore
             rows = rows.Where(r => r.QueuedAt < to);
         }
 
+        if (query.HiddenTables is { Count: > 0 } hidden)
+        {
+            var paths = hidden.Select(t => t.TablePath.ToString()).ToList();
+            rows = rows.Where(r => r.TablePath == null || !paths.Contains(r.TablePath));
+        }
+
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(r => r.QueuedAt).ThenByDescending(r => r.Id).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
         return new JobRunPage(page.Select(ToRun).ToList(), total);
+    }
+
+    /// <summary>Every table some run in the history is about (each once), so a caller can work out which it may show.</summary>
+    public async Task<IReadOnlyList<SecurablePath>> TablesAsync(CancellationToken ct = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        var paths = await db.JobRuns.AsNoTracking().Where(r => r.TablePath != null).Select(r => r.TablePath!).Distinct().ToListAsync(ct);
+        return paths.Select(SecurablePath.Parse).ToList();
     }
 
     /// <summary>

@@ -10,49 +10,52 @@ namespace NeuroLake.Web.Api;
 /// <summary>
 /// <c>/api/v1/jobs</c>: recurring job definitions (list, get, create, replace, delete, pause, resume, run now) and
 /// the run history (search, get, cancel). Every call acts as the signed-in or token user; the scheduler checks
-/// privileges and ownership.
+/// privileges and ownership, and <see cref="VisibleJobs"/> hides jobs and runs of tables the caller may not read.
 /// </summary>
 public static class JobsEndpoints
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
-        jobs.MapGet("/", (JobDefinitionStore store, CancellationToken ct) => Handle(async () => Results.Ok((await store.ListAsync(ct: ct)).Select(JobJson.From))))
-            .WithSummary("Lists the recurring jobs with their schedule in words and next run.");
-        jobs.MapGet("/{id:guid}", (Guid id, JobDefinitionStore store, CancellationToken ct) =>
-            Handle(async () => await store.FindAsync(id, ct) is { } job ? Results.Ok(JobJson.From(job)) : NotFound()));
+        jobs.MapGet("/", (VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+                Handle(async () => Results.Ok((await visible.ListAsync(user.Name, ct: ct)).Select(JobJson.From))))
+            .WithSummary("Lists the recurring jobs the caller may see (those of tables they may SELECT, and lakehouse-wide ones) with their schedule in words and next run.");
+        jobs.MapGet("/{id:guid}", (Guid id, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+            Handle(async () => await visible.FindAsync(user.Name, id, ct) is { } job ? Results.Ok(JobJson.From(job)) : NotFound()));
         jobs.MapPost("/", (JobRequest body, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
             Handle(async () =>
             {
                 var created = await scheduler.CreateAsync(body.ToDraft(), user.Name, ct);
                 return Results.Created($"/api/v1/jobs/{created.Id}", JobJson.From(created));
             })).WithSummary("Creates a recurring job owned (and run) by the caller.");
-        jobs.MapPut("/{id:guid}", (Guid id, JobRequest body, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
-            Handle(async () => Results.Ok(JobJson.From(await scheduler.UpdateAsync(id, body.ToDraft(), user.Name, ct)))));
-        jobs.MapDelete("/{id:guid}", (Guid id, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
-            Handle(async () => await scheduler.DeleteAsync(id, user.Name, ct) ? Results.NoContent() : NotFound()));
-        jobs.MapPost("/{id:guid}/pause", (Guid id, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
-            Handle(async () => Results.Ok(JobJson.From(await scheduler.PauseAsync(id, user.Name, ct))))).WithSummary("Pauses a job: it does not fire until resumed.");
-        jobs.MapPost("/{id:guid}/resume", (Guid id, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
-            Handle(async () => Results.Ok(JobJson.From(await scheduler.ResumeAsync(id, user.Name, ct)))));
-        jobs.MapPost("/{id:guid}/run", (Guid id, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
-            Handle(async () =>
+        jobs.MapPut("/{id:guid}", (Guid id, JobRequest body, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+            IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.UpdateAsync(id, body.ToDraft(), user.Name, ct)))));
+        jobs.MapDelete("/{id:guid}", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+            IfVisible(visible, user, id, ct, async () => await scheduler.DeleteAsync(id, user.Name, ct) ? Results.NoContent() : NotFound()));
+        jobs.MapPost("/{id:guid}/pause", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+            IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.PauseAsync(id, user.Name, ct)))))
+            .WithSummary("Pauses a job: it does not fire until resumed.");
+        jobs.MapPost("/{id:guid}/resume", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+            IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.ResumeAsync(id, user.Name, ct)))));
+        jobs.MapPost("/{id:guid}/run", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+            IfVisible(visible, user, id, ct, async () =>
             {
                 var run = await scheduler.RunNowAsync(id, user.Name, ct);
                 return Results.Accepted($"/api/v1/jobs/runs/{run.Id}", RunJson.From(run));
             })).WithSummary("Runs the job now; 202 with the queued run to poll.");
 
-        jobs.MapGet("/runs", (string? kind, string? status, string? table, DateTimeOffset? from, DateTimeOffset? to, int? skip, int? take, JobRunStore runs, CancellationToken ct) =>
+        jobs.MapGet("/runs", (string? kind, string? status, string? table, DateTimeOffset? from, DateTimeOffset? to, int? skip, int? take,
+                VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             Handle(async () =>
             {
-                var page = await runs.SearchAsync(RunQuery(kind, status, table, from, to, skip, take), ct);
+                var page = await visible.SearchRunsAsync(user.Name, RunQuery(kind, status, table, from, to, skip, take), ct);
                 return Results.Ok(new RunPageJson(page.Runs.Select(RunJson.From).ToList(), page.Total));
             }))
-            .WithSummary("Searches the run history by kind, status, table and time (?kind=&status=&table=&from=&to=&skip=&take=), newest first.");
-        jobs.MapGet("/runs/{id:guid}", (Guid id, JobRunStore runs, CancellationToken ct) =>
-            Handle(async () => await runs.FindAsync(id, ct) is { } run ? Results.Ok(RunJson.From(run)) : NotFound()));
-        jobs.MapPost("/runs/{id:guid}/cancel", (Guid id, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
-            Handle(async () => await scheduler.CancelAsync(id, user.Name, ct)
+            .WithSummary("Searches the run history the caller may see by kind, status, table and time (?kind=&status=&table=&from=&to=&skip=&take=), newest first.");
+        jobs.MapGet("/runs/{id:guid}", (Guid id, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+            Handle(async () => await visible.FindRunAsync(user.Name, id, ct) is { } run ? Results.Ok(RunJson.From(run)) : NotFound()));
+        jobs.MapPost("/runs/{id:guid}/cancel", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
+            Handle(async () => await visible.FindRunAsync(user.Name, id, ct) is not null && await scheduler.CancelAsync(id, user.Name, ct)
                 ? Results.Accepted($"/api/v1/jobs/runs/{id}")
                 : Results.Problem(title: "Nothing to cancel", detail: "The run has finished or does not exist.", statusCode: StatusCodes.Status409Conflict)))
             .WithSummary("Stops a queued or running run; it commits nothing half-done.");
@@ -75,6 +78,10 @@ public static class JobsEndpoints
 
     private static IResult NotFound() =>
         Results.Problem(title: "Not found", detail: "There is no such job or run: it may have been deleted.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>A change to a job the caller may see; one about a table they may not read answers 404, as a missing job does.</summary>
+    private static Task<IResult> IfVisible(VisibleJobs visible, IWorkbenchUser user, Guid id, CancellationToken ct, Func<Task<IResult>> action) =>
+        Handle(async () => await visible.FindAsync(user.Name, id, ct) is null ? NotFound() : await action());
 
     private static async Task<IResult> Handle(Func<Task<IResult>> action)
     {

@@ -6,10 +6,11 @@ namespace NeuroLake.Web.Extensions;
 
 public static class AuditExtensions
 {
-    /// <summary>Who may read the audit log, and its retention (the log itself is the engine's, added with the catalog).</summary>
+    /// <summary>Who may read the audit log, the auditing of admin pages, and retention (the log itself is the engine's, added with the catalog).</summary>
     public static IServiceCollection AddNeuroLakeAuditPages(this IServiceCollection services)
     {
         services.AddScoped<AuditAccess>();
+        services.AddScoped<AdminAudit>();
         services.AddHostedService<AuditRetention>();
         return services;
     }

@@ -31,6 +31,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<HangfireJobs>();
         builder.Services.AddSingleton<PipelineAuthoring>();
         builder.Services.AddSingleton<JobScheduler>();
+        builder.Services.AddSingleton<VisibleJobs>();
         builder.Services.AddHangfire((services, configuration) =>
         {
             configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

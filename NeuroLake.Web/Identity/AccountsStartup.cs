@@ -25,7 +25,7 @@ internal sealed partial class AccountsStartup(
             return;
         }
 
-        var result = await firstAdministrator.CreateAsync(configured.UserName, configured.Password ?? "", cancellationToken);
+        var result = await firstAdministrator.CreateAsync(configured.UserName, configured.Password ?? "", AdminAccountOptions.SectionName, cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Identity.Store;
 
 namespace NeuroLake.Web.Identity;
@@ -9,7 +10,7 @@ namespace NeuroLake.Web.Identity;
 /// Whether the install still needs its first administrator, and creating that one account (from the setup page or
 /// <c>NeuroLake:Admin</c>). Once any account exists the answer never changes back, so it is remembered.
 /// </summary>
-public sealed class FirstAdministrator(IServiceScopeFactory scopes, GroupDirectory groups)
+public sealed class FirstAdministrator(IServiceScopeFactory scopes, GroupDirectory groups, AuditLog audit)
 {
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile bool _hasAccounts;
@@ -29,9 +30,10 @@ public sealed class FirstAdministrator(IServiceScopeFactory scopes, GroupDirecto
 
     /// <summary>
     /// Creates the administrator when there is no account yet. Fails (without creating anything) when an account
-    /// exists already or the name or password does not meet the rules; the errors say which.
+    /// exists already or the name or password does not meet the rules; the errors say which. A created administrator
+    /// is audited as an admin change by that account, with <paramref name="via"/> (the setup page, the configuration).
     /// </summary>
-    public async Task<IdentityResult> CreateAsync(string userName, string password, CancellationToken ct)
+    public async Task<IdentityResult> CreateAsync(string userName, string password, string via, CancellationToken ct)
     {
         await _creating.WaitAsync(ct);
         try
@@ -65,6 +67,8 @@ public sealed class FirstAdministrator(IServiceScopeFactory scopes, GroupDirecto
             {
                 // Privileges follow the engine's groups: the first account becomes the first member of admin.
                 await groups.AddFirstAdministratorAsync(account.UserName!, ct);
+                await audit.RecordAsync(new AuditEvent(
+                    account.UserName!, AuditAction.AdminChange, "account " + account.UserName, AuditOutcome.Succeeded, $"created the first administrator ({via})"), ct);
             }
 
             _hasAccounts = true;

@@ -18,6 +18,11 @@ internal sealed class AuditedStatement
     /// <summary>The table the statement writes, maintains or grants on, as <c>schema.table</c>; null when none.</summary>
     public string? Target { get; private set; }
 
+    /// <summary>The user lacked a privilege: audited as <see cref="AuditOutcome.Denied"/>, not as a failure of the statement.</summary>
+    public bool WasDenied { get; private set; }
+
+    public void Denied() => WasDenied = true;
+
     public AuditAction Action => Kind switch
     {
         StatementKind.Optimize or StatementKind.Vacuum => AuditAction.Maintenance,

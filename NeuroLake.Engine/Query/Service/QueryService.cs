@@ -168,7 +168,12 @@ public sealed class QueryService : IDisposable
             catch (NeuroLakeException e) when (e is not QueryFailedException)
             {
                 var reason = Reason(e, statement);
-                Measure(span, audited, "error", started);
+                if (e is PermissionDeniedException)
+                {
+                    audited.Denied();
+                }
+
+                Measure(span, audited, e is PermissionDeniedException ? "denied" : "error", started);
                 await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, e);
             }

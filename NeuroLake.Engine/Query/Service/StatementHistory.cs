@@ -50,6 +50,7 @@ internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger,
             .Append(audited?.Target).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase);
         var outcome = status switch
         {
+            QueryStatus.Error when audited?.WasDenied == true => AuditOutcome.Denied,
             QueryStatus.Ok => AuditOutcome.Succeeded,
             QueryStatus.Cancelled => AuditOutcome.Cancelled,
             _ => AuditOutcome.Failed,

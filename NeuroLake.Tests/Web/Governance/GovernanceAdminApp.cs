@@ -7,8 +7,10 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Web.Identity;
+using NeuroLake.Web.Audit;
 using NeuroLake.Web.Components.Shared;
 using NeuroLake.Web.Identity;
 
@@ -31,6 +33,12 @@ public sealed class GovernanceAdminApp : IAsyncLifetime
     public PrivilegeEvaluator Privileges => Services.GetRequiredService<PrivilegeEvaluator>();
 
     public AccountDirectory Accounts => Services.GetRequiredService<AccountDirectory>();
+
+    public AuditLog Audit => Services.GetRequiredService<AuditLog>();
+
+    /// <summary>The audit entries whose target contains <paramref name="target"/>, newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> AuditedAsync(string target) =>
+        (await Audit.SearchAsync(new AuditSearch { Target = target })).Entries;
 
     public async Task InitializeAsync()
     {
@@ -57,6 +65,8 @@ public sealed class GovernanceAdminApp : IAsyncLifetime
         context.Services.AddSingleton(Grants);
         context.Services.AddSingleton(Privileges);
         context.Services.AddSingleton(Accounts);
+        context.Services.AddSingleton(Audit);
+        context.Services.AddScoped<AdminAudit>();
         context.Services.AddSingleton(Services.GetRequiredService<IOptions<NeuroLakeOptions>>());
         context.Services.AddSingleton(TimeProvider.System);
         context.Services.AddScoped<UserClock>();

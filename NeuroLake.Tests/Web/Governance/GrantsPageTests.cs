@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using MudBlazor.Services;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Web.Components;
 using NeuroLake.Tests.Web.Identity;
@@ -44,6 +46,13 @@ public sealed class GrantsPageTests : MudComponentTest, IClassFixture<Governance
         Assert.False(await _app.Privileges.CanSelectAsync(user, table));
         Assert.DoesNotContain(await _app.Grants.ListAsync(AccountsApp.AdminName, Securable.Of(table with { Table = null }), Principal.Group(group)),
             g => g.Privilege == Privilege.Select);
+        var audited = (await _app.AuditedAsync(table.Catalog)).Reverse().Select(e => (e.User, e.Action, e.Target, e.Outcome, e.Details)).ToList();
+        Assert.Equal(
+        [
+            (AccountsApp.AdminName, AuditAction.Grant, table.Catalog, AuditOutcome.Succeeded, $"GRANT USE CATALOG ON CATALOG {table.Catalog} TO GROUP {group}"),
+            (AccountsApp.AdminName, AuditAction.Grant, $"{table.Catalog}.sales", AuditOutcome.Succeeded, $"GRANT USE SCHEMA, SELECT ON SCHEMA {table.Catalog}.sales TO GROUP {group}"),
+            (AccountsApp.AdminName, AuditAction.Revoke, $"{table.Catalog}.sales", AuditOutcome.Succeeded, $"REVOKE SELECT ON SCHEMA {table.Catalog}.sales FROM GROUP {group}"),
+        ], audited);
     }
 
     [Fact]
@@ -100,6 +109,33 @@ public sealed class GrantsPageTests : MudComponentTest, IClassFixture<Governance
         page.Button("Grant").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Group 'nobody_here' does not exist", page.Alert("alert")), AdminPageQueries.Patience);
+        var refused = Assert.Single(await _app.AuditedAsync($"{table.Catalog}.sales"));
+        Assert.Equal((AuditAction.Grant, AuditOutcome.Failed), (refused.Action, refused.Outcome));
+        Assert.StartsWith($"GRANT SELECT ON SCHEMA {table.Catalog}.sales TO GROUP nobody_here\n-- ", refused.Details);
+    }
+
+    [Fact]
+    public async Task A_grant_by_someone_who_may_not_grant_is_audited_as_denied()
+    {
+        var table = await _app.TableAsync();
+        var outsider = CatalogTestData.Unique("eve");
+        await using var context = new BunitContext();
+        _app.AddTo(context, outsider);
+        context.Services.AddMudServices();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var page = context.Render<Grants>();
+
+        page.Field("Securable").Change($"{table.Catalog}.sales");
+        page.Button("Show grants").Click();
+        page.WaitForAssertion(() => page.CheckBox("SELECT"), AdminPageQueries.Patience);
+        page.Field("Grantee").Change(outsider);
+        page.CheckBox("SELECT").Change(true);
+        page.Button("Grant").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("permission denied", page.Alert("alert")), AdminPageQueries.Patience);
+        var denied = Assert.Single(await _app.AuditedAsync($"{table.Catalog}.sales"));
+        Assert.Equal((outsider, AuditAction.Grant, AuditOutcome.Denied), (denied.User, denied.Action, denied.Outcome));
     }
 
     private static void GrantToGroup(IRenderedComponent<Grants> page, string securable, string group, params string[] privileges)

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Web.Components;
 using NeuroLake.Tests.Web.Identity;
@@ -47,6 +48,14 @@ public sealed class GroupsPageTests : MudComponentTest, IClassFixture<Governance
         page.Button($"Delete group {group}").Click();
         page.WaitForAssertion(() => Assert.Contains($"Deleted group {group}", page.Alert("status")), AdminPageQueries.Patience);
         Assert.False(await _app.Groups.GroupExistsAsync(group));
+        var audited = (await _app.AuditedAsync("group " + group)).Reverse().Select(e => (e.User, e.Action, e.Target, e.Outcome, e.Details)).ToList();
+        Assert.Equal(
+        [
+            (AccountsApp.AdminName, AuditAction.AdminChange, "group " + group, AuditOutcome.Succeeded, "created the group: <b>Reads</b> sales"),
+            (AccountsApp.AdminName, AuditAction.AdminChange, "group " + group, AuditOutcome.Succeeded, $"added member {user}"),
+            (AccountsApp.AdminName, AuditAction.AdminChange, "group " + group, AuditOutcome.Succeeded, $"removed member {user}"),
+            (AccountsApp.AdminName, AuditAction.AdminChange, "group " + group, AuditOutcome.Succeeded, "deleted the group with its grants"),
+        ], audited);
     }
 
     [Fact]
@@ -99,5 +108,8 @@ public sealed class GroupsPageTests : MudComponentTest, IClassFixture<Governance
 
         page.WaitForAssertion(() => Assert.Contains("last administrator", page.Alert("alert")), AdminPageQueries.Patience);
         Assert.Contains(RoleGroups.Admin, await _app.Groups.GroupsOfAsync(admins[0]));
+        var refused = (await _app.AuditedAsync("group " + RoleGroups.Admin)).First(e => e.Details.StartsWith($"removed member {admins[0]}", StringComparison.Ordinal));
+        Assert.Equal(AuditOutcome.Failed, refused.Outcome);
+        Assert.Contains("last administrator", refused.Details);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Identity.Store;
 
@@ -55,6 +56,8 @@ public sealed class FirstAdministratorSetupTests
         Assert.NotNull(grace);
         Assert.True(await users.IsInRoleAsync(grace, WorkbenchRoles.Admin));
         Assert.Single(users.Users.ToList());
+        var audited = (await app.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditSearch { Action = AuditAction.AdminChange })).Entries;
+        Assert.Contains(audited, e => (e.User, e.Target, e.Outcome, e.Details) == ("grace", "account grace", AuditOutcome.Succeeded, "created the first administrator (setup page)"));
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public sealed class FirstAdministratorSetupTests
         await using var app = AccountsApp.Create(withAdmin: true);
         var firstAdministrator = app.Services.GetRequiredService<FirstAdministrator>();
 
-        var result = await firstAdministrator.CreateAsync("mallory", "Mallory-1234!", CancellationToken.None);
+        var result = await firstAdministrator.CreateAsync("mallory", "Mallory-1234!", "test", CancellationToken.None);
 
         Assert.False(result.Succeeded);
         using var scope = app.Services.CreateScope();

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Model;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Pii;
@@ -56,6 +57,8 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         var row = Assert.Single(quarantine.Rows);
         Assert.Equal("oops", row[quarantine.Columns.ToList().IndexOf("amount")]);
         Assert.Null(app.Services.GetRequiredService<UploadStore>().Find(upload.Id));
+        var audited = (await app.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditSearch { Action = AuditAction.Ingestion, Target = "main.sales.customers" })).Entries;
+        Assert.Contains(audited, e => e.Details == "customers.csv (NewTable) through the ingestion wizard");
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class TableAccessPageTests(GrantedSchemaApp app) : IClassFixture<G
 
         var entries = (await app.App.Services.GetRequiredService<AuditLog>().ForTableAsync(new SecurablePath("main", "sales", "kept"))).Entries;
         Assert.Equal(
-            [(AuditAction.Maintenance, AuditOutcome.Failed, GrantedSchemaApp.Analyst), (AuditAction.Restore, AuditOutcome.Succeeded, AccountsApp.AdminName),
+            [(AuditAction.Maintenance, AuditOutcome.Denied, GrantedSchemaApp.Analyst), (AuditAction.Restore, AuditOutcome.Succeeded, AccountsApp.AdminName),
              (AuditAction.Maintenance, AuditOutcome.Succeeded, AccountsApp.AdminName), (AuditAction.Maintenance, AuditOutcome.Succeeded, AccountsApp.AdminName)],
             entries.Take(4).Select(e => (e.Action, e.Outcome, e.User)));
         Assert.All(entries, e => Assert.Equal("sales.kept", e.Target));

@@ -52,7 +52,7 @@ public partial class Setup
             return;
         }
 
-        var result = await FirstAdministrator.CreateAsync(Input.UserName ?? "", Input.Password ?? "", CancellationToken.None);
+        var result = await FirstAdministrator.CreateAsync(Input.UserName ?? "", Input.Password ?? "", "setup page", CancellationToken.None);
         if (!result.Succeeded)
         {
             _errors = result.Errors.Select(e => e.Description).ToList();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Web.Audit;
 using NeuroLake.Web.Governance;
 using NeuroLake.Web.Identity;
 
@@ -36,6 +38,9 @@ public partial class Grants
 
     [Inject]
     private IWorkbenchUser User { get; set; } = default!;
+
+    [Inject]
+    private AdminAudit Auditing { get; set; } = default!;
 
     /// <summary>The privileges that mean something on <paramref name="securable"/>, ALL PRIVILEGES last.</summary>
     private static IEnumerable<Privilege> Applicable(Securable securable) =>
@@ -86,22 +91,27 @@ public partial class Grants
     {
         var grantee = new Principal(_granteeKind, _granteeName?.Trim() ?? string.Empty);
         var privileges = _chosen.ToList();
+        var on = _securable!;
         return ChangeAsync(
-            () => Store.GrantAsync(User.Name, privileges, _securable!, grantee),
-            $"Granted {Describe(privileges)} on {_securable} to {grantee}.");
+            AuditAction.Grant, on, GrantStatementText.Grant(privileges, on, grantee),
+            () => Store.GrantAsync(User.Name, privileges, on, grantee),
+            $"Granted {Describe(privileges)} on {on} to {grantee}.");
     }
 
     private Task RevokeChosenAsync()
     {
         var grantee = new Principal(_granteeKind, _granteeName?.Trim() ?? string.Empty);
         var privileges = _chosen.ToList();
+        var on = _securable!;
         return ChangeAsync(
-            () => RequireChosenAsync(privileges, () => Store.RevokeAsync(User.Name, privileges, _securable!, grantee)),
-            $"Revoked {Describe(privileges)} on {_securable} from {grantee}.");
+            AuditAction.Revoke, on, GrantStatementText.Revoke(privileges, on, grantee),
+            () => RequireChosenAsync(privileges, () => Store.RevokeAsync(User.Name, privileges, on, grantee)),
+            $"Revoked {Describe(privileges)} on {on} from {grantee}.");
     }
 
     private Task RevokeOneAsync(GrantInfo grant) =>
         ChangeAsync(
+            AuditAction.Revoke, grant.Securable, GrantStatementText.Revoke([grant.Privilege], grant.Securable, grant.Principal),
             () => Store.RevokeAsync(User.Name, [grant.Privilege], grant.Securable, grant.Principal),
             $"Revoked {PrivilegeNames.Sql(grant.Privilege)} on {grant.Securable} from {grant.Principal}.");
 
@@ -117,13 +127,19 @@ public partial class Grants
 
     private static string Describe(IEnumerable<Privilege> privileges) => string.Join(", ", privileges.Select(PrivilegeNames.Sql));
 
-    /// <summary>A change, then both views reloaded so they show what is stored now.</summary>
-    private async Task ChangeAsync(Func<Task> change, string done)
+    /// <summary>A change, audited as it ends (refusals too), then both views reloaded so they show what is stored now.</summary>
+    private async Task ChangeAsync(AuditAction action, Securable on, string statement, Func<Task> change, string done)
     {
-        await RunAsync(async () =>
+        _notice = null;
+        _error = await Auditing.RunAsync(action, GrantStatementText.Target(on), statement, change);
+        if (_error is not null)
         {
-            await change();
-            _notice = done;
+            return;
+        }
+
+        _notice = done;
+        _error = await GovernanceCall.RunAsync(async () =>
+        {
             if (_securable is not null)
             {
                 _securableGrants = await Store.ListAsync(User.Name, on: _securable);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using NeuroLake.Engine.Governance;
-using NeuroLake.Web.Governance;
+using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Web.Audit;
 using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Components.Pages.Admin;
@@ -28,6 +29,9 @@ public partial class Groups
     [Inject]
     private IWorkbenchUser User { get; set; } = default!;
 
+    [Inject]
+    private AdminAudit Auditing { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _accounts = (await Accounts.ListAsync(CancellationToken.None)).Select(a => a.UserName).ToList();
@@ -41,7 +45,8 @@ public partial class Groups
     private Task CreateAsync()
     {
         var name = _newName?.Trim() ?? string.Empty;
-        return ApplyAsync(() => Directory.CreateGroupAsync(User.Name, name, _newDescription?.Trim() ?? string.Empty), $"Created group {name}.", () =>
+        var description = _newDescription?.Trim() ?? string.Empty;
+        return ApplyAsync(name, description.Length == 0 ? "created the group" : $"created the group: {description}", () => Directory.CreateGroupAsync(User.Name, name, description), $"Created group {name}.", () =>
         {
             _newName = null;
             _newDescription = null;
@@ -49,21 +54,22 @@ public partial class Groups
     }
 
     private Task DeleteAsync(GroupInfo group) =>
-        ApplyAsync(() => Directory.DeleteGroupAsync(User.Name, group.Name), $"Deleted group {group.Name} with its grants.");
+        ApplyAsync(group.Name, "deleted the group with its grants", () => Directory.DeleteGroupAsync(User.Name, group.Name), $"Deleted group {group.Name} with its grants.");
 
     private Task AddMemberAsync(GroupInfo group)
     {
         var user = MemberDraft(group).Trim();
-        return ApplyAsync(() => Directory.AddMemberAsync(User.Name, group.Name, user), $"Added {user} to {group.Name}.", () => _drafts.Remove(group.Name));
+        return ApplyAsync(group.Name, $"added member {user}", () => Directory.AddMemberAsync(User.Name, group.Name, user), $"Added {user} to {group.Name}.", () => _drafts.Remove(group.Name));
     }
 
     private Task RemoveMemberAsync(GroupInfo group, string user) =>
-        ApplyAsync(() => Directory.RemoveMemberAsync(User.Name, group.Name, user), $"Removed {user} from {group.Name}.");
+        ApplyAsync(group.Name, $"removed member {user}", () => Directory.RemoveMemberAsync(User.Name, group.Name, user), $"Removed {user} from {group.Name}.");
 
-    private async Task ApplyAsync(Func<Task> change, string done, Action? onSuccess = null)
+    /// <summary>A change to <paramref name="group"/>, audited as an admin change on <c>group &lt;name&gt;</c> whether or not the engine allows it.</summary>
+    private async Task ApplyAsync(string group, string details, Func<Task> change, string done, Action? onSuccess = null)
     {
         _notice = null;
-        _error = await GovernanceCall.RunAsync(change);
+        _error = await Auditing.RunAsync(AuditAction.AdminChange, "group " + group, details, change);
         if (_error is not null)
         {
             return;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using NeuroLake.Web.Audit;
 using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Components.Pages.Admin;
@@ -21,6 +22,9 @@ public partial class Users
     [Inject]
     private AccountDirectory Directory { get; set; } = default!;
 
+    [Inject]
+    private AdminAudit Auditing { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
 
@@ -33,15 +37,20 @@ public partial class Users
 
     private async Task LoadAsync() => _accounts = await Directory.ListAsync(CancellationToken.None);
 
-    private Task CreateAsync() =>
-        ApplyAsync(Directory.CreateAsync(_newName ?? "", _newPassword ?? "", CancellationToken.None), $"Added {_newName?.Trim()}.", () =>
+    private Task CreateAsync()
+    {
+        var name = _newName?.Trim() ?? "";
+        return ApplyAsync(Auditing.AccountAsync(name, "created the account", Directory.CreateAsync(name, _newPassword ?? "", CancellationToken.None)), $"Added {name}.", () =>
         {
             _newName = null;
             _newPassword = null;
         });
+    }
 
     private Task SetDisabledAsync(AccountSummary account, bool disabled) =>
-        ApplyAsync(Directory.SetDisabledAsync(account.Id, disabled, CancellationToken.None),
+        ApplyAsync(
+            Auditing.AccountAsync(account.UserName, disabled ? "disabled the account (sessions ended, tokens stopped)" : "enabled the account",
+                Directory.SetDisabledAsync(account.Id, disabled, CancellationToken.None)),
             disabled ? $"Disabled {account.UserName}: signed out and tokens stopped." : $"Enabled {account.UserName}.");
 
     private void StartReset(AccountSummary account)
@@ -51,11 +60,13 @@ public partial class Users
     }
 
     private Task ResetPasswordAsync() =>
-        ApplyAsync(Directory.ResetPasswordAsync(_resetting!.Id, _resetPassword ?? "", CancellationToken.None), $"Set a new password for {_resetting.UserName}.",
+        ApplyAsync(
+            Auditing.AccountAsync(_resetting!.UserName, "reset the password", Directory.ResetPasswordAsync(_resetting.Id, _resetPassword ?? "", CancellationToken.None)),
+            $"Set a new password for {_resetting.UserName}.",
             () => _resetting = null);
 
     private Task UnlockAsync(AccountSummary account) =>
-        ApplyAsync(Directory.UnlockAsync(account.Id, CancellationToken.None), $"Unlocked {account.UserName}.");
+        ApplyAsync(Auditing.AccountAsync(account.UserName, "unlocked the account", Directory.UnlockAsync(account.Id, CancellationToken.None)), $"Unlocked {account.UserName}.");
 
     private async Task ApplyAsync(Task<IdentityResult> change, string done, Action? onSuccess = null)
     {

@@ -80,7 +80,8 @@ public sealed class IngestionWorkflow(
     public Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct) =>
         audit.TrackAsync(
             request.Target.Options.UserName ?? "unknown", AuditAction.Ingestion, TableNameOf(request.Target.Location),
-            $"{request.SourceFile?.FileName} ({request.Mode}) through the ingestion wizard",
+            // The wizard leaves SourceFile to the loader's default, so the file's name comes from its upload.
+            $"{request.SourceFile?.FileName ?? uploads.Find(uploadId)?.FileName} ({request.Mode}) through the ingestion wizard",
             () => LoadUnauditedAsync(request, uploadId, reviewed, ct));
 
     // The wizard's targets come from Table(): <warehouse>/<catalog>/<schema>/<table>.

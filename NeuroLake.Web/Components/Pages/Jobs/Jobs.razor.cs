@@ -30,10 +30,7 @@ public partial class Jobs
     private PeriodicTimer? _timer;
 
     [Inject]
-    private JobDefinitionStore Definitions { get; set; } = null!;
-
-    [Inject]
-    private JobRunStore Runs { get; set; } = null!;
+    private VisibleJobs Visible { get; set; } = null!;
 
     [Inject]
     private JobScheduler Scheduler { get; set; } = null!;
@@ -101,7 +98,7 @@ public partial class Jobs
 
     private async Task LoadAsync()
     {
-        _definitions = await Definitions.ListAsync(ct: _closing.Token);
+        _definitions = await Visible.ListAsync(User.Name, ct: _closing.Token);
         _byId = _definitions.ToDictionary(d => d.Id);
         await LoadRunsAsync();
     }
@@ -124,7 +121,7 @@ public partial class Jobs
         }
 
         var query = new JobRunQuery(_kind, table, _status, From: DateTimeOffset.UtcNow.AddDays(-_days), Skip: _skip, Take: PageSize);
-        _runs = await Runs.SearchAsync(query, _closing.Token);
+        _runs = await Visible.SearchRunsAsync(User.Name, query, _closing.Token);
     }
 
     private static List<(Guid, JobRunStatus)> Statuses(JobRunPage page) => page.Runs.Select(r => (r.Id, r.Status)).ToList();
