@@ -18,6 +18,7 @@ builder.Services.AddNeuroLakeSecurity();
 builder.Services.AddNeuroLakeAuditPages();
 builder.Services.AddNeuroLakeRuntimeSettings();
 builder.AddNeuroLakeTelemetry();
+builder.Services.AddNeuroLakeOpenApi();
 
 var app = builder.Build();
 
@@ -36,6 +37,7 @@ app.MapNeuroLakeJobsDashboard();
 app.MapJobsApi();
 app.MapPipelinesApi();
 app.MapNeuroLakeMetrics();
+app.MapNeuroLakeOpenApi();
 
 app.Run();
 

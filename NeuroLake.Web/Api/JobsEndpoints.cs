@@ -21,7 +21,8 @@ public static class JobsEndpoints
                 Handle(async () => Results.Ok((await visible.ListAsync(user.Name, ct: ct)).Select(JobJson.From))))
             .WithSummary("Lists the recurring jobs the caller may see (those of tables they may SELECT, and lakehouse-wide ones) with their schedule in words and next run.");
         jobs.MapGet("/{id:guid}", (Guid id, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
-            Handle(async () => await visible.FindAsync(user.Name, id, ct) is { } job ? Results.Ok(JobJson.From(job)) : NotFound()));
+            Handle(async () => await visible.FindAsync(user.Name, id, ct) is { } job ? Results.Ok(JobJson.From(job)) : NotFound()))
+            .WithSummary("One job the caller may see, with its schedule, pause state and next run; 404 when it does not exist or is hidden.");
         jobs.MapPost("/", (JobRequest body, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
             Handle(async () =>
             {
@@ -29,14 +30,17 @@ public static class JobsEndpoints
                 return Results.Created($"/api/v1/jobs/{created.Id}", JobJson.From(created));
             })).WithSummary("Creates a recurring job owned (and run) by the caller.");
         jobs.MapPut("/{id:guid}", (Guid id, JobRequest body, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
-            IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.UpdateAsync(id, body.ToDraft(), user.Name, ct)))));
+            IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.UpdateAsync(id, body.ToDraft(), user.Name, ct)))))
+            .WithSummary("Changes a job's schedule or settings (its owner or an administrator); the cron is validated.");
         jobs.MapDelete("/{id:guid}", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
-            IfVisible(visible, user, id, ct, async () => await scheduler.DeleteAsync(id, user.Name, ct) ? Results.NoContent() : NotFound()));
+            IfVisible(visible, user, id, ct, async () => await scheduler.DeleteAsync(id, user.Name, ct) ? Results.NoContent() : NotFound()))
+            .WithSummary("Deletes a job (its owner or an administrator); its run history stays.");
         jobs.MapPost("/{id:guid}/pause", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.PauseAsync(id, user.Name, ct)))))
             .WithSummary("Pauses a job: it does not fire until resumed.");
         jobs.MapPost("/{id:guid}/resume", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
-            IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.ResumeAsync(id, user.Name, ct)))));
+            IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.ResumeAsync(id, user.Name, ct)))))
+            .WithSummary("Resumes a paused job: it fires again from its next scheduled time.");
         jobs.MapPost("/{id:guid}/run", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             IfVisible(visible, user, id, ct, async () =>
             {
@@ -53,7 +57,8 @@ public static class JobsEndpoints
             }))
             .WithSummary("Searches the run history the caller may see by kind, status, table and time (?kind=&status=&table=&from=&to=&skip=&take=), newest first.");
         jobs.MapGet("/runs/{id:guid}", (Guid id, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
-            Handle(async () => await visible.FindRunAsync(user.Name, id, ct) is { } run ? Results.Ok(RunJson.From(run)) : NotFound()));
+            Handle(async () => await visible.FindRunAsync(user.Name, id, ct) is { } run ? Results.Ok(RunJson.From(run)) : NotFound()))
+            .WithSummary("One run: status, progress, step, summary or error; poll it after run-now.");
         jobs.MapPost("/runs/{id:guid}/cancel", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             Handle(async () => await visible.FindRunAsync(user.Name, id, ct) is not null && await scheduler.CancelAsync(id, user.Name, ct)
                 ? Results.Accepted($"/api/v1/jobs/runs/{id}")

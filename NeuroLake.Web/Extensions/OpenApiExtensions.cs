@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace NeuroLake.Web.Extensions;
+
+/// <summary>
+/// The OpenAPI document of the REST API at <c>/openapi/v1.json</c>, generated from the endpoints (their names,
+/// summaries, tags and types), with the personal-access-token bearer scheme every <c>/api/v1</c> call may use.
+/// </summary>
+public static class OpenApiExtensions
+{
+    public const string DocumentPath = "/openapi/v1.json";
+
+    private const string BearerScheme = "bearer";
+
+    public static IServiceCollection AddNeuroLakeOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi("v1", options =>
+        {
+            // Only the REST API: pages, the Hangfire dashboard, health and metrics are not part of the contract.
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer(DescribeAsync);
+        });
+
+    /// <summary>Maps the document for anyone signed in (or holding a token): it lists what exists, not data.</summary>
+    public static WebApplication MapNeuroLakeOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi(DocumentPath);
+        return app;
+    }
+
+    private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "NeuroLake REST API",
+            Version = "v1",
+            Description = "SQL, ingestion, uploads, jobs, pipelines and audit of a NeuroLake workbench. Scripts authenticate with a " +
+                          "personal access token (Account → Tokens) as `Authorization: Bearer <token>`; errors are RFC 7807 problem details.",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A personal access token, created under Account → Tokens. In single-user mode no token is needed.",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
+        return Task.CompletedTask;
+    }
+}
