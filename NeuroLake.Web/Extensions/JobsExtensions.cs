@@ -4,6 +4,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Web.Jobs;
@@ -31,6 +32,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<HangfireJobs>();
         builder.Services.AddSingleton<PipelineAuthoring>();
         builder.Services.AddSingleton<JobScheduler>();
+        builder.Services.AddSingleton<ITableCreatedListener, NewTableJobs>();
         builder.Services.AddHangfire((services, configuration) =>
         {
             configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
