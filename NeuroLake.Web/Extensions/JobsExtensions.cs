@@ -27,7 +27,8 @@ public static class JobsExtensions
         builder.Services.AddOptions<NeuroLakeOptions>()
             .Validate(o => o.Jobs.WorkerCount > 0, "NeuroLake:Jobs:WorkerCount must be a positive number of workers (default 2).")
             .Validate(o => o.Jobs.HistoryDays > 0, "NeuroLake:Jobs:HistoryDays must be a positive number of days (default 30).")
-            .Validate(o => o.Jobs.HistoryRunsPerJob > 0, "NeuroLake:Jobs:HistoryRunsPerJob must be a positive number of runs (default 100).");
+            .Validate(o => o.Jobs.HistoryRunsPerJob > 0, "NeuroLake:Jobs:HistoryRunsPerJob must be a positive number of runs (default 100).")
+            .Validate(o => o.Jobs.SchedulePollingInterval > TimeSpan.Zero, "NeuroLake:Jobs:SchedulePollingInterval must be a positive time span such as 00:00:15 (default 15 seconds).");
         builder.Services.AddNeuroLakeJobs(warehouse);
         builder.Services.AddSingleton<HangfireJobs>();
         builder.Services.AddSingleton<PipelineAuthoring>();
@@ -51,6 +52,7 @@ public static class JobsExtensions
             server.WorkerCount = jobs.WorkerCount;
             server.Queues = jobs.EffectiveQueues.ToArray();
             server.ShutdownTimeout = TimeSpan.FromSeconds(5);
+            server.SchedulePollingInterval = jobs.SchedulePollingInterval;
             // Our own cancel is immediate; this is how often Hangfire notices a job deleted from its dashboard.
             server.CancellationCheckInterval = TimeSpan.FromSeconds(2);
         });

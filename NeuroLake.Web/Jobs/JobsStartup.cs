@@ -5,7 +5,7 @@ namespace NeuroLake.Web.Jobs;
 
 /// <summary>
 /// At start, before workers take jobs: what a crashed earlier run left in the staging and scratch folders goes (the
-/// scratch cleanup job also does so on its schedule), runs an earlier process left running are marked failed with
+/// scratch cleanup job then removes staged files by age on its schedule), runs an earlier process left running are marked failed with
 /// where they stopped (never lost silently), the system jobs exist, and Hangfire's recurring jobs match the catalog.
 /// </summary>
 internal sealed class JobsStartup(JobRunStore runs, JobScheduler scheduler, ScratchCleanupJob scratch, TimeProvider time) : IHostedService
