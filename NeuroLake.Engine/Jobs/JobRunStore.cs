@@ -156,6 +156,8 @@ public sealed class JobRunStore
         await using var db = await _factory.CreateDbContextAsync(ct);
         var rows = await db.JobRuns.AsNoTracking()
             .Where(r => r.DefinitionId == definitionId && finished.Contains(r.Status) && r.StartedAt != null && r.FinishedAt != null)
+            // A run cancelled while queued is stamped as starting when it ended: it never ran, so it has no duration.
+            .Where(r => !(r.Status == JobRunStatus.Cancelled && r.StartedAt == r.FinishedAt))
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(count)
             .Select(r => new { r.Id, r.StartedAt, r.FinishedAt, r.Status })
             .ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -53,6 +54,9 @@ public static class JobsExtensions
             server.Queues = jobs.EffectiveQueues.ToArray();
             server.ShutdownTimeout = TimeSpan.FromSeconds(5);
             server.SchedulePollingInterval = jobs.SchedulePollingInterval;
+            // This host's own activator: the default can be the process-wide one, so with two hosts in one process (tests)
+            // a worker could build the job class from the other host's services and run it against the wrong catalog.
+            server.Activator = new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>());
             // Our own cancel is immediate; this is how often Hangfire notices a job deleted from its dashboard.
             server.CancellationCheckInterval = TimeSpan.FromSeconds(2);
         });
