@@ -77,6 +77,8 @@ internal sealed class SettingsDraft
             return (null, problems);
         }
 
+        var newTables = new NewTableMaintenance(
+            NewTableMaintenanceOn, (NewTableCron ?? "").Trim(), NewTableOptimize, NewTableVacuum, NewTableVacuum ? NewTableVacuumRetainHours : null);
         return (current with
         {
             RowLimit = RowLimit,
@@ -87,8 +89,8 @@ internal sealed class SettingsDraft
             JobHistoryDays = JobHistoryDays,
             JobHistoryRunsPerJob = JobHistoryRunsPerJob,
             FailureWebhookUrl = (FailureWebhookUrl ?? "").Trim(),
-            NewTableMaintenance = new NewTableMaintenance(
-                NewTableMaintenanceOn, (NewTableCron ?? "").Trim(), NewTableOptimize, NewTableVacuum, NewTableVacuum ? NewTableVacuumRetainHours : null),
+            // Unchanged keeps the value as it was (null while never set), so an untouched form gives back the same settings.
+            NewTableMaintenance = newTables == current.NewTables ? current.NewTableMaintenance : newTables,
         }, []);
     }
 
