@@ -44,7 +44,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<CatalogProbe>(sp => new CatalogProbe(Factory(sp)));
         services.AddSingleton<CatalogStore>(sp => new CatalogStore(Factory(sp), Time(sp)));
         services.AddSingleton<SchemaHistoryStore>(sp => new SchemaHistoryStore(Factory(sp)));
-        services.AddSingleton<ICatalogRegistrar>(sp => new CatalogRegistrar(Factory(sp), Time(sp)));
+        services.AddSingleton<ICatalogRegistrar>(sp => new CatalogRegistrar(Factory(sp), Time(sp), () => sp.GetServices<ITableCreatedListener>()));
         services.AddSingleton<CatalogSearch>(sp => new CatalogSearch(Factory(sp)));
         services.AddSingleton<QualityStore>(sp => new QualityStore(Factory(sp)));
         services.AddSingleton<UsageStore>(sp => new UsageStore(Factory(sp)));

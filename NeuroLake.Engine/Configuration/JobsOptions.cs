@@ -24,5 +24,11 @@ public sealed class JobsOptions
     /// </summary>
     public string? FailureWebhookUrl { get; set; }
 
+    /// <summary>
+    /// How often the scheduler looks for recurring jobs whose time has come (and delayed jobs). Default 15 seconds, so a
+    /// job fires at most this late; must be positive.
+    /// </summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public IReadOnlyList<string> EffectiveQueues => Queues.Count > 0 ? Queues : ["maintenance", "backup", "tiering", "default"];
 }

@@ -36,6 +36,27 @@ public sealed class JobDefinitionStore
         return ToDefinition(record);
     }
 
+    /// <summary>
+    /// Creates the job under <paramref name="id"/> unless a job with that id exists (which is left as it is, paused or
+    /// rescheduled); returns the job either way. How system jobs stay one each across restarts.
+    /// </summary>
+    public async Task<JobDefinition> EnsureAsync(Guid id, JobDraft draft, string owner, CancellationToken ct = default)
+    {
+        draft.Validate();
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        if (await db.JobDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) is { } existing)
+        {
+            return ToDefinition(existing);
+        }
+
+        var now = _time.GetUtcNow();
+        var record = new JobDefinitionRecord { Id = id, Owner = owner, CreatedAt = now };
+        Apply(record, draft, now);
+        db.JobDefinitions.Add(record);
+        await db.SaveChangesAsync(ct);
+        return ToDefinition(record);
+    }
+
     /// <summary>Replaces what the job does and when; its owner, id and paused state stay.</summary>
     public async Task<JobDefinition> UpdateAsync(Guid id, JobDraft draft, CancellationToken ct = default)
     {

@@ -17,4 +17,10 @@ public enum JobKind
 
     /// <summary>Runs a saved pipeline's current version as its owner's statements (see <see cref="PipelineJob"/>).</summary>
     Pipeline = 3,
+
+    /// <summary>Removes ingestion-wizard uploads past their expiry (a system job, see <see cref="SystemJobs"/>).</summary>
+    UploadCleanup = 4,
+
+    /// <summary>Removes stale staged files and scratch folders (a system job, see <see cref="SystemJobs"/>).</summary>
+    ScratchCleanup = 5,
 }

@@ -152,6 +152,33 @@ public sealed class JobRunStore
         return paths.Select(SecurablePath.Parse).ToList();
     }
 
+    /// <summary>The most runs <see cref="DurationsAsync"/> returns: enough for a trend, few enough to draw at once.</summary>
+    public const int MaxDurations = 500;
+
+    /// <summary>
+    /// The newest <paramref name="count"/> finished runs of a recurring job that started (a run cancelled while queued
+    /// never did), oldest first: its duration trend.
+    /// </summary>
+    public async Task<IReadOnlyList<JobRunDuration>> DurationsAsync(Guid definitionId, int count = 50, CancellationToken ct = default)
+    {
+        if (count is < 1 or > MaxDurations)
+        {
+            throw new JobException($"Ask for between 1 and {MaxDurations} runs (asked for {count}).");
+        }
+
+        var finished = new[] { JobRunStatus.Succeeded, JobRunStatus.Failed, JobRunStatus.Cancelled, JobRunStatus.Skipped };
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        var rows = await db.JobRuns.AsNoTracking()
+            .Where(r => r.DefinitionId == definitionId && finished.Contains(r.Status) && r.StartedAt != null && r.FinishedAt != null)
+            // A run cancelled while queued is stamped as starting when it ended: it never ran, so it has no duration.
+            .Where(r => !(r.Status == JobRunStatus.Cancelled && r.StartedAt == r.FinishedAt))
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(count)
+            .Select(r => new { r.Id, r.StartedAt, r.FinishedAt, r.Status })
+            .ToListAsync(ct);
+        return rows.Select(r => new JobRunDuration(r.Id, r.StartedAt!.Value, r.FinishedAt!.Value - r.StartedAt.Value, r.Status))
+            .OrderBy(r => r.StartedAt).ToList();
+    }
+
     /// <summary>
     /// Marks runs still queued or running from an earlier process as failed: the process that ran them is gone, so
     /// they would otherwise show as running for ever. The scheduler retries them by its own policy.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Jobs.Cleanup;
 using NeuroLake.Engine.Telemetry;
 
 namespace NeuroLake.Engine.Jobs;
@@ -18,7 +19,9 @@ public sealed class JobRunner(
     CatalogDriftJob drift,
     PipelineJob pipeline,
     TimeProvider time,
-    ILogger<JobRunner> logger)
+    ILogger<JobRunner> logger,
+    UploadCleanupJob? uploadCleanup = null,
+    ScratchCleanupJob? scratchCleanup = null)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -90,6 +93,8 @@ public sealed class JobRunner(
             JobKind.QualityReprofile => await reprofile.RunAsync(definition.Table!, progress, ct).ConfigureAwait(false),
             JobKind.CatalogDrift => await drift.RunAsync(progress, ct).ConfigureAwait(false),
             JobKind.Pipeline => await pipeline.RunAsync(definition.Pipeline!, definition.Owner, progress, ct).ConfigureAwait(false),
+            JobKind.UploadCleanup when uploadCleanup is not null => await uploadCleanup.RunAsync(progress, ct).ConfigureAwait(false),
+            JobKind.ScratchCleanup when scratchCleanup is not null => await scratchCleanup.RunAsync(progress, ct).ConfigureAwait(false),
             _ => throw new JobException($"This version of NeuroLake cannot run {definition.Kind} jobs."),
         };
     }

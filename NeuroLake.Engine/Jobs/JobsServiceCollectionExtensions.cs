@@ -9,6 +9,7 @@ using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Jobs.Cleanup;
 using NeuroLake.Engine.Query.Service;
 
 namespace NeuroLake.Engine.Jobs;
@@ -17,7 +18,8 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds job definitions, run history, the job bodies and <see cref="JobRunner"/>. Needs the catalog, the query
-    /// service, catalog table registration and a <see cref="DuckDbDatabase"/>.
+    /// service, catalog table registration and a <see cref="DuckDbDatabase"/>. The cleanup jobs run when the host registers
+    /// <see cref="UploadCleanupJob"/> and <see cref="ScratchCleanupJob"/> (it owns the folders they sweep).
     /// </summary>
     public static IServiceCollection AddNeuroLakeJobs(this IServiceCollection services, string warehouseRoot)
     {
@@ -36,7 +38,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(sp => new JobRunner(
             sp.GetRequiredService<JobDefinitionStore>(), sp.GetRequiredService<JobRunStore>(), sp.GetRequiredService<RunningJobs>(),
             sp.GetRequiredService<TableMaintenanceJob>(), sp.GetRequiredService<QualityReprofileJob>(), sp.GetRequiredService<CatalogDriftJob>(),
-            sp.GetRequiredService<PipelineJob>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance));
+            sp.GetRequiredService<PipelineJob>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance,
+            sp.GetService<UploadCleanupJob>(), sp.GetService<ScratchCleanupJob>()));
         return services;
     }
 

@@ -15,6 +15,7 @@ namespace NeuroLake.Engine.Settings;
 /// <param name="JobHistoryDays">Days a finished job run stays in the history.</param>
 /// <param name="JobHistoryRunsPerJob">Finished runs kept per recurring job whatever their age.</param>
 /// <param name="FailureWebhookUrl">Where a failed job is announced (an HTTP POST of JSON); empty for none.</param>
+/// <param name="NewTableMaintenance">The maintenance job each new table gets; null means off (see <see cref="NewTables"/>).</param>
 public sealed record RuntimeSettings(
     int RowLimit,
     TimeSpan StatementTimeout,
@@ -23,8 +24,12 @@ public sealed record RuntimeSettings(
     int AuditRetentionDays,
     int JobHistoryDays,
     int JobHistoryRunsPerJob,
-    string FailureWebhookUrl)
+    string FailureWebhookUrl,
+    NewTableMaintenance? NewTableMaintenance = null)
 {
+    /// <summary>The default maintenance policy of new tables; off unless an administrator turned it on.</summary>
+    public NewTableMaintenance NewTables => NewTableMaintenance ?? global::NeuroLake.Engine.Settings.NewTableMaintenance.Off;
+
     /// <summary>Every setting's problems, each saying what is wrong and what to give instead; empty when all are valid.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -68,6 +73,8 @@ public sealed record RuntimeSettings(
         {
             problems.Add(webhook);
         }
+
+        problems.AddRange(NewTables.Problems());
 
         return problems;
     }

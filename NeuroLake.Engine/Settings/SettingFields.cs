@@ -19,6 +19,7 @@ internal static class SettingFields
         Field(nameof(RuntimeSettings.JobHistoryDays), "Job history (days)", s => s.JobHistoryDays, (s, v) => s with { JobHistoryDays = v }),
         Field(nameof(RuntimeSettings.JobHistoryRunsPerJob), "Job history (runs per job)", s => s.JobHistoryRunsPerJob, (s, v) => s with { JobHistoryRunsPerJob = v }),
         Field(nameof(RuntimeSettings.FailureWebhookUrl), "Failure webhook URL", s => s.FailureWebhookUrl, (s, v) => s with { FailureWebhookUrl = v ?? "" }),
+        Field(nameof(RuntimeSettings.NewTableMaintenance), "New-table maintenance", s => s.NewTables, (s, v) => s with { NewTableMaintenance = v }),
     ];
 
     public static SettingField? Find(string key) => All.FirstOrDefault(f => f.Key == key);

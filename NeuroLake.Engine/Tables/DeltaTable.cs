@@ -119,7 +119,8 @@ public sealed partial class DeltaTable
                 result.Snapshot.Protocol.MinWriterVersion,
                 result.Snapshot.Configuration,
                 result.Snapshot.Metadata.Name,
-                result.Snapshot.Metadata.Description);
+                result.Snapshot.Metadata.Description,
+                Options.UserName);
             if (transaction.ReadSnapshot is null)
             {
                 await observer.OnTableCreatedAsync(change, ct).ConfigureAwait(false);

@@ -15,7 +15,8 @@ public interface ITableChangeObserver
 
 /// <summary>
 /// A committed change: where, which version, what operation, and a summary of the resulting snapshot
-/// (schema, partitioning, protocol, properties, name and description as the log's metadata holds them).
+/// (schema, partitioning, protocol, properties, name and description as the log's metadata holds them), and the
+/// writer's user name when the table was opened with one.
 /// </summary>
 public sealed record TableChange(
     string Location,
@@ -32,4 +33,5 @@ public sealed record TableChange(
     int MinWriterVersion,
     IReadOnlyDictionary<string, string> Properties,
     string? Name,
-    string? Description);
+    string? Description,
+    string? UserName = null);

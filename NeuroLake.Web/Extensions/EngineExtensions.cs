@@ -33,7 +33,6 @@ public static class EngineExtensions
             .Validate(options => options.DuckDb.Threads is null or > 0, "NeuroLake:DuckDb:Threads must be a positive number of threads, or left unset to use every core.")
             .Validate(options => options.Query.StatementTimeout > TimeSpan.Zero, "NeuroLake:Query:StatementTimeout must be a positive time span such as 00:30:00 (default 30 minutes).")
             .Validate(options => options.Cleanup.MaxAge > TimeSpan.Zero, "NeuroLake:Cleanup:MaxAge must be a positive time span such as 1.00:00:00 (default one day).")
-            .Validate(options => options.Cleanup.Interval > TimeSpan.Zero, "NeuroLake:Cleanup:Interval must be a positive time span such as 01:00:00 (default one hour).")
             .Validate(options => options.RowLimit > 0, "NeuroLake:RowLimit must be a positive number of rows (default 10000).")
             .Validate(options => options.CompareRowLimit >= 0, "NeuroLake:CompareRowLimit must be zero or a positive number of rows (default 1000000).")
             .Validate(options => !string.IsNullOrWhiteSpace(options.User), "NeuroLake:User must name the local user queries run as, or be left unset to use the operating-system account.")

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Jobs.Cleanup;
 using NeuroLake.Web.Api;
 using NeuroLake.Web.Components.Pages.Ingest;
 using NeuroLake.Web.Identity;
@@ -11,7 +12,8 @@ namespace NeuroLake.Web.Extensions;
 public static class IngestWizardExtensions
 {
     /// <summary>
-    /// The upload staging folder (<c>&lt;data&gt;/uploads</c>, expired after <c>NeuroLake:Uploads:Expiry</c>), and the ingestion wizard's engine calls and drafts.
+    /// The upload staging folder (<c>&lt;data&gt;/uploads</c>, expired after the upload expiry of Admin → Settings by the
+    /// upload cleanup system job), and the ingestion wizard's engine calls and drafts.
     /// </summary>
     public static IServiceCollection AddNeuroLakeIngestWizard(this IServiceCollection services)
     {
@@ -21,7 +23,8 @@ public static class IngestWizardExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<UploadOptions>>().Value.Expiry));
         services.AddSingleton<UploadQuota>();
-        services.AddHostedService<UploadExpiry>();
+        services.AddSingleton<IExpiringUploads>(sp => sp.GetRequiredService<UploadStore>());
+        services.AddSingleton(sp => new UploadCleanupJob(sp.GetRequiredService<IExpiringUploads>()));
         services.AddSingleton<IngestionWorkflow>();
         services.AddSingleton<IngestDrafts>();
         return services;

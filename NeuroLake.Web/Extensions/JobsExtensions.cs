@@ -1,9 +1,11 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Web.Jobs;
@@ -26,12 +28,14 @@ public static class JobsExtensions
         builder.Services.AddOptions<NeuroLakeOptions>()
             .Validate(o => o.Jobs.WorkerCount > 0, "NeuroLake:Jobs:WorkerCount must be a positive number of workers (default 2).")
             .Validate(o => o.Jobs.HistoryDays > 0, "NeuroLake:Jobs:HistoryDays must be a positive number of days (default 30).")
-            .Validate(o => o.Jobs.HistoryRunsPerJob > 0, "NeuroLake:Jobs:HistoryRunsPerJob must be a positive number of runs (default 100).");
+            .Validate(o => o.Jobs.HistoryRunsPerJob > 0, "NeuroLake:Jobs:HistoryRunsPerJob must be a positive number of runs (default 100).")
+            .Validate(o => o.Jobs.SchedulePollingInterval > TimeSpan.Zero, "NeuroLake:Jobs:SchedulePollingInterval must be a positive time span such as 00:00:15 (default 15 seconds).");
         builder.Services.AddNeuroLakeJobs(warehouse);
         builder.Services.AddSingleton<HangfireJobs>();
         builder.Services.AddSingleton<PipelineAuthoring>();
         builder.Services.AddSingleton<JobScheduler>();
         builder.Services.AddSingleton<VisibleJobs>();
+        builder.Services.AddSingleton<ITableCreatedListener, NewTableJobs>();
         builder.Services.AddHangfire((services, configuration) =>
         {
             configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -50,6 +54,10 @@ public static class JobsExtensions
             server.WorkerCount = jobs.WorkerCount;
             server.Queues = jobs.EffectiveQueues.ToArray();
             server.ShutdownTimeout = TimeSpan.FromSeconds(5);
+            server.SchedulePollingInterval = jobs.SchedulePollingInterval;
+            // This host's own activator: the default can be the process-wide one, so with two hosts in one process (tests)
+            // a worker could build the job class from the other host's services and run it against the wrong catalog.
+            server.Activator = new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>());
             // Our own cancel is immediate; this is how often Hangfire notices a job deleted from its dashboard.
             server.CancellationCheckInterval = TimeSpan.FromSeconds(2);
         });

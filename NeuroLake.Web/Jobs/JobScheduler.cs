@@ -23,15 +23,30 @@ public sealed class JobScheduler(
 
     public async Task<JobDefinition> CreateAsync(JobDraft draft, string owner, CancellationToken ct)
     {
+        if (SystemJobs.IsSystemKind(draft.Kind))
+        {
+            throw new JobException($"NeuroLake keeps one {draft.Kind} job itself: change the schedule of the existing one on the Jobs page instead.");
+        }
+
         await RequireMayScheduleAsync(draft, owner, ct);
         var created = await definitions.CreateAsync(draft, owner, ct);
         Mirror(created);
         return created;
     }
 
+    /// <summary>Changes a job; of a system job only the schedule and its time zone change (it stays what it is).</summary>
     public async Task<JobDefinition> UpdateAsync(Guid id, JobDraft draft, string actor, CancellationToken ct)
     {
-        await RequireOwnerAsync(id, actor, ct);
+        var job = await RequireOwnerAsync(id, actor, ct);
+        if (SystemJobs.IsSystem(job))
+        {
+            draft = new JobDraft(job.Name, job.Kind, null, draft.Cron, draft.TimeZone);
+        }
+        else if (SystemJobs.IsSystemKind(draft.Kind))
+        {
+            throw new JobException($"NeuroLake keeps one {draft.Kind} job itself: a job cannot become one.");
+        }
+
         await RequireMayScheduleAsync(draft, actor, ct);
         var updated = await definitions.UpdateAsync(id, draft, ct);
         Mirror(updated);
@@ -54,9 +69,15 @@ public sealed class JobScheduler(
         return resumed;
     }
 
+    /// <summary>Deletes a job; a system job is refused (pause it instead), since NeuroLake relies on it.</summary>
     public async Task<bool> DeleteAsync(Guid id, string actor, CancellationToken ct)
     {
-        await RequireOwnerAsync(id, actor, ct);
+        var job = await RequireOwnerAsync(id, actor, ct);
+        if (SystemJobs.IsSystem(job))
+        {
+            throw new JobException($"'{job.Name}' is a system job and cannot be deleted: pause it, or change its schedule.");
+        }
+
         recurring.RemoveIfExists(RecurringId(id));
         return await definitions.DeleteAsync(id, ct);
     }
@@ -111,9 +132,28 @@ public sealed class JobScheduler(
         return true;
     }
 
-    /// <summary>Makes Hangfire's recurring jobs match the catalog's definitions (at start, after a restore or import).</summary>
+    /// <summary>
+    /// Schedules <paramref name="draft"/> for a table its owner just created (the default policy of Admin → Settings).
+    /// Their privileges are not checked here: they created the table, and the job's statements are checked as theirs when it runs.
+    /// </summary>
+    public async Task<JobDefinition> CreateForNewTableAsync(JobDraft draft, string owner, CancellationToken ct)
+    {
+        var created = await definitions.CreateAsync(draft, owner, ct);
+        Mirror(created);
+        return created;
+    }
+
+    /// <summary>
+    /// Makes Hangfire's recurring jobs match the catalog's definitions (at start, after a restore or import), creating
+    /// the system jobs the first time (a restart finds them by id, paused or rescheduled as they were left).
+    /// </summary>
     public async Task SyncAllAsync(CancellationToken ct)
     {
+        foreach (var (id, draft) in SystemJobs.Defaults)
+        {
+            await definitions.EnsureAsync(id, draft, SystemJobs.Owner, ct);
+        }
+
         foreach (var definition in await definitions.ListAsync(ct: ct))
         {
             Mirror(definition);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NeuroLake.Engine.Ingestion;
+using NeuroLake.Engine.Jobs.Cleanup;
 
 namespace NeuroLake.Web.Uploads;
 
@@ -9,7 +10,7 @@ namespace NeuroLake.Web.Uploads;
 /// the same name never meet, with its owner and SHA-256 in <c>&lt;id&gt;/meta</c>. Bodies are copied to disk and hashed as
 /// they arrive; nothing holds a whole file in memory. The same bytes uploaded twice by one user are kept once.
 /// </summary>
-public sealed partial class UploadStore(string root, TimeProvider time, TimeSpan expiry)
+public sealed partial class UploadStore(string root, TimeProvider time, TimeSpan expiry) : IExpiringUploads
 {
     private const string MetaFolder = "meta";
 
@@ -117,15 +118,19 @@ public sealed partial class UploadStore(string root, TimeProvider time, TimeSpan
         return true;
     }
 
-    /// <summary>Removes every upload past its expiry (uploads still arriving are fresh, so they stay); returns how many went.</summary>
-    public int DeleteExpired()
+    /// <summary>
+    /// Removes every upload past its expiry (uploads still arriving are fresh, so they stay); returns how many went and
+    /// their size. Stops between uploads when <paramref name="ct"/> fires.
+    /// </summary>
+    public CleanupTally DeleteExpired(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var removed = 0;
-        foreach (var upload in All().Where(u => u.ExpiresAt <= now))
+        var removed = new CleanupTally();
+        foreach (var upload in All().Where(u => u.ExpiresAt <= now).ToList())
         {
+            ct.ThrowIfCancellationRequested();
             Delete(upload.Id);
-            removed++;
+            removed += new CleanupTally(1, upload.Size);
         }
 
         return removed;

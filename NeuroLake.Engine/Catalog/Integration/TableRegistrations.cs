@@ -20,7 +20,8 @@ internal static class TableRegistrations
         change.MinWriterVersion,
         change.PartitionColumns,
         change.Properties,
-        Description: change.Description ?? "");
+        Description: change.Description ?? "",
+        CreatedBy: change.UserName);
 
     public static TableRegistration From(SecurablePath name, string location, Snapshot snapshot) => new(
         name.Catalog,

@@ -5,7 +5,12 @@ using NeuroLake.Engine.Catalog.SchemaHistory;
 namespace NeuroLake.Engine.Catalog.Registration;
 
 /// <summary>Registers tables and their schema history; the table layer's view of the catalog.</summary>
-internal sealed class CatalogRegistrar(IDbContextFactory<CatalogDbContext> factory, TimeProvider time) : ICatalogRegistrar
+/// <param name="created">
+/// Who hears of each table new to the catalog that a user created (every way of creating one registers here, so this is
+/// the one hook); resolved lazily because listeners may depend on services that depend on this registrar.
+/// </param>
+internal sealed class CatalogRegistrar(
+    IDbContextFactory<CatalogDbContext> factory, TimeProvider time, Func<IEnumerable<ITableCreatedListener>>? created = null) : ICatalogRegistrar
 {
     private const int Attempts = 5;
 
@@ -16,12 +21,35 @@ internal sealed class CatalogRegistrar(IDbContextFactory<CatalogDbContext> facto
         {
             try
             {
-                return await RegisterOnceAsync(table, cancellationToken);
+                var result = await RegisterOnceAsync(table, cancellationToken);
+                if (result.Outcome == RegistrationOutcome.Created)
+                {
+                    await NotifyCreatedAsync(table);
+                }
+
+                return result;
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
                 // A concurrent registration created the same catalog, schema or table first; the next attempt finds it.
             }
+        }
+    }
+
+    // Tables found by discovery have no creator: they existed before the catalog knew them, and are left alone.
+    private async Task NotifyCreatedAsync(TableRegistration table)
+    {
+        var creator = table.CreatedBy ?? (table.Owner.Length > 0 ? table.Owner : null);
+        if (created is null || creator is null)
+        {
+            return;
+        }
+
+        var path = SecurablePath.ForTable(table.Catalog, table.Schema, table.Name);
+        foreach (var listener in created())
+        {
+            // The table is registered: a listener's trouble must not make its creation look failed.
+            await listener.OnTableCreatedAsync(path, creator, CancellationToken.None);
         }
     }
 

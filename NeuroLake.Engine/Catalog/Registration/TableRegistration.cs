@@ -4,6 +4,7 @@ namespace NeuroLake.Engine.Catalog.Registration;
 /// What the table layer knows about a Delta table after a create or commit: plain values, so an adapter in
 /// <c>Tables</c> can build it from a snapshot without the catalog depending on Tables.
 /// </summary>
+/// <param name="CreatedBy">The user whose write created the table (from the commit), when the catalog does not learn it from <paramref name="Owner"/>.</param>
 public sealed record TableRegistration(
     string Catalog,
     string Schema,
@@ -18,7 +19,8 @@ public sealed record TableRegistration(
     IReadOnlyList<string>? PartitionColumns = null,
     IReadOnlyDictionary<string, string>? Properties = null,
     string Owner = "",
-    string Description = "");
+    string Description = "",
+    string? CreatedBy = null);
 
 /// <summary>What a registration did.</summary>
 public enum RegistrationOutcome

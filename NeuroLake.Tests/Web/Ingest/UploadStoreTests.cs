@@ -62,7 +62,7 @@ public sealed class UploadStoreTests : IDisposable
         _clock.Now = Start.AddDays(7).AddMinutes(1);
         Assert.Equal([fresh.Id], store.ListFor("ann").Select(u => u.Id));
         Assert.Null(store.FindFor("ann", old.Id));
-        Assert.Equal(1, store.DeleteExpired());
+        Assert.Equal(1, store.DeleteExpired().Count);
         Assert.Null(store.Find(old.Id));
         Assert.NotNull(store.Find(fresh.Id));
     }

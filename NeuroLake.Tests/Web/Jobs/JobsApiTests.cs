@@ -52,7 +52,7 @@ public sealed class JobsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         Assert.Contains("use one of Queued, Running", await badStatus.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Empty(await http.GetFromJsonAsync<JsonElement[]>("/api/v1/jobs") ?? []);
+        Assert.All(await http.GetFromJsonAsync<JsonElement[]>("/api/v1/jobs") ?? [], job => Assert.Equal("system", job.GetProperty("owner").GetString()));
     }
 
     private static async Task<JsonElement> WaitAsync(HttpClient http, string runId)

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Jobs;
+using NeuroLake.Tests.Web.Jobs;
+using NeuroLake.Web.Jobs;
 
 namespace NeuroLake.Tests.Web.Scratch;
 
@@ -42,14 +45,10 @@ public sealed class ScratchCleanupTests : IDisposable
     }
 
     [Fact]
-    public async Task Staged_files_older_than_the_configured_age_go_while_the_app_runs()
+    public async Task Staged_files_older_than_the_configured_age_go_when_the_scratch_cleanup_job_runs()
     {
-        await using var app = new WorkbenchAppFactory(new Dictionary<string, string>
-        {
-            ["NeuroLake:Cleanup:Interval"] = "00:00:00.100",
-            ["NeuroLake:Cleanup:MaxAge"] = "01:00:00",
-        });
-        _ = app.Services;
+        await using var app = new WorkbenchAppFactory(new Dictionary<string, string> { ["NeuroLake:Cleanup:MaxAge"] = "01:00:00" });
+        _ = app.Server;
         var data = app.DataDirectory;
         var expired = Old(Path.Combine(data, "staging", "tables", Hex() + ".parquet"), DateTime.UtcNow.AddHours(-2));
         var expiredIngest = Old(Path.Combine(data, "staging", "uploads", Hex(), "orders.json"), DateTime.UtcNow.AddHours(-2));
@@ -57,12 +56,11 @@ public sealed class ScratchCleanupTests : IDisposable
         var recent = Old(Path.Combine(data, "staging", "tables", Hex() + ".parquet"), DateTime.UtcNow.AddMinutes(-30));
         var outside = Old(Path.Combine(_outside, Hex() + ".parquet"), DateTime.UtcNow.AddHours(-2));
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((File.Exists(expired) || File.Exists(expiredIngest)) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        var run = await app.Services.GetRequiredService<JobScheduler>().RunNowAsync(SystemJobs.ScratchCleanupId, "ana", CancellationToken.None);
+        var finished = await CleanupJobsTests.WaitForFinishAsync(app, run.Id);
 
+        Assert.Equal(JobRunStatus.Succeeded, finished.Status);
+        Assert.StartsWith("Removed 2 staged files or scratch folders (", finished.Summary);
         Assert.False(File.Exists(expired), "a staged file two hours old");
         Assert.False(Directory.Exists(Path.GetDirectoryName(expiredIngest)), "an ingestion staging folder two hours old");
         Assert.True(File.Exists(recent), "a staged file half an hour old");

@@ -82,6 +82,28 @@ public sealed class SettingsFormTests : MudComponentTest
         Assert.DoesNotContain("Nothing was saved", page.Markup);
     }
 
+    [Fact]
+    public void A_new_table_policy_with_a_bad_cron_is_refused_in_place_and_a_good_one_is_saved()
+    {
+        var page = Render<SettingsPage>();
+
+        page.Field("Schedule (cron, UTC)").Change("every night");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Nothing was saved", page.Markup), AdminPageQueries.Patience);
+        Assert.StartsWith(
+            "New-table maintenance schedule: 'every night' is not a five-field cron expression",
+            page.Find("[data-testid=settings-problems] li").TextContent);
+        Assert.Empty(Store.Overrides);
+
+        page.Field("Schedule (cron, UTC)").Change("0 1 * * *");
+        page.CheckBox("Schedule maintenance for new tables").Change(true);
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Saved.", page.Markup), AdminPageQueries.Patience);
+        Assert.Equal(new NeuroLake.Engine.Settings.NewTableMaintenance(true, "0 1 * * *"), Store.Current.NewTables);
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Jobs;
 using NeuroLake.Engine.Settings;
 using NeuroLake.Web.Identity;
 
@@ -45,6 +46,21 @@ public partial class Settings
             : $"Configured: {configured}.";
     }
 
+    private string NewTableCronHelp
+    {
+        get
+        {
+            try
+            {
+                return CronSchedule.Parse(_draft.NewTableCron).Describe();
+            }
+            catch (JobException e)
+            {
+                return e.Message;
+            }
+        }
+    }
+
     private async Task SaveAsync()
     {
         _saved = null;
@@ -60,7 +76,7 @@ public partial class Settings
         {
             await Store.SaveAsync(next!, User.Name);
             _problems = [];
-            _saved = "Saved. The new values apply from the next statement, upload and clean-up.";
+            _saved = "Saved. The new values apply from the next statement, upload, clean-up and new table.";
             _draft = SettingsDraft.From(Store.Current);
         }
         catch (SettingsException e)

@@ -22,6 +22,18 @@ internal sealed class SettingsDraft
 
     public string FailureWebhookUrl { get; set; } = "";
 
+    /// <summary>Whether each new table gets a maintenance job (the default policy).</summary>
+    public bool NewTableMaintenanceOn { get; set; }
+
+    public string NewTableCron { get; set; } = "";
+
+    public bool NewTableOptimize { get; set; }
+
+    public bool NewTableVacuum { get; set; }
+
+    /// <summary>Empty: each table's own retention.</summary>
+    public int? NewTableVacuumRetainHours { get; set; }
+
     public static SettingsDraft From(RuntimeSettings s) => new()
     {
         RowLimit = s.RowLimit,
@@ -32,6 +44,11 @@ internal sealed class SettingsDraft
         JobHistoryDays = s.JobHistoryDays,
         JobHistoryRunsPerJob = s.JobHistoryRunsPerJob,
         FailureWebhookUrl = s.FailureWebhookUrl,
+        NewTableMaintenanceOn = s.NewTables.Enabled,
+        NewTableCron = s.NewTables.Cron,
+        NewTableOptimize = s.NewTables.Optimize,
+        NewTableVacuum = s.NewTables.Vacuum,
+        NewTableVacuumRetainHours = s.NewTables.VacuumRetainHours,
     };
 
     /// <summary>A setting's value as the form shows it, for the "configured" hint.</summary>
@@ -45,6 +62,7 @@ internal sealed class SettingsDraft
         nameof(RuntimeSettings.JobHistoryDays) => s.JobHistoryDays.ToString(CultureInfo.InvariantCulture),
         nameof(RuntimeSettings.JobHistoryRunsPerJob) => s.JobHistoryRunsPerJob.ToString(CultureInfo.InvariantCulture),
         nameof(RuntimeSettings.FailureWebhookUrl) => s.FailureWebhookUrl.Length == 0 ? "none" : s.FailureWebhookUrl,
+        nameof(RuntimeSettings.NewTableMaintenance) => s.NewTables.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a setting the form shows."),
     };
 
@@ -59,6 +77,8 @@ internal sealed class SettingsDraft
             return (null, problems);
         }
 
+        var newTables = new NewTableMaintenance(
+            NewTableMaintenanceOn, (NewTableCron ?? "").Trim(), NewTableOptimize, NewTableVacuum, NewTableVacuum ? NewTableVacuumRetainHours : null);
         return (current with
         {
             RowLimit = RowLimit,
@@ -69,6 +89,8 @@ internal sealed class SettingsDraft
             JobHistoryDays = JobHistoryDays,
             JobHistoryRunsPerJob = JobHistoryRunsPerJob,
             FailureWebhookUrl = (FailureWebhookUrl ?? "").Trim(),
+            // Unchanged keeps the value as it was (null while never set), so an untouched form gives back the same settings.
+            NewTableMaintenance = newTables == current.NewTables ? current.NewTableMaintenance : newTables,
         }, []);
     }
 

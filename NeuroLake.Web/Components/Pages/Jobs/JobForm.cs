@@ -32,6 +32,9 @@ public sealed class JobForm
 
     public bool NeedsTable => Kind is JobKind.TableMaintenance or JobKind.QualityReprofile;
 
+    /// <summary>A system job: only its schedule may change (see <see cref="SystemJobs"/>).</summary>
+    public bool IsSystem => SystemJobs.IsSystemKind(Kind);
+
     public static JobForm From(JobDefinition job) => new()
     {
         Name = job.Name,

@@ -135,6 +135,8 @@ public partial class Jobs
         JobKind.QualityReprofile => "Quality re-profiling",
         JobKind.CatalogDrift => "Catalog drift check",
         JobKind.Pipeline => "Pipeline",
+        JobKind.UploadCleanup => "Upload cleanup",
+        JobKind.ScratchCleanup => "Scratch cleanup",
         _ => kind.ToString(),
     };
 
@@ -146,9 +148,6 @@ public partial class Jobs
         JobRunStatus.Running => Color.Info,
         _ => Color.Default,
     };
-
-    private static string DurationText(TimeSpan d) =>
-        d.TotalMinutes >= 1 ? $"{(int)d.TotalMinutes} min {d.Seconds} s" : $"{d.TotalSeconds:0.0} s";
 
     private Task KindChangedAsync(JobKind? kind) => Filter(() => _kind = kind);
 
@@ -184,6 +183,12 @@ public partial class Jobs
             Snackbar.Add($"Saved {form.Name}.", Severity.Success);
             await LoadAsync();
         }
+    }
+
+    private async Task ShowTrendAsync(JobDefinition job)
+    {
+        var parameters = new DialogParameters<JobTrendDialog> { { d => d.Job, job } };
+        await Dialogs.ShowAsync<JobTrendDialog>($"Duration trend of {job.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
     }
 
     private Task RunNowAsync(JobDefinition job) => Act(async () =>

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using NeuroLake.Engine.Configuration;
 
-namespace NeuroLake.Web.Scratch;
+namespace NeuroLake.Engine.Jobs.Cleanup;
 
 /// <summary>The instance's staging and scratch folders, all inside its data folder unless TempDirectory points elsewhere.</summary>
-internal sealed partial class ScratchFolders
+public sealed partial class ScratchFolders
 {
     public ScratchFolders(NeuroLakeOptions options)
     {
@@ -16,22 +16,22 @@ internal sealed partial class ScratchFolders
     }
 
     /// <summary><c>&lt;data&gt;/staging/tables</c>: checkpoint and rewrite files of the table layer (<c>&lt;guid&gt;.&lt;ext&gt;</c>).</summary>
-    public ScratchArea TableStaging { get; }
+    internal ScratchArea TableStaging { get; }
 
     /// <summary><c>&lt;data&gt;/staging/uploads</c>: a folder per file sent to the ingestion API while it loads.</summary>
-    public ScratchArea IngestStaging { get; }
+    internal ScratchArea IngestStaging { get; }
 
     /// <summary>The SQL service's <c>neurolake-query-&lt;guid&gt;</c> folders in the scratch folder, each deleted when its service stops.</summary>
-    public ScratchArea QueryScratch { get; }
+    internal ScratchArea QueryScratch { get; }
 
     /// <summary>DuckDB's temp files of the shared database (<c>&lt;scratch&gt;/spill</c>).</summary>
-    public ScratchArea SharedSpill { get; }
+    internal ScratchArea SharedSpill { get; }
 
     /// <summary>What an earlier run of the app may have left after a crash: nothing there is in use before this process starts.</summary>
-    public IEnumerable<ScratchArea> LeftoverAreas => [TableStaging, IngestStaging, QueryScratch, SharedSpill];
+    internal IEnumerable<ScratchArea> LeftoverAreas => [TableStaging, IngestStaging, QueryScratch, SharedSpill];
 
     /// <summary>What is swept by age while the app runs; query scratch and spill belong to live databases until they close.</summary>
-    public IEnumerable<ScratchArea> ExpiringAreas => [TableStaging, IngestStaging];
+    internal IEnumerable<ScratchArea> ExpiringAreas => [TableStaging, IngestStaging];
 
     [GeneratedRegex("^[0-9a-f]{32}\\.[a-z]+$")]
     private static partial Regex StagedFileName();

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace NeuroLake.Web.Scratch;
+namespace NeuroLake.Engine.Jobs.Cleanup;
 
 /// <summary>
 /// One folder NeuroLake writes throwaway files to, and the shape of the names it gives them there. A sweep removes only
@@ -19,26 +19,31 @@ internal sealed record ScratchArea(string Folder, Regex Names)
         IgnoreInaccessible = true,
     };
 
-    /// <summary>Removes the entries last written (anything inside them included) before <paramref name="cutoffUtc"/>; returns how many went.</summary>
-    public int DeleteOlderThan(DateTime cutoffUtc)
+    /// <summary>
+    /// Removes the entries last written (anything inside them included) before <paramref name="cutoffUtc"/>; returns how
+    /// many went and their size. Stops between entries when <paramref name="ct"/> fires: each entry goes whole or not at all.
+    /// </summary>
+    public CleanupTally DeleteOlderThan(DateTime cutoffUtc, CancellationToken ct = default)
     {
         var folder = new DirectoryInfo(Folder);
         if (!folder.Exists)
         {
-            return 0;
+            return default;
         }
 
-        var removed = 0;
+        var removed = new CleanupTally();
         foreach (var entry in folder.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint }))
         {
+            ct.ThrowIfCancellationRequested();
             if (entry.LinkTarget is not null || !Names.IsMatch(entry.Name) || LastWrite(entry) >= cutoffUtc)
             {
                 continue;
             }
 
+            var bytes = SizeOf(entry);
             if (TryDelete(entry))
             {
-                removed++;
+                removed += new CleanupTally(1, bytes);
             }
         }
 
@@ -48,6 +53,10 @@ internal sealed record ScratchArea(string Folder, Regex Names)
     private static DateTime LastWrite(FileSystemInfo entry) => entry is DirectoryInfo directory
         ? directory.EnumerateFileSystemInfos("*", Inside).Select(e => e.LastWriteTimeUtc).Append(directory.LastWriteTimeUtc).Max()
         : entry.LastWriteTimeUtc;
+
+    private static long SizeOf(FileSystemInfo entry) => entry is DirectoryInfo directory
+        ? directory.EnumerateFiles("*", Inside).Sum(f => f.Length)
+        : ((FileInfo)entry).Length;
 
     private static bool TryDelete(FileSystemInfo entry)
     {
