@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using NeuroLake.Web.Security;
+using Scalar.AspNetCore;
 
 namespace NeuroLake.Web.Extensions;
 
@@ -11,6 +13,9 @@ public static class OpenApiExtensions
 {
     public const string DocumentPath = "/openapi/v1.json";
 
+    /// <summary>The API reference (Scalar) reading <see cref="DocumentPath"/>.</summary>
+    public const string ReferencePath = "/api/docs";
+
     private const string BearerScheme = "bearer";
 
     public static IServiceCollection AddNeuroLakeOpenApi(this IServiceCollection services) =>
@@ -21,10 +26,24 @@ public static class OpenApiExtensions
             options.AddDocumentTransformer(DescribeAsync);
         });
 
-    /// <summary>Maps the document for anyone signed in (or holding a token): it lists what exists, not data.</summary>
+    /// <summary>
+    /// Maps the document and its reference page for anyone signed in (or holding a token): they list what exists, not
+    /// data. The page loads Scalar's bundle from this server (no CDN fonts, no telemetry, no agent) and tags its
+    /// scripts with the request's CSP nonce, so it runs under the workbench's Content-Security-Policy unchanged.
+    /// </summary>
     public static WebApplication MapNeuroLakeOpenApi(this WebApplication app)
     {
         app.MapOpenApi(DocumentPath);
+        app.MapScalarApiReference(ReferencePath, (options, context) =>
+        {
+            options.WithTitle("NeuroLake REST API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp();
+            options.Nonce = CspNonce.Of(context);
+        });
         return app;
     }
 
