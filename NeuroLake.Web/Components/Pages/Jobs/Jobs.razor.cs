@@ -132,14 +132,7 @@ public partial class Jobs
     private string JobName(JobRun run) =>
         run.DefinitionId is { } id && _byId.TryGetValue(id, out var job) ? job.Name : KindText(run.Kind);
 
-    private static string KindText(JobKind kind) => kind switch
-    {
-        JobKind.TableMaintenance => "Table maintenance",
-        JobKind.QualityReprofile => "Quality re-profiling",
-        JobKind.CatalogDrift => "Catalog drift check",
-        JobKind.Pipeline => "Pipeline",
-        _ => kind.ToString(),
-    };
+    private static string KindText(JobKind kind) => JobKindText.Of(kind);
 
     private static Color StatusColor(JobRunStatus status) => status switch
     {
