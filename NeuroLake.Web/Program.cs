@@ -17,6 +17,7 @@ builder.Services.AddNeuroLakeErrorPages();
 builder.Services.AddNeuroLakeSecurity();
 builder.Services.AddNeuroLakeAuditPages();
 builder.Services.AddNeuroLakeRuntimeSettings();
+builder.Services.AddNeuroLakeNotifications();
 
 var app = builder.Build();
 
@@ -34,6 +35,7 @@ app.MapNeuroLakeAudit();
 app.MapNeuroLakeJobsDashboard();
 app.MapJobsApi();
 app.MapPipelinesApi();
+app.MapNeuroLakeNotifications();
 
 app.Run();
 
