@@ -1,23 +1,26 @@
 using NeuroLake.Engine.Notifications;
+using NeuroLake.Engine.Settings;
 
 namespace NeuroLake.Web.Notifications;
 
 /// <summary>
-/// Delivers queued failures to the webhook in the background. A delivery that finally fails is logged (the address
-/// without path or query, which may hold a secret) and noted on the failure's notification for its readers.
+/// Delivers queued failures in the background to the webhook the run-time settings name at that moment (none: nothing
+/// is sent). A delivery that finally fails is logged (the address without path or query, which may hold a secret) and
+/// noted on the failure's notification for its readers.
 /// </summary>
 internal sealed partial class FailureWebhookDelivery(
-    FailureWebhookQueue queue, FailureWebhookSender sender, NotificationStore notifications, ILogger<FailureWebhookDelivery> logger) : BackgroundService
+    FailureWebhookQueue queue, FailureWebhookSender sender, SettingsStore settings, NotificationStore notifications, ILogger<FailureWebhookDelivery> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var (failure, url) in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var failure in queue.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await DeliverAsync(failure, url, stoppingToken);
+                    await DeliverAsync(failure, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -31,9 +34,11 @@ internal sealed partial class FailureWebhookDelivery(
         }
     }
 
-    private async Task DeliverAsync(JobFailure failure, Uri url, CancellationToken ct)
+    private async Task DeliverAsync(JobFailure failure, CancellationToken ct)
     {
-        if (await sender.SendAsync(url, FailureWebhookPayload.From(failure), ct) is not { } reason)
+        // Empty means no webhook; the value was validated when set, so one that does not parse is treated alike.
+        if (!Uri.TryCreate(settings.Current.FailureWebhookUrl, UriKind.Absolute, out var url) ||
+            await sender.SendAsync(url, FailureWebhookPayload.From(failure), ct) is not { } reason)
         {
             return;
         }

@@ -1,30 +1,24 @@
 using System.Threading.Channels;
 using NeuroLake.Engine.Notifications;
-using NeuroLake.Engine.Settings;
 
 namespace NeuroLake.Web.Notifications;
 
 /// <summary>
-/// Hands failed runs to <see cref="FailureWebhookDelivery"/> when a failure webhook URL is set: queuing only, so the
-/// job that failed finishes at once whatever the receiver does. The URL in force when the run failed is the one used.
+/// Hands failed runs to <see cref="FailureWebhookDelivery"/>: queuing only, so the job that failed finishes at once
+/// whatever the receiver does. Whether there is a webhook is decided at delivery, when the administrator's run-time
+/// settings are surely loaded (runs failed by the restart sweep are announced before they are).
 /// </summary>
-public sealed partial class FailureWebhookQueue(SettingsStore settings, ILogger<FailureWebhookQueue> logger) : IJobFailureAnnouncer
+public sealed partial class FailureWebhookQueue(ILogger<FailureWebhookQueue> logger) : IJobFailureAnnouncer
 {
     // Bounded so a receiver that is down for days cannot grow memory without end; what does not fit is logged.
-    private readonly Channel<(JobFailure Failure, Uri Url)> _queue =
-        Channel.CreateBounded<(JobFailure, Uri)>(new BoundedChannelOptions(1_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<JobFailure> _queue =
+        Channel.CreateBounded<JobFailure>(new BoundedChannelOptions(1_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    internal ChannelReader<(JobFailure Failure, Uri Url)> Reader => _queue.Reader;
+    internal ChannelReader<JobFailure> Reader => _queue.Reader;
 
     public void Announce(JobFailure failure)
     {
-        var url = settings.Current.FailureWebhookUrl;
-        if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            return;
-        }
-
-        if (!_queue.Writer.TryWrite((failure, uri)))
+        if (!_queue.Writer.TryWrite(failure))
         {
             LogQueueFull(logger, failure.RunId);
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Engine.Notifications;
+using NeuroLake.Engine.Settings;
 
 namespace NeuroLake.Tests.Web.Notifications;
 
@@ -46,8 +47,11 @@ public sealed class FailureWebhookTests
     {
         await using var receiver = await WebhookReceiver.StartAsync(500);
         var logs = new CapturedLogs();
-        await using var configured = new WorkbenchAppFactory(new Dictionary<string, string> { ["NeuroLake:Jobs:FailureWebhookUrl"] = receiver.Url });
+        await using var configured = new WorkbenchAppFactory();
         await using var app = configured.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        // Set by an administrator at run time (Admin → Settings), not in configuration.
+        var settings = app.Services.GetRequiredService<SettingsStore>();
+        await settings.SaveAsync(settings.Current with { FailureWebhookUrl = receiver.Url }, "ada");
 
         var runId = await FailAsync(app.Services);
 
