@@ -19,6 +19,7 @@ builder.Services.AddNeuroLakeAuditPages();
 builder.Services.AddNeuroLakeRuntimeSettings();
 builder.AddNeuroLakeTelemetry();
 builder.Services.AddNeuroLakeOpenApi();
+builder.Services.AddNeuroLakeNotifications();
 
 var app = builder.Build();
 
@@ -38,6 +39,7 @@ app.MapJobsApi();
 app.MapPipelinesApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();
+app.MapNeuroLakeNotifications();
 
 app.Run();
 

@@ -183,7 +183,8 @@ public sealed class JobRunStore
     /// Marks runs still queued or running from an earlier process as failed: the process that ran them is gone, so
     /// they would otherwise show as running for ever. The scheduler retries them by its own policy.
     /// </summary>
-    public async Task<int> FailInterruptedAsync(DateTimeOffset processStart, CancellationToken ct = default)
+    /// <returns>The runs it failed, so their failure can be notified.</returns>
+    public async Task<IReadOnlyList<Guid>> FailInterruptedAsync(DateTimeOffset processStart, CancellationToken ct = default)
     {
         await using var db = await _factory.CreateDbContextAsync(ct);
         var stale = await db.JobRuns
@@ -197,12 +198,13 @@ public sealed class JobRunStore
         }
 
         await db.SaveChangesAsync(ct);
-        return stale.Count;
+        return stale.Select(r => r.Id).ToList();
     }
 
     /// <summary>
     /// Removes finished runs queued before <paramref name="olderThan"/>, and beyond the newest
-    /// <paramref name="keepPerJob"/> runs of each recurring job. Returns how many were removed.
+    /// <paramref name="keepPerJob"/> runs of each recurring job, with the failure notifications of removed runs and
+    /// any older than <paramref name="olderThan"/>. Returns how many runs were removed.
     /// </summary>
     public async Task<int> PruneAsync(DateTimeOffset olderThan, int keepPerJob, CancellationToken ct = default)
     {
@@ -224,7 +226,16 @@ public sealed class JobRunStore
                 .ExecuteDeleteAsync(ct);
         }
 
+        await PruneNotificationsAsync(db, olderThan, ct);
         return removed;
+    }
+
+    // A notification links to its run: it goes when the run goes, or when it is as old as history is kept.
+    private static async Task PruneNotificationsAsync(CatalogDbContext db, DateTimeOffset olderThan, CancellationToken ct)
+    {
+        var stale = db.Notifications.Where(n => n.CreatedAt < olderThan || !db.JobRuns.Any(r => r.Id == n.RunId));
+        await db.NotificationReads.Where(r => stale.Any(n => n.Id == r.NotificationId)).ExecuteDeleteAsync(ct);
+        await stale.ExecuteDeleteAsync(ct);
     }
 
     private async Task UpdateAsync(Guid id, Action<JobRunRecord> change, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Jobs.Cleanup;
+using NeuroLake.Engine.Notifications;
 using NeuroLake.Engine.Telemetry;
 
 namespace NeuroLake.Engine.Jobs;
@@ -8,7 +9,8 @@ namespace NeuroLake.Engine.Jobs;
 /// <summary>
 /// Runs one queued run of a recurring job: marks it running, calls the job body with a progress reporter that
 /// writes to the run's history row, and records how it ended — succeeded, skipped, cancelled (with where it
-/// stopped) or failed (with the error a user can act on). Knows nothing about the scheduler that called it.
+/// stopped) or failed (with the error a user can act on; the <see cref="JobFailureNotifier"/>, when given, then tells
+/// the owner). Knows nothing about the scheduler that called it.
 /// </summary>
 public sealed class JobRunner(
     JobDefinitionStore definitions,
@@ -21,7 +23,8 @@ public sealed class JobRunner(
     TimeProvider time,
     ILogger<JobRunner> logger,
     UploadCleanupJob? uploadCleanup = null,
-    ScratchCleanupJob? scratchCleanup = null)
+    ScratchCleanupJob? scratchCleanup = null,
+    JobFailureNotifier? notifier = null)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -55,6 +58,7 @@ public sealed class JobRunner(
                 // The app is stopping: the scheduler retries the job after the restart.
                 await runs.FinishAsync(runId, JobRunStatus.Failed, reporter.LastStep, null,
                     $"The app stopped during '{reporter.LastStep}'; nothing half-done was committed. The scheduler retries it.", CancellationToken.None).ConfigureAwait(false);
+                await NotifyFailedAsync(runId).ConfigureAwait(false);
                 throw;
             }
 
@@ -65,6 +69,7 @@ public sealed class JobRunner(
         catch (NeuroLakeException e)
         {
             await runs.FinishAsync(runId, JobRunStatus.Failed, reporter.LastStep, null, e.Message, CancellationToken.None).ConfigureAwait(false);
+            await NotifyFailedAsync(runId).ConfigureAwait(false);
             return JobRunStatus.Failed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -73,6 +78,7 @@ public sealed class JobRunner(
             await runs.FinishAsync(runId, JobRunStatus.Failed, reporter.LastStep, null,
                 $"The job failed unexpectedly during '{reporter.LastStep}' ({e.GetType().Name}); nothing half-done was committed. The server log has the details.",
                 CancellationToken.None).ConfigureAwait(false);
+            await NotifyFailedAsync(runId).ConfigureAwait(false);
             return JobRunStatus.Failed;
         }
         finally
@@ -81,6 +87,8 @@ public sealed class JobRunner(
             span?.SetTag("neurolake.job.status", status.ToString());
         }
     }
+
+    private Task NotifyFailedAsync(Guid runId) => notifier?.NotifyAsync(runId) ?? Task.CompletedTask;
 
     private async Task<JobOutcome> ExecuteAsync(JobRun run, IProgress<JobStep> progress, CancellationToken ct)
     {

@@ -10,6 +10,7 @@ using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Jobs.Cleanup;
+using NeuroLake.Engine.Notifications;
 using NeuroLake.Engine.Query.Service;
 
 namespace NeuroLake.Engine.Jobs;
@@ -17,7 +18,8 @@ namespace NeuroLake.Engine.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds job definitions, run history, the job bodies and <see cref="JobRunner"/>. Needs the catalog, the query
+    /// Adds job definitions, run history, the job bodies, failure notifications and <see cref="JobRunner"/>. Announcers
+    /// of failures (<see cref="IJobFailureAnnouncer"/>) registered by the host are used as well. Needs the catalog, the query
     /// service, catalog table registration and a <see cref="DuckDbDatabase"/>. The cleanup jobs run when the host registers
     /// <see cref="UploadCleanupJob"/> and <see cref="ScratchCleanupJob"/> (it owns the folders they sweep).
     /// </summary>
@@ -35,11 +37,15 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<CatalogDriftCheck>(), sp.GetRequiredService<DeltaTableDiscovery>(), warehouseRoot));
         services.AddSingleton(sp => new PipelineJob(
             sp.GetRequiredService<PipelineRegistry>(), sp.GetRequiredService<PatternLibrary>(), sp.GetRequiredService<QueryService>()));
+        services.AddSingleton(sp => new NotificationStore(Factory(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new JobFailureNotifier(
+            sp.GetRequiredService<JobRunStore>(), sp.GetRequiredService<JobDefinitionStore>(), sp.GetRequiredService<NotificationStore>(),
+            sp.GetServices<IJobFailureAnnouncer>(), sp.GetService<ILogger<JobFailureNotifier>>() ?? NullLogger<JobFailureNotifier>.Instance));
         services.AddSingleton(sp => new JobRunner(
             sp.GetRequiredService<JobDefinitionStore>(), sp.GetRequiredService<JobRunStore>(), sp.GetRequiredService<RunningJobs>(),
             sp.GetRequiredService<TableMaintenanceJob>(), sp.GetRequiredService<QualityReprofileJob>(), sp.GetRequiredService<CatalogDriftJob>(),
             sp.GetRequiredService<PipelineJob>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance,
-            sp.GetService<UploadCleanupJob>(), sp.GetService<ScratchCleanupJob>()));
+            sp.GetService<UploadCleanupJob>(), sp.GetService<ScratchCleanupJob>(), sp.GetRequiredService<JobFailureNotifier>()));
         return services;
     }
 

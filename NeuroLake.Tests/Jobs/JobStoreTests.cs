@@ -134,7 +134,7 @@ public sealed class JobStoreTests(CatalogDatabases databases) : IClassFixture<Ca
         var failed = await runs.FailInterruptedAsync(processStart);
 
         var run = await runs.FindAsync(interrupted.Id);
-        Assert.Equal(1, failed);
+        Assert.Equal([interrupted.Id], failed);
         Assert.Equal(JobRunStatus.Failed, run!.Status);
         Assert.Contains("OPTIMIZE: writing files", run.Error);
         Assert.Equal(JobRunStatus.Queued, (await runs.FindAsync(afterRestart.Id))!.Status);

@@ -42,9 +42,18 @@ public sealed class WorkbenchAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(DataDirectory))
+        // The query service may still be removing its scratch folder while we delete: a folder vanishing (or a file
+        // appearing) under the recursive delete is that race, so try again a few times.
+        for (var attempt = 1; Directory.Exists(DataDirectory); attempt++)
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(100);
+            }
         }
     }
 }

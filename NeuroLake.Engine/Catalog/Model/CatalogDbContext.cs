@@ -44,6 +44,10 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
 
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    public DbSet<NotificationReadRecord> NotificationReads => Set<NotificationReadRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -59,6 +63,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         CommitsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
         SettingsModel.Configure(modelBuilder);
+        NotificationsModel.Configure(modelBuilder);
         GovernanceModel.Configure(modelBuilder);
         Governance.Audit.AuditModel.Configure(modelBuilder);
     }

@@ -40,6 +40,11 @@ internal static class AccessMatrix
         Api("GET", "/api/v1/jobs/runs", "/api/v1/jobs/runs", null,                                                   "401   200    200    200    200    200"),
         Api("GET", "/api/v1/jobs/runs/{id:guid}", "/api/v1/jobs/runs/{run}", null,                                   "401   404    200    200    200    200"),
         Api("POST", "/api/v1/jobs/runs/{id:guid}/cancel", "/api/v1/jobs/runs/{run}/cancel", null,                    "401   409    403    403    202    403"),
+        // Everyone signed in has their own notifications; one that is not the caller's answers like a missing one.
+        Api("GET", "/api/v1/notifications", "/api/v1/notifications/?unread=true", null,                              "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/notifications/{id:guid}", "/api/v1/notifications/{nothing}", null,                       "401   404    404    404    404    404"),
+        Api("POST", "/api/v1/notifications/{id:guid}/read", "/api/v1/notifications/{nothing}/read", null,            "401   404    404    404    404    404"),
+        Api("POST", "/api/v1/notifications/read", "/api/v1/notifications/read", null,                               "401   200    200    200    200    200"),
         // Anyone signed in reads pipelines and templates; analysts, engineers and administrators save; only administrators import.
         Api("GET", "/api/v1/pipelines/templates", "/api/v1/pipelines/templates", null,                               "401   200    200    200    200    200"),
         Api("POST", "/api/v1/pipelines/templates/{name}/render", "/api/v1/pipelines/templates/nothing_here/render", Json("""{"variables": {}}"""), "401   400    400    400    400    400"),
@@ -71,6 +76,7 @@ internal static class AccessMatrix
         Page("/ingest", "/ingest",                                                               "signin 200    200    200    200    signin"),
         Page("/pipelines", "/pipelines",                                                         "signin 200    200    200    200    signin"),
         Page("/jobs", "/jobs",                                                                   "signin 200    200    200    200    signin"),
+        Page("/notifications", "/notifications",                                                 "signin 200    200    200    200    signin"),
         Page("/admin/users", "/admin/users",                                                     "signin denied denied denied 200    signin"),
         Page("/admin/groups", "/admin/groups",                                                   "signin denied denied denied 200    signin"),
         Page("/admin/grants", "/admin/grants",                                                   "signin denied denied denied 200    signin"),

@@ -28,6 +28,12 @@ public partial class Jobs
     private int _skip;
     private string? _filterError;
     private PeriodicTimer? _timer;
+    private bool _loaded;
+    private Guid? _loadedFor;
+
+    /// <summary>A run to show alone (<c>/jobs?run=&lt;id&gt;</c>, where a notification links); null shows the searchable history. Default null.</summary>
+    [SupplyParameterFromQuery(Name = "run")]
+    public Guid? RunId { get; set; }
 
     [Inject]
     private VisibleJobs Visible { get; set; } = null!;
@@ -103,8 +109,25 @@ public partial class Jobs
         await LoadRunsAsync();
     }
 
+    // A link from a notification to another run, or "Show all runs", changes only the query: the page stays, so reload here.
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loaded && _loadedFor != RunId)
+        {
+            _skip = 0;
+            await LoadRunsAsync();
+        }
+    }
+
     private async Task LoadRunsAsync()
     {
+        (_loaded, _loadedFor) = (true, RunId);
+        if (RunId is { } single)
+        {
+            _runs = await Runs.FindAsync(single, _closing.Token) is { } run ? new JobRunPage([run], 1) : new JobRunPage([], 0);
+            return;
+        }
+
         SecurablePath? table = null;
         _filterError = null;
         if (!string.IsNullOrWhiteSpace(_table))
@@ -129,16 +152,7 @@ public partial class Jobs
     private string JobName(JobRun run) =>
         run.DefinitionId is { } id && _byId.TryGetValue(id, out var job) ? job.Name : KindText(run.Kind);
 
-    private static string KindText(JobKind kind) => kind switch
-    {
-        JobKind.TableMaintenance => "Table maintenance",
-        JobKind.QualityReprofile => "Quality re-profiling",
-        JobKind.CatalogDrift => "Catalog drift check",
-        JobKind.Pipeline => "Pipeline",
-        JobKind.UploadCleanup => "Upload cleanup",
-        JobKind.ScratchCleanup => "Scratch cleanup",
-        _ => kind.ToString(),
-    };
+    private static string KindText(JobKind kind) => JobKindText.Of(kind);
 
     private static Color StatusColor(JobRunStatus status) => status switch
     {

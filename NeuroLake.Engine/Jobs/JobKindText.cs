@@ -1,0 +1,16 @@
+namespace NeuroLake.Engine.Jobs;
+
+/// <summary>A job kind in words, as pages, notifications and the failure webhook name a job without a name.</summary>
+public static class JobKindText
+{
+    public static string Of(JobKind kind) => kind switch
+    {
+        JobKind.TableMaintenance => "Table maintenance",
+        JobKind.QualityReprofile => "Quality re-profiling",
+        JobKind.CatalogDrift => "Catalog drift check",
+        JobKind.Pipeline => "Pipeline",
+        JobKind.UploadCleanup => "Upload cleanup",
+        JobKind.ScratchCleanup => "Scratch cleanup",
+        _ => kind.ToString(),
+    };
+}
