@@ -124,7 +124,8 @@ public partial class Jobs
         (_loaded, _loadedFor) = (true, RunId);
         if (RunId is { } single)
         {
-            _runs = await Runs.FindAsync(single, _closing.Token) is { } run ? new JobRunPage([run], 1) : new JobRunPage([], 0);
+            // A run of a table the user may not read is "no longer in the history" too: its existence is not told.
+            _runs = await Visible.FindRunAsync(User.Name, single, _closing.Token) is { } run ? new JobRunPage([run], 1) : new JobRunPage([], 0);
             return;
         }
 
