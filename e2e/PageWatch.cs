@@ -37,10 +37,10 @@ internal sealed class PageWatch
         return new PageWatch(page);
     }
 
-    /// <summary>Fails naming each violation the current document saw.</summary>
-    public async Task AssertNoViolationsAsync(string where)
+    /// <summary>Fails naming each violation the current document saw, except those <paramref name="tolerated"/> says are expected.</summary>
+    public async Task AssertNoViolationsAsync(string where, Func<string, bool>? tolerated = null)
     {
-        var violations = await _page.EvaluateAsync<string[]>("() => window.__cspViolations ?? []");
+        var violations = (await _page.EvaluateAsync<string[]>("() => window.__cspViolations ?? []")).Where(v => tolerated?.Invoke(v) != true).ToArray();
         Assert.True(violations.Length == 0, $"{where}: Content-Security-Policy violations:\n" + string.Join('\n', violations));
     }
 

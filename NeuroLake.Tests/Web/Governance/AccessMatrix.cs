@@ -56,6 +56,13 @@ internal static class AccessMatrix
         Api("PUT", "/api/v1/pipelines/{name}", "/api/v1/pipelines/nothing_here", Json("""{"sql": "SELECT 2", "comment": "c"}"""), "401   403    404    404    404    404"),
         // Hangfire's own dashboard can delete and re-queue any job: administrators only.
         Api("GET", "/admin/hangfire/{**path}", "/admin/hangfire", null,                                              "signin 403   403    403    200    signin"),
+        // The API's description and its reference page: anyone signed in or holding a token.
+        Api("GET", "/openapi/v1.json", "/openapi/v1.json", null,                                                     "401   200    200    200    200    200"),
+        Api("GET", "/api/docs/{documentName?}", "/api/docs/v1", null,                                                "401   200    200    200    200    200"),
+        // The page's scripts and icon are Scalar's public bundle (no data), served like the app's own static files.
+        Api("GET", "/api/docs/scalar.js", "/api/docs/scalar.js", null,                                               "200   200    200    200    200    200"),
+        Api("GET", "/api/docs/scalar.aspnetcore.js", "/api/docs/scalar.aspnetcore.js", null,                         "200   200    200    200    200    200"),
+        Api("GET", "/api/docs/favicon.svg", "/api/docs/favicon.svg", null,                                           "200   200    200    200    200    200"),
         // Metrics name tables and users: administrators only (a scraper uses an administrator's token).
         Api("GET", "/metrics", "/metrics", null,                                                                     "401   403    403    403    200    403"),
         Api("GET", "/health/live", "/health/live", null,                                                             "200   200    200    200    200    200"),
