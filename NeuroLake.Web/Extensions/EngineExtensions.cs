@@ -46,6 +46,7 @@ public static class EngineExtensions
         var configured = ReadOptions(builder.Configuration);
         var dataDirectory = configured.ResolveDataDirectory(contentRoot);
         var warehouse = configured.ResolveWarehouse(dataDirectory);
+        builder.Services.AddNeuroLakeStorageHealthCheck(warehouse);
         builder.AddNeuroLakeScratch(dataDirectory);
         builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
         builder.Services.AddNeuroLakeAudit().Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.SectionName));

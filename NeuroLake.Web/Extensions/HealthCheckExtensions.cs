@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NeuroLake.Web.Health;
 
 namespace NeuroLake.Web.Extensions;
@@ -8,13 +9,24 @@ public static class HealthCheckExtensions
     private const string LiveTag = "live";
     private const string ReadyTag = "ready";
 
-    /// <summary>Liveness (the process runs) and readiness (DuckDB answers a query, the catalog is reachable and migrated) checks.</summary>
+    /// <summary>
+    /// Liveness (the process runs) and readiness (DuckDB answers a query, the catalog is reachable and migrated, the job
+    /// storage answers and a job server beats) checks; the warehouse's check comes with the engine (<see cref="AddNeuroLakeStorageHealthCheck"/>).
+    /// </summary>
     public static IServiceCollection AddNeuroLakeHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [LiveTag])
             .AddCheck<DuckDbReadinessCheck>("duckdb", tags: [ReadyTag])
-            .AddCheck<CatalogReadinessCheck>("catalog", tags: [ReadyTag]);
+            .AddCheck<CatalogReadinessCheck>("catalog", tags: [ReadyTag])
+            .AddCheck<JobsReadinessCheck>("jobs", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>Readiness of the warehouse folder: it takes a write and its disk is not nearly full.</summary>
+    public static IServiceCollection AddNeuroLakeStorageHealthCheck(this IServiceCollection services, string warehouse)
+    {
+        services.AddHealthChecks().Add(new HealthCheckRegistration("storage", _ => new StorageReadinessCheck(warehouse), null, [ReadyTag]));
         return services;
     }
 
@@ -22,7 +34,8 @@ public static class HealthCheckExtensions
     public static WebApplication MapNeuroLakeHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthReportJson.WriteAsync })
+            .AllowAnonymous();
         return app;
     }
 }
