@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.Errors;
@@ -50,20 +51,23 @@ public static class PipelinesEndpoints
         return app;
     }
 
+    /// <summary>The body as UTF-8 text, refused past the import limit; memory grows with what was sent, not with the limit.</summary>
     private static async Task<string> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[PipelineAuthoring.MaxImportBytes + 1];
-        var read = 0;
+        using var body = new MemoryStream();
+        var chunk = new byte[64 * 1024];
         int n;
-        while (read < buffer.Length && (n = await reader.ReadAsync(buffer.AsMemory(read), ct)) > 0)
+        while ((n = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            read += n;
+            if (body.Length + n > PipelineAuthoring.MaxImportBytes)
+            {
+                throw new PipelineRequestException("The registry document is larger than 4 MiB: export a smaller registry or split it.");
+            }
+
+            body.Write(chunk, 0, n);
         }
 
-        return read > PipelineAuthoring.MaxImportBytes
-            ? throw new PipelineRequestException("The registry document is larger than 4 MiB: export a smaller registry or split it.")
-            : new string(buffer, 0, read);
+        return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
     }
 
     private static async Task<IResult> Handle(Func<Task<IResult>> action)

@@ -120,4 +120,20 @@ public sealed class PipelinesApiTests
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         Assert.Equal("keep", Assert.Single(await http.GetFromJsonAsync<JsonElement[]>("/api/v1/pipelines") ?? []).GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task An_import_larger_than_4_MiB_is_refused_and_changes_nothing()
+    {
+        await using var app = new WorkbenchAppFactory();
+        using var http = app.CreateClient();
+        await http.PostAsJsonAsync("/api/v1/pipelines", new { name = "keep", sql = "SELECT 1" });
+        // Valid JSON all the way, so only the size can be what refuses it.
+        var huge = "{\"pad\": \"" + new string('x', 4 * 1024 * 1024) + "\"}";
+
+        using var refused = await http.PostAsync("/api/v1/pipelines/import", new StringContent(huge));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("larger than 4 MiB", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("keep", Assert.Single(await http.GetFromJsonAsync<JsonElement[]>("/api/v1/pipelines") ?? []).GetProperty("name").GetString());
+    }
 }
