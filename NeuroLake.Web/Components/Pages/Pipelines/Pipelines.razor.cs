@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Web.Components.Pages.Jobs;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Pipelines;
@@ -25,6 +27,7 @@ public partial class Pipelines
     private string? _comment;
     private string? _error;
     private string? _message;
+    private bool _mayImport;
 
     [Inject]
     private PatternLibrary Patterns { get; set; } = null!;
@@ -41,7 +44,53 @@ public partial class Pipelines
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
-    protected override async Task OnInitializedAsync() => await LoadAsync();
+    [Inject]
+    private PrivilegeEvaluator Privileges { get; set; } = null!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _mayImport = await Privileges.IsAdminAsync(User.Name);
+        await LoadAsync();
+    }
+
+    /// <summary>
+    /// Replaces the registry with an exported file after the user confirms (it replaces every pipeline and template);
+    /// the engine checks the caller is an administrator again, and a bad file changes nothing.
+    /// </summary>
+    private async Task ImportAsync(InputFileChangeEventArgs e)
+    {
+        _error = null;
+        _message = null;
+        if (e.File.Size > PipelineAuthoring.MaxImportBytes)
+        {
+            _error = $"{e.File.Name} is larger than 4 MiB: export a smaller registry or split it.";
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Import pipelines",
+            $"Replace every saved pipeline and template with those in {e.File.Name}? What is saved now is lost unless you exported it.",
+            yesText: "Replace",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        await Try(async () =>
+        {
+            string json;
+            await using (var stream = e.File.OpenReadStream(PipelineAuthoring.MaxImportBytes))
+            using (var reader = new StreamReader(stream))
+            {
+                json = await reader.ReadToEndAsync();
+            }
+
+            await Authoring.ImportAsync(User.Name, json, CancellationToken.None);
+            await LoadAsync();
+            _message = $"Imported {e.File.Name}: {_pipelines.Count} pipeline(s), {_templates.Count} template(s).";
+        });
+    }
 
     private async Task LoadAsync()
     {
