@@ -37,6 +37,8 @@ public sealed class UnityCatalogEndpointTests(WorkbenchAppFactory app) : IClassF
         Assert.Equal(["a", "b"], Names(first, "tables"));
         Assert.Equal(["c"], Names(second, "tables"));
         Assert.False(second.TryGetProperty("next_page_token", out _));
+        // Names match ignoring case, as in SQL.
+        await GetValidAsync(client, $"/tables/MAIN.{schema.ToUpperInvariant()}.C", "TableInfo");
     }
 
     [Theory]
