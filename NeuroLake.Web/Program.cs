@@ -20,6 +20,7 @@ builder.Services.AddNeuroLakeRuntimeSettings();
 builder.AddNeuroLakeTelemetry();
 builder.Services.AddNeuroLakeOpenApi();
 builder.Services.AddNeuroLakeNotifications();
+builder.Services.AddUnityCatalogApi();
 
 var app = builder.Build();
 
@@ -37,6 +38,7 @@ app.MapNeuroLakeAudit();
 app.MapNeuroLakeJobsDashboard();
 app.MapJobsApi();
 app.MapPipelinesApi();
+app.MapUnityCatalogApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();
 app.MapNeuroLakeNotifications();

@@ -109,6 +109,23 @@ public sealed class CatalogStore
         return names.Select(n => new SecurablePath(n)).ToList();
     }
 
+    /// <summary>All catalogs with their owner, description and times, by name: what a catalog listing for external engines shows.</summary>
+    public async Task<IReadOnlyList<SecurableInfo>> DescribeCatalogsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Catalogs.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        return rows.Select(c => ToInfo(new SecurablePath(c.Name), c)).ToList();
+    }
+
+    /// <summary>The schemas of <paramref name="catalog"/> with their owner, description and times, by name.</summary>
+    public async Task<IReadOnlyList<SecurableInfo>> DescribeSchemasAsync(string catalog, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var parent = await CatalogLookup.SecurableAsync(db, new SecurablePath(catalog), cancellationToken);
+        var rows = await db.Schemas.AsNoTracking().Where(s => s.CatalogId == parent.Id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        return rows.Select(s => ToInfo(new SecurablePath(parent.Name, s.Name), s)).ToList();
+    }
+
     /// <summary>Schemas of one catalog, by name.</summary>
     public async Task<IReadOnlyList<SecurablePath>> ListSchemasAsync(string catalog, CancellationToken cancellationToken = default)
     {
@@ -184,6 +201,8 @@ public sealed class CatalogStore
         t.Columns.OrderBy(c => c.Ordinal).Select(c => new ColumnInfo(
             c.Name, c.Ordinal, c.TypeText, c.Nullable, c.Owner, c.Description, c.Tags, c.SemanticType,
             c.PiiType is null ? null : new PiiClassification(c.PiiType, c.PiiConfidence ?? 1, c.PiiSource ?? PiiSource.Manual))).ToList());
+
+    private static SecurableInfo ToInfo(SecurablePath path, SecurableRecord s) => new(s.Id, path, s.Owner, s.Description, s.Tags, s.CreatedAt, s.UpdatedAt);
 
     private async Task EditAsync(SecurablePath path, Action<SecurableRecord> edit, CancellationToken ct)
     {

@@ -21,8 +21,8 @@ public static class OpenApiExtensions
     public static IServiceCollection AddNeuroLakeOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
         {
-            // Only the REST API: pages, the Hangfire dashboard, health and metrics are not part of the contract.
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            // Only the REST API and the Unity Catalog endpoint: pages, the Hangfire dashboard, health and metrics are not part of the contract.
+            options.ShouldInclude = description => IsDocumented(description.RelativePath);
             options.AddDocumentTransformer(DescribeAsync);
         });
 
@@ -47,13 +47,19 @@ public static class OpenApiExtensions
         return app;
     }
 
+    /// <summary>Whether a route (relative, no leading slash) belongs in the document: <c>/api/v1</c> and <c>/api/2.1/unity-catalog</c>.</summary>
+    public static bool IsDocumented(string? relativePath) =>
+        relativePath is not null
+        && (relativePath.StartsWith("api/v1/", StringComparison.Ordinal) || relativePath.StartsWith("api/2.1/unity-catalog/", StringComparison.Ordinal));
+
     private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
         document.Info = new OpenApiInfo
         {
             Title = "NeuroLake REST API",
             Version = "v1",
-            Description = "SQL, ingestion, uploads, jobs, pipelines and audit of a NeuroLake workbench. Scripts authenticate with a " +
+            Description = "SQL, ingestion, uploads, jobs, pipelines and audit of a NeuroLake workbench, and a read-only Unity Catalog " +
+                          "endpoint (/api/2.1/unity-catalog) where external engines find its tables. Scripts authenticate with a " +
                           "personal access token (Account → Tokens) as `Authorization: Bearer <token>`; errors are RFC 7807 problem details.",
         };
         document.Components ??= new OpenApiComponents();

@@ -54,6 +54,15 @@ internal static class AccessMatrix
         Api("GET", "/api/v1/pipelines/{name}", "/api/v1/pipelines/nothing_here", null,                               "401   404    404    404    404    404"),
         Api("POST", "/api/v1/pipelines", "/api/v1/pipelines/", Json("""{"name": "p_{caller}", "sql": "SELECT 1"}"""), "401   403    201    201    201    201"),
         Api("PUT", "/api/v1/pipelines/{name}", "/api/v1/pipelines/nothing_here", Json("""{"sql": "SELECT 2", "comment": "c"}"""), "401   403    404    404    404    404"),
+        // Unity Catalog's read API shows what the catalog pages show: catalogs and schemas the caller may use, tables they may SELECT;
+        // a table they may not read answers 404 like a missing one (viewers read no rows; only the administrator and engineers read hr).
+        Api("GET", "/api/2.1/unity-catalog/catalogs", "/api/2.1/unity-catalog/catalogs", null,                       "401   200    200    200    200    200"),
+        Api("GET", "/api/2.1/unity-catalog/catalogs/{name}", "/api/2.1/unity-catalog/catalogs/main", null,           "401   200    200    200    200    200"),
+        Api("GET", "/api/2.1/unity-catalog/schemas", "/api/2.1/unity-catalog/schemas?catalog_name=main", null,       "401   200    200    200    200    200"),
+        Api("GET", "/api/2.1/unity-catalog/schemas/{full_name}", "/api/2.1/unity-catalog/schemas/main.hr", null,     "401   200    200    200    200    200"),
+        Api("GET", "/api/2.1/unity-catalog/tables", "/api/2.1/unity-catalog/tables?catalog_name=main&schema_name=hr", null, "401   200    200    200    200    200"),
+        Api("GET", "/api/2.1/unity-catalog/tables/{full_name}", "/api/2.1/unity-catalog/tables/main.sales.orders", null, "401   404    200    200    200    200"),
+        Api("GET", "/api/2.1/unity-catalog/tables/{full_name}", "/api/2.1/unity-catalog/tables/main.hr.salaries", null, "401   404    404    200    200    404"),
         // Hangfire's own dashboard can delete and re-queue any job: administrators only.
         Api("GET", "/admin/hangfire/{**path}", "/admin/hangfire", null,                                              "signin 403   403    403    200    signin"),
         // The API's description and its reference page: anyone signed in or holding a token.
