@@ -27,10 +27,17 @@ public sealed class HangfireJobsTests
     public Task A_recurring_job_fires_through_hangfire_pauses_and_resumes_on_postgres() => PostgresCatalogSettings.RunAsync("neurolake_jobs", RecurringJobLifecycle);
 
     [Fact]
-    public async Task A_run_left_running_by_a_crashed_process_is_failed_with_a_reason_at_the_next_start()
+    public Task A_run_left_running_by_a_crashed_process_is_failed_with_a_reason_at_the_next_start_on_sqlite() =>
+        CrashedRunIsFailedAtNextStart(new Dictionary<string, string>());
+
+    [PostgresFact]
+    public Task A_run_left_running_by_a_crashed_process_is_failed_with_a_reason_at_the_next_start_on_postgres() =>
+        PostgresCatalogSettings.RunAsync("neurolake_jobs_restart", CrashedRunIsFailedAtNextStart);
+
+    private static async Task CrashedRunIsFailedAtNextStart(IReadOnlyDictionary<string, string> catalog)
     {
         var data = Path.Combine(Path.GetTempPath(), "neurolake-jobs-restart-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string> { ["NeuroLake:DataDirectory"] = data };
+        var settings = new Dictionary<string, string>(catalog) { ["NeuroLake:DataDirectory"] = data };
         try
         {
             Guid runId;
@@ -81,9 +88,16 @@ public sealed class HangfireJobsTests
     }
 
     [Fact]
-    public async Task Cancel_stops_a_running_optimize_within_moments_and_the_table_keeps_its_version()
+    public Task Cancel_stops_a_running_optimize_within_moments_and_the_table_keeps_its_version_on_sqlite() =>
+        CancelStopsARunningOptimize(new Dictionary<string, string>());
+
+    [PostgresFact]
+    public Task Cancel_stops_a_running_optimize_within_moments_and_the_table_keeps_its_version_on_postgres() =>
+        PostgresCatalogSettings.RunAsync("neurolake_jobs_cancel", CancelStopsARunningOptimize);
+
+    private static async Task CancelStopsARunningOptimize(IReadOnlyDictionary<string, string> catalog)
     {
-        await using var app = new WorkbenchAppFactory();
+        await using var app = new WorkbenchAppFactory(catalog);
         _ = app.Server;
         var queries = app.Services.GetRequiredService<QueryService>();
         await queries.ExecuteAsync("""
