@@ -58,6 +58,15 @@ public sealed class JobsPageTests(WorkbenchAppFixture app)
 
             await Expect(run).ToContainTextAsync("Cancelled", new() { Timeout = 20_000 });
             await Expect(run).ToContainTextAsync("nothing half-done was committed");
+
+            // Found again by searching the history for the table.
+            var tableFilter = page.GetByLabel("Table", new() { Exact = true });
+            await tableFilter.FillAsync("main.jobs_e2e.big");
+            await tableFilter.BlurAsync();
+            await Expect(runs.GetByRole(AriaRole.Row).Filter(new() { HasText = "z-order big" }).Filter(new() { HasText = "Cancelled" })).ToBeVisibleAsync();
+            await tableFilter.FillAsync("main.jobs_e2e.nothing_here");
+            await tableFilter.BlurAsync();
+            await Expect(runs.GetByRole(AriaRole.Row).Filter(new() { HasText = "z-order big" })).ToHaveCountAsync(0);
             session.AssertNoConsoleErrors();
         }
         finally
