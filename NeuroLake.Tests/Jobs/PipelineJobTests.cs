@@ -27,6 +27,20 @@ public sealed class PipelineJobTests(CatalogDatabases databases) : QueryServiceT
     }
 
     [Fact]
+    public async Task The_built_in_soft_delete_pattern_flags_rows_whose_key_left_the_source()
+    {
+        await _pipelines.CreateAsync("flag_gone", "", PipelineLogic.FromTemplate("soft_delete", new Dictionary<string, string>
+        {
+            ["target"] = "s.t", ["source"] = "s.src", ["key"] = "id", ["deleted_flag"] = "deleted",
+        }).ToJson());
+
+        var outcome = await _job.RunAsync("flag_gone", "ana", new Collect([]), CancellationToken.None);
+
+        Assert.True(outcome.Status == JobRunStatus.Succeeded, outcome.Summary);
+        Assert.Equal([[1L, false], [2L, true], [3L, false]], await Rows("SELECT id, deleted FROM s.t ORDER BY id"));
+    }
+
+    [Fact]
     public async Task A_template_pipeline_renders_its_current_version_runs_each_statement_and_counts_a_use()
     {
         await _pipelines.CreateAsync("flag", "", new PipelineLogic(null, null, "SELECT 1").ToJson());

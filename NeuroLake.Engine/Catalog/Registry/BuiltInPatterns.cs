@@ -67,8 +67,9 @@ internal static class BuiltInPatterns
             "soft_delete",
             "Soft delete: flag target rows whose key disappeared from the source instead of deleting them.",
             """
-            UPDATE {{target}} SET {{deleted_flag}} = TRUE
-            WHERE NOT {{deleted_flag}} AND {{key}} NOT IN (SELECT {{key}} FROM {{source}})
+            UPDATE {{target}} AS t SET {{deleted_flag}} = TRUE
+            FROM (SELECT k.{{key}} FROM {{target}} AS k ANTI JOIN {{source}} AS s ON k.{{key}} = s.{{key}}) AS gone
+            WHERE t.{{key}} = gone.{{key}} AND NOT t.{{deleted_flag}}
             """,
             [
                 new V("target", K.Identifier, "table to flag"),
