@@ -79,6 +79,8 @@ public sealed class IngestWizardNavigationTests(WorkbenchAppFixture app)
             await page.GoForwardAsync();
             await Expect(page.GetByLabel("Name of Order Id")).ToHaveValueAsync("order_id");
             await page.GoForwardAsync();
+            // Each step is shown before the next Forward: two at once can reach the circuit out of order (no person is that fast).
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Preview rows" })).ToBeVisibleAsync();
             await page.GoForwardAsync();
             // Profiling a sample for quality and PII takes seconds on a loaded machine.
             await Expect(page.GetByLabel("Quality score")).ToContainTextAsync("/100", new() { Timeout = 30_000 });
