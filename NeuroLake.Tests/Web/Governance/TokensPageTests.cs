@@ -61,7 +61,11 @@ public sealed class TokensPageTests : MudComponentTest, IClassFixture<Governance
         var (amy, _) = await TokenAsync("amy", "amy's script");
         var (ben, _) = await TokenAsync("ben", "ben's script");
 
-        var page = Render<Tokens>(p => p.Add(t => t.UserFilter, amy));
+        var users = Render<Users>();
+        users.WaitForAssertion(() => Assert.NotEmpty(users.FindAll($"a[aria-label='Tokens of {amy}']")), AdminPageQueries.Patience);
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo(users.Find($"a[aria-label='Tokens of {amy}']").GetAttribute("href")!);
+
+        var page = Render<Tokens>();
 
         page.WaitForAssertion(() => Assert.NotNull(Row(page, amy, "amy's script")), AdminPageQueries.Patience);
         Assert.Null(Row(page, ben, "ben's script"));
