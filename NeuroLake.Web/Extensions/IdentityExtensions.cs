@@ -39,6 +39,7 @@ public static class IdentityExtensions
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<TokenAdministration>();
         services.AddHostedService<AccountsStartup>();
 
         var authentication = services.AddAuthentication(options =>

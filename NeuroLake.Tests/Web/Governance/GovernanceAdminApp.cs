@@ -34,6 +34,11 @@ public sealed class GovernanceAdminApp : IAsyncLifetime
 
     public AccountDirectory Accounts => Services.GetRequiredService<AccountDirectory>();
 
+    public AccessTokens Tokens => Services.GetRequiredService<AccessTokens>();
+
+    /// <summary>The running app, for requests through its real pipeline (e.g. with a bearer token).</summary>
+    public WorkbenchAppFactory App => _app;
+
     public AuditLog Audit => Services.GetRequiredService<AuditLog>();
 
     /// <summary>The audit entries whose target contains <paramref name="target"/>, newest first.</summary>
@@ -65,6 +70,7 @@ public sealed class GovernanceAdminApp : IAsyncLifetime
         context.Services.AddSingleton(Grants);
         context.Services.AddSingleton(Privileges);
         context.Services.AddSingleton(Accounts);
+        context.Services.AddSingleton(Services.GetRequiredService<TokenAdministration>());
         context.Services.AddSingleton(Audit);
         context.Services.AddScoped<AdminAudit>();
         context.Services.AddSingleton(Services.GetRequiredService<IOptions<NeuroLakeOptions>>());

@@ -19,6 +19,7 @@ public partial class NavMenu
         new("Jobs", "jobs", Icons.Material.Filled.Schedule),
         new("Pipelines", "pipelines", Icons.Material.Filled.AccountTree),
         new("Audit log", "admin/audit", Icons.Material.Filled.Policy),
+        new("Tokens", "admin/tokens", Icons.Material.Filled.Key),
         new("Settings", "admin/settings", Icons.Material.Filled.Settings),
     ];
 }

@@ -78,6 +78,5 @@ public partial class Tokens
         await LoadAsync();
     }
 
-    private string StateOf(AccessTokenRecord token) =>
-        token.RevokedAt is not null ? "revoked" : token.ExpiresAt <= Time.GetUtcNow() ? "expired" : "active";
+    private string StateOf(AccessTokenRecord token) => AccessTokenStates.Of(token.RevokedAt, token.ExpiresAt, Time.GetUtcNow()).Text();
 }

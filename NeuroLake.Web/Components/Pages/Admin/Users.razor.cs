@@ -35,6 +35,8 @@ public partial class Users
         await LoadAsync();
     }
 
+    private static string TokensHref(AccountSummary account) => "admin/tokens?user=" + Uri.EscapeDataString(account.UserName);
+
     private async Task LoadAsync() => _accounts = await Directory.ListAsync(CancellationToken.None);
 
     private Task CreateAsync()
