@@ -21,6 +21,8 @@ public sealed class SettingsPageTests
         Assert.Contains("Configured: 10,000. Set by ada&lt;b&gt; on", html);
         Assert.Contains("Configured: 00:30:00.", html);
         Assert.DoesNotContain("ada<b>", html);
+        // The single user is the administrator, so the navigation lists the administrators' pages.
+        Assert.Contains("href=\"admin/settings\"", html);
     }
 
     [Fact]

@@ -6,8 +6,11 @@ namespace NeuroLake.Web.Components.Layout;
 /// <summary>The side navigation: one link per workbench area that exists. Add an area here when its page ships.</summary>
 public partial class NavMenu
 {
-    /// <summary>A navigation entry: the area's title, its route relative to the base URI, and a Material icon (SVG path).</summary>
-    public sealed record Area(string Title, string Href, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix);
+    /// <summary>
+    /// A navigation entry: the area's title, its route relative to the base URI, a Material icon (SVG path), and
+    /// whether only administrators are shown it (their pages refuse everyone else anyway).
+    /// </summary>
+    public sealed record Area(string Title, string Href, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix, bool AdminOnly = false);
 
     /// <summary>The areas listed, in order.</summary>
     public static IReadOnlyList<Area> Areas { get; } =
@@ -18,8 +21,8 @@ public partial class NavMenu
         new("Ingest", "ingest", Icons.Material.Filled.CloudUpload),
         new("Jobs", "jobs", Icons.Material.Filled.Schedule),
         new("Pipelines", "pipelines", Icons.Material.Filled.AccountTree),
-        new("Audit log", "admin/audit", Icons.Material.Filled.Policy),
-        new("Tokens", "admin/tokens", Icons.Material.Filled.Key),
-        new("Settings", "admin/settings", Icons.Material.Filled.Settings),
+        new("Audit log", "admin/audit", Icons.Material.Filled.Policy, AdminOnly: true),
+        new("Tokens", "admin/tokens", Icons.Material.Filled.Key, AdminOnly: true),
+        new("Settings", "admin/settings", Icons.Material.Filled.Settings, AdminOnly: true),
     ];
 }
