@@ -29,6 +29,8 @@ public sealed class TableAccessPageTests(GrantedSchemaApp app) : IClassFixture<G
         Assert.Contains("masked: first letter + ***@domain", System.Net.WebUtility.HtmlDecode(columns), StringComparison.Ordinal);
         Assert.Contains("first letter + ***@domain", System.Net.WebUtility.HtmlDecode(access), StringComparison.Ordinal);
         Assert.Contains("1 row filter(s) limit what members of some groups read", access, StringComparison.Ordinal);
+        Assert.Contains("You see these columns masked.", access, StringComparison.Ordinal);
+        Assert.DoesNotContain("unmask-holders", access, StringComparison.Ordinal);
         Assert.DoesNotContain("onerror", access, StringComparison.Ordinal);
         Assert.DoesNotContain("tab=activity", access, StringComparison.Ordinal);
         Assert.DoesNotContain(">Activity<", access, StringComparison.Ordinal);
@@ -38,11 +40,15 @@ public sealed class TableAccessPageTests(GrantedSchemaApp app) : IClassFixture<G
     public async Task The_owner_sees_the_predicates_as_text_and_the_activity_of_reads_and_writes()
     {
         await PrepareAsync();
+        await app.App.Services.GetRequiredService<QueryService>().ExecuteAsync(
+            "GRANT UNMASK ON TABLE sales.people TO GROUP engineer", new QueryRequest(AccountsApp.AdminName));
 
         var access = await RawPageAsync(AccountsApp.AdminName, "/catalog/sales/people?tab=access");
         var activity = await RawPageAsync(AccountsApp.AdminName, "/catalog/sales/people?tab=activity");
 
         Assert.Contains("note &lt;&gt; &#x27;&lt;img src=x onerror=alert(1)&gt;&#x27;", access, StringComparison.Ordinal);
+        Assert.Contains("You see the values of these columns.", access, StringComparison.Ordinal);
+        Assert.Contains("Also see the values: group engineer.", access, StringComparison.Ordinal);
         Assert.DoesNotContain(Markup, access, StringComparison.Ordinal);
         var decoded = System.Net.WebUtility.HtmlDecode(activity);
         Assert.Contains("SELECT id, email FROM sales.people", decoded, StringComparison.Ordinal);
