@@ -7,6 +7,9 @@ namespace NeuroLake.Web.Components.Pages.Catalog;
 /// <summary>The catalog explorer: a tree of schemas and tables beside a ranked search with filters, all state in the URL.</summary>
 public partial class CatalogExplorer
 {
+    /// <summary>The most hits the engine's search returns (<see cref="CatalogSearchQuery.Limit"/>).</summary>
+    private const int WidestSearch = 500;
+
     [Inject]
     private CatalogSearch CatalogSearch { get; set; } = default!;
 
@@ -58,7 +61,11 @@ public partial class CatalogExplorer
 
         try
         {
-            Hits = await Visible.SearchHitsAsync(User.Name, await CatalogSearch.SearchAsync(Current.ToQuery()));
+            // Visibility is decided after the engine ranks: ask for the widest page it gives so a reader who may see
+            // few tables still gets up to a page of hits they may see, instead of a page emptied by the filter.
+            var query = Current.ToQuery();
+            var visible = await Visible.SearchHitsAsync(User.Name, await CatalogSearch.SearchAsync(query with { Limit = WidestSearch }));
+            Hits = visible.Take(query.Limit).ToList();
         }
         catch (NeuroLakeException e)
         {
