@@ -16,7 +16,20 @@ public sealed class CatalogTables(CatalogStore catalog, VisibleTables visible)
     /// Every table of every schema that <paramref name="user"/> may SELECT, schemas and tables by name; empty before the
     /// first query created the catalog.
     /// </summary>
-    public async Task<IReadOnlyList<TableInfo>> ListAsync(string user, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TableInfo>> ListAsync(string user, CancellationToken ct = default) =>
+        (await ListingAsync(user, ct)).Visible;
+
+    /// <summary>
+    /// The tables <paramref name="user"/> may SELECT, and whether the lakehouse holds any table at all, so a page can
+    /// tell "nothing loaded yet" from "nothing shared with you" without naming or counting what is hidden.
+    /// </summary>
+    public async Task<TableListing> ListingAsync(string user, CancellationToken ct = default)
+    {
+        var all = await AllAsync(ct);
+        return new TableListing(await visible.FilterAsync(user, all, t => t.Path, ct), all.Count > 0);
+    }
+
+    private async Task<IReadOnlyList<TableInfo>> AllAsync(CancellationToken ct)
     {
         if (!await QueryCatalogExistsAsync(ct))
         {
@@ -35,7 +48,7 @@ public sealed class CatalogTables(CatalogStore catalog, VisibleTables visible)
             }
         }
 
-        return await visible.FilterAsync(user, tables, t => t.Path, ct);
+        return tables;
     }
 
     /// <summary>

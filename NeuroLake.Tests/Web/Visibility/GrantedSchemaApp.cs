@@ -9,12 +9,16 @@ namespace NeuroLake.Tests.Web.Visibility;
 /// <summary>
 /// An Accounts-mode app with tables in three schemas and lineage between them. The analyst may SELECT in
 /// <c>sales</c> only, may see the names in <c>hr</c> (USE SCHEMA, no SELECT), and holds nothing on <c>vault</c>:
-/// <c>sales.orders</c> → <c>hr.bonus</c>; <c>sales.orders</c> + <c>hr.salaries</c> → <c>sales.report</c>.
+/// <c>sales.orders</c> → <c>hr.bonus</c>; <c>sales.orders</c> + <c>hr.salaries</c> → <c>sales.report</c>. The outsider
+/// holds no grant.
 /// </summary>
 public sealed class GrantedSchemaApp : IAsyncLifetime
 {
     public const string Analyst = "ann";
     public const string AnalystPassword = "Analyst-pass-7";
+
+    /// <summary>A signed-up user who holds no grant at all.</summary>
+    public const string Outsider = "otto";
 
     public WorkbenchAppFactory App { get; } = AccountsApp.Create(withAdmin: true);
 
@@ -25,8 +29,11 @@ public sealed class GrantedSchemaApp : IAsyncLifetime
         await services.GetRequiredService<GroupDirectory>().AddFirstAdministratorAsync(AccountsApp.AdminName);
         using (var scope = services.CreateScope())
         {
-            var created = await scope.ServiceProvider.GetRequiredService<AccountDirectory>().CreateAsync(Analyst, AnalystPassword, CancellationToken.None);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            foreach (var user in new[] { Analyst, Outsider })
+            {
+                var created = await scope.ServiceProvider.GetRequiredService<AccountDirectory>().CreateAsync(user, AnalystPassword, CancellationToken.None);
+                Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
         }
 
         var admin = new QueryRequest(AccountsApp.AdminName);
@@ -82,7 +89,7 @@ public sealed class GrantedSchemaApp : IAsyncLifetime
     private async Task<HttpClient> SignInAsync(string user)
     {
         var browser = App.Browser();
-        var password = user == Analyst ? AnalystPassword : AccountsApp.AdminPassword;
+        var password = user is Analyst or Outsider ? AnalystPassword : AccountsApp.AdminPassword;
         using var signedIn = await browser.SignInAsync(user, password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.DoesNotContain("signin", signedIn.Target() ?? "", StringComparison.OrdinalIgnoreCase);

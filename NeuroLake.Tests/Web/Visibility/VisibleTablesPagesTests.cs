@@ -14,6 +14,30 @@ public sealed class VisibleTablesPagesTests(GrantedSchemaApp fixture) : IClassFi
     private const string Admin = AccountsApp.AdminName;
 
     [Fact]
+    public async Task Home_tells_a_user_who_may_read_no_table_to_ask_for_a_grant_not_to_load_a_first_file()
+    {
+        var outsider = await fixture.PageAsync(GrantedSchemaApp.Outsider, "/");
+        var analyst = await fixture.PageAsync(Analyst, "/");
+
+        Assert.Contains("No tables shared with you yet", outsider);
+        Assert.DoesNotContain("There are no tables yet", outsider);
+        Assert.DoesNotContain("No tables yet", outsider);
+        Assert.DoesNotContain("sales.orders", outsider);
+        Assert.DoesNotContain("No tables shared with you yet", analyst);
+        Assert.Contains("sales.orders", analyst);
+        Assert.DoesNotContain("hr.salaries", analyst);
+    }
+
+    [Fact]
+    public async Task Home_names_the_server_data_folder_to_administrators_only()
+    {
+        var folder = fixture.App.Services.GetRequiredService<NeuroLake.Web.Health.EngineStatusProbe>().Check().DataDirectory;
+
+        Assert.Contains(folder, await fixture.PageAsync(Admin, "/"));
+        Assert.DoesNotContain(folder, await fixture.PageAsync(Analyst, "/"));
+    }
+
+    [Fact]
     public async Task The_catalog_tree_lists_the_schemas_an_analyst_may_use_and_only_the_tables_they_may_select()
     {
         var analyst = await fixture.PageAsync(Analyst, "/catalog?schema=hr");

@@ -6,13 +6,15 @@ using NeuroLake.Web.Health;
 namespace NeuroLake.Web.Components.Pages.Home;
 
 /// <summary>
-/// The landing page: a new user (no tables yet) is pointed to Ingest first; then quick actions, recent tables and
-/// queries, and whether the engine is alive and how it is configured.
+/// The landing page: a new user (no tables yet) is pointed to Ingest first, one who may read none of the existing tables
+/// is told to ask for a grant; then quick actions, recent tables and queries, and whether the engine is alive and (to
+/// administrators, since it names server folders) how it is configured.
 /// </summary>
 public partial class Home
 {
     private const int RecentTablesShown = 8;
     private IReadOnlyList<TableInfo>? _tables;
+    private bool _noneShared;
     private string? _tablesError;
 
     [Inject]
@@ -31,7 +33,9 @@ public partial class Home
         Status = Probe.Check();
         try
         {
-            _tables = (await Catalog.ListAsync(User.Name)).OrderByDescending(t => t.UpdatedAt).Take(RecentTablesShown).ToList();
+            var listing = await Catalog.ListingAsync(User.Name);
+            _noneShared = listing.NoneShared;
+            _tables = listing.Visible.OrderByDescending(t => t.UpdatedAt).Take(RecentTablesShown).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException) // the catalog database itself may fail; say so in place
         {
