@@ -165,6 +165,21 @@ public sealed class JsonShapeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_zstd_compressed_feature_collection_is_streamed_through_the_decompressor()
+    {
+        var path = Path.Combine(_files.Folder, "quakes.geojson.zst");
+        await using (var zstd = new ZstdSharp.CompressionStream(File.Create(path), leaveOpen: false))
+        {
+            await zstd.WriteAsync(Encoding.UTF8.GetBytes(FeatureCollection(300)));
+        }
+
+        var source = await DetectAsync(path);
+
+        Assert.Equal(SourceCompression.Zstd, source.OriginalCompression);
+        Assert.Equal(300L, Count(source));
+    }
+
+    [Fact]
     public async Task A_feature_collection_larger_than_DuckDBs_largest_object_loads_every_feature()
     {
         var path = Path.Combine(_files.Folder, "big.geojson");

@@ -123,18 +123,41 @@ public sealed class Utf16SourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Zstd_compressed_utf16_is_refused_with_a_fix()
+    public async Task Zstd_compressed_big_endian_is_decompressed_and_transcoded()
     {
-        // .NET cannot write zstd: DuckDB writes the UTF-16 lines (ASCII, so each is valid UTF-8 with NULs) unquoted.
-        var plain = _files.WriteBytes("plain.csv", Bytes("id;city\n1;Zurich\n2;Tokyo\n3;Malmo\n4;Sao Paulo\n5;Bern\n", bigEndian: true, bom: false));
         var path = Path.Combine(_files.Folder, "cities.csv.zst");
-        _db.Connection.Execute(
-            $"COPY (SELECT unnest(string_split(decode(content), chr(10))) AS line FROM read_blob('{plain}')) TO '{path}' " +
-            "(FORMAT csv, HEADER false, QUOTE '', DELIMITER '\u0001', COMPRESSION zstd)");
+        await using (var zstd = new ZstdSharp.CompressionStream(File.Create(path), leaveOpen: false))
+        {
+            await zstd.WriteAsync(Bytes(Cities, bigEndian: true, bom: false));
+        }
+
+        var schema = await SchemaProposer.ProposeFileAsync(_db.Connection, path);
+
+        Assert.Equal((SourceCompression.None, SourceCompression.Zstd), (schema.Source.Compression, schema.Source.OriginalCompression));
+        Assert.Equal("utf-16be", schema.Source.OriginalEncodingName);
+        await AssertLikeUtf8Async(schema);
+    }
+
+    [Fact]
+    public async Task A_corrupt_zstd_file_is_refused_naming_zstd_and_leaves_no_copy()
+    {
+        var path = Path.Combine(_files.Folder, "cities.csv.zst");
+        await using (var zstd = new ZstdSharp.CompressionStream(File.Create(path), leaveOpen: false))
+        {
+            await zstd.WriteAsync(Bytes(Cities + Cities + Cities, bigEndian: true, bom: false));
+        }
+        var bytes = await File.ReadAllBytesAsync(path);
+        for (var i = 12; i < bytes.Length - 4; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+        await File.WriteAllBytesAsync(path, bytes);
 
         var error = await Assert.ThrowsAsync<IngestionException>(() => SourceDetector.DetectAsync(_db.Connection, path));
 
-        Assert.Contains("zstd-compressed UTF-16", error.Message);
+        Assert.Contains("'cities.csv.zst' is not a readable zstd file", error.Message);
+        Assert.DoesNotContain(_files.Folder, error.Message);
+        Assert.False(File.Exists(Path.Combine(_files.Folder, ".utf-8", "cities.csv")), "A failed copy was left behind.");
     }
 
     [Fact]

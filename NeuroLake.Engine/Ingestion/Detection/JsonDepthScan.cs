@@ -41,13 +41,13 @@ internal sealed class JsonDepthScan(string fileName)
     private int _deepest;
     private long _tooDeepLine;
 
-    /// <summary>Scans a plain or gzip-compressed file from start to end.</summary>
+    /// <summary>Scans a plain, gzip- or zstd-compressed file from start to end.</summary>
     /// <exception cref="IngestionException">The JSON is nested too deep.</exception>
     public static void Check(string path, SourceCompression compression, CancellationToken ct)
     {
         var scan = new JsonDepthScan(Path.GetFileName(path));
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-        using var stream = compression == SourceCompression.Gzip ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress) : (Stream)file;
+        using var stream = Decompression.Open(file, compression);
         var chunk = new byte[64 * 1024];
         try
         {
@@ -58,34 +58,10 @@ internal sealed class JsonDepthScan(string fileName)
                 scan.Write(chunk.AsSpan(0, read));
             }
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (Decompression.IsCorrupt(e))
         {
-            // A corrupt gzip stream: DuckDB says so when it reads the file.
+            // A corrupt compressed stream: DuckDB says so when it reads the file.
             return;
-        }
-
-        scan.Complete();
-    }
-
-    /// <summary>Scans a zstd-compressed UTF-8 file line by line as DuckDB decompresses it (.NET has no zstd decoder).</summary>
-    /// <exception cref="IngestionException">The JSON is nested too deep, or has a line DuckDB cannot split out.</exception>
-    public static void CheckZstd(DuckDbConnection connection, string path, CancellationToken ct)
-    {
-        var scan = new JsonDepthScan(Path.GetFileName(path));
-        try
-        {
-            using var reader = connection.ExecuteReader(TextPrefix.ZstdLinesSql(path, "utf-8"), ct);
-            while (!scan._invalid && reader.Read())
-            {
-                scan.Write(reader.IsDBNull(0) ? [] : Encoding.UTF8.GetBytes(reader.GetString(0)));
-                scan.Write("\n"u8);
-            }
-        }
-        catch (DuckDbException e)
-        {
-            // Unchecked JSON must not reach read_json, so a line too long to split out is refused rather than skipped.
-            throw new IngestionException(
-                $"'{scan._fileName}' could not be checked for nesting depth before loading (a line over {CsvDialect.MaxLineBytes / (1024 * 1024)} MB, or a corrupt zstd stream): decompress it and upload it again.", e);
         }
 
         scan.Complete();

@@ -67,7 +67,7 @@ internal sealed class JsonRecordExtractor
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-            using var input = compression == SourceCompression.Gzip ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+            using var input = Decompression.Open(file, compression);
             using var output = new FileStream(copy, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
             var extractor = new JsonRecordExtractor(records, name, output);
             var chunk = new byte[64 * 1024];
@@ -83,9 +83,9 @@ internal sealed class JsonRecordExtractor
         catch (Exception e)
         {
             File.Delete(copy);
-            if (e is InvalidDataException)
+            if (Decompression.IsCorrupt(e))
             {
-                throw new IngestionException($"'{name}' is not a readable gzip file ({e.Message}): upload the complete, uncorrupted file.", e);
+                throw Decompression.Corrupt(name, compression, e);
             }
             throw;
         }

@@ -71,30 +71,12 @@ public static class SourceDetector
         }
 
         var compression = FileSignature.Compression(head);
-        TextPrefix prefix;
-        TextEncoding encoding;
-        if (compression == SourceCompression.Zstd)
+        var prefix = await TextPrefix.ReadAsync(fullPath, compression, ct).ConfigureAwait(false);
+        if ((choice is null ? Utf16Probe.Detect(prefix.Bytes) : choice.Utf16) is { } utf16)
         {
-            if (choice?.Utf16 is { } chosen)
-            {
-                throw ZstdUtf16(name, chosen);
-            }
-            prefix = TextPrefix.ReadZstdLines(connection, fullPath, ct, out encoding);
-            if (choice is null && Utf16Probe.Detect(prefix.Bytes) is { } found)
-            {
-                throw ZstdUtf16(name, found);
-            }
-            encoding = choice?.Text ?? encoding;
+            return await TranscodedAsync(connection, fullPath, compression, utf16, nesting, ct).ConfigureAwait(false);
         }
-        else
-        {
-            prefix = await TextPrefix.ReadAsync(fullPath, compression, ct).ConfigureAwait(false);
-            if ((choice is null ? Utf16Probe.Detect(prefix.Bytes) : choice.Utf16) is { } utf16)
-            {
-                return await TranscodedAsync(connection, fullPath, compression, utf16, nesting, ct).ConfigureAwait(false);
-            }
-            encoding = choice?.Text ?? EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
-        }
+        var encoding = choice?.Text ?? EncodingProbe.Detect(prefix.Bytes, prefix.Complete);
 
         var layout = TextLayout(prefix.Bytes, encoding);
         if (layout is null)
@@ -116,14 +98,7 @@ public static class SourceDetector
             return CsvSniffer.Sniff(connection, source, ct);
         }
         // Before DuckDB parses it: deeply nested JSON crashes DuckDB's reader (see JsonDepthScan).
-        if (compression == SourceCompression.Zstd)
-        {
-            JsonDepthScan.CheckZstd(connection, fullPath, ct);
-        }
-        else
-        {
-            JsonDepthScan.Check(fullPath, compression, ct);
-        }
+        JsonDepthScan.Check(fullPath, compression, ct);
 
         try
         {
@@ -145,13 +120,6 @@ public static class SourceDetector
         if (records is null || !records.NeedsCopy)
         {
             return WithColumns(connection, source with { Json = records }, ct);
-        }
-        var name = System.IO.Path.GetFileName(source.Path);
-        if (source.Compression == SourceCompression.Zstd)
-        {
-            // The records are streamed by .NET, which has no zstd decoder.
-            throw new IngestionException(
-                $"'{name}' is zstd-compressed JSON that is {records.Description}{(records.Nesting == JsonNesting.Flatten ? ", to be flattened" : "")}, which cannot be streamed here: decompress it (or gzip it) and upload it again.");
         }
         var copy = JsonRecordExtractor.Extract(source.Path, source.Compression, records, ct);
         try
@@ -186,10 +154,6 @@ public static class SourceDetector
             throw;
         }
     }
-
-    /// <summary>Transcoding needs the decompressed bytes, and .NET has no zstd decoder.</summary>
-    private static IngestionException ZstdUtf16(string name, Utf16Text utf16) => new(
-        $"'{name}' is zstd-compressed UTF-16 text ({utf16.Name}), which cannot be transcoded here: decompress it, or save it as UTF-8 or gzip-compressed UTF-16, and upload it again.");
 
     private static bool NamedAsJson(string path)
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace NeuroLake.Engine.Ingestion.Detection;
 
 /// <summary>
-/// Streams a UTF-16 file (gzip-compressed or not) into a UTF-8 copy a buffer at a time, so DuckDB, which reads
+/// Streams a UTF-16 file (plain, gzip- or zstd-compressed) into a UTF-8 copy a buffer at a time, so DuckDB, which reads
 /// UTF-16 little-endian with a BOM only, can read every byte order.
 /// </summary>
 internal static class Utf16Transcoder
@@ -25,7 +25,7 @@ internal static class Utf16Transcoder
         try
         {
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
-            Stream input = compression == SourceCompression.Gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+            var input = Decompression.Open(file, compression);
             await using (input.ConfigureAwait(false))
             await using (var output = new FileStream(copy, FileMode.Create, FileAccess.Write, FileShare.None, 1, useAsync: true))
             {
@@ -33,7 +33,12 @@ internal static class Utf16Transcoder
             }
             return copy;
         }
-        catch (Exception e) when (e is DecoderFallbackException or InvalidDataException)
+        catch (Exception e) when (Decompression.IsCorrupt(e))
+        {
+            File.Delete(copy);
+            throw Decompression.Corrupt(name, compression, e);
+        }
+        catch (DecoderFallbackException e)
         {
             File.Delete(copy);
             throw new IngestionException($"'{name}' is not valid {encoding.Name} text ({e.Message}): save it again as UTF-8 or UTF-16 and upload it again.", e);
