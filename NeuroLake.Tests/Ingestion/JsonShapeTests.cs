@@ -233,22 +233,6 @@ public sealed class JsonShapeTests : IDisposable
         Assert.False(File.Exists(source.RecordsCopyOf));
     }
 
-    [Theory]
-    [InlineData("table.arrow", new byte[] { (byte)'A', (byte)'R', (byte)'R', (byte)'O', (byte)'W', (byte)'1', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x10, 0, 0, 0 }, "Apache Arrow IPC file")]
-    [InlineData("table.feather", new byte[] { (byte)'F', (byte)'E', (byte)'A', (byte)'1', 0, 0, 0, 0, 1, 2, 3, 4 }, "Feather v1")]
-    [InlineData("table.arrows", new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x78, 0, 0, 0, 0x10, 0, 0, 0 }, "Apache Arrow IPC stream")]
-    public async Task Arrow_files_are_refused_at_detection_naming_the_format_and_the_conversion(string name, byte[] bytes, string format)
-    {
-        var path = _files.WriteBytes(name, [.. bytes, .. new byte[200]]);
-
-        var error = await Assert.ThrowsAsync<IngestionException>(() => SourceDetector.DetectAsync(_db.Connection, path));
-
-        Assert.Contains(format, error.Message, StringComparison.Ordinal);
-        Assert.Contains("convert it to Parquet", error.Message, StringComparison.Ordinal);
-        Assert.Contains(SourceDetector.SupportedFormats, error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("delimited text", error.Message.Split("Supported")[0], StringComparison.Ordinal);
-    }
-
     public void Dispose()
     {
         _db.Dispose();

@@ -45,7 +45,7 @@ public sealed record IngestReport(
             result.IngestionId,
             new IngestSourceFile(result.SourceFile.FileName, result.SourceFile.Size, result.SourceFile.Sha256),
             new IngestSource(
-                Format(source.Format),
+                source.OriginalFormatName,
                 DetectedSource.CompressionName(source.OriginalCompression),
                 source.OriginalEncodingName,
                 dialect?.Delimiter,
@@ -60,14 +60,6 @@ public sealed record IngestReport(
             load.Quality.Deductions.Select(d => $"-{d.Points}: {d.Reason}").ToList(),
             load.Pii.Select(p => new IngestPii(p.Column, p.SemanticName, Math.Round(p.Confidence, 4), p.Evidence)).ToList());
     }
-
-    private static string Format(SourceFormat format) => format switch
-    {
-        SourceFormat.Csv => "csv",
-        SourceFormat.JsonArray => "json",
-        SourceFormat.JsonLines => "ndjson",
-        _ => "parquet",
-    };
 }
 
 /// <summary>The uploaded file as lineage records it.</summary>

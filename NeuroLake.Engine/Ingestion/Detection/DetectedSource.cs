@@ -32,6 +32,21 @@ public sealed record DetectedSource(
     /// <summary>The compression of the file the records copy was streamed from (none when there is no copy).</summary>
     public SourceCompression RecordsCopyCompression { get; init; }
 
+    /// <summary>
+    /// Set when <see cref="Path"/> is a Parquet copy of an uploaded Arrow IPC file or stream (see <see cref="ArrowParquetCopy"/>):
+    /// the layout of the original (default null).
+    /// </summary>
+    public ArrowLayout? ArrowOriginal { get; init; }
+
+    /// <summary>The uploaded file's format in reports and the wizard: "arrow" for an Arrow upload read through its Parquet copy.</summary>
+    public string OriginalFormatName => ArrowOriginal is not null ? "arrow" : Format switch
+    {
+        SourceFormat.Csv => "csv",
+        SourceFormat.JsonArray => "json",
+        SourceFormat.JsonLines => "ndjson",
+        _ => "parquet",
+    };
+
     /// <summary>The uploaded file's encoding in reports: the original byte order of a transcoded file.</summary>
     public string OriginalEncodingName => Transcoded?.Encoding.Name ?? EncodingName(Encoding);
 
@@ -41,6 +56,10 @@ public sealed record DetectedSource(
     /// <summary>Deletes the transcoded and record copies and their folders once empty (nothing when there are none); the original stays with its owner.</summary>
     public void DeleteTranscodedCopy()
     {
+        if (ArrowOriginal is not null)
+        {
+            DeleteCopy(Path);
+        }
         if (RecordsCopyOf is not null)
         {
             DeleteCopy(Path);

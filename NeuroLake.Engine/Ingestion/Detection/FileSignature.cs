@@ -16,13 +16,21 @@ internal static class FileSignature
     // The Arrow stream format opens with a continuation marker before its first message's length.
     private static ReadOnlySpan<byte> ArrowStream => [0xFF, 0xFF, 0xFF, 0xFF];
 
-    /// <summary>The Arrow format's name when <paramref name="head"/> starts like an Arrow IPC file, a Feather v1 file or (named so) an Arrow stream; else null.</summary>
-    public static string? ArrowFormat(ReadOnlySpan<byte> head, string name) =>
-        head.StartsWith(ArrowFile) ? "an Apache Arrow IPC file (Feather v2)"
-        : head.StartsWith(FeatherV1) ? "a Feather v1 file"
+    /// <summary>The Arrow layout when <paramref name="head"/> starts like an Arrow IPC file, a Feather v1 file or (named so) an Arrow stream; else null.</summary>
+    public static ArrowLayout? Arrow(ReadOnlySpan<byte> head, string name) =>
+        head.StartsWith(ArrowFile) ? ArrowLayout.IpcFile
+        : head.StartsWith(FeatherV1) ? ArrowLayout.FeatherV1
         : head.StartsWith(ArrowStream) && (name.EndsWith(".arrow", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".arrows", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".feather", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ipc", StringComparison.OrdinalIgnoreCase)) ? "an Apache Arrow IPC stream"
+            || name.EndsWith(".feather", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ipc", StringComparison.OrdinalIgnoreCase)) ? ArrowLayout.IpcStream
         : null;
+
+    /// <summary>How messages name an Arrow layout.</summary>
+    public static string Describe(ArrowLayout layout) => layout switch
+    {
+        ArrowLayout.IpcFile => "an Apache Arrow IPC file (Feather v2)",
+        ArrowLayout.IpcStream => "an Apache Arrow IPC stream",
+        _ => "a Feather v1 file",
+    };
 
     public static bool IsParquet(ReadOnlySpan<byte> head) => head.StartsWith(Parquet);
 

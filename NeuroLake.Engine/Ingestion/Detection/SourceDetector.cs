@@ -36,7 +36,7 @@ public static class SourceDetector
 
     /// <summary>The formats detection reads, for messages that refuse another.</summary>
     public const string SupportedFormats =
-        "delimited text (CSV, TSV, …), JSON (an array, newline-delimited, an object whose array member holds the records, or an object keyed by id) and Parquet, each optionally gzip- or zstd-compressed";
+        "delimited text (CSV, TSV, …) and JSON (an array, newline-delimited, an object whose array member holds the records, or an object keyed by id), each optionally gzip- or zstd-compressed; Parquet; Apache Arrow IPC files and streams (.arrow, .arrows, Feather v2)";
 
     private static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, EncodingChoice? choice, JsonNesting nesting, CancellationToken ct)
     {
@@ -62,12 +62,9 @@ public static class SourceDetector
             return WithColumns(connection, new DetectedSource(fullPath, SourceFormat.Parquet, SourceCompression.None, TextEncoding.Utf8, null, []), ct);
         }
 
-        if (FileSignature.ArrowFormat(head, name) is { } arrow)
+        if (FileSignature.Arrow(head, name) is { } arrow)
         {
-            // DuckDB here has no arrow extension; refused now rather than misread as delimited text.
-            throw new IngestionException(
-                $"'{name}' is {arrow}, which ingestion does not read: convert it to Parquet (pyarrow: pyarrow.parquet.write_table(pyarrow.feather.read_table('{name}'), 'out.parquet'); " +
-                $"or DuckDB with its arrow extension: COPY (SELECT * FROM '{name}') TO 'out.parquet') and upload that. Supported formats: {SupportedFormats}.");
+            return ArrowWithColumns(connection, fullPath, arrow, ct);
         }
 
         var compression = FileSignature.Compression(head);
@@ -147,6 +144,28 @@ public static class SourceDetector
         {
             var source = await DetectAsync(connection, copy, EncodingChoice.Utf8, nesting, ct).ConfigureAwait(false);
             return source with { Transcoded = new TranscodedCopy(path, utf16, compression) };
+        }
+        catch
+        {
+            File.Delete(copy);
+            throw;
+        }
+    }
+
+    /// <summary>An Arrow upload read through its Parquet copy; Feather v1, which Apache.Arrow does not read, is refused with the conversion.</summary>
+    private static DetectedSource ArrowWithColumns(DuckDbConnection connection, string path, ArrowLayout layout, CancellationToken ct)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        if (layout == ArrowLayout.FeatherV1)
+        {
+            throw new IngestionException(
+                $"'{name}' is {FileSignature.Describe(layout)}, an old layout no current Arrow library reads: convert it to Parquet or Arrow IPC " +
+                $"(pyarrow: pyarrow.feather.write_feather(pyarrow.feather.read_table('{name}'), 'out.arrow')) and upload that. Supported formats: {SupportedFormats}.");
+        }
+        var copy = ArrowParquetCopy.Write(connection, path, layout, ct);
+        try
+        {
+            return WithColumns(connection, new DetectedSource(copy, SourceFormat.Parquet, SourceCompression.None, TextEncoding.Utf8, null, []) { ArrowOriginal = layout }, ct);
         }
         catch
         {
