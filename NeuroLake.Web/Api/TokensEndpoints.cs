@@ -13,13 +13,14 @@ public static class TokensEndpoints
     public static IEndpointRouteBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
         var tokens = AdminApi.Group(app, "tokens");
-        tokens.MapGet("/", (string? user, AccessTokenState? state, TokenAdministration administration, IWorkbenchUser caller, TimeProvider time, CancellationToken ct) =>
+        tokens.MapGet("/", (string? user, string? state, TokenAdministration administration, IWorkbenchUser caller, TimeProvider time, CancellationToken ct) =>
                 AdminApi.HandleAsync("Invalid token request", async () =>
                 {
+                    var wanted = State(state);
                     var now = time.GetUtcNow();
                     var listed = await administration.ListAsync(caller.Name, ct);
                     return Results.Ok(listed
-                        .Where(t => (string.IsNullOrEmpty(user) || string.Equals(t.UserName, user, StringComparison.OrdinalIgnoreCase)) && (state is null || t.StateAt(now) == state))
+                        .Where(t => (string.IsNullOrEmpty(user) || string.Equals(t.UserName, user, StringComparison.OrdinalIgnoreCase)) && (wanted is null || t.StateAt(now) == wanted))
                         .Select(t => TokenJson.From(t, now)).ToList());
                 }))
             .WithName("ListAllTokens")
@@ -41,4 +42,9 @@ public static class TokensEndpoints
             .WithSummary("Revokes any account's token: scripts using it get 401 from now on; audited.");
         return app;
     }
+
+    private static AccessTokenState? State(string? state) =>
+        string.IsNullOrWhiteSpace(state) ? null
+        : Enum.TryParse<AccessTokenState>(state, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw new FormatException($"'{state}' is not a token state: use active, expired or revoked.");
 }

@@ -24,6 +24,7 @@ public sealed class TokensAndSettingsApiTests
         var mine = await second.GetFromJsonAsync<JsonElement>("/api/v1/me/tokens");
         using var tooLong = await analyst.PostAsJsonAsync("/api/v1/me/tokens", new { name = "forever", expiresInDays = 1000 });
         var everyone = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/tokens?user=ann&state=active");
+        using var badState = await admin.GetAsync("/api/v1/admin/tokens?state=sleeping");
         var newId = body.GetProperty("token").GetProperty("id").GetString();
         using var revoked = await admin.PostAsync($"/api/v1/admin/tokens/{newId}/revoke", null);
         using var afterRevoke = await second.GetAsync("/api/v1/me/tokens");
@@ -36,6 +37,7 @@ public sealed class TokensAndSettingsApiTests
         Assert.Equal(["nightly export", "api tests"], mine.EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         Assert.DoesNotContain(mine.EnumerateArray(), t => t.TryGetProperty("secret", out _));
         await AdminApiChangesTests.AssertProblemAsync(tooLong, HttpStatusCode.BadRequest, "1 to 366 days");
+        await AdminApiChangesTests.AssertProblemAsync(badState, HttpStatusCode.BadRequest, "use active, expired or revoked");
         Assert.Equal(2, everyone.GetArrayLength());
         Assert.All(everyone.EnumerateArray(), t => Assert.Equal(TokenApiApp.Analyst, t.GetProperty("userName").GetString()));
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
