@@ -92,6 +92,12 @@ public sealed class JobRunner(
 
     private async Task<JobOutcome> ExecuteAsync(JobRun run, IProgress<JobStep> progress, CancellationToken ct)
     {
+        if (run is { DefinitionId: null, Kind: JobKind.QualityReprofile, Table: { } table })
+        {
+            // A one-off re-profile asked for now, without a recurring job.
+            return await reprofile.RunAsync(table, progress, ct).ConfigureAwait(false);
+        }
+
         var definition = run.DefinitionId is { } id
             ? await definitions.FindAsync(id, ct).ConfigureAwait(false) ?? throw new JobException("The job was deleted before this run started.")
             : throw new JobException("This run has no job definition to run.");

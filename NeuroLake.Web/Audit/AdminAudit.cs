@@ -17,7 +17,14 @@ public sealed class AdminAudit(AuditLog log, IWorkbenchUser user)
 {
     /// <summary>Runs a governance change and records it; returns null when it went through, else the message to show (as <see cref="Governance.GovernanceCall"/>).</summary>
     /// <remarks>Input the page could not read (<see cref="FormatException"/>) never reached the engine: nothing is recorded.</remarks>
-    public async Task<string?> RunAsync(AuditAction action, string target, string details, Func<Task> change)
+    public async Task<string?> RunAsync(AuditAction action, string target, string details, Func<Task> change) =>
+        (await AttemptAsync(action, target, details, change))?.Message;
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, but answers the refusal itself (<see cref="PermissionDeniedException"/>, another
+    /// <see cref="NeuroLakeException"/> or a <see cref="FormatException"/>), so the API can tell 403 from 400.
+    /// </summary>
+    public async Task<Exception?> AttemptAsync(AuditAction action, string target, string details, Func<Task> change)
     {
         try
         {
@@ -26,16 +33,16 @@ public sealed class AdminAudit(AuditLog log, IWorkbenchUser user)
         catch (PermissionDeniedException denied)
         {
             await RecordAsync(action, target, AuditOutcome.Denied, $"{details}\n-- {denied.Message}");
-            return denied.Message;
+            return denied;
         }
         catch (NeuroLakeException refused)
         {
             await RecordAsync(action, target, AuditOutcome.Failed, $"{details}\n-- {refused.Message}");
-            return refused.Message;
+            return refused;
         }
         catch (FormatException unreadable)
         {
-            return unreadable.Message;
+            return unreadable;
         }
 
         await RecordAsync(action, target, AuditOutcome.Succeeded, details);

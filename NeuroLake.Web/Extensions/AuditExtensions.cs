@@ -11,6 +11,10 @@ public static class AuditExtensions
     {
         services.AddScoped<AuditAccess>();
         services.AddScoped<AdminAudit>();
+        services.AddScoped<AuditedAccounts>();
+        services.AddScoped<AuditedGroups>();
+        services.AddScoped<AuditedGrants>();
+        services.AddScoped<AuditedTokens>();
         services.AddHostedService<AuditRetention>();
         return services;
     }

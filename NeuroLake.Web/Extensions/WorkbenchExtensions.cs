@@ -13,6 +13,7 @@ public static class WorkbenchExtensions
         services.AddMudServices();
         services.AddScoped<NeuroLake.Web.Components.Shared.UserClock>();
         services.AddSingleton<VisibleTables>();
+        services.AddSingleton<VisibleLineage>();
         services.AddSingleton<CatalogTables>();
         return services;
     }

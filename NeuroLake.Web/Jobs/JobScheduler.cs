@@ -1,4 +1,5 @@
 using Hangfire;
+using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Jobs;
@@ -93,6 +94,19 @@ public sealed class JobScheduler(
     }
 
     /// <summary>
+    /// Re-profiles <paramref name="table"/> once now, without a recurring job (the quality API's re-profile): whoever
+    /// may SELECT the table may ask; the run is in the history at once, queued, and its trigger may cancel it.
+    /// </summary>
+    public async Task<JobRun> ReprofileNowAsync(SecurablePath table, string user, CancellationToken ct)
+    {
+        await RequireMayScheduleAsync(new JobDraft("re-profile", JobKind.QualityReprofile, table, "0 0 * * *", "UTC"), user, ct);
+        var run = await runs.QueueAsync(JobKind.QualityReprofile, table, null, user, ct);
+        var externalId = background.Enqueue<HangfireJobs>(JobQueues.For(JobKind.QualityReprofile), j => j.RunAsync(run.Id, CancellationToken.None));
+        await runs.SetExternalIdAsync(run.Id, externalId, ct);
+        return run with { ExternalId = externalId };
+    }
+
+    /// <summary>
     /// Stops a run: a running one within moments (its statement is interrupted; nothing half-done commits), a queued
     /// one before it starts. False when the run already finished.
     /// </summary>
@@ -107,6 +121,10 @@ public sealed class JobScheduler(
         if (run.DefinitionId is { } id && await definitions.FindAsync(id, ct) is { } job)
         {
             await RequireOwnerAsync(job, actor, ct);
+        }
+        else if (run.DefinitionId is null && string.Equals(run.TriggeredBy, actor, StringComparison.Ordinal))
+        {
+            // A one-off run (a re-profile asked for through the API) is its trigger's to stop.
         }
         else if (!await privileges.IsAdminAsync(actor, ct))
         {

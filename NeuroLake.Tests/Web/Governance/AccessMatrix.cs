@@ -54,6 +54,39 @@ internal static class AccessMatrix
         Api("GET", "/api/v1/pipelines/{name}", "/api/v1/pipelines/nothing_here", null,                               "401   404    404    404    404    404"),
         Api("POST", "/api/v1/pipelines", "/api/v1/pipelines/", Json("""{"name": "p_{caller}", "sql": "SELECT 1"}"""), "401   403    201    201    201    201"),
         Api("PUT", "/api/v1/pipelines/{name}", "/api/v1/pipelines/nothing_here", Json("""{"sql": "SELECT 2", "comment": "c"}"""), "401   403    404    404    404    404"),
+        // Lineage and quality show what the lineage page and Quality tab show: a table the caller may not SELECT answers 404 like a missing one.
+        Api("GET", "/api/v1/lineage/{table}", "/api/v1/lineage/main.sales.orders", null,                             "401   404    200    200    200    200"),
+        Api("GET", "/api/v1/lineage/{table}", "/api/v1/lineage/main.hr.salaries?depth=3", null,                      "401   404    404    200    200    404"),
+        Api("GET", "/api/v1/lineage/{table}/columns/{column}", "/api/v1/lineage/main.sales.orders/columns/amount", null, "401   404    200    200    200    200"),
+        Api("GET", "/api/v1/lineage/{table}/impact", "/api/v1/lineage/main.sales.orders/impact", null,               "401   404    200    200    200    200"),
+        Api("GET", "/api/v1/quality/{table}", "/api/v1/quality/main.sales.orders", null,                             "401   404    200    200    200    200"),
+        Api("GET", "/api/v1/quality/{table}/history", "/api/v1/quality/main.sales.orders/history", null,             "401   404    200    200    200    200"),
+        Api("POST", "/api/v1/quality/{table}/reprofile", "/api/v1/quality/main.hr.salaries/reprofile", null,         "401   404    404    202    202    404"),
+        // The admin screens' API: administrators only; the probes name nothing that exists, so they change nothing.
+        Api("GET", "/api/v1/admin/users", "/api/v1/admin/users/", null,                                              "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/admin/users", "/api/v1/admin/users/", Json("""{"userName": "new_{caller}", "password": "Long-enough-9"}"""), "401   403    403    403    201    403"),
+        Api("POST", "/api/v1/admin/users/{userName}/disable", "/api/v1/admin/users/nobody_here/disable", null,       "401   403    403    403    404    403"),
+        Api("POST", "/api/v1/admin/users/{userName}/enable", "/api/v1/admin/users/nobody_here/enable", null,         "401   403    403    403    404    403"),
+        Api("POST", "/api/v1/admin/users/{userName}/unlock", "/api/v1/admin/users/nobody_here/unlock", null,         "401   403    403    403    404    403"),
+        Api("POST", "/api/v1/admin/users/{userName}/password", "/api/v1/admin/users/nobody_here/password", Json("""{"password": "Long-enough-9"}"""), "401   403    403    403    404    403"),
+        Api("GET", "/api/v1/admin/groups", "/api/v1/admin/groups/", null,                                            "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/admin/groups", "/api/v1/admin/groups/", Json("""{"name": "g_{caller}"}"""),           "401   403    403    403    201    403"),
+        Api("DELETE", "/api/v1/admin/groups/{name}", "/api/v1/admin/groups/nothing_here", null,                      "401   403    403    403    404    403"),
+        Api("POST", "/api/v1/admin/groups/{name}/members", "/api/v1/admin/groups/nothing_here/members", Json("""{"user": "ann"}"""), "401   403    403    403    404    403"),
+        Api("DELETE", "/api/v1/admin/groups/{name}/members/{user}", "/api/v1/admin/groups/nothing_here/members/ann", null, "401   403    403    403    404    403"),
+        Api("GET", "/api/v1/admin/tokens", "/api/v1/admin/tokens/", null,                                            "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/admin/tokens/{id}/revoke", "/api/v1/admin/tokens/{nothing}/revoke", null,               "401   403    403    403    404    403"),
+        Api("GET", "/api/v1/admin/settings", "/api/v1/admin/settings/", null,                                        "401   403    403    403    200    403"),
+        Api("PATCH", "/api/v1/admin/settings", "/api/v1/admin/settings/", Json("{}"),                                "401   403    403    403    200    403"),
+        // Grants follow the engine as SQL GRANT does: everyone lists what they may see and their own privileges; only owners and administrators change.
+        Api("GET", "/api/v1/grants", "/api/v1/grants/?on=main.sales", null,                                          "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/grants/effective", "/api/v1/grants/effective?on=main.sales", null,                       "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/grants", "/api/v1/grants/", Json(NobodysGrant),                                        "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/grants/revoke", "/api/v1/grants/revoke", Json(NobodysGrant),                           "401   403    403    403    200    403"),
+        // Everyone with an account has their own tokens.
+        Api("GET", "/api/v1/me/tokens", "/api/v1/me/tokens/", null,                                                  "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/me/tokens", "/api/v1/me/tokens/", Json("""{"name": "m_{caller}", "expiresInDays": 1}"""), "401   201    201    201    201    201"),
+        Api("DELETE", "/api/v1/me/tokens/{id}", "/api/v1/me/tokens/{nothing}", null,                                 "401   404    404    404    404    404"),
         // Unity Catalog's read API shows what the catalog pages show: catalogs and schemas the caller may use, tables they may SELECT;
         // a table they may not read answers 404 like a missing one (viewers read no rows; only the administrator and engineers read hr).
         Api("GET", "/api/2.1/unity-catalog/catalogs", "/api/2.1/unity-catalog/catalogs", null,                       "401   200    200    200    200    200"),
@@ -114,6 +147,9 @@ internal static class AccessMatrix
 
     private const string MaintenanceJob =
         """{"name": "by {caller}", "kind": "TableMaintenance", "table": "main.sales.orders", "cron": "0 4 * * *", "timeZone": "UTC", "maintenance": {"optimize": true}}""";
+
+    // A user nobody is: granting and revoking it changes what no caller may do.
+    private const string NobodysGrant = """{"on": "main.hr", "user": "nobody_here", "privileges": ["USE SCHEMA"]}""";
 
     private static Probe Api(string method, string pattern, string url, Func<string, HttpContent>? body, string expected) =>
         new(method, pattern, url, body, Expected(expected));

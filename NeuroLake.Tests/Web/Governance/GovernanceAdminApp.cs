@@ -73,6 +73,10 @@ public sealed class GovernanceAdminApp : IAsyncLifetime
         context.Services.AddSingleton(Services.GetRequiredService<TokenAdministration>());
         context.Services.AddSingleton(Audit);
         context.Services.AddScoped<AdminAudit>();
+        context.Services.AddScoped<AuditedAccounts>();
+        context.Services.AddScoped<AuditedGroups>();
+        context.Services.AddScoped<AuditedGrants>();
+        context.Services.AddScoped<AuditedTokens>();
         context.Services.AddSingleton(Services.GetRequiredService<IOptions<NeuroLakeOptions>>());
         context.Services.AddSingleton(TimeProvider.System);
         context.Services.AddScoped<UserClock>();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Settings;
-using NeuroLake.Web.Components.Pages.Admin;
+using NeuroLake.Web.Settings;
 
 namespace NeuroLake.Tests.Web.Settings;
 

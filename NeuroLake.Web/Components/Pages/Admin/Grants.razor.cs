@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using NeuroLake.Engine.Governance;
-using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Audit;
 using NeuroLake.Web.Governance;
 using NeuroLake.Web.Identity;
@@ -40,7 +39,7 @@ public partial class Grants
     private IWorkbenchUser User { get; set; } = default!;
 
     [Inject]
-    private AdminAudit Auditing { get; set; } = default!;
+    private AuditedGrants Changes { get; set; } = default!;
 
     /// <summary>The privileges that mean something on <paramref name="securable"/>, ALL PRIVILEGES last.</summary>
     private static IEnumerable<Privilege> Applicable(Securable securable) =>
@@ -93,8 +92,7 @@ public partial class Grants
         var privileges = _chosen.ToList();
         var on = _securable!;
         return ChangeAsync(
-            AuditAction.Grant, on, GrantStatementText.Grant(privileges, on, grantee),
-            () => Store.GrantAsync(User.Name, privileges, on, grantee),
+            Changes.GrantAsync(privileges, on, grantee),
             $"Granted {Describe(privileges)} on {on} to {grantee}.");
     }
 
@@ -103,35 +101,30 @@ public partial class Grants
         var grantee = new Principal(_granteeKind, _granteeName?.Trim() ?? string.Empty);
         var privileges = _chosen.ToList();
         var on = _securable!;
+        if (privileges.Count == 0)
+        {
+            _notice = null;
+            _error = "Tick the privileges to revoke, or use Revoke on a row of the list.";
+            return Task.CompletedTask;
+        }
+
         return ChangeAsync(
-            AuditAction.Revoke, on, GrantStatementText.Revoke(privileges, on, grantee),
-            () => RequireChosenAsync(privileges, () => Store.RevokeAsync(User.Name, privileges, on, grantee)),
+            Changes.RevokeAsync(privileges, on, grantee),
             $"Revoked {Describe(privileges)} on {on} from {grantee}.");
     }
 
     private Task RevokeOneAsync(GrantInfo grant) =>
         ChangeAsync(
-            AuditAction.Revoke, grant.Securable, GrantStatementText.Revoke([grant.Privilege], grant.Securable, grant.Principal),
-            () => Store.RevokeAsync(User.Name, [grant.Privilege], grant.Securable, grant.Principal),
+            Changes.RevokeAsync([grant.Privilege], grant.Securable, grant.Principal),
             $"Revoked {PrivilegeNames.Sql(grant.Privilege)} on {grant.Securable} from {grant.Principal}.");
-
-    private static async Task RequireChosenAsync(IReadOnlyCollection<Privilege> privileges, Func<Task> revoke)
-    {
-        if (privileges.Count == 0)
-        {
-            throw new FormatException("Tick the privileges to revoke, or use Revoke on a row of the list.");
-        }
-
-        await revoke();
-    }
 
     private static string Describe(IEnumerable<Privilege> privileges) => string.Join(", ", privileges.Select(PrivilegeNames.Sql));
 
-    /// <summary>A change, audited as it ends (refusals too), then both views reloaded so they show what is stored now.</summary>
-    private async Task ChangeAsync(AuditAction action, Securable on, string statement, Func<Task> change, string done)
+    /// <summary>A change (audited by <see cref="AuditedGrants"/>, refusals too), then both views reloaded so they show what is stored now.</summary>
+    private async Task ChangeAsync(Task<Exception?> change, string done)
     {
         _notice = null;
-        _error = await Auditing.RunAsync(action, GrantStatementText.Target(on), statement, change);
+        _error = (await change)?.Message;
         if (_error is not null)
         {
             return;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using NeuroLake.Engine.Governance;
-using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Audit;
 using NeuroLake.Web.Identity;
 
@@ -27,10 +26,7 @@ public partial class Groups
     private AccountDirectory Accounts { get; set; } = default!;
 
     [Inject]
-    private IWorkbenchUser User { get; set; } = default!;
-
-    [Inject]
-    private AdminAudit Auditing { get; set; } = default!;
+    private AuditedGroups Changes { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -46,7 +42,7 @@ public partial class Groups
     {
         var name = _newName?.Trim() ?? string.Empty;
         var description = _newDescription?.Trim() ?? string.Empty;
-        return ApplyAsync(name, description.Length == 0 ? "created the group" : $"created the group: {description}", () => Directory.CreateGroupAsync(User.Name, name, description), $"Created group {name}.", () =>
+        return ApplyAsync(Changes.CreateAsync(name, description), $"Created group {name}.", () =>
         {
             _newName = null;
             _newDescription = null;
@@ -54,22 +50,22 @@ public partial class Groups
     }
 
     private Task DeleteAsync(GroupInfo group) =>
-        ApplyAsync(group.Name, "deleted the group with its grants", () => Directory.DeleteGroupAsync(User.Name, group.Name), $"Deleted group {group.Name} with its grants.");
+        ApplyAsync(Changes.DeleteAsync(group.Name), $"Deleted group {group.Name} with its grants.");
 
     private Task AddMemberAsync(GroupInfo group)
     {
         var user = MemberDraft(group).Trim();
-        return ApplyAsync(group.Name, $"added member {user}", () => Directory.AddMemberAsync(User.Name, group.Name, user), $"Added {user} to {group.Name}.", () => _drafts.Remove(group.Name));
+        return ApplyAsync(Changes.AddMemberAsync(group.Name, user), $"Added {user} to {group.Name}.", () => _drafts.Remove(group.Name));
     }
 
     private Task RemoveMemberAsync(GroupInfo group, string user) =>
-        ApplyAsync(group.Name, $"removed member {user}", () => Directory.RemoveMemberAsync(User.Name, group.Name, user), $"Removed {user} from {group.Name}.");
+        ApplyAsync(Changes.RemoveMemberAsync(group.Name, user), $"Removed {user} from {group.Name}.");
 
-    /// <summary>A change to <paramref name="group"/>, audited as an admin change on <c>group &lt;name&gt;</c> whether or not the engine allows it.</summary>
-    private async Task ApplyAsync(string group, string details, Func<Task> change, string done, Action? onSuccess = null)
+    /// <summary>A change (already audited by <see cref="AuditedGroups"/>); on success the list is reloaded.</summary>
+    private async Task ApplyAsync(Task<Exception?> change, string done, Action? onSuccess = null)
     {
         _notice = null;
-        _error = await Auditing.RunAsync(AuditAction.AdminChange, "group " + group, details, change);
+        _error = (await change)?.Message;
         if (_error is not null)
         {
             return;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Engine.Settings;
+using NeuroLake.Web.Settings;
 using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Components.Pages.Admin;

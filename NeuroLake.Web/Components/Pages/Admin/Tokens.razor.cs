@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Governance;
-using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Audit;
 using NeuroLake.Web.Identity;
 
@@ -28,7 +27,7 @@ public partial class Tokens
     private TokenAdministration Administration { get; set; } = default!;
 
     [Inject]
-    private AdminAudit Auditing { get; set; } = default!;
+    private AuditedTokens Changes { get; set; } = default!;
 
     [Inject]
     private IWorkbenchUser User { get; set; } = default!;
@@ -86,8 +85,7 @@ public partial class Tokens
         }
 
         _notice = null;
-        _error = await Auditing.RunAsync(AuditAction.AdminChange, $"token {token.Name} of {token.UserName}", "revoked the token",
-            () => Administration.RevokeAsync(User.Name, token, CancellationToken.None));
+        _error = (await Changes.RevokeAsync(token, CancellationToken.None))?.Message;
         if (_error is null)
         {
             _notice = $"Revoked “{token.Name}” of {token.UserName}.";

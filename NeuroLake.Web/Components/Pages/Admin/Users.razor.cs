@@ -23,7 +23,7 @@ public partial class Users
     private AccountDirectory Directory { get; set; } = default!;
 
     [Inject]
-    private AdminAudit Auditing { get; set; } = default!;
+    private AuditedAccounts Changes { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -42,7 +42,7 @@ public partial class Users
     private Task CreateAsync()
     {
         var name = _newName?.Trim() ?? "";
-        return ApplyAsync(Auditing.AccountAsync(name, "created the account", Directory.CreateAsync(name, _newPassword ?? "", CancellationToken.None)), $"Added {name}.", () =>
+        return ApplyAsync(Changes.CreateAsync(name, _newPassword, CancellationToken.None), $"Added {name}.", () =>
         {
             _newName = null;
             _newPassword = null;
@@ -51,8 +51,7 @@ public partial class Users
 
     private Task SetDisabledAsync(AccountSummary account, bool disabled) =>
         ApplyAsync(
-            Auditing.AccountAsync(account.UserName, disabled ? "disabled the account (sessions ended, tokens stopped)" : "enabled the account",
-                Directory.SetDisabledAsync(account.Id, disabled, CancellationToken.None)),
+            Changes.SetDisabledAsync(account, disabled, CancellationToken.None),
             disabled ? $"Disabled {account.UserName}: signed out and tokens stopped." : $"Enabled {account.UserName}.");
 
     private void StartReset(AccountSummary account)
@@ -63,12 +62,12 @@ public partial class Users
 
     private Task ResetPasswordAsync() =>
         ApplyAsync(
-            Auditing.AccountAsync(_resetting!.UserName, "reset the password", Directory.ResetPasswordAsync(_resetting.Id, _resetPassword ?? "", CancellationToken.None)),
-            $"Set a new password for {_resetting.UserName}.",
+            Changes.ResetPasswordAsync(_resetting!, _resetPassword, CancellationToken.None),
+            $"Set a new password for {_resetting!.UserName}.",
             () => _resetting = null);
 
     private Task UnlockAsync(AccountSummary account) =>
-        ApplyAsync(Auditing.AccountAsync(account.UserName, "unlocked the account", Directory.UnlockAsync(account.Id, CancellationToken.None)), $"Unlocked {account.UserName}.");
+        ApplyAsync(Changes.UnlockAsync(account, CancellationToken.None), $"Unlocked {account.UserName}.");
 
     private async Task ApplyAsync(Task<IdentityResult> change, string done, Action? onSuccess = null)
     {

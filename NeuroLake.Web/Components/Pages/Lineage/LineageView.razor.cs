@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using NeuroLake.Engine.Catalog;
-using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Errors;
 
 namespace NeuroLake.Web.Components.Pages.Lineage;
@@ -9,7 +8,7 @@ namespace NeuroLake.Web.Components.Pages.Lineage;
 public partial class LineageView
 {
     /// <summary>Deepest traversal offered; lineage beyond it is rarely readable as a picture.</summary>
-    public const int MaxDepth = 10;
+    public const int MaxDepth = NeuroLake.Web.Catalog.VisibleLineage.MaxDepth;
 
     private int _depth = 2;
     private bool _columnLevel;
@@ -18,13 +17,7 @@ public partial class LineageView
     private string? _error;
 
     [Inject]
-    private LineageStore Lineage { get; set; } = default!;
-
-    [Inject]
-    private SourceFileStore SourceFiles { get; set; } = default!;
-
-    [Inject]
-    private NeuroLake.Web.Catalog.VisibleTables Visible { get; set; } = default!;
+    private NeuroLake.Web.Catalog.VisibleLineage Lineage { get; set; } = default!;
 
     [Inject]
     private NeuroLake.Web.Identity.IWorkbenchUser User { get; set; } = default!;
@@ -52,20 +45,7 @@ public partial class LineageView
         _loading = true;
         try
         {
-            var upstream = await Lineage.UpstreamAsync(Table, _depth);
-            var downstream = await Lineage.DownstreamAsync(Table, _depth);
-            var tables = upstream.Nodes.Concat(downstream.Nodes).Select(n => n.Path.TablePath)
-                .Concat(upstream.Edges.Concat(downstream.Edges).SelectMany(e => new[] { e.Source.TablePath, e.Target.TablePath }))
-                .Append(Table.TablePath).Distinct().ToList();
-            var selectable = await Visible.SelectableAsync(User.Name, tables);
-            var files = new List<SourceFileNode>();
-            foreach (var table in tables.Where(selectable.Contains))
-            {
-                files.AddRange((await SourceFiles.ForTableAsync(table)).Select(f => new SourceFileNode(table, f.FileName, f.Size, f.Sha256, f.TableVersion, f.ProducerId)));
-            }
-
-            var hidden = tables.Where(t => !selectable.Contains(t)).Select(t => t.ToString()).ToHashSet(StringComparer.Ordinal);
-            _elements = RestrictedLineage.Hide(LineageGraphMapper.Map(Table, upstream, downstream, _columnLevel, files), hidden);
+            _elements = await Lineage.GraphAsync(User.Name, Table, _depth, _columnLevel);
             _error = null;
         }
         catch (NeuroLakeException e)

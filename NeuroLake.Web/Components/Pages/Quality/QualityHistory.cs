@@ -28,9 +28,20 @@ public sealed partial class QualityHistory
         _measurements.LastOrDefault(m => m.Column is null && m.Checks is { Count: > 0 })?.Checks ?? [];
 
     /// <summary>The overall score (0–100) from the latest <c>quality_score</c> check; null when never scored.</summary>
-    public int? Score => ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
-        ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
-        : null;
+    public int? Score => ScoreIn(LatestChecks);
+
+    /// <summary>Each table-level measurement, oldest first: its version, time, row count and score (null when it was not scored).</summary>
+    public IReadOnlyList<QualityScorePoint> ScoreHistory =>
+        _measurements.Where(m => m.Column is null).Select(m => new QualityScorePoint(m.TableVersion, m.MeasuredAt, m.RowCount, ScoreIn(m.Checks ?? []))).ToList();
+
+    /// <summary>The newest measurement of each column, by column name.</summary>
+    public IReadOnlyList<QualityMeasurement> LatestProfile =>
+        _measurements.Where(m => m.Column is not null).GroupBy(m => m.Column!, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(m => m.Column, StringComparer.Ordinal).ToList();
+
+    private static int? ScoreIn(IReadOnlyList<QualityCheckResult> checks) =>
+        checks.FirstOrDefault(c => c.Name == "quality_score") is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
+            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>Why the score is what it is, one reason per item (empty when nothing was deducted).</summary>
     public IReadOnlyList<string> ScoreReasons => ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match

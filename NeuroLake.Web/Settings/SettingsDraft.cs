@@ -1,7 +1,7 @@
 using System.Globalization;
 using NeuroLake.Engine.Settings;
 
-namespace NeuroLake.Web.Components.Pages.Admin;
+namespace NeuroLake.Web.Settings;
 
 /// <summary>The Settings form's fields; time spans are text (<c>d.hh:mm:ss</c>) so a typo is reported, not lost.</summary>
 internal sealed class SettingsDraft
