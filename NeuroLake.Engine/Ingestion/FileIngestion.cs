@@ -7,6 +7,8 @@ using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Telemetry;
+using System.Diagnostics;
 
 namespace NeuroLake.Engine.Ingestion;
 
@@ -30,6 +32,30 @@ public sealed class FileIngestion(
 
     private async Task<FileIngestionResult> IngestUnauditedAsync(FileIngestionRequest request, CancellationToken ct)
     {
+        using var span = EngineTelemetry.Source.StartActivity("ingestion");
+        span?.SetTag("neurolake.table", request.Table.ToString());
+        span?.SetTag("neurolake.mode", request.Mode.ToString());
+        request = request with { Progress = request.Progress ?? new IngestionProgress() };
+        var format = "unknown";
+        try
+        {
+            using (new IngestionPhaseSpans(request.Progress!, span))
+            {
+                var result = await IngestTracedAsync(request, f => format = f, ct).ConfigureAwait(false);
+                EngineTelemetry.Ingestion(format, "loaded");
+                return result;
+            }
+        }
+        catch (Exception e)
+        {
+            EngineTelemetry.Ingestion(format, e is OperationCanceledException ? "cancelled" : "failed");
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<FileIngestionResult> IngestTracedAsync(FileIngestionRequest request, Action<string> detected, CancellationToken ct)
+    {
         await AuthorizeAsync(request, ct).ConfigureAwait(false);
         var progress = request.Progress;
         ProposedSchema schema;
@@ -37,6 +63,7 @@ public sealed class FileIngestion(
         {
             schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, request.Encoding, ct, request.JsonNesting).ConfigureAwait(false);
         }
+        detected(schema.Source.OriginalFormatName);
 
         try
         {

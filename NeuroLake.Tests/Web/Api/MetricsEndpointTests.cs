@@ -18,6 +18,10 @@ public sealed class MetricsEndpointTests : IClassFixture<WorkbenchAppFactory>
         await SqlAsync($"CREATE SCHEMA {schema}; CREATE TABLE {table} AS SELECT range AS id FROM range(100)", HttpStatusCode.OK);
         await SqlAsync($"SELECT count(*) FROM {table}", HttpStatusCode.OK);
         await SqlAsync("SELECT * FROM no_such_table_anywhere", HttpStatusCode.BadRequest);
+        using (var ingested = await _client.PostAsync($"/api/v1/ingest?table={schema}.uploaded", new StringContent("id,city\n1,Oslo\n2,Lima\n")))
+        {
+            Assert.True(ingested.IsSuccessStatusCode, await ingested.Content.ReadAsStringAsync());
+        }
 
         using var response = await _client.GetAsync("/metrics");
 
@@ -29,6 +33,7 @@ public sealed class MetricsEndpointTests : IClassFixture<WorkbenchAppFactory>
         Assert.Contains(samples, s => s.Name == "neurolake_statement_duration_seconds_bucket" && s.Labels["kind"] == "CreateTableAsSelect");
         Assert.Contains(samples, s => s.Name == "neurolake_commits_total" && s.Labels["outcome"] == "committed" && s.Value >= 1);
         Assert.Contains(samples, s => s.Name == "neurolake_bytes_written_bytes_total" && s.Value > 0);
+        Assert.Contains(samples, s => s.Name == "neurolake_ingestions_total" && s.Labels["format"] == "csv" && s.Labels["outcome"] == "loaded" && s.Value >= 1);
         Assert.Contains(samples, s => s.Name == "neurolake_job_queue_length" && s.Labels["queue"] == "maintenance");
         Assert.Contains(samples, s => s.Name == "http_server_request_duration_seconds_count" && s.Labels.GetValueOrDefault("http_route", "").StartsWith("/api/v1/sql", StringComparison.Ordinal));
         // Durations are in seconds, so the buckets are too (not the milliseconds of the default boundaries).
