@@ -69,7 +69,7 @@ public sealed class CleanupJobsTests
             _ = restarted.Server;
 
             var jobs = (await restarted.Services.GetRequiredService<JobDefinitionStore>().ListAsync()).Where(SystemJobs.IsSystem).ToList();
-            Assert.Equal(2, jobs.Count);
+            Assert.Equal(SystemJobs.Defaults.Count, jobs.Count);
             var uploadCleanup = jobs.Single(j => j.Id == SystemJobs.UploadCleanupId);
             var scratchCleanup = jobs.Single(j => j.Id == SystemJobs.ScratchCleanupId);
             Assert.True(uploadCleanup.IsPaused);
