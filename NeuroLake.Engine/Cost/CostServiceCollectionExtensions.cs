@@ -16,7 +16,7 @@ public static class CostServiceCollectionExtensions
 {
     /// <summary>
     /// Adds price books, usage metering (statements through the query service, job runs through the job runner, each
-    /// table's daily storage) and the daily metering job body. Needs the catalog, catalog table registration and a
+    /// table's daily storage), the daily metering job body and <see cref="CostAnalysis"/> over them. Needs the catalog, catalog table registration and a
     /// <see cref="DuckDbDatabase"/>; retention comes from <c>NeuroLake:Metering</c> when <see cref="NeuroLakeOptions"/> is bound.
     /// </summary>
     public static IServiceCollection AddNeuroLakeCost(this IServiceCollection services)
@@ -31,6 +31,8 @@ public static class CostServiceCollectionExtensions
         services.AddSingleton(sp => new StorageMeteringJob(
             sp.GetRequiredService<StorageSurvey>(), sp.GetRequiredService<StorageDayStore>(), sp.GetRequiredService<MeteredWorkStore>(),
             sp.GetService<IOptions<NeuroLakeOptions>>()?.Value.Metering ?? new MeteringOptions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CostAnalysis(
+            sp.GetRequiredService<PriceBookStore>(), sp.GetRequiredService<StorageDayStore>(), sp.GetRequiredService<MeteredWorkStore>()));
         return services;
     }
 

@@ -19,10 +19,7 @@ public static class DeploymentComparison
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(work);
         PriceBookValidation.Validated(prices);
-        if (to < from)
-        {
-            throw new CostException($"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}): give the first day, then the last.");
-        }
+        CostPeriod.Check(from, to);
 
         var usage = PeriodUsage.Of(storage.Where(s => s.Day >= from && s.Day <= to).ToList(), work.Where(w => w.Day >= from && w.Day <= to).ToList(), to.DayNumber - from.DayNumber + 1);
         return [CloudOnly(usage, prices), Hybrid(usage, prices), LocalOnly(usage, prices)];
