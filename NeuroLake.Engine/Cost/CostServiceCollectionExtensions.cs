@@ -15,8 +15,8 @@ namespace NeuroLake.Engine.Cost;
 public static class CostServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds price books, usage metering (statements through the query service, job runs through the job runner, each
-    /// table's daily storage), the daily metering job body and <see cref="CostAnalysis"/> over them. Needs the catalog, catalog table registration and a
+    /// Adds price books, usage metering (statements through the query service, job runs through the job runner, file
+    /// loads through <see cref="Ingestion.FileIngestion"/> and the wizard, each table's daily storage), the daily metering job body and <see cref="CostAnalysis"/> over them. Needs the catalog, catalog table registration and a
     /// <see cref="DuckDbDatabase"/>; retention comes from <c>NeuroLake:Metering</c> when <see cref="NeuroLakeOptions"/> is bound.
     /// </summary>
     public static IServiceCollection AddNeuroLakeCost(this IServiceCollection services)
@@ -28,6 +28,8 @@ public static class CostServiceCollectionExtensions
         services.AddSingleton(sp => new StorageSurvey(sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>()));
         services.AddSingleton(sp => new JobMetering(
             sp.GetRequiredService<MeteredWorkStore>(), sp.GetService<ILogger<JobMetering>>() ?? NullLogger<JobMetering>.Instance));
+        services.AddSingleton(sp => new IngestionMetering(
+            sp.GetRequiredService<MeteredWorkStore>(), sp.GetService<ILogger<IngestionMetering>>() ?? NullLogger<IngestionMetering>.Instance));
         services.AddSingleton(sp => new StorageMeteringJob(
             sp.GetRequiredService<StorageSurvey>(), sp.GetRequiredService<StorageDayStore>(), sp.GetRequiredService<MeteredWorkStore>(),
             sp.GetService<IOptions<NeuroLakeOptions>>()?.Value.Metering ?? new MeteringOptions(), sp.GetRequiredService<TimeProvider>()));

@@ -7,13 +7,13 @@ public sealed record TableScan(string Table, long Bytes, long Files, bool Writte
 /// <summary>
 /// One metered statement or job run. <paramref name="Cpu"/> is the process's CPU time over the work: the process is
 /// shared, so work running at the same time (other statements, jobs, the web server) blurs it; a job run's own record
-/// leaves out the CPU of the statements it ran, which have records of their own.
+/// leaves out the CPU of the statements and loads it ran, which have records of their own.
 /// </summary>
 /// <param name="Kind">The statement kind (e.g. <c>Query</c>, <c>Insert</c>) or the job kind.</param>
 /// <param name="Outcome">Ok, Error, Cancelled (statements) or the job run's final status.</param>
 /// <param name="BytesScanned">
 /// The size of the data files of every table version the statement read: an upper bound, since partition and row-group
-/// pruning inside DuckDB are not seen. Zero for job runs (their statements carry the bytes).
+/// pruning inside DuckDB are not seen. For a file load, the source file's size. Zero for job runs (their statements carry the bytes).
 /// </param>
 /// <param name="JobRunId">The job run this is, or the job run whose statement this is; null for interactive statements.</param>
 public sealed record MeteredWork(

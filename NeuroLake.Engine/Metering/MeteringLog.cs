@@ -10,4 +10,7 @@ internal static partial class MeteringLog
 
     [LoggerMessage(6401, LogLevel.Warning, "Metering did not record job run {RunId}; the run's outcome stands")]
     public static partial void JobRunNotMetered(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(6402, LogLevel.Warning, "Metering did not record a file load by {User}; the load's outcome stands")]
+    public static partial void IngestionNotMetered(ILogger logger, Exception exception, string user);
 }

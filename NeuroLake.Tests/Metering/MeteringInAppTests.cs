@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Ingestion;
+using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Query.Service;
@@ -33,5 +36,26 @@ public sealed class MeteringInAppTests
         Assert.Equal(("ana", bytes, files), (query.User, query.BytesScanned, query.FilesScanned));
         var jobRun = work.Single(w => w.Source == WorkSource.JobRun);
         Assert.Equal((SystemJobs.Owner, WorkloadClass.Maintenance, "StorageMetering", (Guid?)run.Id), (jobRun.User, jobRun.Workload, jobRun.Kind, jobRun.JobRunId));
+    }
+
+    [Fact]
+    public async Task A_file_load_outside_sql_is_metered_as_ingestion_with_the_bytes_of_its_file()
+    {
+        await using var app = new WorkbenchAppFactory();
+        _ = app.Server;
+        await app.Services.GetRequiredService<QueryService>().ExecuteAsync("CREATE SCHEMA s", new QueryRequest("ana"));
+        var file = Path.Combine(app.DataDirectory, "people.csv");
+        await File.WriteAllTextAsync(file, "id,name\n1,ada\n2,grace\n");
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        await app.Services.GetRequiredService<FileIngestion>().IngestAsync(
+            new FileIngestionRequest(file, await SourceFileInfo.ComputeAsync(file), SecurablePath.ForTable("main", "s", "people"), LoadMode.NewTable) { User = "bo" });
+
+        var load = (await app.Services.GetRequiredService<MeteredWorkStore>().ListAsync(before, DateTimeOffset.UtcNow.AddMinutes(1)))
+            .Single(w => w.Source == WorkSource.Ingestion);
+        Assert.Equal(("bo", WorkloadClass.Ingestion, "FileIngestion", "Ok"), (load.User, load.Workload, load.Kind, load.Outcome));
+        Assert.Equal((new FileInfo(file).Length, 1L), (load.BytesScanned, load.FilesScanned));
+        Assert.Equal([new TableScan("main.s.people", 0, 0, Written: true)], load.Tables);
+        Assert.True(load.Wall > TimeSpan.Zero);
     }
 }
