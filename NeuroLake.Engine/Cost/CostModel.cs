@@ -35,7 +35,7 @@ public static class CostModel
 
         foreach (var item in work)
         {
-            var cost = CostUnits.Hours(item.Cpu) * prices.LocalCoreHour;
+            var cost = ExecutionCost(item, prices);
             Add(item.Day, CostDimension.User, item.User, 0, cost);
             Add(item.Day, CostDimension.Workload, item.Workload.ToString(), 0, cost);
             foreach (var (table, share) in Shares(item))
@@ -49,6 +49,14 @@ public static class CostModel
             .OrderBy(e => e.Day).ThenBy(e => e.Dimension).ThenBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
         return new CostReport(ordered, Assumptions(prices));
+    }
+
+    /// <summary>What one statement, load or job run cost to compute: its measured CPU hours at one core-hour of the machine.</summary>
+    public static decimal ExecutionCost(MeteredWork work, PriceBook prices)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(prices);
+        return CostUnits.Hours(work.Cpu) * prices.LocalCoreHour;
     }
 
     /// <summary>Each table's share of a piece of work: by bytes read, equal when none were read.</summary>

@@ -62,6 +62,14 @@ public sealed class CostModelTests
     }
 
     [Fact]
+    public void One_execution_costs_its_cpu_hours_at_the_machines_core_hour()
+    {
+        var work = Work(June10, "ana", WorkloadClass.InteractiveQuery, TimeSpan.FromMinutes(90));
+
+        Assert.Equal(0.15m, CostModel.ExecutionCost(work, Prices)); // 1.5 h × $0.80 / 8 cores
+    }
+
+    [Fact]
     public void An_invalid_price_book_is_refused_before_anything_is_priced()
     {
         var error = Assert.Throws<CostException>(() => CostModel.Daily([], [], Prices with { MachinePerHour = -1 }));
