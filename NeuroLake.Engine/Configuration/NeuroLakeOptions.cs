@@ -24,6 +24,9 @@ public sealed class NeuroLakeOptions
     /// <summary>When staged and scratch files are removed.</summary>
     public CleanupOptions Cleanup { get; set; } = new();
 
+    /// <summary>How long metered usage (statements, job runs, daily storage) is kept.</summary>
+    public MeteringOptions Metering { get; set; } = new();
+
     /// <summary>Scheduled jobs: workers, queues, history retention.</summary>
     public JobsOptions Jobs { get; set; } = new();
 

@@ -5,6 +5,7 @@ using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.Telemetry;
@@ -19,16 +20,17 @@ namespace NeuroLake.Engine.Ingestion;
 /// </summary>
 /// <param name="privileges">When given and enforcing, loads need <see cref="FileIngestionRequest.User"/> to hold MODIFY on an existing table or CREATE TABLE on the schema.</param>
 /// <param name="audit">When given, every ingestion is audited with its user, table, file and outcome.</param>
+/// <param name="metering">When given, every ingestion is metered (wall and CPU time, the file's bytes, the table).</param>
 public sealed class FileIngestion(
     DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer,
-    PrivilegeEvaluator? privileges = null, AuditLog? audit = null)
+    PrivilegeEvaluator? privileges = null, AuditLog? audit = null, IngestionMetering? metering = null)
 {
     /// <exception cref="PermissionDeniedException">The user may not write the table (checked before the file is read).</exception>
     public Task<FileIngestionResult> IngestAsync(FileIngestionRequest request, CancellationToken ct = default) =>
-        audit.TrackAsync(
+        metering.MeterAsync(request.User ?? "unknown", request.Table.ToString(), request.SourceFile.Size, () => audit.TrackAsync(
             request.User ?? "unknown", AuditAction.Ingestion, request.Table.ToString(),
             $"{request.SourceFile.FileName} ({request.Mode}, {request.SourceFile.Size} bytes, SHA-256 {request.SourceFile.Sha256})",
-            () => IngestUnauditedAsync(request, ct));
+            () => IngestUnauditedAsync(request, ct)));
 
     private async Task<FileIngestionResult> IngestUnauditedAsync(FileIngestionRequest request, CancellationToken ct)
     {

@@ -23,4 +23,7 @@ public enum JobKind
 
     /// <summary>Removes stale staged files and scratch folders (a system job, see <see cref="SystemJobs"/>).</summary>
     ScratchCleanup = 5,
+
+    /// <summary>Measures every table's storage for the day and prunes old metered usage (a system job, see <see cref="SystemJobs"/>).</summary>
+    StorageMetering = 6,
 }

@@ -11,6 +11,7 @@ public static class JobKindText
         JobKind.Pipeline => "Pipeline",
         JobKind.UploadCleanup => "Upload cleanup",
         JobKind.ScratchCleanup => "Scratch cleanup",
+        JobKind.StorageMetering => "Storage metering",
         _ => kind.ToString(),
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Jobs.Cleanup;
+using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Notifications;
 using NeuroLake.Engine.Telemetry;
 
@@ -10,7 +11,8 @@ namespace NeuroLake.Engine.Jobs;
 /// Runs one queued run of a recurring job: marks it running, calls the job body with a progress reporter that
 /// writes to the run's history row, and records how it ended — succeeded, skipped, cancelled (with where it
 /// stopped) or failed (with the error a user can act on; the <see cref="JobFailureNotifier"/>, when given, then tells
-/// the owner). Knows nothing about the scheduler that called it.
+/// the owner). Each run is metered (wall and CPU time outside the statements it runs, which are metered themselves)
+/// when a <see cref="JobMetering"/> is given. Knows nothing about the scheduler that called it.
 /// </summary>
 public sealed class JobRunner(
     JobDefinitionStore definitions,
@@ -24,7 +26,9 @@ public sealed class JobRunner(
     ILogger<JobRunner> logger,
     UploadCleanupJob? uploadCleanup = null,
     ScratchCleanupJob? scratchCleanup = null,
-    JobFailureNotifier? notifier = null)
+    JobFailureNotifier? notifier = null,
+    StorageMeteringJob? storageMetering = null,
+    JobMetering? metering = null)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -101,7 +105,27 @@ public sealed class JobRunner(
         var definition = run.DefinitionId is { } id
             ? await definitions.FindAsync(id, ct).ConfigureAwait(false) ?? throw new JobException("The job was deleted before this run started.")
             : throw new JobException("This run has no job definition to run.");
-        return definition.Kind switch
+        using var metered = JobMetering.Begin(run, definition, time);
+        var outcome = "Failed";
+        try
+        {
+            var result = await ExecuteAsync(definition, progress, ct).ConfigureAwait(false);
+            outcome = result.Status.ToString();
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "Cancelled";
+            throw;
+        }
+        finally
+        {
+            await (metering?.RecordAsync(metered, outcome) ?? Task.CompletedTask).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JobOutcome> ExecuteAsync(JobDefinition definition, IProgress<JobStep> progress, CancellationToken ct) =>
+        definition.Kind switch
         {
             JobKind.TableMaintenance => await maintenance.RunAsync(definition.Table!, definition.Maintenance!, definition.Owner, progress, ct).ConfigureAwait(false),
             JobKind.QualityReprofile => await reprofile.RunAsync(definition.Table!, progress, ct).ConfigureAwait(false),
@@ -109,9 +133,9 @@ public sealed class JobRunner(
             JobKind.Pipeline => await pipeline.RunAsync(definition.Pipeline!, definition.Owner, progress, ct).ConfigureAwait(false),
             JobKind.UploadCleanup when uploadCleanup is not null => await uploadCleanup.RunAsync(progress, ct).ConfigureAwait(false),
             JobKind.ScratchCleanup when scratchCleanup is not null => await scratchCleanup.RunAsync(progress, ct).ConfigureAwait(false),
+            JobKind.StorageMetering when storageMetering is not null => await storageMetering.RunAsync(progress, ct).ConfigureAwait(false),
             _ => throw new JobException($"This version of NeuroLake cannot run {definition.Kind} jobs."),
         };
-    }
 
     /// <summary>Writes progress to the run's row at most once per interval (the last step is always kept in memory).</summary>
     private sealed class RunProgress(JobRunStore runs, Guid runId, TimeProvider time, TimeSpan interval) : IProgress<JobStep>

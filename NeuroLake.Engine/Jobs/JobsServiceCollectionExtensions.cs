@@ -10,6 +10,7 @@ using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Jobs.Cleanup;
+using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Notifications;
 using NeuroLake.Engine.Query.Service;
 
@@ -21,7 +22,8 @@ public static class JobsServiceCollectionExtensions
     /// Adds job definitions, run history, the job bodies, failure notifications and <see cref="JobRunner"/>. Announcers
     /// of failures (<see cref="IJobFailureAnnouncer"/>) registered by the host are used as well. Needs the catalog, the query
     /// service, catalog table registration and a <see cref="DuckDbDatabase"/>. The cleanup jobs run when the host registers
-    /// <see cref="UploadCleanupJob"/> and <see cref="ScratchCleanupJob"/> (it owns the folders they sweep).
+    /// <see cref="UploadCleanupJob"/> and <see cref="ScratchCleanupJob"/> (it owns the folders they sweep); runs are metered
+    /// and the storage metering job runs when <see cref="Cost.CostServiceCollectionExtensions.AddNeuroLakeCost"/> is registered.
     /// </summary>
     public static IServiceCollection AddNeuroLakeJobs(this IServiceCollection services, string warehouseRoot)
     {
@@ -45,7 +47,8 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<JobDefinitionStore>(), sp.GetRequiredService<JobRunStore>(), sp.GetRequiredService<RunningJobs>(),
             sp.GetRequiredService<TableMaintenanceJob>(), sp.GetRequiredService<QualityReprofileJob>(), sp.GetRequiredService<CatalogDriftJob>(),
             sp.GetRequiredService<PipelineJob>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance,
-            sp.GetService<UploadCleanupJob>(), sp.GetService<ScratchCleanupJob>(), sp.GetRequiredService<JobFailureNotifier>()));
+            sp.GetService<UploadCleanupJob>(), sp.GetService<ScratchCleanupJob>(), sp.GetRequiredService<JobFailureNotifier>(),
+            sp.GetService<StorageMeteringJob>(), sp.GetService<JobMetering>()));
         return services;
     }
 

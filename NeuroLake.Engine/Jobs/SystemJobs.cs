@@ -13,14 +13,17 @@ public static class SystemJobs
 
     public static readonly Guid ScratchCleanupId = new("5e1f0a7c-0d1e-4c1a-9a51-000000000002");
 
-    /// <summary>Each system job's id and the definition it starts with (hourly, half an hour apart).</summary>
+    public static readonly Guid StorageMeteringId = new("5e1f0a7c-0d1e-4c1a-9a51-000000000003");
+
+    /// <summary>Each system job's id and the definition it starts with (cleanups hourly, half an hour apart; metering daily).</summary>
     public static IReadOnlyList<(Guid Id, JobDraft Draft)> Defaults { get; } =
     [
         (UploadCleanupId, new JobDraft("Remove expired uploads", JobKind.UploadCleanup, null, "0 * * * *")),
         (ScratchCleanupId, new JobDraft("Remove stale scratch files", JobKind.ScratchCleanup, null, "30 * * * *")),
+        (StorageMeteringId, new JobDraft("Meter storage and prune usage", JobKind.StorageMetering, null, "15 0 * * *")),
     ];
 
-    public static bool IsSystemKind(JobKind kind) => kind is JobKind.UploadCleanup or JobKind.ScratchCleanup;
+    public static bool IsSystemKind(JobKind kind) => kind is JobKind.UploadCleanup or JobKind.ScratchCleanup or JobKind.StorageMetering;
 
     public static bool IsSystem(JobDefinition job) => IsSystemKind(job.Kind);
 }

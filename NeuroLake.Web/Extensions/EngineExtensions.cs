@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Cost;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Governance.Audit;
@@ -33,6 +34,7 @@ public static class EngineExtensions
             .Validate(options => options.DuckDb.Threads is null or > 0, "NeuroLake:DuckDb:Threads must be a positive number of threads, or left unset to use every core.")
             .Validate(options => options.Query.StatementTimeout > TimeSpan.Zero, "NeuroLake:Query:StatementTimeout must be a positive time span such as 00:30:00 (default 30 minutes).")
             .Validate(options => options.Cleanup.MaxAge > TimeSpan.Zero, "NeuroLake:Cleanup:MaxAge must be a positive time span such as 1.00:00:00 (default one day).")
+            .Validate(options => options.Metering.RetentionDays > 0, "NeuroLake:Metering:RetentionDays must be a positive number of days (default 400).")
             .Validate(options => options.RowLimit > 0, "NeuroLake:RowLimit must be a positive number of rows (default 10000).")
             .Validate(options => options.CompareRowLimit >= 0, "NeuroLake:CompareRowLimit must be zero or a positive number of rows (default 1000000).")
             .Validate(options => !string.IsNullOrWhiteSpace(options.User), "NeuroLake:User must name the local user queries run as, or be left unset to use the operating-system account.")
@@ -68,6 +70,7 @@ public static class EngineExtensions
                 query.ExternalLocations.Add(Path.GetFullPath(location, dataDirectory));
             }
         });
+        builder.Services.AddNeuroLakeCost();
         builder.Services.AddNeuroLakeSettings(ConfiguredSettings);
         builder.Services.AddHostedService<EngineStartup>();
         builder.AddNeuroLakeJobs(warehouse);

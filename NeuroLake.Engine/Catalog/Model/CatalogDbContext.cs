@@ -48,6 +48,12 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<NotificationReadRecord> NotificationReads => Set<NotificationReadRecord>();
 
+    public DbSet<MeteredWorkRecord> MeteredWork => Set<MeteredWorkRecord>();
+
+    public DbSet<TableStorageDayRecord> TableStorageDays => Set<TableStorageDayRecord>();
+
+    public DbSet<PriceBookRecord> PriceBooks => Set<PriceBookRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -64,6 +70,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         JobsModel.Configure(modelBuilder);
         SettingsModel.Configure(modelBuilder);
         NotificationsModel.Configure(modelBuilder);
+        MeteringModel.Configure(modelBuilder);
         GovernanceModel.Configure(modelBuilder);
         Governance.Audit.AuditModel.Configure(modelBuilder);
     }

@@ -6,6 +6,7 @@ using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Engine.Metering;
 
 namespace NeuroLake.Engine.Ingestion.Load;
 
@@ -22,7 +23,8 @@ public static class IngestionLoadServiceCollectionExtensions
         services.AddSingleton(sp => new IngestionLoader(sp.GetRequiredService<DuckDbDatabase>(), Catalog(sp)));
         services.AddSingleton(sp => new FileIngestion(
             sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<IngestionLoader>(), sp.GetRequiredService<CatalogStore>(),
-            sp.GetRequiredService<WarehouseLayout>(), sp.GetRequiredService<CatalogTableObserver>(), sp.GetService<PrivilegeEvaluator>(), sp.GetService<AuditLog>()));
+            sp.GetRequiredService<WarehouseLayout>(), sp.GetRequiredService<CatalogTableObserver>(), sp.GetService<PrivilegeEvaluator>(), sp.GetService<AuditLog>(),
+            sp.GetService<IngestionMetering>()));
         return services;
     }
 

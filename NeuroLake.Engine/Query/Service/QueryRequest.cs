@@ -21,4 +21,7 @@ public sealed record QueryRequest(string User, string DefaultSchema = "default",
     /// Default false: such a VACUUM is refused.
     /// </summary>
     public bool AllowShortVacuumRetention { get; init; }
+
+    /// <summary>Meters the running statement: the snapshots resolved for it note their bytes here. Set per statement by the service.</summary>
+    internal Metering.WorkMeter? Meter { get; init; }
 }

@@ -10,6 +10,7 @@ using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
@@ -72,10 +73,11 @@ public sealed class QueryService : IDisposable
     /// <param name="usage">When given, each successful statement counts its table reads and writes.</param>
     /// <param name="loggerFactory">Where history, lineage and usage failures are logged (they never fail the user's statement).</param>
     /// <param name="audit">When given, every statement is audited with its user, tables and outcome.</param>
+    /// <param name="metering">When given, every statement is metered: wall and CPU time, bytes scanned, workload class.</param>
     public QueryService(
         CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
         QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null,
-        AuditLog? audit = null)
+        AuditLog? audit = null, MeteredWorkStore? metering = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
@@ -116,7 +118,7 @@ public sealed class QueryService : IDisposable
             : new LineageRecorder(lineage, catalog, _duckDb, options.Catalog, loggerFactory.CreateLogger<LineageRecorder>());
         _export = new QueryExport(_resolver, _duckDb, _scratch);
         var log = loggerFactory.CreateLogger<QueryService>();
-        _history = new StatementHistory(history, log, TimeProvider.System, audit);
+        _history = new StatementHistory(history, log, TimeProvider.System, audit, new StatementMetering(metering, options.Catalog, log));
         _usage = new StatementUsage(usage, options.Catalog, log, TimeProvider.System);
         _insights = new QueryInsights(_resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, log);
     }
@@ -140,6 +142,8 @@ public sealed class QueryService : IDisposable
         {
             var started = Stopwatch.GetTimestamp();
             var startedAt = _history.Now();
+            var meter = new WorkMeter(startedAt);
+            var statementRequest = request with { Meter = meter };
             var audited = new AuditedStatement();
             using var activity = DuckDbActivity.Begin();
             using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
@@ -149,20 +153,20 @@ public sealed class QueryService : IDisposable
             {
                 request.Progress?.Start(statement.Index, script.Statements.Count, "reading", activity);
                 result = GovernanceStatementParser.TryParse(statement) is { } governance
-                    ? await RunGovernanceAsync(governance, statement, request, started, audited, deadline.Token)
-                    : await RunStatementAsync(statement, request, started, audited, deadline.Token);
+                    ? await RunGovernanceAsync(governance, statement, statementRequest, started, audited, deadline.Token)
+                    : await RunStatementAsync(statement, statementRequest, started, audited, deadline.Token);
             }
             catch (OperationCanceledException) when (deadline.HasExpired)
             {
                 var reason = deadline.Reason;
                 Measure(span, audited, "timeout", started);
-                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited);
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited, meter: meter);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, new StatementTimeoutException(reason));
             }
             catch (OperationCanceledException)
             {
                 Measure(span, audited, "cancelled", started);
-                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled, audited: audited);
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled, audited: audited, meter: meter);
                 throw;
             }
             catch (NeuroLakeException e) when (e is not QueryFailedException)
@@ -174,20 +178,20 @@ public sealed class QueryService : IDisposable
                 }
 
                 Measure(span, audited, e is PermissionDeniedException ? "denied" : "error", started);
-                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited);
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, audited: audited, meter: meter);
                 throw new QueryFailedException(statement.Index, statement.Span.Line, reason, results, e);
             }
             catch (Exception e) when (e is not NeuroLakeException)
             {
                 Measure(span, audited, "error", started);
-                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message, audited: audited);
+                await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message, audited: audited, meter: meter);
                 throw;
             }
 
             Measure(span, audited, "ok", started);
             request.Progress?.Completed();
             await _history.RecordAsync(
-                request.User, statement.Text, startedAt, QueryStatus.Ok, result.RowsAffected ?? result.Rows.Count, read: result.TablesRead, written: result.TableWritten, audited: audited);
+                request.User, statement.Text, startedAt, QueryStatus.Ok, result.RowsAffected ?? result.Rows.Count, read: result.TablesRead, written: result.TableWritten, audited: audited, meter: meter);
             await _usage.RecordAsync(request.User, result);
             results.Add(result);
         }
@@ -237,6 +241,8 @@ public sealed class QueryService : IDisposable
         var analysis = Checked(statement);
         await _authorizer.AuthorizeAsync(analysis, request, ct);
         var startedAt = _history.Now();
+        var meter = new WorkMeter(startedAt);
+        request = request with { Meter = meter };
         using var activity = DuckDbActivity.Begin();
         using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
         request.Progress?.Start(0, 1, "exporting", activity);
@@ -244,29 +250,29 @@ public sealed class QueryService : IDisposable
         {
             var (result, read) = await _export.RunAsync(analysis, request, format, destination, deadline.Token);
             request.Progress?.Completed();
-            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Ok, result.Rows, read: read);
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Ok, result.Rows, read: read, meter: meter, kind: "Export");
             return result;
         }
         catch (OperationCanceledException) when (deadline.HasExpired)
         {
-            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: deadline.Reason);
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: deadline.Reason, meter: meter, kind: "Export");
             throw new QueryFailedException(0, statement.Span.Line, deadline.Reason, [], new StatementTimeoutException(deadline.Reason));
         }
         catch (OperationCanceledException)
         {
-            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled);
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Cancelled, meter: meter, kind: "Export");
             throw;
         }
         catch (DuckDbException e)
         {
             var reason = Reason(e, statement);
-            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason);
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: reason, meter: meter, kind: "Export");
             throw new QueryFailedException(0, statement.Span.Line, reason, [], e);
         }
         catch (Exception e)
         {
             // Refusals, and failures writing to the caller's stream.
-            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message);
+            await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Error, error: e.Message, meter: meter, kind: "Export");
             throw;
         }
     }

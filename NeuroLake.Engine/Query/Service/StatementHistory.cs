@@ -1,21 +1,25 @@
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Engine.Metering;
 
 namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>
-/// Queues one history entry and one audit entry per statement; a history or audit that cannot be written is logged,
-/// never the user's problem.
+/// Queues one history entry, one audit entry and one metered record per statement; a history, audit or meter that cannot
+/// be written is logged, never the user's problem.
 /// </summary>
-internal sealed class StatementHistory(QueryHistoryStore? store, ILogger logger, TimeProvider clock, AuditLog? audit = null)
+internal sealed class StatementHistory(
+    QueryHistoryStore? store, ILogger logger, TimeProvider clock, AuditLog? audit = null, StatementMetering? metering = null)
 {
     public DateTimeOffset Now() => clock.GetUtcNow();
 
     public async Task RecordAsync(
         string user, string sql, DateTimeOffset started, QueryStatus status, long? rows = null, string? error = null,
-        IReadOnlyList<TableVersion>? read = null, TableVersion? written = null, AuditedStatement? audited = null)
+        IReadOnlyList<TableVersion>? read = null, TableVersion? written = null, AuditedStatement? audited = null, WorkMeter? meter = null,
+        string? kind = null)
     {
+        await (metering?.RecordAsync(user, meter, kind ?? audited?.Kind?.ToString() ?? "Statement", status, read, written) ?? Task.CompletedTask);
         await AuditAsync(user, sql, status, error, read, written, audited);
         if (store is null)
         {

@@ -47,6 +47,7 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
             }
 
             snapshots[reference] = (name, snapshot);
+            request.Meter?.Read($"{catalogName}.{name.Schema}.{name.Table}", snapshot.Version, snapshot.SizeInBytes, snapshot.Files.Count);
         }
 
         var governed = new Dictionary<SchemaTableName, ReadPolicy>();

@@ -5,6 +5,7 @@ using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Tables;
@@ -65,8 +66,12 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
             Configured(new QueryServiceOptions { WarehouseRoot = Warehouse, Threads = 2, ExternalLocations = { External }, ScratchDirectory = Scratch, AuthMode = AuthMode.Single }),
             _services.GetRequiredService<QueryHistoryStore>(),
             LineageStoreForService(_services),
-            LoggerFactoryForService);
+            LoggerFactoryForService,
+            metering: MeteringForService(_services));
     }
+
+    /// <summary>Where the service meters statements; null (the default) meters nothing.</summary>
+    protected virtual MeteredWorkStore? MeteringForService(IServiceProvider services) => null;
 
     /// <summary>The service's options; a subclass may change them (timeouts, memory) before the service opens.</summary>
     protected virtual QueryServiceOptions Configured(QueryServiceOptions options) => options;

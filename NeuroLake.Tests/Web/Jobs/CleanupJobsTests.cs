@@ -26,7 +26,10 @@ public sealed class CleanupJobsTests
         var finished = await WaitForFinishAsync(app, run.Id);
 
         Assert.Equal(
-            [(SystemJobs.UploadCleanupId, JobKind.UploadCleanup, "0 * * * *"), (SystemJobs.ScratchCleanupId, JobKind.ScratchCleanup, "30 * * * *")],
+            [
+                (SystemJobs.UploadCleanupId, JobKind.UploadCleanup, "0 * * * *"), (SystemJobs.ScratchCleanupId, JobKind.ScratchCleanup, "30 * * * *"),
+                (SystemJobs.StorageMeteringId, JobKind.StorageMetering, "15 0 * * *"),
+            ],
             jobs.Select(j => (j.Id, j.Kind, j.Cron)).OrderBy(j => j.Kind));
         Assert.All(jobs, j => Assert.Equal(SystemJobs.Owner, j.Owner));
         Assert.Equal((JobRunStatus.Succeeded, $"Removed 1 upload ({expired.Size} B)"), (finished.Status, finished.Summary));
@@ -35,6 +38,7 @@ public sealed class CleanupJobsTests
         var recurring = RecurringIds(app);
         Assert.Contains(JobScheduler.RecurringId(SystemJobs.UploadCleanupId), recurring);
         Assert.Contains(JobScheduler.RecurringId(SystemJobs.ScratchCleanupId), recurring);
+        Assert.Contains(JobScheduler.RecurringId(SystemJobs.StorageMeteringId), recurring);
     }
 
     [Fact]
@@ -65,7 +69,7 @@ public sealed class CleanupJobsTests
             _ = restarted.Server;
 
             var jobs = (await restarted.Services.GetRequiredService<JobDefinitionStore>().ListAsync()).Where(SystemJobs.IsSystem).ToList();
-            Assert.Equal(2, jobs.Count);
+            Assert.Equal(SystemJobs.Defaults.Count, jobs.Count);
             var uploadCleanup = jobs.Single(j => j.Id == SystemJobs.UploadCleanupId);
             var scratchCleanup = jobs.Single(j => j.Id == SystemJobs.ScratchCleanupId);
             Assert.True(uploadCleanup.IsPaused);

@@ -9,6 +9,7 @@ using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Pii;
 using NeuroLake.Engine.Ingestion.Quality;
 using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Web.Uploads;
@@ -21,7 +22,7 @@ namespace NeuroLake.Web.Components.Pages.Ingest;
 /// </summary>
 public sealed class IngestionWorkflow(
     DuckDbDatabase duckDb, IngestionLoader loader, UploadStore uploads, WarehouseLayout layout, CatalogTableObserver observer, CatalogStore catalog,
-    AuditLog? audit = null)
+    AuditLog? audit = null, IngestionMetering? metering = null)
 {
     /// <summary>The catalog managed tables are loaded into (the query service's default).</summary>
     public const string Catalog = "main";
@@ -77,12 +78,17 @@ public sealed class IngestionWorkflow(
     /// Loads, marks the PII the user reviewed as confirmed (or set by hand) rather than merely detected, then removes the
     /// staged upload (the table holds the rows now) unless no table was written.
     /// </summary>
-    public Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct) =>
-        audit.TrackAsync(
-            request.Target.Options.UserName ?? "unknown", AuditAction.Ingestion, TableNameOf(request.Target.Location),
+    public Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
+    {
+        var user = request.Target.Options.UserName ?? "unknown";
+        var table = TableNameOf(request.Target.Location);
+        var upload = uploads.Find(uploadId);
+        return metering.MeterAsync(user, table, request.SourceFile?.Size ?? upload?.Size ?? 0, () => audit.TrackAsync(
+            user, AuditAction.Ingestion, table,
             // The wizard leaves SourceFile to the loader's default, so the file's name comes from its upload.
-            $"{request.SourceFile?.FileName ?? uploads.Find(uploadId)?.FileName} ({request.Mode}) through the ingestion wizard",
-            () => LoadUnauditedAsync(request, uploadId, reviewed, ct));
+            $"{request.SourceFile?.FileName ?? upload?.FileName} ({request.Mode}) through the ingestion wizard",
+            () => LoadUnauditedAsync(request, uploadId, reviewed, ct)));
+    }
 
     // The wizard's targets come from Table(): <warehouse>/<catalog>/<schema>/<table>.
     private static string TableNameOf(string location)

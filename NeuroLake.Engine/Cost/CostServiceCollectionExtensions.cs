@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Catalog.Model;
+using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Metering;
+
+namespace NeuroLake.Engine.Cost;
+
+public static class CostServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds price books, usage metering (statements through the query service, job runs through the job runner, file
+    /// loads through <see cref="Ingestion.FileIngestion"/> and the wizard, each table's daily storage), the daily metering job body and <see cref="CostAnalysis"/> over them. Needs the catalog, catalog table registration and a
+    /// <see cref="DuckDbDatabase"/>; retention comes from <c>NeuroLake:Metering</c> when <see cref="NeuroLakeOptions"/> is bound.
+    /// </summary>
+    public static IServiceCollection AddNeuroLakeCost(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PriceBookStore(Factory(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new MeteredWorkStore(Factory(sp)));
+        services.AddSingleton(sp => new StorageDayStore(Factory(sp)));
+        services.AddSingleton(sp => new StorageSurvey(sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>()));
+        services.AddSingleton(sp => new JobMetering(
+            sp.GetRequiredService<MeteredWorkStore>(), sp.GetService<ILogger<JobMetering>>() ?? NullLogger<JobMetering>.Instance));
+        services.AddSingleton(sp => new IngestionMetering(
+            sp.GetRequiredService<MeteredWorkStore>(), sp.GetService<ILogger<IngestionMetering>>() ?? NullLogger<IngestionMetering>.Instance));
+        services.AddSingleton(sp => new StorageMeteringJob(
+            sp.GetRequiredService<StorageSurvey>(), sp.GetRequiredService<StorageDayStore>(), sp.GetRequiredService<MeteredWorkStore>(),
+            sp.GetService<IOptions<NeuroLakeOptions>>()?.Value.Metering ?? new MeteringOptions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CostAnalysis(
+            sp.GetRequiredService<PriceBookStore>(), sp.GetRequiredService<StorageDayStore>(), sp.GetRequiredService<MeteredWorkStore>()));
+        return services;
+    }
+
+    private static IDbContextFactory<CatalogDbContext> Factory(IServiceProvider sp) => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+}
