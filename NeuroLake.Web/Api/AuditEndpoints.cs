@@ -12,7 +12,9 @@ public static class AuditEndpoints
         app.MapGroup("/api/v1/audit").WithTags("Audit")
             .MapGet("/export", ExportAsync)
             .WithName("ExportAuditLog")
-            .WithSummary("Streams the audit entries matching ?user=&action=&target=&from=yyyy-MM-dd&to=yyyy-MM-dd, newest first, as CSV. Administrators only.");
+            .WithSummary("Streams the audit entries matching ?user=&action=&target=&from=yyyy-MM-dd&to=yyyy-MM-dd, newest first, as CSV. Administrators only.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 

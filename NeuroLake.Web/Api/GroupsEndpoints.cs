@@ -28,7 +28,8 @@ public static class GroupsEndpoints
         groups.MapDelete("/{name}", (string name, AuditedGroups changes, GroupDirectory directory, CancellationToken ct) =>
                 IfExistsAsync(name, directory, ct, async () => await changes.DeleteAsync(name) is { } refused ? AdminApi.Refused(refused, "Group not deleted") : Results.NoContent()))
             .WithName("DeleteGroup")
-            .WithSummary("Deletes a group with its grants (not a workbench role such as admin); audited.");
+            .WithSummary("Deletes a group with its grants (not a workbench role such as admin); audited.")
+            .Produces(StatusCodes.Status204NoContent);
         groups.MapPost("/{name}/members", (string name, MemberRequest body, AuditedGroups changes, GroupDirectory directory, AccountDirectory accounts, CancellationToken ct) =>
                 IfExistsAsync(name, directory, ct, async () =>
                 {

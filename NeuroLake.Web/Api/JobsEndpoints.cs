@@ -19,34 +19,42 @@ public static class JobsEndpoints
         var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
         jobs.MapGet("/", (VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
                 Handle(async () => Results.Ok((await visible.ListAsync(user.Name, ct: ct)).Select(JobJson.From))))
-            .WithSummary("Lists the recurring jobs the caller may see (those of tables they may SELECT, and lakehouse-wide ones) with their schedule in words and next run.");
+            .WithSummary("Lists the recurring jobs the caller may see (those of tables they may SELECT, and lakehouse-wide ones) with their schedule in words and next run.")
+            .Produces<List<JobJson>>();
         jobs.MapGet("/{id:guid}", (Guid id, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             Handle(async () => await visible.FindAsync(user.Name, id, ct) is { } job ? Results.Ok(JobJson.From(job)) : NotFound()))
-            .WithSummary("One job the caller may see, with its schedule, pause state and next run; 404 when it does not exist or is hidden.");
+            .WithSummary("One job the caller may see, with its schedule, pause state and next run; 404 when it does not exist or is hidden.")
+            .Produces<JobJson>().ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/", (JobRequest body, JobScheduler scheduler, IWorkbenchUser user, CancellationToken ct) =>
             Handle(async () =>
             {
                 var created = await scheduler.CreateAsync(body.ToDraft(), user.Name, ct);
                 return Results.Created($"/api/v1/jobs/{created.Id}", JobJson.From(created));
-            })).WithSummary("Creates a recurring job owned (and run) by the caller.");
+            })).WithSummary("Creates a recurring job owned (and run) by the caller.")
+            .Produces<JobJson>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
         jobs.MapPut("/{id:guid}", (Guid id, JobRequest body, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.UpdateAsync(id, body.ToDraft(), user.Name, ct)))))
-            .WithSummary("Changes a job's schedule or settings (its owner or an administrator); the cron is validated.");
+            .WithSummary("Changes a job's schedule or settings (its owner or an administrator); the cron is validated.")
+            .Produces<JobJson>().ProducesProblem(StatusCodes.Status400BadRequest);
         jobs.MapDelete("/{id:guid}", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             IfVisible(visible, user, id, ct, async () => await scheduler.DeleteAsync(id, user.Name, ct) ? Results.NoContent() : NotFound()))
-            .WithSummary("Deletes a job (its owner or an administrator); its run history stays.");
+            .WithSummary("Deletes a job (its owner or an administrator); its run history stays.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{id:guid}/pause", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.PauseAsync(id, user.Name, ct)))))
-            .WithSummary("Pauses a job: it does not fire until resumed.");
+            .WithSummary("Pauses a job: it does not fire until resumed.")
+            .Produces<JobJson>();
         jobs.MapPost("/{id:guid}/resume", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             IfVisible(visible, user, id, ct, async () => Results.Ok(JobJson.From(await scheduler.ResumeAsync(id, user.Name, ct)))))
-            .WithSummary("Resumes a paused job: it fires again from its next scheduled time.");
+            .WithSummary("Resumes a paused job: it fires again from its next scheduled time.")
+            .Produces<JobJson>();
         jobs.MapPost("/{id:guid}/run", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             IfVisible(visible, user, id, ct, async () =>
             {
                 var run = await scheduler.RunNowAsync(id, user.Name, ct);
                 return Results.Accepted($"/api/v1/jobs/runs/{run.Id}", RunJson.From(run));
-            })).WithSummary("Runs the job now; 202 with the queued run to poll.");
+            })).WithSummary("Runs the job now; 202 with the queued run to poll.")
+            .Produces<RunJson>(StatusCodes.Status202Accepted);
 
         jobs.MapGet("/runs", (string? kind, string? status, string? table, DateTimeOffset? from, DateTimeOffset? to, int? skip, int? take,
                 VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
@@ -55,15 +63,18 @@ public static class JobsEndpoints
                 var page = await visible.SearchRunsAsync(user.Name, RunQuery(kind, status, table, from, to, skip, take), ct);
                 return Results.Ok(new RunPageJson(page.Runs.Select(RunJson.From).ToList(), page.Total));
             }))
-            .WithSummary("Searches the run history the caller may see by kind, status, table and time (?kind=&status=&table=&from=&to=&skip=&take=), newest first.");
+            .WithSummary("Searches the run history the caller may see by kind, status, table and time (?kind=&status=&table=&from=&to=&skip=&take=), newest first.")
+            .Produces<RunPageJson>().ProducesProblem(StatusCodes.Status400BadRequest);
         jobs.MapGet("/runs/{id:guid}", (Guid id, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             Handle(async () => await visible.FindRunAsync(user.Name, id, ct) is { } run ? Results.Ok(RunJson.From(run)) : NotFound()))
-            .WithSummary("One run: status, progress, step, summary or error; poll it after run-now.");
+            .WithSummary("One run: status, progress, step, summary or error; poll it after run-now.")
+            .Produces<RunJson>().ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/runs/{id:guid}/cancel", (Guid id, JobScheduler scheduler, VisibleJobs visible, IWorkbenchUser user, CancellationToken ct) =>
             Handle(async () => await visible.FindRunAsync(user.Name, id, ct) is not null && await scheduler.CancelAsync(id, user.Name, ct)
                 ? Results.Accepted($"/api/v1/jobs/runs/{id}")
                 : Results.Problem(title: "Nothing to cancel", detail: "The run has finished or does not exist.", statusCode: StatusCodes.Status409Conflict)))
-            .WithSummary("Stops a queued or running run; it commits nothing half-done.");
+            .WithSummary("Stops a queued or running run; it commits nothing half-done.")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

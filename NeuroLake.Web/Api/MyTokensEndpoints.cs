@@ -45,7 +45,8 @@ public static class MyTokensEndpoints
                     ? Results.NoContent()
                     : Results.Problem(title: "Token not found", detail: "You have no token with this id: list yours with GET /api/v1/me/tokens.", statusCode: StatusCodes.Status404NotFound)))
             .WithName("RevokeMyToken")
-            .WithSummary("Revokes one of the caller's tokens: scripts using it get 401 from now on.");
+            .WithSummary("Revokes one of the caller's tokens: scripts using it get 401 from now on.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

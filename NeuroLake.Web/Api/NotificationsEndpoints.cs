@@ -20,19 +20,23 @@ public static class NotificationsEndpoints
                 return Results.Ok(new NotificationPageJson(page.Notifications.Select(NotificationJson.From).ToList(), page.Total, page.Unread));
             }))
             .WithName("ListNotifications")
-            .WithSummary("Lists the caller's notifications, newest first (?unread=true&skip=&take=, take up to 200), with the unread count.");
+            .WithSummary("Lists the caller's notifications, newest first (?unread=true&skip=&take=, take up to 200), with the unread count.")
+            .Produces<NotificationPageJson>().ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:guid}", (Guid id, NotificationInbox inbox, CancellationToken ct) =>
             Handle(async () => await inbox.FindAsync(id, ct) is { } found ? Results.Ok(NotificationJson.From(found)) : NotFound()))
             .WithName("GetNotification")
-            .WithSummary("One of the caller's notifications.");
+            .WithSummary("One of the caller's notifications.")
+            .Produces<NotificationJson>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/read", (Guid id, NotificationInbox inbox, CancellationToken ct) =>
             Handle(async () => await inbox.MarkReadAsync(id, ct) ? Results.NoContent() : NotFound()))
             .WithName("MarkNotificationRead")
-            .WithSummary("Marks one of the caller's notifications read (for the caller only).");
+            .WithSummary("Marks one of the caller's notifications read (for the caller only).")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/read", (NotificationInbox inbox, CancellationToken ct) =>
             Handle(async () => Results.Ok(new MarkedJson(await inbox.MarkAllReadAsync(ct)))))
             .WithName("MarkAllNotificationsRead")
-            .WithSummary("Marks every notification the caller sees read; answers how many were unread.");
+            .WithSummary("Marks every notification the caller sees read; answers how many were unread.")
+            .Produces<MarkedJson>();
         return app;
     }
 

@@ -20,34 +20,42 @@ public static class PipelinesEndpoints
         var api = app.MapGroup("/api/v1/pipelines").WithTags("Pipelines");
         api.MapGet("/templates", (string? search, PatternLibrary patterns, CancellationToken ct) => Handle(async () =>
                 Results.Ok((await patterns.ListAsync(ct)).Where(t => PipelineAuthoring.Matches(search, t.Name, t.Description, t.Tags)))))
-            .WithSummary("Lists the pattern library's templates whose name, description or tags match ?search=.");
+            .WithSummary("Lists the pattern library's templates whose name, description or tags match ?search=.")
+            .Produces<List<TemplateInfo>>();
         api.MapPost("/templates/{name}/render", (string name, RenderRequest body, PipelineAuthoring authoring, CancellationToken ct) => Handle(async () =>
-                Results.Ok(new { sql = await authoring.RenderAsync(name, PipelineLogic.FromTemplate(name, PipelineRequest.Values(body.Variables)), ct) })))
-            .WithSummary("Renders a template with the given variables; a value that does not fit its kind gets a 400 saying why.");
+                Results.Ok(new RenderedJson(await authoring.RenderAsync(name, PipelineLogic.FromTemplate(name, PipelineRequest.Values(body.Variables)), ct)))))
+            .WithSummary("Renders a template with the given variables; a value that does not fit its kind gets a 400 saying why.")
+            .Produces<RenderedJson>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/", (string? search, PipelineRegistry pipelines, CancellationToken ct) => Handle(async () =>
                 Results.Ok((await pipelines.ListAsync(ct)).Where(p => PipelineAuthoring.Matches(search, p.Name, p.Description, p.Tags)))))
-            .WithSummary("Lists the saved pipelines with their current version and usage count.");
+            .WithSummary("Lists the saved pipelines with their current version and usage count.")
+            .Produces<List<PipelineSummary>>();
         api.MapGet("/export", (RegistryTransfer transfer, CancellationToken ct) => Handle(async () =>
                 Results.Text(await transfer.ExportAsync(ct), "application/json")))
-            .WithSummary("The whole registry (pipelines with every version, templates) as JSON to import elsewhere.");
+            .WithSummary("The whole registry (pipelines with every version, templates) as JSON to import elsewhere.")
+            .Produces<JsonElement>();
         api.MapPost("/import", (HttpRequest request, PipelineAuthoring authoring, IWorkbenchUser user, CancellationToken ct) => Handle(async () =>
             {
                 var json = await ReadLimitedAsync(request, ct);
                 await authoring.ImportAsync(user.Name, json, ct);
                 return Results.NoContent();
             }))
-            .WithSummary("Replaces the registry with an exported document (administrators; at most 4 MiB); a bad document changes nothing.");
+            .WithSummary("Replaces the registry with an exported document (administrators; at most 4 MiB); a bad document changes nothing.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/{name}", (string name, PipelineRegistry pipelines, CancellationToken ct) => Handle(async () => Results.Ok(await pipelines.GetAsync(name, ct))))
-            .WithSummary("One pipeline with its version history (oldest first).");
+            .WithSummary("One pipeline with its version history (oldest first).")
+            .Produces<PipelineInfo>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", (PipelineRequest body, PipelineAuthoring authoring, IWorkbenchUser user, CancellationToken ct) => Handle(async () =>
             {
                 var sql = await authoring.CreateAsync(user.Name, body.Name ?? "", body.Description ?? "", body.Tags ?? [], body.ToLogic(), ct);
-                return Results.Created($"/api/v1/pipelines/{Uri.EscapeDataString(body.Name ?? "")}", new { name = body.Name, version = 1, sql });
+                return Results.Created($"/api/v1/pipelines/{Uri.EscapeDataString(body.Name ?? "")}", new PipelineVersionJson(body.Name ?? "", 1, sql));
             }))
-            .WithSummary("Saves a pipeline at version 1: {name, description, tags, template, variables} or {name, sql}.");
+            .WithSummary("Saves a pipeline at version 1: {name, description, tags, template, variables} or {name, sql}.")
+            .Produces<PipelineVersionJson>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPut("/{name}", (string name, PipelineRequest body, PipelineAuthoring authoring, IWorkbenchUser user, CancellationToken ct) => Handle(async () =>
-                Results.Ok(new { name, version = await authoring.UpdateAsync(user.Name, name, body.ToLogic(), body.Comment ?? "", ct) })))
-            .WithSummary("Saves new logic as the pipeline's next version, with a comment.");
+                Results.Ok(new PipelineVersionJson(name, await authoring.UpdateAsync(user.Name, name, body.ToLogic(), body.Comment ?? "", ct), null))))
+            .WithSummary("Saves new logic as the pipeline's next version, with a comment.")
+            .Produces<PipelineVersionJson>().ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
@@ -118,3 +126,9 @@ public sealed record PipelineRequest(
             _ => throw new PipelineRequestException($"The value of '{v.Key}' must be text, a number, true/false or a list of names."),
         }, StringComparer.Ordinal);
 }
+
+/// <summary>A rendered template's SQL.</summary>
+public sealed record RenderedJson(string Sql);
+
+/// <summary>A pipeline's version after a save; the SQL when the save rendered a template.</summary>
+public sealed record PipelineVersionJson(string Name, int Version, string? Sql);

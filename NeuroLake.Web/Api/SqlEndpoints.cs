@@ -18,7 +18,7 @@ public static class SqlEndpoints
             .WithName("RunSql")
             .WithSummary("Runs a SQL script; answers one result per statement, or 400 problem details naming the statement that failed.")
             .WithDescription("Body: {\"sql\": \"...\", \"maxRows\": n} as application/json (other content types answer 415).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<SqlResultsDocument>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         SqlExportEndpoint.Map(group);
         return app;

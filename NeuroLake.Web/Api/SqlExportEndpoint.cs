@@ -17,10 +17,14 @@ internal static class SqlExportEndpoint
         group.MapGet("/export", (HttpContext http, string? sql, string? format, QueryService queries, IWorkbenchUser user) =>
                 ExportAsync(http, sql, format, queries, user.Name))
             .WithName("ExportSqlResult")
-            .WithSummary("Streams the whole result of one query as a CSV, Parquet or JSON (newline-delimited) file.");
+            .WithSummary("Streams the whole result of one query as a CSV, Parquet or JSON (newline-delimited) file.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/vnd.apache.parquet", "application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/export", PostAsync)
             .WithName("ExportSqlResultFromBody")
-            .WithSummary("Like GET /export, with {\"sql\": \"...\"} as an application/json body for long queries.");
+            .WithSummary("Like GET /export, with {\"sql\": \"...\"} as an application/json body for long queries.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/vnd.apache.parquet", "application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> PostAsync(HttpContext http, string? format, QueryService queries, IWorkbenchUser user)

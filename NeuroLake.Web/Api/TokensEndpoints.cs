@@ -39,7 +39,8 @@ public static class TokensEndpoints
                     return await changes.RevokeAsync(token, ct) is { } refused ? AdminApi.Refused(refused, "Token not revoked") : Results.NoContent();
                 }))
             .WithName("RevokeAnyToken")
-            .WithSummary("Revokes any account's token: scripts using it get 401 from now on; audited.");
+            .WithSummary("Revokes any account's token: scripts using it get 401 from now on; audited.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

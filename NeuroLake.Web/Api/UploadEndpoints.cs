@@ -24,13 +24,19 @@ public static class UploadEndpoints
             .WithName("UploadFile")
             .WithSummary("Stages one file: the request body is the file's bytes, ?name= its file name. Answers 201 with the upload, " +
                          "or 200 with the earlier upload when the same bytes are already staged.")
+            .Produces<UploadResponse>(StatusCodes.Status201Created)
+            .Produces<UploadResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .DisableAntiforgery();
         group.MapGet("", List)
             .WithName("ListUploads")
-            .WithSummary("The caller's staged uploads that have not expired, oldest first.");
+            .WithSummary("The caller's staged uploads that have not expired, oldest first.")
+            .Produces<List<UploadResponse>>();
         group.MapDelete("/{id}", Delete)
             .WithName("DeleteUpload")
-            .WithSummary("Removes one of the caller's uploads: 204, or 404 when the caller has no such upload.");
+            .WithSummary("Removes one of the caller's uploads: 204, or 404 when the caller has no such upload.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
