@@ -39,6 +39,7 @@ app.MapNeuroLakeJobsDashboard();
 app.MapJobsApi();
 app.MapPipelinesApi();
 app.MapUnityCatalogApi();
+app.MapCatalogApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();
 app.MapNeuroLakeNotifications();

@@ -13,6 +13,8 @@ public static class WorkbenchExtensions
         services.AddMudServices();
         services.AddScoped<NeuroLake.Web.Components.Shared.UserClock>();
         services.AddSingleton<VisibleTables>();
+        services.AddSingleton<VisibleSecurables>();
+        services.AddSingleton<CatalogEdits>();
         services.AddSingleton<CatalogTables>();
         return services;
     }
