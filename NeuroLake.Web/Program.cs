@@ -21,6 +21,7 @@ builder.AddNeuroLakeTelemetry();
 builder.Services.AddNeuroLakeOpenApi();
 builder.Services.AddNeuroLakeNotifications();
 builder.Services.AddUnityCatalogApi();
+builder.Services.AddTableOperations();
 
 var app = builder.Build();
 
@@ -40,6 +41,8 @@ app.MapJobsApi();
 app.MapPipelinesApi();
 app.MapUnityCatalogApi();
 app.MapCatalogApi();
+app.MapTablesApi();
+app.MapOperationsApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();
 app.MapNeuroLakeNotifications();

@@ -39,6 +39,7 @@ internal static class ApiProblems
     public static IResult From(NeuroLakeException error, NeuroLakeOptions options) => error switch
     {
         PermissionDeniedException denied => Forbidden(denied.Message),
+        Operations.OperationLimitException busy => Results.Problem(title: "Too many operations", detail: busy.Message, statusCode: StatusCodes.Status429TooManyRequests),
         QueryFailedException { InnerException: PermissionDeniedException denied } => Forbidden(denied.Message),
         QueryFailedException failed => BadRequest(ServerFolderText.Strip(failed.Reason, options), "Statement failed"),
         _ => BadRequest(ServerFolderText.Strip(error.Message, options)),

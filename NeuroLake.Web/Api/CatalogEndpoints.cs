@@ -40,10 +40,7 @@ public static class CatalogEndpoints
             .WithName("ListCatalogApiTables")
             .WithSummary("One page (?skip=&take=, take 1-1000, default 100) of the tables of a schema the caller may SELECT, by name, with the total.")
             .Produces<TableSummaryPageJson>();
-        catalog.MapGet("/tables/{name}", async (string name, HttpContext http, VisibleSecurables securables, IWorkbenchUser user, CancellationToken ct) =>
-                await TableRoute.FindAsync(securables, user.Name, name, ct) is { } table
-                    ? TableETag.NotModified(http, table) ?? Results.Ok(TableJson.From(table))
-                    : TableRoute.NotFound(name))
+        catalog.MapGet("/tables/{name}", TablesEndpoints.DescribeAsync)
             .WithName("GetCatalogApiTable")
             .WithSummary("A table (catalog.schema.table) with its columns, types, nullability, comments, PII classifications, owner, description, tags, properties and location; ETag, If-None-Match answers 304.")
             .Produces<TableJson>()

@@ -13,7 +13,7 @@ namespace NeuroLake.Web.Catalog;
 /// administration. Every attempt, refused ones too, is audited as <see cref="AuditAction.CatalogChange"/> on the table.
 /// Callers check visibility first (a table the user may not SELECT is not found, never refused).
 /// </summary>
-public sealed class CatalogEdits(CatalogStore catalog, GrantStore grants, GroupDirectory groups, PrivilegeEvaluator privileges, AuditLog audit)
+public sealed class CatalogEdits(CatalogStore catalog, GrantStore grants, GroupDirectory groups, TablePrivileges privileges, AuditLog audit)
 {
     public Task SetDescriptionAsync(string user, SecurablePath table, string description, CancellationToken ct = default) =>
         ChangeAsync(user, table, Privilege.Modify, $"description: {description}", () => catalog.SetDescriptionAsync(table.TablePath, description.Trim(), ct), ct);
@@ -54,7 +54,7 @@ public sealed class CatalogEdits(CatalogStore catalog, GrantStore grants, GroupD
         var target = path.TablePath.ToString();
         try
         {
-            await RequireAsync(user, path.TablePath, needs, ct);
+            await privileges.RequireAsync(user, path.TablePath, needs, ct);
             await change();
         }
         catch (PermissionDeniedException denied)
@@ -69,23 +69,5 @@ public sealed class CatalogEdits(CatalogStore catalog, GrantStore grants, GroupD
         }
 
         await audit.RecordAsync(new AuditEvent(user, AuditAction.CatalogChange, target, AuditOutcome.Succeeded, details), ct);
-    }
-
-    private async Task RequireAsync(string user, SecurablePath table, Privilege? needs, CancellationToken ct)
-    {
-        var securable = Securable.Of(table);
-        if (needs is { } privilege)
-        {
-            if (!await privileges.HasAsync(user, securable, privilege, ct))
-            {
-                throw new PermissionDeniedException(
-                    $"permission denied: {PrivilegeNames.Sql(privilege)} on {securable}; ask its owner or an administrator to GRANT {PrivilegeNames.Sql(privilege)}.");
-            }
-        }
-        else if (!await privileges.IsOwnerOrAdminAsync(user, table, ct))
-        {
-            throw new PermissionDeniedException(
-                $"permission denied: changing {securable} this way needs OWNERSHIP; ask its owner or an administrator to do it or to transfer ownership (ALTER ... OWNER TO).");
-        }
     }
 }

@@ -15,6 +15,7 @@ public static class WorkbenchExtensions
         services.AddSingleton<VisibleTables>();
         services.AddSingleton<VisibleSecurables>();
         services.AddSingleton<CatalogEdits>();
+        services.AddSingleton<TablePrivileges>();
         services.AddSingleton<CatalogTables>();
         return services;
     }
