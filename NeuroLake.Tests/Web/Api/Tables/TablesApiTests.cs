@@ -137,4 +137,20 @@ public sealed class TablesApiTests(LakeApiApp lake) : IClassFixture<LakeApiApp>
         Assert.DoesNotContain(lake.App.DataDirectory, problem.Detail());
         Assert.DoesNotContain(lake.App.DataDirectory, JsonSerializer.Serialize(problem));
     }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_answers_a_400_problem_and_inserts_nothing()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tables/main.sales.orders/rows")
+        {
+            Content = new StringContent("{\"rows\": [{\"id\": 9,", System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await lake.Admin.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("JSON", body);
+        Assert.Equal(3L, (await lake.RowsAsync("SELECT count(*) FROM sales.orders"))[0][0]);
+    }
 }
