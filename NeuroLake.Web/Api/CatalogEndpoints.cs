@@ -25,6 +25,7 @@ public static class CatalogEndpoints
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         var catalog = app.MapGroup("/api/v1/catalog").WithTags("Catalog").WithApiProblems();
+        catalog.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         catalog.MapGet("/catalogs", async (VisibleSecurables securables, IWorkbenchUser user, CancellationToken ct) =>
                 TypedResults.Ok((await securables.CatalogsAsync(user.Name, ct)).Select(CatalogJson.From).ToList()))
             .WithName("ListCatalogApiCatalogs")
@@ -135,6 +136,7 @@ public static class CatalogEndpoints
         CatalogSearch search, VisibleTables visible, IWorkbenchUser user, CancellationToken ct)
     {
         var count = take ?? 50;
+        (kind, pii) = (kind?.Trim().ToLowerInvariant(), pii?.Trim().ToLowerInvariant());
         if (count is < 1 or > CatalogSearch.MaxLimit)
         {
             throw new BadApiRequestException($"take must be between 1 and {CatalogSearch.MaxLimit}; it was {count}. Omit it for 50.");

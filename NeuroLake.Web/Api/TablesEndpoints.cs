@@ -24,12 +24,14 @@ public static class TablesEndpoints
     public static IEndpointRouteBuilder MapTablesApi(this IEndpointRouteBuilder app)
     {
         var tables = app.MapGroup("/api/v1/tables").WithTags("Tables").WithApiProblems();
+        tables.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         tables.MapPost("/", CreateAsync)
             .WithName("CreateTable")
             .WithSummary("Creates a table from {\"name\": \"main.sales.orders\", \"columns\": [{\"name\", \"type\", \"nullable\"}], \"comment\", \"partitionedBy\"}, as CREATE TABLE; needs CREATE TABLE on the schema.")
             .Produces<TableJson>(StatusCodes.Status201Created);
         tables.MapGet("/{name}", DescribeAsync)
             .WithName("DescribeTable")
+            .Produces(StatusCodes.Status304NotModified)
             .WithSummary("Describes a table (catalog.schema.table): columns, owner, tags, properties, location, version, size; ETag from its version, If-None-Match answers 304.")
             .Produces<TableJson>();
         tables.MapDelete("/{name}", async (string name, [AsParameters] TableCall call, TableAccess access) =>
@@ -44,9 +46,11 @@ public static class TablesEndpoints
                 return Results.NoContent();
             })
             .WithName("DropTable")
-            .WithSummary("Drops a table, as DROP TABLE: its owner or an administrator only.");
+            .WithSummary("Drops a table, as DROP TABLE: its owner or an administrator only.")
+            .Produces(StatusCodes.Status204NoContent);
         tables.MapGet("/{name}/history", HistoryAsync)
             .WithName("GetTableHistory")
+            .Produces(StatusCodes.Status304NotModified)
             .WithSummary("The table's commits newest first (?skip=&take=, take 1-1000, default 100): version, time, operation, parameters, metrics, user; ETag, If-None-Match answers 304.")
             .Produces<HistoryPageJson>();
         tables.MapGet("/{name}/rows", ReadAsync)
@@ -70,16 +74,19 @@ public static class TablesEndpoints
         tables.MapPost("/{name}/rows", (string name, InsertRowsRequest body, [AsParameters] TableCall call, TableAccess access) =>
                 ChangeRowsAsync(name, call, access, table => TableStatements.Insert(table.Table, table.Sql, body.Rows)))
             .WithName("InsertTableRows")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Appends rows given as {\"rows\": [{\"column\": value}]}, as INSERT; needs MODIFY; If-Match answers 412 when the table moved on.")
             .Produces<RowChangeJson>();
         tables.MapPost("/{name}/rows/update", (string name, UpdateRowsRequest body, [AsParameters] TableCall call, TableAccess access) =>
                 ChangeRowsAsync(name, call, access, table => TableStatements.Update(table.Table, table.Sql, body)))
             .WithName("UpdateTableRows")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Sets columns on the rows matching every condition: {\"set\": {\"c\": v}, \"where\": [{\"column\", \"op\", \"value\"}]}, as UPDATE; needs MODIFY and SELECT.")
             .Produces<RowChangeJson>();
         tables.MapPost("/{name}/rows/delete", (string name, DeleteRowsRequest body, [AsParameters] TableCall call, TableAccess access) =>
                 ChangeRowsAsync(name, call, access, table => TableStatements.Delete(table.Table, table.Sql, body)))
             .WithName("DeleteTableRows")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Deletes the rows matching every condition: {\"where\": [{\"column\": \"id\", \"op\": \"=\", \"value\": 3}]}, as DELETE; needs MODIFY and SELECT.")
             .Produces<RowChangeJson>();
     }
@@ -90,16 +97,19 @@ public static class TablesEndpoints
                 StartAsync(name, "optimize", call, queries, operations, table =>
                     MaintenanceStatements.Optimize(table.Sql, (body?.ZorderBy ?? []).Select(c => TableStatements.Column(table.Table, c)).ToList())))
             .WithName("OptimizeTable")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Compacts small files (optionally {\"zorderBy\": [\"c\"]}); 202 with an operation to poll. Needs MODIFY.")
             .Produces<OperationJson>(StatusCodes.Status202Accepted);
         tables.MapPost("/{name}/vacuum", VacuumAsync)
             .WithName("VacuumTable")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Deletes files no version inside the retention needs ({\"retainHours\": 168}); 202 with an operation to poll. {\"dryRun\": true} answers 200 with the files it would delete. Needs MODIFY.")
             .Produces<OperationJson>(StatusCodes.Status202Accepted)
             .Produces<JsonElement>();
         tables.MapPost("/{name}/restore", (string name, RestoreRequest body, [AsParameters] TableCall call, QueryService queries, OperationRegistry operations) =>
                 StartAsync(name, "restore", call, queries, operations, table => TableStatements.Restore(table.Sql, body)))
             .WithName("RestoreTable")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Restores the table to {\"version\": n} or {\"timestamp\": \"...\"} as a new commit; 202 with an operation to poll. Needs MODIFY.")
             .Produces<OperationJson>(StatusCodes.Status202Accepted);
     }

@@ -12,7 +12,7 @@ internal static class SqlLiteral
 {
     public static string Of(JsonElement value, string column) => value.ValueKind switch
     {
-        JsonValueKind.String => "'" + value.GetString()!.Replace("'", "''", StringComparison.Ordinal) + "'",
+        JsonValueKind.String => Text(value.GetString()!),
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "TRUE",
         JsonValueKind.False => "FALSE",
@@ -20,4 +20,7 @@ internal static class SqlLiteral
         _ => throw new BadApiRequestException(
             $"The value for column '{column}' is a JSON {value.ValueKind.ToString().ToLowerInvariant()}: give a string, number, boolean or null (dates and timestamps as strings)."),
     };
+
+    /// <summary>A string as one quoted literal.</summary>
+    public static string Text(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

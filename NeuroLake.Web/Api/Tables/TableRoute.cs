@@ -10,7 +10,7 @@ namespace NeuroLake.Web.Api.Tables;
 /// </summary>
 public static class TableRoute
 {
-    /// <summary>The three parts; throws <see cref="BadApiRequestException"/> saying how to write the name.</summary>
+    /// <summary>The three parts (each an identifier, checked as <see cref="TableName"/> checks its parts); throws <see cref="BadApiRequestException"/> saying how to write the name.</summary>
     public static (string Catalog, string Schema, string Table) Parse(string fullName) =>
         fullName.Split('.') is [var c, var s, var t] && TableName.TryCreate(s, t) is not null && TableName.TryCreate(c, c) is not null
             ? (c, s, t)

@@ -40,7 +40,7 @@ internal static partial class TableStatements
         var partitions = request.PartitionedBy is { Count: > 0 } keys
             ? $" PARTITIONED BY ({string.Join(", ", keys.Select(k => Known(k, request.Columns.Select(c => c.Name!).ToList(), name.ToString())))})"
             : "";
-        var comment = string.IsNullOrEmpty(request.Comment) ? "" : " COMMENT " + SqlLiteral.Of(JsonSerializer.SerializeToElement(request.Comment), "comment");
+        var comment = string.IsNullOrEmpty(request.Comment) ? "" : " COMMENT " + SqlLiteral.Text(request.Comment);
         return $"CREATE TABLE {name.Sql} ({string.Join(", ", columns)}){partitions}{comment}";
     }
 
