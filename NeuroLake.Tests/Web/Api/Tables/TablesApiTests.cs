@@ -153,4 +153,18 @@ public sealed class TablesApiTests(LakeApiApp lake) : IClassFixture<LakeApiApp>
         Assert.Contains("JSON", body);
         Assert.Equal(3L, (await lake.RowsAsync("SELECT count(*) FROM sales.orders"))[0][0]);
     }
+
+    [Fact]
+    public async Task Rows_at_a_timestamp_are_the_version_current_then()
+    {
+        await lake.AsAdminAsync("CREATE TABLE sales.dated AS SELECT 1 AS id; INSERT INTO sales.dated VALUES (2); INSERT INTO sales.dated VALUES (3)");
+        var (_, history) = await lake.Admin.GetApiAsync("/api/v1/tables/main.sales.dated/history");
+        var second = history.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("version").GetInt64() == 1);
+        var at = Uri.EscapeDataString(second.GetProperty("timestamp").GetDateTimeOffset().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+        var (status, rows) = await lake.Admin.GetApiAsync($"/api/v1/tables/main.sales.dated/rows?timestamp={at}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([1L, 2L], rows.GetProperty("rows").EnumerateArray().Select(r => r[0].GetInt64()).Order());
+    }
 }
