@@ -21,6 +21,7 @@ builder.AddNeuroLakeTelemetry();
 builder.Services.AddNeuroLakeOpenApi();
 builder.Services.AddNeuroLakeNotifications();
 builder.Services.AddUnityCatalogApi();
+builder.Services.AddTableOperations();
 
 var app = builder.Build();
 
@@ -42,6 +43,9 @@ app.MapLineageApi();
 app.MapQualityApi();
 app.MapNeuroLakeAdminApi();
 app.MapUnityCatalogApi();
+app.MapCatalogApi();
+app.MapTablesApi();
+app.MapOperationsApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();
 app.MapNeuroLakeNotifications();

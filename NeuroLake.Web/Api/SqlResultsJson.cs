@@ -89,7 +89,7 @@ internal sealed class SqlResultsJson(IReadOnlyList<StatementResult> results) : I
         json.WriteEndArray();
     }
 
-    private static void WriteColumns(Utf8JsonWriter json, IReadOnlyList<ResultColumn> columns)
+    internal static void WriteColumns(Utf8JsonWriter json, IReadOnlyList<ResultColumn> columns)
     {
         json.WriteStartArray("columns");
         foreach (var column in columns)

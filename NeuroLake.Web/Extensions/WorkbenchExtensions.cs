@@ -14,6 +14,9 @@ public static class WorkbenchExtensions
         services.AddScoped<NeuroLake.Web.Components.Shared.UserClock>();
         services.AddSingleton<VisibleTables>();
         services.AddSingleton<VisibleLineage>();
+        services.AddSingleton<VisibleSecurables>();
+        services.AddSingleton<CatalogEdits>();
+        services.AddSingleton<TablePrivileges>();
         services.AddSingleton<CatalogTables>();
         return services;
     }

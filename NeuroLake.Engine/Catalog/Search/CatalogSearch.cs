@@ -10,7 +10,8 @@ namespace NeuroLake.Engine.Catalog.Search;
 /// </summary>
 public sealed class CatalogSearch
 {
-    private const int MaxLimit = 500;
+    /// <summary>The most hits one search returns; a caller filtering hits afterwards asks for this many.</summary>
+    public const int MaxLimit = 500;
     private const int ProbeCap = 2000;
     private static readonly SecurableKind[] Kinds = [SecurableKind.Schema, SecurableKind.Table, SecurableKind.Column];
     private readonly IDbContextFactory<CatalogDbContext> _factory;

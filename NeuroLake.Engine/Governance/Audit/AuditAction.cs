@@ -13,4 +13,7 @@ public enum AuditAction
     Maintenance,
     Restore,
     AdminChange,
+
+    /// <summary>A table's or column's description, tags, owner or PII classification changed in the catalog.</summary>
+    CatalogChange,
 }

@@ -96,6 +96,38 @@ internal static class AccessMatrix
         Api("GET", "/api/2.1/unity-catalog/tables", "/api/2.1/unity-catalog/tables?catalog_name=main&schema_name=hr", null, "401   200    200    200    200    200"),
         Api("GET", "/api/2.1/unity-catalog/tables/{full_name}", "/api/2.1/unity-catalog/tables/main.sales.orders", null, "401   404    200    200    200    200"),
         Api("GET", "/api/2.1/unity-catalog/tables/{full_name}", "/api/2.1/unity-catalog/tables/main.hr.salaries", null, "401   404    404    200    200    404"),
+        // The catalog API shows what the explorer shows: viewers read no rows, so every table is hidden from them (404);
+        // descriptions, tags and column comments need MODIFY (engineers), owners and PII classifications ownership.
+        Api("GET", "/api/v1/catalog/catalogs", "/api/v1/catalog/catalogs", null,                                     "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/catalog/catalogs/{catalog}/schemas", "/api/v1/catalog/catalogs/main/schemas", null,       "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/catalog/catalogs/{catalog}/schemas/{schema}/tables", "/api/v1/catalog/catalogs/main/schemas/hr/tables", null, "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/catalog/search", "/api/v1/catalog/search?q=orders", null,                                 "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/catalog/tables/{name}", "/api/v1/catalog/tables/main.sales.orders", null,                 "401   404    200    200    200    200"),
+        Api("GET", "/api/v1/catalog/tables/{name}", "/api/v1/catalog/tables/main.hr.salaries", null,                  "401   404    404    200    200    404"),
+        Api("GET", "/api/v1/catalog/tables/{name}/recommendations", "/api/v1/catalog/tables/main.sales.orders/recommendations", null, "401   404    200    200    200    200"),
+        Api("PUT", "/api/v1/catalog/tables/{name}/description", "/api/v1/catalog/tables/main.sales.orders/description", Json("""{"description": "by {caller}"}"""), "401   404    403    200    200    403"),
+        Api("PUT", "/api/v1/catalog/tables/{name}/tags", "/api/v1/catalog/tables/main.sales.orders/tags", Json("""{"tags": ["{caller}"]}"""), "401   404    403    200    200    403"),
+        Api("PUT", "/api/v1/catalog/tables/{name}/owner", "/api/v1/catalog/tables/main.sales.orders/owner", Json("""{"owner": "ada"}"""), "401   404    403    403    200    403"),
+        Api("PUT", "/api/v1/catalog/tables/{name}/columns/{column}/comment", "/api/v1/catalog/tables/main.sales.orders/columns/id/comment", Json("""{"comment": "by {caller}"}"""), "401   404    403    200    200    403"),
+        Api("PUT", "/api/v1/catalog/tables/{name}/columns/{column}/pii", "/api/v1/catalog/tables/main.sales.orders/columns/amount/pii", Json("""{"type": "amount"}"""), "401   404    403    403    200    403"),
+        Api("DELETE", "/api/v1/catalog/tables/{name}/columns/{column}/pii", "/api/v1/catalog/tables/main.sales.orders/columns/amount/pii", null, "401   404    403    403    200    403"),
+        // The tables API runs the caller's SQL: creating needs CREATE TABLE, writes and maintenance MODIFY, dropping ownership;
+        // each caller drops the table it created (the others have none by that name).
+        Api("POST", "/api/v1/tables", "/api/v1/tables/", Json("""{"name": "main.sales.t_{caller}", "columns": [{"name": "id", "type": "INT"}]}"""), "401   403    403    201    201    403"),
+        Api("DELETE", "/api/v1/tables/{name}", "/api/v1/tables/main.sales.t_{caller}", null,                         "401   404    404    204    204    404"),
+        Api("GET", "/api/v1/tables/{name}", "/api/v1/tables/main.sales.orders", null,                                 "401   404    200    200    200    200"),
+        Api("GET", "/api/v1/tables/{name}/history", "/api/v1/tables/main.sales.orders/history", null,                 "401   404    200    200    200    200"),
+        Api("GET", "/api/v1/tables/{name}/rows", "/api/v1/tables/main.sales.orders/rows?limit=5", null,               "401   404    200    200    200    200"),
+        Api("POST", "/api/v1/tables/{name}/rows", "/api/v1/tables/main.sales.orders/rows", Json("""{"rows": [{"id": 9, "amount": 1}]}"""), "401   404    403    200    200    403"),
+        Api("POST", "/api/v1/tables/{name}/rows/update", "/api/v1/tables/main.sales.orders/rows/update", Json("""{"set": {"amount": 2}, "where": [{"column": "id", "op": "=", "value": 9}]}"""), "401   404    403    200    200    403"),
+        Api("POST", "/api/v1/tables/{name}/rows/delete", "/api/v1/tables/main.sales.orders/rows/delete", Json("""{"where": [{"column": "id", "op": "=", "value": 9}]}"""), "401   404    403    200    200    403"),
+        Api("POST", "/api/v1/tables/{name}/vacuum", "/api/v1/tables/main.sales.orders/vacuum", Json("""{"dryRun": true}"""), "401   404    403    200    200    403"),
+        Api("POST", "/api/v1/tables/{name}/optimize", "/api/v1/tables/main.sales.orders/optimize", Json("{}"),       "401   404    403    202    202    403"),
+        Api("POST", "/api/v1/tables/{name}/restore", "/api/v1/tables/main.hr.salaries/restore", Json("""{"version": 0}"""), "401   404    404    202    202    404"),
+        // Operations are their caller's (and administrators'); an unknown id is 404 for everyone.
+        Api("GET", "/api/v1/operations", "/api/v1/operations/", null,                                                 "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/operations/{id:guid}", "/api/v1/operations/{nothing}", null,                              "401   404    404    404    404    404"),
+        Api("POST", "/api/v1/operations/{id:guid}/cancel", "/api/v1/operations/{nothing}/cancel", null,               "401   404    404    404    404    404"),
         // Hangfire's own dashboard can delete and re-queue any job: administrators only.
         Api("GET", "/admin/hangfire/{**path}", "/admin/hangfire", null,                                              "signin 403   403    403    200    signin"),
         // The API's description and its reference page: anyone signed in or holding a token.

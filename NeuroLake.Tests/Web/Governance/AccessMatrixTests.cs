@@ -119,7 +119,8 @@ public sealed class AccessMatrixTests
             var got = Answer(response);
             if (got != probe.ExpectedFor(caller))
             {
-                wrong.Add($"{probe.Method} {url} as {name}: expected {probe.ExpectedFor(caller)}, got {got}");
+                var body = await response.Content.ReadAsStringAsync();
+                wrong.Add($"{probe.Method} {url} as {name}: expected {probe.ExpectedFor(caller)}, got {got} ({body[..Math.Min(body.Length, 300)]})");
             }
         }
     }

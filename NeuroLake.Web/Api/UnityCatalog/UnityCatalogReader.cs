@@ -10,7 +10,7 @@ namespace NeuroLake.Web.Api.UnityCatalog;
 /// may USE, schemas they may USE (as SHOW SCHEMAS lists them), tables they may SELECT (<see cref="VisibleTables"/>).
 /// Whatever they may not see answers NOT_FOUND, exactly like what does not exist. Names match ignoring case, as SQL's do.
 /// </summary>
-internal sealed class UnityCatalogReader(CatalogStore catalog, VisibleTables visible, PrivilegeEvaluator privileges, WarehouseLayout layout)
+internal sealed class UnityCatalogReader(CatalogStore catalog, VisibleTables visible, VisibleSecurables securables, WarehouseLayout layout)
 {
     public async Task<UnityCatalogCatalogListJson> ListCatalogsAsync(string user, UnityCatalogPage page, CancellationToken ct)
     {
@@ -46,50 +46,24 @@ internal sealed class UnityCatalogReader(CatalogStore catalog, VisibleTables vis
     public async Task<UnityCatalogTableJson> GetTableAsync(string user, string fullName, CancellationToken ct)
     {
         var (catalogName, schemaName, tableName) = Split(fullName, 3) is [var c, var s, var t] ? (c, s, t) : throw NotDotted(fullName, "catalog.schema.table");
-        var schema = await SchemaAsync(user, catalogName, schemaName, ct);
-        var path = (await catalog.ListTablesAsync(schema.Path.Catalog, schema.Path.Schema!, ct))
-            .FirstOrDefault(p => string.Equals(p.Table, tableName, StringComparison.OrdinalIgnoreCase));
-        if (path is null || !await visible.CanSelectAsync(user, path, ct) || await catalog.FindTableAsync(path, ct) is not { } table)
-        {
-            throw UnityCatalogException.NotFound("Table", fullName);
-        }
-
-        return Describe(table);
+        _ = await SchemaAsync(user, catalogName, schemaName, ct);
+        return Describe(await securables.TableAsync(user, catalogName, schemaName, tableName, ct) ?? throw UnityCatalogException.NotFound("Table", fullName));
     }
 
     private UnityCatalogTableJson Describe(TableInfo table) =>
         UnityCatalogDescriptions.Table(table, managed: layout.NameOf(table.Location, out _) == table.Path.TablePath);
 
-    private async Task<List<SecurableInfo>> CatalogsAsync(string user, CancellationToken ct)
-    {
-        var usable = new List<SecurableInfo>();
-        foreach (var c in await catalog.DescribeCatalogsAsync(ct))
-        {
-            if (await privileges.HasAsync(user, new Securable(c.Path), Privilege.UseCatalog, ct))
-            {
-                usable.Add(c);
-            }
-        }
-
-        return usable;
-    }
+    private Task<IReadOnlyList<SecurableInfo>> CatalogsAsync(string user, CancellationToken ct) => securables.CatalogsAsync(user, ct);
 
     private async Task<SecurableInfo> CatalogAsync(string user, string name, CancellationToken ct) =>
-        (await CatalogsAsync(user, ct)).FirstOrDefault(c => string.Equals(c.Path.Catalog, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw UnityCatalogException.NotFound("Catalog", name);
+        await securables.CatalogAsync(user, name, ct) ?? throw UnityCatalogException.NotFound("Catalog", name);
 
-    private async Task<IReadOnlyList<SecurableInfo>> SchemasAsync(string user, string catalogName, CancellationToken ct)
-    {
-        var schemas = await catalog.DescribeSchemasAsync(catalogName, ct);
-        var usable = (await visible.SchemasAsync(user, catalogName, schemas.Select(s => s.Path.Schema!), ct)).ToHashSet(StringComparer.Ordinal);
-        return schemas.Where(s => usable.Contains(s.Path.Schema!)).ToList();
-    }
+    private Task<IReadOnlyList<SecurableInfo>> SchemasAsync(string user, string catalogName, CancellationToken ct) => securables.SchemasAsync(user, catalogName, ct);
 
     private async Task<SecurableInfo> SchemaAsync(string user, string catalogName, string schemaName, CancellationToken ct)
     {
-        var parent = await CatalogAsync(user, catalogName, ct);
-        return (await SchemasAsync(user, parent.Path.Catalog, ct)).FirstOrDefault(s => string.Equals(s.Path.Schema, schemaName, StringComparison.OrdinalIgnoreCase))
-            ?? throw UnityCatalogException.NotFound("Schema", $"{catalogName}.{schemaName}");
+        _ = await CatalogAsync(user, catalogName, ct);
+        return await securables.SchemaAsync(user, catalogName, schemaName, ct) ?? throw UnityCatalogException.NotFound("Schema", $"{catalogName}.{schemaName}");
     }
 
     private static string Required(string? value, string parameter) =>

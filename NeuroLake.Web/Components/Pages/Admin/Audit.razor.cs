@@ -66,6 +66,7 @@ public partial class Audit
         AuditAction.SignInFailure => "Sign-in failure",
         AuditAction.TokenUse => "Token use",
         AuditAction.AdminChange => "Admin change",
+        AuditAction.CatalogChange => "Catalog change",
         { } other => other.ToString(),
     };
 

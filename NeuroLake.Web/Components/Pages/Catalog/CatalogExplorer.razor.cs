@@ -8,7 +8,7 @@ namespace NeuroLake.Web.Components.Pages.Catalog;
 public partial class CatalogExplorer
 {
     /// <summary>The most hits the engine's search returns (<see cref="CatalogSearchQuery.Limit"/>).</summary>
-    private const int WidestSearch = 500;
+    private const int WidestSearch = CatalogSearch.MaxLimit;
 
     [Inject]
     private CatalogSearch CatalogSearch { get; set; } = default!;

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NeuroLake.Tests.Web.Api.Tables;
+
+/// <summary>Calls as a script makes them: JSON in, status and JSON out.</summary>
+internal static class ApiJson
+{
+    public static async Task<ApiAnswer> GetApiAsync(this HttpClient client, string path, Action<HttpRequestMessage>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        headers?.Invoke(request);
+        return await SendAsync(client, request);
+    }
+
+    public static Task<ApiAnswer> PostApiAsync(this HttpClient client, string path, object? body, Action<HttpRequestMessage>? headers = null) =>
+        SendAsync(client, HttpMethod.Post, path, body, headers);
+
+    public static Task<ApiAnswer> PutApiAsync(this HttpClient client, string path, object? body) =>
+        SendAsync(client, HttpMethod.Put, path, body);
+
+    public static Task<ApiAnswer> DeleteApiAsync(this HttpClient client, string path) =>
+        SendAsync(client, new HttpRequestMessage(HttpMethod.Delete, path));
+
+    /// <summary>The problem's detail, for asserting what it tells the caller.</summary>
+    public static string Detail(this JsonElement problem) => problem.GetProperty("detail").GetString()!;
+
+    private static async Task<ApiAnswer> SendAsync(
+        HttpClient client, HttpMethod method, string path, object? body, Action<HttpRequestMessage>? headers = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body ?? new { }) };
+        headers?.Invoke(request);
+        return await SendAsync(client, request);
+    }
+
+    private static async Task<ApiAnswer> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        using (request)
+        using (var response = await client.SendAsync(request))
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+            return new ApiAnswer(response.StatusCode, json, response.Headers.ETag?.Tag);
+        }
+    }
+}
+
+/// <summary>An answer: status, JSON body (undefined when empty) and ETag.</summary>
+internal sealed record ApiAnswer(HttpStatusCode Status, JsonElement Json, string? ETag)
+{
+    public void Deconstruct(out HttpStatusCode status, out JsonElement json) => (status, json) = (Status, Json);
+}
