@@ -16,3 +16,7 @@ public sealed record SqlStatementDocument(
 
 /// <summary>A result column: name, DuckDB type, and the PII type traced to it (absent when none).</summary>
 public sealed record SqlColumnDocument(string Name, string Type, string? PiiType);
+
+/// <summary>The shape <c>Tables/StatementJson</c> writes for a table's rows: one statement's result without its kind, line and advice.</summary>
+public sealed record TableRowsDocument(
+    IReadOnlyList<SqlColumnDocument> Columns, IReadOnlyList<IReadOnlyList<JsonElement>> Rows, int RowCount, bool Truncated, long? RowsAffected);

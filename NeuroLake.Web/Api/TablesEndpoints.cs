@@ -56,7 +56,7 @@ public static class TablesEndpoints
         tables.MapGet("/{name}/rows", ReadAsync)
             .WithName("ReadTableRows")
             .WithSummary("Reads rows (?limit=, 1 to the row limit, default 100), at ?version=N or ?timestamp=ISO-8601 for time travel, as SELECT would: masked columns masked, row filters applied.")
-            .Produces<JsonElement>();
+            .Produces<TableRowsDocument>();
         MapRowChanges(tables);
         MapMaintenance(tables);
         return app;
