@@ -22,6 +22,7 @@ builder.Services.AddNeuroLakeOpenApi();
 builder.Services.AddNeuroLakeNotifications();
 builder.Services.AddUnityCatalogApi();
 builder.Services.AddTableOperations();
+builder.Services.AddSqlApi();
 
 var app = builder.Build();
 

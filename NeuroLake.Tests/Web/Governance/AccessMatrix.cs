@@ -21,6 +21,9 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/sql", "/api/v1/sql", Json("""{"sql": "SELECT 1"}"""),                                   "401   200    200    200    200    200"),
         Api("GET", "/api/v1/sql/export", "/api/v1/sql/export?format=csv&sql=SELECT%201", null,                        "401   200    200    200    200    200"),
         Api("POST", "/api/v1/sql/export", "/api/v1/sql/export?format=csv", Json("""{"sql": "SELECT 1"}"""),          "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/sql/explain", "/api/v1/sql/explain", Json("""{"sql": "SELECT 1"}"""),                   "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/sql/{id}/cancel", "/api/v1/sql/{nothing}/cancel", null,                                  "401   404    404    404    404    404"),
+        Api("GET", "/api/v1/sql/history", "/api/v1/sql/history", null,                                               "401   200    200    200    200    200"),
         // Loading a new table needs CREATE TABLE: engineers and administrators have it, analysts and viewers do not (refused as a bad request, like SQL).
         Api("POST", "/api/v1/ingest", "/api/v1/ingest?table=sales.loaded_{caller}&mode=create&filename=a.csv", Csv(), "401   400    400    200    200    400"),
         Api("POST", "/api/v1/uploads", "/api/v1/uploads?name={caller}.csv", Csv(),                                  "401   201    201    201    201    201"),
