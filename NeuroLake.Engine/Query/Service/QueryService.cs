@@ -10,6 +10,7 @@ using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Quality;
 using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
@@ -72,10 +73,11 @@ public sealed class QueryService : IDisposable
     /// <param name="usage">When given, each successful statement counts its table reads and writes.</param>
     /// <param name="loggerFactory">Where history, lineage and usage failures are logged (they never fail the user's statement).</param>
     /// <param name="audit">When given, every statement is audited with its user, tables and outcome.</param>
+    /// <param name="quality">When given, each commit that changes data is profiled in the background into the quality history.</param>
     public QueryService(
         CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
         QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null,
-        AuditLog? audit = null)
+        AuditLog? audit = null, QualityProfileQueue? quality = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
@@ -98,7 +100,7 @@ public sealed class QueryService : IDisposable
         _duckDb = QuerySandbox.OpenDatabase(options, _scratch);
         _parserCheck = new DuckDbParserCheck(_duckDb);
         _errors = new UserErrorText([options.WarehouseRoot, _scratch.Root, .. options.ExternalLocations]);
-        var tables = new ManagedTables(options, _duckDb, registrar);
+        var tables = new ManagedTables(options, _duckDb, registrar, quality);
         var privileges = new PrivilegeEvaluator(catalog.Factory, options.AuthMode);
         var policies = new TablePolicies(catalog.Factory, privileges);
         _resolver = new TableResolver(catalog, tables, options.Catalog, policies);

@@ -6,6 +6,7 @@ using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Engine.Quality;
 
 namespace NeuroLake.Engine.Query.Service;
 
@@ -23,7 +24,7 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton(sp => new QueryService(
             sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options,
             sp.GetService<QueryHistoryStore>(), sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>(), sp.GetService<UsageStore>(),
-            sp.GetService<AuditLog>()));
+            sp.GetService<AuditLog>(), sp.GetService<QualityProfileQueue>()));
         return services;
     }
 }
