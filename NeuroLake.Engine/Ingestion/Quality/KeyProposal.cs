@@ -65,10 +65,17 @@ internal static class KeyProposal
     }
 
     /// <summary>
+    /// The proposed key, unless it is only an accidentally unique column (a name, a timestamp) while a column named as the key
+    /// exists: then that column, whose nulls and duplicates become faults to fix.
+    /// </summary>
+    public static List<string> Choose(List<string> proposed, IReadOnlyList<ColumnQuality> columns, long rows) =>
+        proposed.Any(c => IdLikeness(c) > 0) || Intended(columns, rows) is not { Count: > 0 } intended ? proposed : intended;
+
+    /// <summary>
     /// When no key holds, a column named plainly as one (<c>id</c>, <c>uuid</c>, <c>order_id</c>…) whose values are mostly
     /// distinct was meant to be the key: its nulls and duplicates are then faults to fix, not a reason to have no key.
     /// </summary>
-    public static List<string> Intended(IReadOnlyList<ColumnQuality> columns, long rows) =>
+    private static List<string> Intended(IReadOnlyList<ColumnQuality> columns, long rows) =>
         columns.Where(c => IdLikeness(c.Name) == 2 && ColumnKind.IsOrderable(c.DuckDbType) && rows - c.NullCount > 0
                            && c.DistinctCount >= IntendedDistinctShare * (rows - c.NullCount))
             .OrderByDescending(c => c.DistinctCount)

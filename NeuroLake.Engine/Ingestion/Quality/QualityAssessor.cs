@@ -29,7 +29,7 @@ public static class QualityAssessor
             throw new IngestionException($"The key column '{missing}' is not in the relation: choose key columns from {string.Join(", ", profiled.Select(c => c.Name))}.");
         }
         var proposed = key is null;
-        key ??= KeyProposal.Propose(connection, relation, columns, rows, exact, ct) is { Count: > 0 } found ? found : KeyProposal.Intended(columns, rows);
+        key ??= KeyProposal.Choose(KeyProposal.Propose(connection, relation, columns, rows, exact, ct), columns, rows);
         columns = RobustFences.Apply(connection, relation, columns, rows, exact, ct);
         var (duplicates, keyDuplicates, outliers) = DuplicateScan.Run(connection, relation, profiled, key, columns, exact, ct);
         columns = columns.Select(c => ColumnStatistics.IsNumericWithFences(c) ? c with { Outliers = outliers[c.Name] } : c).ToList();

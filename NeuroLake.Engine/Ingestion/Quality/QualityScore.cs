@@ -3,13 +3,15 @@ using NeuroLake.Engine.Catalog.Quality;
 namespace NeuroLake.Engine.Ingestion.Quality;
 
 /// <summary>
-/// The score starts at 100 and loses points only for what a user must act on, each at least 1 when present, rounded and
-/// capped: parse failures 300 × the share of rows with one (cap 30); whole-row duplicates 100 × their share (cap 20);
+/// The score starts at 100 and loses points only for what a user must act on: each problem present costs 5, plus, rounded
+/// and capped, parse failures 300 × the share of rows with one (cap 30); whole-row duplicates 100 × their share (cap 20);
 /// rows without a key value 100 × their share (cap 15); key duplicates 100 × their share (cap 15). Outliers, skew, nulls
 /// outside the key and constant columns are <see cref="QualityFindings"/>: they cost nothing. An empty relation scores 0.
 /// </summary>
 internal static class QualityScore
 {
+    private const int Present = 5;
+
     public static List<QualityDeduction> Deductions(QualityReport report)
     {
         var deductions = new List<QualityDeduction>();
@@ -45,8 +47,8 @@ internal static class QualityScore
     {
         if (count > 0)
         {
-            // Anything a user must fix costs at least a point, however rare, so a score of 100 means nothing to fix.
-            var rounded = (int)Math.Clamp(Math.Round(points, MidpointRounding.AwayFromZero), 1, cap);
+            // A problem to fix costs something however rare it is, so 100 means nothing to fix and any fix shows in the score.
+            var rounded = (int)Math.Min(cap, Present + Math.Round(points, MidpointRounding.AwayFromZero));
             deductions.Add(new QualityDeduction(rounded, reason));
         }
     }
