@@ -28,9 +28,9 @@ public sealed partial class QualityHistory
         _measurements.LastOrDefault(m => m.Column is null && m.Checks is { Count: > 0 })?.Checks ?? [];
 
     /// <summary>The overall score (0–100) of the latest scored measurement; null when never scored.</summary>
-    public int? Score => LatestScored?.Score ?? ScoreIn(LatestChecks);
+    public int? Score => LatestScored is { } latest ? Scored(latest) : null;
 
-    /// <summary>What the latest score deducted points for (older measurements: read back from their score check).</summary>
+    /// <summary>What the latest score deducted points for (measurements older than findings: read back from their score check).</summary>
     public IReadOnlyList<QualityDeduction> Deductions => LatestScored?.Deductions
         ?? ScoreReasons.Select(r => DeductionShape().Match(r) is { Success: true } m
             ? new QualityDeduction(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value)
@@ -39,8 +39,8 @@ public sealed partial class QualityHistory
     /// <summary>The latest informational findings, apart from the score; none for measurements older than findings.</summary>
     public IReadOnlyList<QualityFinding> Findings => LatestScored?.Findings ?? [];
 
-    /// <summary>The newest table-level measurement that carries its score, deductions and findings.</summary>
-    private QualityMeasurement? LatestScored => _measurements.LastOrDefault(m => m.Column is null && m.Score is not null && m.Deductions is not null);
+    /// <summary>The newest table-level measurement with a score (stored, or in its score check).</summary>
+    private QualityMeasurement? LatestScored => _measurements.LastOrDefault(m => m.Column is null && Scored(m) is not null);
 
     /// <summary>Each table-level measurement, oldest first: its version, time, row count and score (null when it was not scored).</summary>
     public IReadOnlyList<QualityScorePoint> ScoreHistory =>
@@ -55,8 +55,10 @@ public sealed partial class QualityHistory
             ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>Why the score is what it is, one reason per item (empty when nothing was deducted).</summary>
-    public IReadOnlyList<string> ScoreReasons => ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
+    /// <summary>Why the latest score is what it is, one reason per item (empty when nothing was deducted).</summary>
+    public IReadOnlyList<string> ScoreReasons => LatestScored is { Deductions: { } deductions }
+        ? deductions.Select(d => $"-{d.Points}: {d.Reason}").ToList()
+        : ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
         ? DeductionStart().Split(match.Groups[2].Value).Where(r => r.Length > 0 && r != "no deductions").ToList()
         : [];
 
@@ -71,7 +73,7 @@ public sealed partial class QualityHistory
 
     private static int? Scored(QualityMeasurement m) => m.Score ?? ScoreIn(m.Checks ?? []);
 
-    private QualityCheckResult? ScoreCheck => LatestChecks.FirstOrDefault(c => c.Name == "quality_score");
+    private QualityCheckResult? ScoreCheck => LatestScored?.Checks?.FirstOrDefault(c => c.Name == "quality_score");
 
     private List<ChartSeries> PerColumn(Func<QualityMeasurement, double?> value, bool byVersion, TimeZoneInfo zone) =>
         _measurements.Where(m => m.Column is not null && value(m) is not null)
