@@ -26,19 +26,25 @@ public sealed class QualityProfileQueue : ITableChangeObserver, IAsyncDisposable
     private readonly QualityStore _store;
     private readonly Func<string, DeltaTable> _open;
     private readonly ILogger _logger;
-    private readonly Task _worker;
+    private Task _worker = Task.CompletedTask;
     private int _outstanding;
     private TaskCompletionSource _idle = Idle();
 
-    internal QualityProfileQueue(SnapshotProfiler profiler, RegisteredTables tables, QualityStore store, Func<string, DeltaTable> open, ILogger logger)
+    /// <param name="start">False leaves the queue collecting work until <see cref="Start"/> (tests of coalescing).</param>
+    internal QualityProfileQueue(SnapshotProfiler profiler, RegisteredTables tables, QualityStore store, Func<string, DeltaTable> open, ILogger logger, bool start = true)
     {
         _profiler = profiler;
         _tables = tables;
         _store = store;
         _open = open;
         _logger = logger;
-        _worker = Task.Run(RunAsync);
+        if (start)
+        {
+            Start();
+        }
     }
+
+    internal void Start() => _worker = Task.Run(RunAsync);
 
     /// <summary>A new table is registered only after this call; the service enqueues a CTAS once it is (see <see cref="Enqueue"/>).</summary>
     public Task OnTableCreatedAsync(TableChange change, CancellationToken ct) => Task.CompletedTask;

@@ -23,10 +23,11 @@ public static class QualityProfileServiceCollectionExtensions
     }
 
     /// <summary>A queue over the catalog of <paramref name="services"/>, reading tables through <paramref name="duckDb"/>.</summary>
-    internal static QualityProfileQueue Create(IServiceProvider services, DuckDbDatabase duckDb, ILogger? logger = null) => new(
+    internal static QualityProfileQueue Create(IServiceProvider services, DuckDbDatabase duckDb, ILogger? logger = null, bool start = true) => new(
         new SnapshotProfiler(duckDb, services.GetService<TimeProvider>() ?? TimeProvider.System),
         new RegisteredTables(services.GetRequiredService<IDbContextFactory<CatalogDbContext>>()),
         services.GetRequiredService<QualityStore>(),
         location => TableFolder.Open(location, duckDb),
-        logger ?? services.GetService<ILogger<QualityProfileQueue>>() ?? (ILogger)NullLogger<QualityProfileQueue>.Instance);
+        logger ?? services.GetService<ILogger<QualityProfileQueue>>() ?? (ILogger)NullLogger<QualityProfileQueue>.Instance,
+        start);
 }

@@ -71,6 +71,25 @@ public sealed class QualityAfterCommitTests(CatalogDatabases databases, DuckDbFi
         Assert.Empty(await services.GetRequiredService<QualityStore>().QueryAsync(Table, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddMinutes(1)));
     }
 
+    [Fact]
+    public async Task Commits_in_quick_succession_cost_one_profile_of_the_newest_version()
+    {
+        await using var services = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);
+        await using var queue = QualityProfileServiceCollectionExtensions.Create(services, duck.Database, start: false);
+        using var service = Service(services, queue, CatalogProvider.Sqlite);
+
+        // The worker has not started, so all four commits wait together, as a burst does behind a running profile.
+        await service.ExecuteAsync(
+            "CREATE SCHEMA s; CREATE TABLE s.t AS SELECT 1 AS id; INSERT INTO s.t VALUES (2); INSERT INTO s.t VALUES (3); DELETE FROM s.t WHERE id = 1; OPTIMIZE s.t",
+            new QueryRequest("ana", "s"));
+        queue.Start();
+        await queue.WhenIdleAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        var measured = await services.GetRequiredService<QualityStore>().QueryAsync(Table, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddMinutes(1));
+        var only = Assert.Single(measured, m => m.Column is null);
+        Assert.Equal((3L, 2L), (only.TableVersion, only.RowCount!.Value));
+    }
+
     private QueryService Service(IServiceProvider services, QualityProfileQueue queue, CatalogProvider provider) => new(
         services.GetRequiredService<CatalogStore>(),
         services.GetRequiredService<ICatalogRegistrar>(),
