@@ -64,6 +64,12 @@ public sealed class QualityProfileQueue : ITableChangeObserver, IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_stopping.IsCancellationRequested)
+            {
+                // Shutting down: the next commit after a restart profiles the table again.
+                return;
+            }
+
             if (_versions.TryGetValue(location, out var waiting))
             {
                 _versions[location] = Math.Max(waiting, version);
