@@ -2,13 +2,12 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.DuckDb;
-using NeuroLake.Engine.Ingestion.Quality;
-using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Quality;
 
 namespace NeuroLake.Engine.Jobs;
 
 /// <summary>
-/// Profiles a table's latest version as ingestion does and adds the measurements to its quality history, so the
+/// Profiles a table's latest version as ingestion does (on a sample past <see cref="SnapshotProfiler.SampleRows"/> rows) and adds the measurements to its quality history, so the
 /// quality charts follow the table after UPDATE, DELETE, MERGE or RESTORE.
 /// </summary>
 public sealed class QualityReprofileJob(CatalogStore catalog, QualityStore quality, DuckDbDatabase duckDb, TimeProvider time)
@@ -20,15 +19,9 @@ public sealed class QualityReprofileJob(CatalogStore catalog, QualityStore quali
         progress.Report(new JobStep(0.05, "reading the latest version"));
         var snapshot = await TableFolder.Open(info.Location, duckDb).GetSnapshotAsync(ct: ct).ConfigureAwait(false);
         progress.Report(new JobStep(0.1, $"profiling version {snapshot.Version}"));
-        QualityReport report;
-        using (var connection = duckDb.Connect())
-        {
-            using var cancel = ct.Register(connection.Interrupt);
-            report = QualityAssessor.Assess(connection, new QualityRequest($"({DeltaTable.ToSql(snapshot)})"), ct);
-        }
-
+        var (report, measurements) = new SnapshotProfiler(duckDb, time).Profile(snapshot, ct);
         progress.Report(new JobStep(0.9, "recording measurements"));
-        await quality.RecordAsync(table.TablePath, QualityMeasurements.From(report, snapshot.Version, time.GetUtcNow()), ct).ConfigureAwait(false);
+        await quality.RecordAsync(table.TablePath, measurements, ct).ConfigureAwait(false);
         return JobOutcome.Done($"Profiled version {snapshot.Version}: {report.RowCount:N0} rows, score {report.Score}/100.");
     }
 }

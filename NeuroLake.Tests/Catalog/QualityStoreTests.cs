@@ -51,6 +51,27 @@ public sealed class QualityStoreTests(CatalogDatabases databases) : IClassFixtur
         await Assert.ThrowsAsync<CatalogException>(() => quality.QueryAsync(table, Monday.AddDays(1), Monday));
     }
 
+    [Theory, CatalogProviders]
+    public async Task Score_deductions_and_findings_come_back_apart_and_older_rows_have_none(CatalogProvider provider)
+    {
+        var (quality, table) = await OpenWithTableAsync(provider);
+        await quality.RecordAsync(table,
+        [
+            new(null, Monday, 1, RowCount: 10),
+            new(null, Monday.AddHours(1), 2, RowCount: 10, Score: 85,
+                Deductions: [new QualityDeduction(15, "2 rows repeat the key (id): deduplicate on the key")],
+                Findings: [new QualityFinding("amount", "outliers", "1 value(s) lie far from the rest"), new QualityFinding(null, "no_key", "no key")]),
+        ]);
+
+        var measured = await quality.QueryAsync(table, Monday, Monday.AddDays(1));
+
+        Assert.Equal((null, null, null), (measured[0].Score, measured[0].Deductions, measured[0].Findings));
+        Assert.Equal(85, measured[1].Score);
+        Assert.Equal([new QualityDeduction(15, "2 rows repeat the key (id): deduplicate on the key")], measured[1].Deductions!);
+        Assert.Equal([new QualityFinding("amount", "outliers", "1 value(s) lie far from the rest"), new QualityFinding(null, "no_key", "no key")], measured[1].Findings!);
+        await Assert.ThrowsAsync<CatalogException>(() => quality.RecordAsync(table, [new(null, Monday, 3, Score: 101)]));
+    }
+
     private async Task<(QualityStore, SecurablePath)> OpenWithTableAsync(CatalogProvider provider)
     {
         var services = await databases.OpenAsync(provider);

@@ -25,9 +25,14 @@ public sealed class QualityAssessorTests : IDisposable
         Assert.Equal((2L, 20.0, 4L, "a", "d"), (report["cat"].NullCount, report["cat"].NullPercent, report["cat"].DistinctCount, report["cat"].Min, report["cat"].Max));
         var amount = report["amount"];
         Assert.Equal((1L, 5L), (amount.NullCount, amount.DistinctCount));
-        // Sorted: 10 11 11 12 12 12 13 13 100 -> Q1 = 11, Q3 = 13, IQR 2, fences 8 and 16.
-        Assert.Equal((8.0, 16.0, 1L), (amount.LowerFence, amount.UpperFence, amount.Outliers));
-        Assert.Equal((-3.5, 14.5, 0L), (report["id"].LowerFence, report["id"].UpperFence, report["id"].Outliers));
+        // Sorted: 10 11 11 12 12 12 13 13 100 -> median 12, MAD 1; |x - 12| > 3.5 / 0.6745 = 5.189 is an outlier.
+        // One wild value makes the moment skewness high but leaves the quartiles (11, 12, 13) even, so no log scale.
+        Assert.Equal(ColumnSemantic.Measure, amount.Semantic);
+        Assert.Equal(12 - 3.5 / 0.6745, amount.LowerFence!.Value, 6);
+        Assert.Equal(12 + 3.5 / 0.6745, amount.UpperFence!.Value, 6);
+        Assert.Equal(1L, amount.Outliers);
+        // An id gets no fences: its spread is its purpose.
+        Assert.Equal((ColumnSemantic.Identifier, (long?)null), (report["id"].Semantic, report["id"].Outliers));
         Assert.Null(report["cat"].Outliers);
         Assert.Equal(1L, report["flag"].DistinctCount);
     }
@@ -40,11 +45,13 @@ public sealed class QualityAssessorTests : IDisposable
         Assert.Equal(1, report.DuplicateRows);
         Assert.Equal(1, report.KeyDuplicateRows);
         Assert.False(report.KeyIsProposed);
-        // Nulls: mean share (0 + .2 + .1 + 0) / 4 = .075 -> 2.25 -> 2; duplicate rows 1/10 -> 10;
-        // key duplicates 1/10 -> 10; outliers 1 of 19 numeric values -> 5.26 -> 5.
-        Assert.Equal([10, 10, 5, 2], report.Deductions.Select(d => d.Points));
-        Assert.Equal(73, report.Score);
-        Assert.Contains(report.Deductions, d => d.Reason.Contains("'cat'"));
+        // Only what needs fixing costs points, 5 for being there plus 100 x the share: duplicate rows 1/10 -> 15,
+        // key duplicates 1/10 -> 15. Nulls in 'cat' (20%), the outlier in 'amount' and the constant 'flag' are findings.
+        Assert.Equal([15, 15], report.Deductions.Select(d => d.Points));
+        Assert.Equal(70, report.Score);
+        Assert.Contains(report.Findings, f => f is { Column: "cat", Kind: "nulls" });
+        Assert.Contains(report.Findings, f => f is { Column: "amount", Kind: "outliers" });
+        Assert.Contains(report.Findings, f => f is { Column: "flag", Kind: "constant" });
     }
 
     [Fact]

@@ -17,7 +17,8 @@ namespace NeuroLake.Web.Api;
 /// <param name="RowsQuarantined">Rows whose values did not parse, written to the table's quarantine table.</param>
 /// <param name="RowsSkipped">Rows that did not parse and were left out (badRows=skip).</param>
 /// <param name="QualityScore">0..100, for the whole table after the load.</param>
-/// <param name="QualityDeductions">Why points were taken off the score.</param>
+/// <param name="QualityDeductions">What to fix: why points were taken off the score.</param>
+/// <param name="QualityFindings">Informational findings (outliers, skew, many nulls, constant columns) that do not change the score, each "'column': detail".</param>
 /// <param name="Pii">Columns found to hold personal data.</param>
 public sealed record IngestReport(
     string Table,
@@ -32,6 +33,7 @@ public sealed record IngestReport(
     long RowsSkipped,
     int QualityScore,
     IReadOnlyList<string> QualityDeductions,
+    IReadOnlyList<string> QualityFindings,
     IReadOnlyList<IngestPii> Pii)
 {
     internal static IngestReport From(SecurablePath table, FileIngestionResult result)
@@ -58,6 +60,7 @@ public sealed record IngestReport(
             load.RowsSkipped,
             load.Quality.Score,
             load.Quality.Deductions.Select(d => $"-{d.Points}: {d.Reason}").ToList(),
+            load.Quality.Findings.Select(f => f.Column is null ? f.Detail : $"'{f.Column}': {f.Detail}").ToList(),
             load.Pii.Select(p => new IngestPii(p.Column, p.SemanticName, Math.Round(p.Confidence, 4), p.Evidence)).ToList());
     }
 }

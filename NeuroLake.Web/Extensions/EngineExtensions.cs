@@ -8,6 +8,7 @@ using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Ingestion.Load;
+using NeuroLake.Engine.Quality;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Settings;
 using NeuroLake.Engine.Storage;
@@ -56,6 +57,7 @@ public static class EngineExtensions
         builder.Services.AddNeuroLakeGovernance(configured.Auth.Mode);
         builder.Services.AddCatalogTableRegistration(warehouse);
         builder.Services.AddIngestionLoader();
+        builder.Services.AddQualityAfterCommit();
         builder.Services.AddNeuroLakeQueryService(warehouse, query =>
         {
             // The same DuckDB settings as the shared database; the service spills into its own subfolder of the scratch folder.

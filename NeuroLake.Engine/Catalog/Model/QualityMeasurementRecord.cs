@@ -27,4 +27,13 @@ internal sealed class QualityMeasurementRecord
 
     /// <summary>JSON array of check results (name, passed, detail).</summary>
     public string ChecksJson { get; set; } = "[]";
+
+    /// <summary>0–100 on table-level rows that were scored (migration M013); null otherwise.</summary>
+    public int? Score { get; set; }
+
+    /// <summary>JSON array of deductions (points, reason); null when not scored.</summary>
+    public string? DeductionsJson { get; set; }
+
+    /// <summary>JSON array of informational findings (column, kind, detail); null when not scored.</summary>
+    public string? FindingsJson { get; set; }
 }

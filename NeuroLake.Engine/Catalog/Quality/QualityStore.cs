@@ -33,6 +33,9 @@ public sealed class QualityStore
                 MaxValue = m.Max,
                 FreshnessSeconds = m.Freshness?.TotalSeconds,
                 ChecksJson = JsonColumn.Write(m.Checks ?? []),
+                Score = m.Score,
+                DeductionsJson = m.Deductions is null ? null : JsonColumn.Write(m.Deductions),
+                FindingsJson = m.Findings is null ? null : JsonColumn.Write(m.Findings),
             });
         }
 
@@ -66,7 +69,10 @@ public sealed class QualityStore
     private static QualityMeasurement ToMeasurement(QualityMeasurementRecord m) => new(
         m.ColumnName, m.MeasuredAt, m.TableVersion, m.RowCount, m.NullPercent, m.DistinctCount, m.MinValue, m.MaxValue,
         m.FreshnessSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-        JsonColumn.Read<List<QualityCheckResult>>(m.ChecksJson));
+        JsonColumn.Read<List<QualityCheckResult>>(m.ChecksJson),
+        m.Score,
+        m.DeductionsJson is null ? null : JsonColumn.Read<List<QualityDeduction>>(m.DeductionsJson),
+        m.FindingsJson is null ? null : JsonColumn.Read<List<QualityFinding>>(m.FindingsJson));
 
     private static void Validate(SecurablePath table, QualityMeasurement m, Dictionary<string, string> columns)
     {
@@ -75,10 +81,10 @@ public sealed class QualityStore
             CatalogThrow.NotFound("Column", $"{table.TablePath}.{m.Column}");
         }
 
-        if (m.NullPercent is < 0 or > 100 || m.RowCount < 0 || m.DistinctCount < 0 || m.TableVersion < 0 || m.Freshness < TimeSpan.Zero)
+        if (m.NullPercent is < 0 or > 100 || m.Score is < 0 or > 100 || m.RowCount < 0 || m.DistinctCount < 0 || m.TableVersion < 0 || m.Freshness < TimeSpan.Zero)
         {
             CatalogThrow.Invalid(
-                $"A quality measurement of '{table.TablePath}' is out of range: null % must be 0–100; counts, version and freshness not negative.");
+                $"A quality measurement of '{table.TablePath}' is out of range: null % and score must be 0–100; counts, version and freshness not negative.");
         }
 
         if (m.Checks?.Any(c => string.IsNullOrWhiteSpace(c.Name)) == true)

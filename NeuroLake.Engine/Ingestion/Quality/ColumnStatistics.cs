@@ -3,7 +3,7 @@ using static NeuroLake.Engine.Ingestion.Quality.QualityAssessor;
 
 namespace NeuroLake.Engine.Ingestion.Quality;
 
-/// <summary>Nulls, distinct counts, min/max, parse failures and quartile fences of every column, in one aggregate per 200 columns.</summary>
+/// <summary>Nulls, distinct counts, min/max and parse failures of every column, in one aggregate per 200 columns (outlier fences: <see cref="RobustFences"/>).</summary>
 internal static class ColumnStatistics
 {
     /// <summary>Columns per aggregate: one scan for ordinary tables, a few for very wide ones, which DuckDB plans far faster than one huge SELECT.</summary>
@@ -36,7 +36,7 @@ internal static class ColumnStatistics
             }
             for (var i = 0; i < chunk.Length; i++)
             {
-                result.Add(Read(reader, 1 + i * 6, chunk[i], rows, exact));
+                result.Add(Read(reader, 1 + i * 5, chunk[i], rows, exact));
             }
         }
         return (result, failedRows);
@@ -52,23 +52,12 @@ internal static class ColumnStatistics
         yield return pairs.TryGetValue(column.Name, out var raw)
             ? $"count_if({SqlText.Identifier(raw)} IS NOT NULL AND {c} IS NULL)"
             : "0";
-        yield return ColumnKind.IsNumeric(column.Type)
-            ? (exact ? $"quantile_cont(CAST({c} AS DOUBLE), [0.25, 0.75])" : $"approx_quantile(CAST({c} AS DOUBLE), [0.25, 0.75])")
-            : "NULL";
     }
 
     private static ColumnQuality Read(DuckDbDataReader reader, int at, RelationColumn column, long rows, bool exact)
     {
         var nonNull = SqlValue.ToInt64(reader.GetValue(at));
         var nulls = rows - nonNull;
-        double? lower = null, upper = null;
-        if (!reader.IsDBNull(at + 5) && reader.GetValue(at + 5) is List<object?> { Count: 2 } q && q[0] is not null && q[1] is not null)
-        {
-            var q1 = SqlValue.ToDouble(q[0])!.Value;
-            var q3 = SqlValue.ToDouble(q[1])!.Value;
-            lower = q1 - 1.5 * (q3 - q1);
-            upper = q3 + 1.5 * (q3 - q1);
-        }
         return new ColumnQuality(
             column.Name,
             column.Type,
@@ -79,9 +68,9 @@ internal static class ColumnStatistics
             reader.IsDBNull(at + 2) ? null : reader.GetString(at + 2),
             reader.IsDBNull(at + 3) ? null : reader.GetString(at + 3),
             SqlValue.ToInt64(reader.GetValue(at + 4)),
-            lower is null ? null : 0,
-            lower,
-            upper);
+            null,
+            null,
+            null);
     }
 
     public static bool IsNumericWithFences(ColumnQuality column) => column.LowerFence is not null;

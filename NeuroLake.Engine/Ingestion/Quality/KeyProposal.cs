@@ -11,6 +11,9 @@ internal static class KeyProposal
 {
     private const int PairCandidates = 4;
 
+    /// <summary>Share of non-null values an id-named column must have distinct to be taken as the intended key.</summary>
+    private const double IntendedDistinctShare = 0.9;
+
     public static List<string> Propose(DuckDbConnection connection, string relation, IReadOnlyList<ColumnQuality> columns, long rows, bool exact, CancellationToken ct)
     {
         if (rows == 0)
@@ -60,6 +63,25 @@ internal static class KeyProposal
         }
         return [];
     }
+
+    /// <summary>
+    /// The proposed key, unless it is only an accidentally unique column (a name, a timestamp) while a column named as the key
+    /// exists: then that column, whose nulls and duplicates become faults to fix.
+    /// </summary>
+    public static List<string> Choose(List<string> proposed, IReadOnlyList<ColumnQuality> columns, long rows) =>
+        proposed.Any(c => IdLikeness(c) > 0) || Intended(columns, rows) is not { Count: > 0 } intended ? proposed : intended;
+
+    /// <summary>
+    /// When no key holds, a column named plainly as one (<c>id</c>, <c>uuid</c>, <c>order_id</c>…) whose values are mostly
+    /// distinct was meant to be the key: its nulls and duplicates are then faults to fix, not a reason to have no key.
+    /// </summary>
+    private static List<string> Intended(IReadOnlyList<ColumnQuality> columns, long rows) =>
+        columns.Where(c => IdLikeness(c.Name) == 2 && ColumnKind.IsOrderable(c.DuckDbType) && rows - c.NullCount > 0
+                           && c.DistinctCount >= IntendedDistinctShare * (rows - c.NullCount))
+            .OrderByDescending(c => c.DistinctCount)
+            .Take(1)
+            .Select(c => c.Name)
+            .ToList();
 
     /// <summary>Whether <paramref name="key"/> is unique, counted by a GROUP BY, which DuckDB spills to disk past its memory limit.</summary>
     private static bool Unique(DuckDbConnection connection, string relation, string[] key, long rows, CancellationToken ct) =>

@@ -5,8 +5,8 @@ namespace NeuroLake.Engine.Ingestion.Quality;
 
 /// <summary>
 /// Assesses a relation in DuckDB: a row count (skipped when the caller knows it), one aggregate scan for per-column statistics, at most one
-/// scan to confirm a two-column key, and one grouping-sets scan for whole-row duplicates, key duplicates
-/// and outliers together.
+/// scan to confirm a two-column key, one scan for robust outlier fences of the measures, and one grouping-sets scan for
+/// whole-row duplicates, key duplicates and outliers together.
 /// </summary>
 public static class QualityAssessor
 {
@@ -29,13 +29,19 @@ public static class QualityAssessor
             throw new IngestionException($"The key column '{missing}' is not in the relation: choose key columns from {string.Join(", ", profiled.Select(c => c.Name))}.");
         }
         var proposed = key is null;
-        key ??= KeyProposal.Propose(connection, relation, columns, rows, exact, ct);
+        key ??= KeyProposal.Choose(KeyProposal.Propose(connection, relation, columns, rows, exact, ct), columns, rows);
+        columns = RobustFences.Apply(connection, relation, columns, rows, exact, ct);
         var (duplicates, keyDuplicates, outliers) = DuplicateScan.Run(connection, relation, profiled, key, columns, exact, ct);
         columns = columns.Select(c => ColumnStatistics.IsNumericWithFences(c) ? c with { Outliers = outliers[c.Name] } : c).ToList();
 
         var report = new QualityReport(rows, columns, duplicates, failedRows, key, proposed, keyDuplicates, 100, []);
         var deductions = QualityScore.Deductions(report);
-        return report with { Score = Math.Max(0, 100 - deductions.Sum(d => d.Points)), Deductions = deductions };
+        return report with
+        {
+            Score = Math.Max(0, 100 - deductions.Sum(d => d.Points)),
+            Deductions = deductions,
+            Findings = QualityFindings.Of(report),
+        };
     }
 
     internal sealed record RelationColumn(string Name, string Type);

@@ -9,7 +9,7 @@ public static class QualityMeasurements
     {
         var measurements = new List<QualityMeasurement>
         {
-            new(null, at, version, RowCount: report.RowCount, Checks: Checks(report)),
+            new(null, at, version, RowCount: report.RowCount, Checks: Checks(report), Score: report.Score, Deductions: report.Deductions, Findings: report.Findings),
         };
         measurements.AddRange(report.Columns.Select(c =>
             new QualityMeasurement(c.Name, at, version, report.RowCount, c.NullPercent, c.DistinctCount, c.Min, c.Max)));

@@ -1,3 +1,5 @@
+using NeuroLake.Engine.Catalog.Quality;
+
 namespace NeuroLake.Engine.Ingestion.Quality;
 
 /// <summary>Quality of one column.</summary>
@@ -10,9 +12,11 @@ namespace NeuroLake.Engine.Ingestion.Quality;
 /// <param name="Min">Smallest value as text; null for nested types or when every value is NULL.</param>
 /// <param name="Max">Largest value as text.</param>
 /// <param name="ParseFailures">Values present in the source that did not parse; 0 when the column has no raw counterpart.</param>
-/// <param name="Outliers">Values outside the IQR fences; null for non-numeric columns.</param>
-/// <param name="LowerFence">Q1 - 1.5 IQR; null for non-numeric columns.</param>
-/// <param name="UpperFence">Q3 + 1.5 IQR; null for non-numeric columns.</param>
+/// <param name="Outliers">Values outside the robust fences; null for columns without fences (see <paramref name="Semantic"/>).</param>
+/// <param name="LowerFence">Values below are outliers (modified z-score above 3.5, on ln(1 + x) for skewed measures); null without fences.</param>
+/// <param name="UpperFence">Values above are outliers; null without fences.</param>
+/// <param name="Semantic">What the values mean for outliers: coordinates, flags, ids and constants get no fences.</param>
+/// <param name="Skewness">Sample skewness of a measure; null for other columns.</param>
 public sealed record ColumnQuality(
     string Name,
     string DuckDbType,
@@ -25,10 +29,9 @@ public sealed record ColumnQuality(
     long ParseFailures,
     long? Outliers,
     double? LowerFence,
-    double? UpperFence);
-
-/// <summary>A reason the quality score is below 100 and how many points it cost.</summary>
-public sealed record QualityDeduction(int Points, string Reason);
+    double? UpperFence,
+    ColumnSemantic Semantic = ColumnSemantic.Other,
+    double? Skewness = null);
 
 /// <summary>Quality of a relation (a sample before loading or a whole table after).</summary>
 /// <param name="RowCount">Rows in the relation.</param>
@@ -38,8 +41,8 @@ public sealed record QualityDeduction(int Points, string Reason);
 /// <param name="Key">The requested key, or the proposed one: the narrowest column(s) unique and non-null here; empty when none.</param>
 /// <param name="KeyIsProposed">True when <paramref name="Key"/> was proposed rather than given.</param>
 /// <param name="KeyDuplicateRows">Rows that repeat an earlier row's key.</param>
-/// <param name="Score">0 to 100.</param>
-/// <param name="Deductions">What lowered the score, largest first.</param>
+/// <param name="Score">0 to 100: lowered only by <paramref name="Deductions"/>.</param>
+/// <param name="Deductions">What a user must act on (parse failures, key nulls and duplicates, duplicate rows), largest first.</param>
 public sealed record QualityReport(
     long RowCount,
     IReadOnlyList<ColumnQuality> Columns,
@@ -51,6 +54,9 @@ public sealed record QualityReport(
     int Score,
     IReadOnlyList<QualityDeduction> Deductions)
 {
+    /// <summary>What is worth knowing but costs no points (outliers, skew, nulls outside the key, constant columns).</summary>
+    public IReadOnlyList<QualityFinding> Findings { get; init; } = [];
+
     public ColumnQuality this[string name] => Columns.FirstOrDefault(c => c.Name == name)
         ?? throw new KeyNotFoundException($"No column '{name}' was assessed.");
 }

@@ -2,6 +2,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Quality;
 using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
@@ -14,7 +15,7 @@ namespace NeuroLake.Engine.Query.Service;
 /// Where managed tables live and how the catalog hears about them. The one place to switch to the catalog's
 /// table observer and warehouse layout once they exist.
 /// </summary>
-internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar)
+internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar, QualityProfileQueue? quality = null)
 {
     /// <summary>Latest snapshots of the tables statements read, kept across statements (reads only: writers open their own table).</summary>
     public SnapshotCache Snapshots { get; } = new(location => new DeltaTable(new LocalObjectStore(location), duckDb));
@@ -68,8 +69,12 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
     /// <summary>The time travel clause with an expression value evaluated on the service's database.</summary>
     public TimeTravel? Evaluate(TimeTravel? travel) => TimeTravelEvaluation.Evaluate(duckDb, travel);
 
+    /// <summary>A table to read or write; commits that change data are profiled in the background when a quality queue is given.</summary>
     public DeltaTable Open(string location, string user) =>
-        new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user });
+        new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user, Observer = quality });
+
+    /// <summary>Profiles a table created with rows (CTAS) in the background, once the catalog has registered it.</summary>
+    public void ProfileCreated(Snapshot snapshot) => quality?.Enqueue(snapshot.Location, snapshot.Version);
 
     public Task RegisterAsync(SchemaTableName name, Snapshot snapshot, string owner, CancellationToken ct) =>
         registrar.RegisterTableAsync(

@@ -11,6 +11,7 @@ using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Metering;
+using NeuroLake.Engine.Quality;
 using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
@@ -74,10 +75,11 @@ public sealed class QueryService : IDisposable
     /// <param name="loggerFactory">Where history, lineage and usage failures are logged (they never fail the user's statement).</param>
     /// <param name="audit">When given, every statement is audited with its user, tables and outcome.</param>
     /// <param name="metering">When given, every statement is metered: wall and CPU time, bytes scanned, workload class.</param>
+    /// <param name="quality">When given, each commit that changes data is profiled in the background into the quality history.</param>
     public QueryService(
         CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
         QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null,
-        AuditLog? audit = null, MeteredWorkStore? metering = null)
+        AuditLog? audit = null, MeteredWorkStore? metering = null, QualityProfileQueue? quality = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
@@ -100,7 +102,7 @@ public sealed class QueryService : IDisposable
         _duckDb = QuerySandbox.OpenDatabase(options, _scratch);
         _parserCheck = new DuckDbParserCheck(_duckDb);
         _errors = new UserErrorText([options.WarehouseRoot, _scratch.Root, .. options.ExternalLocations]);
-        var tables = new ManagedTables(options, _duckDb, registrar);
+        var tables = new ManagedTables(options, _duckDb, registrar, quality);
         var privileges = new PrivilegeEvaluator(catalog.Factory, options.AuthMode);
         var policies = new TablePolicies(catalog.Factory, privileges);
         _resolver = new TableResolver(catalog, tables, options.Catalog, policies);

@@ -7,6 +7,7 @@ using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Metering;
+using NeuroLake.Engine.Quality;
 
 namespace NeuroLake.Engine.Query.Service;
 
@@ -24,7 +25,7 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton(sp => new QueryService(
             sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options,
             sp.GetService<QueryHistoryStore>(), sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>(), sp.GetService<UsageStore>(),
-            sp.GetService<AuditLog>(), sp.GetService<MeteredWorkStore>()));
+            sp.GetService<AuditLog>(), sp.GetService<MeteredWorkStore>(), sp.GetService<QualityProfileQueue>()));
         return services;
     }
 }

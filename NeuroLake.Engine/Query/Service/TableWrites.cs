@@ -87,7 +87,13 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
             throw;
         }
 
-        return await WrittenAsync(name, commit, request, read, ct);
+        var written = await WrittenAsync(name, commit, request, read, ct);
+        if (query is not null)
+        {
+            tables.ProfileCreated(commit.Snapshot);
+        }
+
+        return written;
     }
 
     public async Task<StatementOutcome> InsertAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)

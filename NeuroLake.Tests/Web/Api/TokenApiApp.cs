@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using NeuroLake.Engine.Quality;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Governance;
@@ -55,6 +56,8 @@ internal sealed class TokenApiApp : IAsyncDisposable
         if (setupSql.Length > 0)
         {
             await services.GetRequiredService<QueryService>().ExecuteAsync(setupSql, new QueryRequest(AccountsApp.AdminName));
+            // Tables created with rows are profiled in the background: let that finish so tests see a settled quality history.
+            await services.GetRequiredService<QualityProfileQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromMinutes(2));
         }
 
         return app;

@@ -75,6 +75,29 @@ public sealed class WizardStepComponentTests : MudComponentTest
     }
 
     [Fact]
+    public void Deductions_and_findings_are_listed_apart_and_the_column_statistics_say_they_come_from_the_sample()
+    {
+        var state = AtSchema();
+        state.Previewed(RowPage.Empty);
+        var quality = new QualityReport(200, [new ColumnQuality("id", "BIGINT", 0, 0, 199, false, "1", "200", 0, null, null, null)], 0, 0, ["id"], true, 1, 90,
+            [new NeuroLake.Engine.Catalog.Quality.QualityDeduction(10, "1 rows repeat the key (id) of an earlier row: deduplicate on the key")])
+        {
+            Findings = [new NeuroLake.Engine.Catalog.Quality.QualityFinding("e_mail", "nulls", "40.0% of its values are null")],
+        };
+        state.Assessed(new SourceFindings(quality, []));
+
+        var step = Render<FindingsStep>(p => p.Add(s => s.State, state));
+
+        Assert.Contains("deduplicate on the key", step.Find("[aria-label='Quality deductions']").TextContent);
+        var findings = step.Find("[aria-label='Quality findings']").TextContent;
+        Assert.Contains("'e_mail': 40.0% of its values are null", findings);
+        Assert.DoesNotContain("deduplicate", findings);
+        Assert.Contains("does not change the score", step.Markup);
+        Assert.Contains("measured on a sample of 200 rows", step.Find("caption").TextContent);
+        Assert.Contains("Null % in sample", step.Markup);
+    }
+
+    [Fact]
     public void The_target_waits_until_every_pii_finding_is_confirmed_or_dismissed()
     {
         var state = AtFindings();

@@ -71,4 +71,23 @@ public sealed class QualityHistoryTests
         Assert.True(new QualityHistory([]).IsEmpty);
         Assert.Null(new QualityHistory([]).Score);
     }
+
+    [Fact]
+    public void A_measurement_with_stored_deductions_and_findings_gives_both_apart_and_a_score_point_per_version()
+    {
+        var scored = new QualityMeasurement(null, Monday.AddDays(2), 3, RowCount: 118, Score: 85,
+            Deductions: [new QualityDeduction(15, "2 rows repeat the key (id) of an earlier row: deduplicate on the key")],
+            Findings: [new QualityFinding("cost", "outliers", "1 value(s) lie far from the rest")]);
+        var history = new QualityHistory([.. Measurements, scored]);
+
+        Assert.Equal(85, history.Score);
+        Assert.Equal([new QualityDeduction(15, "2 rows repeat the key (id) of an earlier row: deduplicate on the key")], history.Deductions);
+        Assert.Equal("cost", Assert.Single(history.Findings).Column);
+        var score = history.Figures(byVersion: true, TimeZoneInfo.Utc).Single(f => f.Id == "score").Series.Single();
+        Assert.Equal([0L, 1L, 3L], score.X);
+        Assert.Equal([100.0, 72.0, 85.0], score.Y);
+        // Older measurements without stored deductions are read back from their score check.
+        Assert.Equal([20, 8], new QualityHistory(Measurements).Deductions.Select(d => d.Points));
+        Assert.Empty(new QualityHistory(Measurements).Findings);
+    }
 }

@@ -30,7 +30,8 @@ public sealed class QualityApiTests
         var latest = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/quality/main.sales.orders");
         var history = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/quality/main.sales.orders/history");
 
-        Assert.Empty(before.GetProperty("points").EnumerateArray());
+        // The CREATE TABLE AS SELECT that made the table was profiled after its commit.
+        Assert.Equal([0L], before.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("tableVersion").GetInt64()));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.StartsWith("/api/v1/jobs/runs/", accepted.Headers.Location.OriginalString);
         Assert.Equal(("Succeeded", "QualityReprofile", TokenApiApp.Analyst),
@@ -38,7 +39,8 @@ public sealed class QualityApiTests
         Assert.InRange(latest.GetProperty("score").GetInt32(), 0, 100);
         Assert.Contains(latest.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "quality_score");
         Assert.Equal(["amount", "id"], latest.GetProperty("profile").EnumerateArray().Select(p => p.GetProperty("column").GetString()));
-        var point = Assert.Single(history.GetProperty("points").EnumerateArray());
+        var point = history.GetProperty("points").EnumerateArray().Last();
+        Assert.Equal(2, history.GetProperty("points").GetArrayLength());
         Assert.Equal((3L, latest.GetProperty("score").GetInt32()), (point.GetProperty("rowCount").GetInt64(), point.GetProperty("score").GetInt32()));
     }
 

@@ -27,12 +27,24 @@ public sealed partial class QualityHistory
     public IReadOnlyList<QualityCheckResult> LatestChecks =>
         _measurements.LastOrDefault(m => m.Column is null && m.Checks is { Count: > 0 })?.Checks ?? [];
 
-    /// <summary>The overall score (0–100) from the latest <c>quality_score</c> check; null when never scored.</summary>
-    public int? Score => ScoreIn(LatestChecks);
+    /// <summary>The overall score (0–100) of the latest scored measurement; null when never scored.</summary>
+    public int? Score => LatestScored is { } latest ? Scored(latest) : null;
+
+    /// <summary>What the latest score deducted points for (measurements older than findings: read back from their score check).</summary>
+    public IReadOnlyList<QualityDeduction> Deductions => LatestScored?.Deductions
+        ?? ScoreReasons.Select(r => DeductionShape().Match(r) is { Success: true } m
+            ? new QualityDeduction(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value)
+            : new QualityDeduction(0, r)).ToList();
+
+    /// <summary>The latest informational findings, apart from the score; none for measurements older than findings.</summary>
+    public IReadOnlyList<QualityFinding> Findings => LatestScored?.Findings ?? [];
+
+    /// <summary>The newest table-level measurement with a score (stored, or in its score check).</summary>
+    private QualityMeasurement? LatestScored => _measurements.LastOrDefault(m => m.Column is null && Scored(m) is not null);
 
     /// <summary>Each table-level measurement, oldest first: its version, time, row count and score (null when it was not scored).</summary>
     public IReadOnlyList<QualityScorePoint> ScoreHistory =>
-        _measurements.Where(m => m.Column is null).Select(m => new QualityScorePoint(m.TableVersion, m.MeasuredAt, m.RowCount, ScoreIn(m.Checks ?? []))).ToList();
+        _measurements.Where(m => m.Column is null).Select(m => new QualityScorePoint(m.TableVersion, m.MeasuredAt, m.RowCount, m.Score ?? ScoreIn(m.Checks ?? []))).ToList();
 
     /// <summary>The newest measurement of each column, by column name.</summary>
     public IReadOnlyList<QualityMeasurement> LatestProfile =>
@@ -43,20 +55,25 @@ public sealed partial class QualityHistory
             ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>Why the score is what it is, one reason per item (empty when nothing was deducted).</summary>
-    public IReadOnlyList<string> ScoreReasons => ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
+    /// <summary>Why the latest score is what it is, one reason per item (empty when nothing was deducted).</summary>
+    public IReadOnlyList<string> ScoreReasons => LatestScored is { Deductions: { } deductions }
+        ? deductions.Select(d => $"-{d.Points}: {d.Reason}").ToList()
+        : ScoreCheck is { } check && ScoreShape().Match(check.Detail) is { Success: true } match
         ? DeductionStart().Split(match.Groups[2].Value).Where(r => r.Length > 0 && r != "no deductions").ToList()
         : [];
 
-    /// <summary>The three charts, x by measurement time (in <paramref name="zone"/>) or by table version.</summary>
+    /// <summary>The charts (score, rows, null %, distinct values), x by measurement time (in <paramref name="zone"/>) or by table version.</summary>
     public IReadOnlyList<ChartFigure> Figures(bool byVersion, TimeZoneInfo zone) =>
     [
+        new("score", "Quality score", "score", [Series("score", _measurements.Where(m => m.Column is null && Scored(m) is not null), m => Scored(m)!.Value, byVersion, zone)], YCounts: true),
         new("row-count", "Row count", "rows", [Series("rows", _measurements.Where(m => m.Column is null && m.RowCount is not null), m => m.RowCount!.Value, byVersion, zone)], YCounts: true),
         new("null-percent", "Null % per column", "null %", PerColumn(m => m.NullPercent, byVersion, zone), YCounts: false),
         new("distinct-count", "Distinct values per column", "distinct", PerColumn(m => m.DistinctCount, byVersion, zone), YCounts: true),
     ];
 
-    private QualityCheckResult? ScoreCheck => LatestChecks.FirstOrDefault(c => c.Name == "quality_score");
+    private static int? Scored(QualityMeasurement m) => m.Score ?? ScoreIn(m.Checks ?? []);
+
+    private QualityCheckResult? ScoreCheck => LatestScored?.Checks?.FirstOrDefault(c => c.Name == "quality_score");
 
     private List<ChartSeries> PerColumn(Func<QualityMeasurement, double?> value, bool byVersion, TimeZoneInfo zone) =>
         _measurements.Where(m => m.Column is not null && value(m) is not null)
@@ -75,6 +92,9 @@ public sealed partial class QualityHistory
     }
 
     private static DateTimeOffset Local(QualityMeasurement m, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(m.MeasuredAt, zone);
+
+    [GeneratedRegex(@"^-(\d+): (.*)$", RegexOptions.Singleline)]
+    private static partial Regex DeductionShape();
 
     [GeneratedRegex(@"^(\d+)/100 \((.*)\)$")]
     private static partial Regex ScoreShape();
