@@ -5,12 +5,15 @@ namespace NeuroLake.Web.Api.Quality;
 
 /// <summary>
 /// A table's latest quality, as its Quality tab shows it: the score (null when never scored) with why points were
-/// deducted, the latest checks, and each column's newest profile.
+/// deducted (as text and as points with reasons), the informational findings that cost nothing, the latest checks, and
+/// each column's newest profile.
 /// </summary>
-public sealed record QualityJson(string Table, int? Score, IReadOnlyList<string> ScoreReasons, IReadOnlyList<QualityCheckResult> Checks, IReadOnlyList<ColumnProfileJson> Profile)
+public sealed record QualityJson(
+    string Table, int? Score, IReadOnlyList<string> ScoreReasons, IReadOnlyList<QualityDeduction> Deductions, IReadOnlyList<QualityFinding> Findings,
+    IReadOnlyList<QualityCheckResult> Checks, IReadOnlyList<ColumnProfileJson> Profile)
 {
     public static QualityJson From(string table, QualityHistory history) => new(
-        table, history.Score, history.ScoreReasons, history.LatestChecks, history.LatestProfile.Select(ColumnProfileJson.From).ToList());
+        table, history.Score, history.ScoreReasons, history.Deductions, history.Findings, history.LatestChecks, history.LatestProfile.Select(ColumnProfileJson.From).ToList());
 }
 
 /// <summary>One column's newest measurement: the version and time it was taken, null %, distinct values, smallest and largest value.</summary>
