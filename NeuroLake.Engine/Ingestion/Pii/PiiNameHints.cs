@@ -35,7 +35,7 @@ internal static class PiiNameHints
         "rating", "limit", "restriction", "min", "minimum", "max", "maximum", "days", "hours", "minutes", "seconds",
         "account", "stock", "inventory", "vehicle", "car", "building", "tree", "item", "product", "data", "cache", "file",
         "record", "asset", "equipment", "battery", "password", "session", "loan", "debt", "invoice", "ticket", "moon",
-        "group", "gap", "difference", "diff",
+        "gap", "difference", "diff",
     ];
 
     private static readonly HashSet<string> NotStreet =

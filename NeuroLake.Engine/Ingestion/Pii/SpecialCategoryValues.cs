@@ -5,7 +5,7 @@ namespace NeuroLake.Engine.Ingestion.Pii;
 /// <summary>
 /// Judges a column's values against a special category. Without a name hint, at least three distinct vocabulary
 /// terms must appear (one "Black" in a colour column is not ethnicity); with one, any short label counts, since a
-/// column named religion or diagnosis holds that data whatever its codes are.
+/// column named religion or diagnosis holds that data whatever its codes are (numbers aside: age_at_diagnosis is an age).
 /// </summary>
 internal static partial class SpecialCategoryValues
 {
@@ -22,12 +22,15 @@ internal static partial class SpecialCategoryValues
             var v = Normalize(value);
             if (hint)
             {
-                return v.Length is > 0 and <= MaxLabelLength;
+                return IsLabel(v);
             }
             return vocabularyStrong && (terms.Contains(v) || SpecialCategoryVocabulary.NeutralAnswers.Contains(v) ||
                 (type == SemanticType.Health && IsDottedIcd10(v)));
         };
     }
+
+    /// <summary>A short label with a letter (a code like W1 or RC, a word), or a 0/1 flag; bare numbers are measures such as an age at diagnosis.</summary>
+    private static bool IsLabel(string v) => v is "0" or "1" || (v.Length <= MaxLabelLength && v.Any(char.IsLetter));
 
     private static string Normalize(string value) => value.Trim().ToLowerInvariant().Replace('’', '\'');
 
