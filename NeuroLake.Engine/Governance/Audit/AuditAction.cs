@@ -13,4 +13,5 @@ public enum AuditAction
     Maintenance,
     Restore,
     AdminChange,
+    Classification,
 }
