@@ -70,6 +70,8 @@ internal sealed class PersonalDataValues(Random random)
     /// <summary>Numbers in coordinate ranges with decimals, such as screen positions or temperatures.</summary>
     public string SmallDecimal() => (random.NextDouble() * 120 - 40).ToString("F3", CultureInfo.InvariantCulture);
 
+    public string Metres() => (random.NextDouble() * 5_000_000 + 200).ToString("F2", CultureInfo.InvariantCulture);
+
     public string WholeDegrees(int limit) => random.Next(-limit, limit + 1).ToString(CultureInfo.InvariantCulture);
 
     public string Age() => random.Next(12) switch

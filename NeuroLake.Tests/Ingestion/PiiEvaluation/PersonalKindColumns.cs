@@ -83,9 +83,14 @@ internal sealed class PersonalKindColumns(Random random, Func<Func<string>, int,
                 AddPair(columns, _values.Pick<(string, string)>([("x", "y"), ("pos_x", "pos_y"), ("temp_min", "temp_max"), ("width", "height")]), null, "look-alike of Geolocation, pair", false,
                     () => (_values.SmallDecimal(), _values.SmallDecimal()));
             }
-            else
+            else if (i % 4 == 1)
             {
                 AddPair(columns, _values.Pick(PairNames), null, "look-alike of Geolocation, whole degrees", false, () => (_values.WholeDegrees(90), _values.WholeDegrees(180)));
+            }
+            else
+            {
+                // Projected metres (UTM, British National Grid) under lat/lon names: outside any degree range.
+                AddPair(columns, _values.Pick(PairNames), null, "look-alike of Geolocation, projected metres", true, () => (_values.Metres(), _values.Metres()));
             }
         }
     }
