@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Ingestion.Pii;
 using NeuroLake.Tests.Catalog;
@@ -30,16 +34,19 @@ public sealed class ColumnClassifierTests(CatalogDatabases databases) : IClassFi
     {
         await using var q = await GovernedQueries.StartAsync(databases, provider);
         var analyst = await q.UserAsync(RoleGroups.Analyst);
-        var classifier = new ColumnClassifier(q.Catalog, q.Governed.Privileges);
+        await using var audit = new AuditLog(q.Governed.Catalog.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), TimeProvider.System, new AuditOptions());
+        var classifier = new ColumnClassifier(q.Catalog, q.Governed.Privileges, audit);
 
         await classifier.ClassifyAsync(q.Admin, Customers with { Column = "id" }, SemanticType.Age);
         await classifier.ClassifyAsync(q.Admin, Customers with { Column = "email" }, null);
 
         var columns = (await q.Catalog.FindTableAsync(Customers))!.Columns.ToDictionary(c => c.Name);
-        Assert.Equal(("age", "age", Engine.Catalog.Model.PiiSource.Manual), (columns["id"].SemanticType, columns["id"].Pii?.Type, columns["id"].Pii?.Source));
+        Assert.Equal(("age", "age", PiiSource.Manual), (columns["id"].SemanticType, columns["id"].Pii?.Type, columns["id"].Pii?.Source));
         Assert.Null(columns["email"].Pii);
         var rows = await q.RowsAsync(analyst, "SELECT id, email FROM sales.customers ORDER BY email NULLS LAST");
         Assert.Equal<object?>(["0-9", "john@example.com"], rows[0]);
+        var changes = (await audit.ForTableAsync(Customers)).Entries.Where(e => e.Action == AuditAction.Classification).Select(e => (e.User, e.Details)).ToList();
+        Assert.Equal([(q.Admin, "email: no personal data"), (q.Admin, "id: age")], changes.Order().ToList());
     }
 
     [Theory, CatalogProviders]
