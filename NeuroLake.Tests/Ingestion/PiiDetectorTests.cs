@@ -144,7 +144,7 @@ public sealed class PiiDetectorTests : IDisposable
     }
 
     [Fact]
-    public async Task Messy_files_flag_only_the_zip_code_column()
+    public async Task Messy_files_flag_only_the_zip_code_column_and_the_coordinate_pairs()
     {
         var flagged = new List<string>();
         foreach (var file in new[] { "airports.csv", "birdstrikes.csv", "zipcodes.csv", "stocks.csv", "movies.json", "world-countries.json" })
@@ -155,7 +155,11 @@ public sealed class PiiDetectorTests : IDisposable
             var relation = $"({NeuroLake.Engine.Ingestion.Schema.SourceSelect.Build(schema.Columns, sample.TableName)})";
             flagged.AddRange(PiiDetector.Detect(_db.Connection, relation).Select(f => $"{file}:{f.Column}:{f.SemanticName}"));
         }
-        Assert.Equal(["zipcodes.csv:zip_code:postal_code"], flagged);
+        // Coordinates are flagged by name and range whatever they locate; the wizard lets the user dismiss an airport's.
+        Assert.Equal(
+            ["airports.csv:latitude:geolocation", "airports.csv:longitude:geolocation", "zipcodes.csv:zip_code:postal_code",
+             "zipcodes.csv:latitude:geolocation", "zipcodes.csv:longitude:geolocation"],
+            flagged);
     }
 
     public void Dispose() => _db.Dispose();

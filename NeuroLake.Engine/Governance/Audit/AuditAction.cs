@@ -16,4 +16,7 @@ public enum AuditAction
 
     /// <summary>A table's or column's description, tags, owner or PII classification changed in the catalog.</summary>
     CatalogChange,
+
+    /// <summary>A column's PII classification changed from the table page's Columns tab.</summary>
+    Classification,
 }

@@ -10,6 +10,7 @@ namespace NeuroLake.Engine.Ingestion.Pii;
 /// <param name="NameHint">True when the column name suggests the type.</param>
 /// <param name="SampledValues">Non-null values looked at.</param>
 /// <param name="ContainedTypes">For free text, the kinds of PII found inside it; otherwise just <paramref name="Type"/>.</param>
+/// <param name="Detail">What matched, when the type alone does not say (the national ID scheme, the vocabulary, the paired column).</param>
 public sealed record PiiFinding(
     string Column,
     SemanticType Type,
@@ -17,24 +18,16 @@ public sealed record PiiFinding(
     double MatchShare,
     bool NameHint,
     int SampledValues,
-    IReadOnlyList<SemanticType> ContainedTypes)
+    IReadOnlyList<SemanticType> ContainedTypes,
+    string? Detail = null)
 {
     /// <summary>The semantic type as stored in the catalog (snake case, e.g. credit_card).</summary>
-    public string SemanticName => Type switch
-    {
-        SemanticType.CreditCard => "credit_card",
-        SemanticType.IpAddress => "ip_address",
-        SemanticType.MacAddress => "mac_address",
-        SemanticType.DateOfBirth => "date_of_birth",
-        SemanticType.PostalCode => "postal_code",
-        SemanticType.PersonName => "person_name",
-        SemanticType.FreeTextWithPii => "free_text_with_pii",
-        _ => Type.ToString().ToLowerInvariant(),
-    };
+    public string SemanticName => SemanticTypeNames.Stored(Type);
 
     /// <summary>Why, in words, for the column's classification evidence.</summary>
     public string Evidence =>
         string.Create(CultureInfo.InvariantCulture, $"{100 * MatchShare:F0}% of {SampledValues} sampled values validate as {SemanticName}") +
+        (Detail is null ? "" : $" ({Detail})") +
         (NameHint ? "; the column name suggests it" : "") +
         (Type == SemanticType.FreeTextWithPii ? $"; contains {string.Join(", ", ContainedTypes)}" : "");
 }

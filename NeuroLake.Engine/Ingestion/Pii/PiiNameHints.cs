@@ -29,9 +29,40 @@ internal static class PiiNameHints
         "fname", "lname", "maidenname",
     ];
 
+    // A person's age is often counted in years; a rating, limit or the age of a thing is not personal.
+    private static readonly HashSet<string> AgeCancelling =
+    [
+        "rating", "limit", "restriction", "min", "minimum", "max", "maximum", "days", "hours", "minutes", "seconds",
+        "account", "stock", "inventory", "vehicle", "car", "building", "tree", "item", "product", "data", "cache", "file",
+        "record", "asset", "equipment", "battery", "password", "session", "loan", "debt", "invoice", "ticket", "moon",
+        "gap", "difference", "diff",
+    ];
+
+    private static readonly HashSet<string> NotStreet =
+    [
+        "email", "mail", "ip", "ipv4", "ipv6", "mac", "hw", "hardware", "web", "url", "wallet", "btc", "eth", "memory",
+        "server", "host", "network", "contract", "bitcoin", "ethereum", "register", "pointer",
+    ];
+
+    public static bool SuggestsLatitude(string columnName) => Plain(columnName) is { } t && t.Any(w => w is "lat" or "latitude" or "breitengrad");
+
+    public static bool SuggestsLongitude(string columnName) =>
+        Plain(columnName) is { } t && t.Any(w => w is "lon" or "lng" or "long" or "longitude" or "laengengrad" or "langengrad");
+
     public static bool Suggests(string columnName, SemanticType type)
     {
         var tokens = NameTokens.Of(columnName);
+        if (SemanticTypeNames.IsSpecialCategory(type))
+        {
+            return SpecialCategoryNameHints.Suggests(tokens, type);
+        }
+        if (type == SemanticType.Age)
+        {
+            // "age_years" is an age; the years/year words cancel other hints because they name counts and periods.
+            tokens = tokens.Where(t => t is not ("years" or "year" or "yrs")).ToArray();
+            return tokens.Length > 0 && !tokens.Any(Cancelling.Contains) && !tokens.Any(AgeCancelling.Contains) &&
+                tokens.Any(t => t is "age" or "edad" or "alter" or "ageyears" or "agegroup" or "ageband" or "agerange");
+        }
         if (tokens.Length == 0 || tokens.Any(Cancelling.Contains))
         {
             return false;
@@ -50,7 +81,23 @@ internal static class PiiNameHints
             SemanticType.PostalCode => Has("zip", "zipcode", "postal", "postcode", "postalcode", "plz"),
             SemanticType.PersonName => Has(PersonNameWords.ToArray()) ||
                 (tokens.Contains("name") && tokens.Any(PersonQualifiers.Contains)),
+            SemanticType.StreetAddress => !Has(NotStreet.ToArray()) &&
+                (Has("street", "address", "addr", "addressline", "streetaddress", "strasse", "adresse", "direccion", "indirizzo", "endereco", "anschrift") ||
+                 (Has("line1", "line2") && tokens.Length == 1)),
+            SemanticType.DateOfDeath => Has("dod", "death", "died", "deceased", "deathdate", "sterbedatum", "todesdatum", "defuncion", "deces"),
+            SemanticType.NationalId => Has("nino", "bsn", "dni", "nie", "nif", "nir", "insee", "aadhaar", "aadhar", "personnummer", "steuerid",
+                "idnr", "codicefiscale", "nationalid", "sofinummer", "burgerservicenummer") ||
+                (Has("national", "citizen", "tax", "fiscal", "personal", "identity", "insurance", "codice", "steuer") && Has("id", "number", "no", "code", "nr", "num", "fiscale", "identifikationsnummer")),
+            SemanticType.PassportNumber => Has("passport", "passportno", "passportnumber", "pasaporte", "passeport", "reisepass", "passaporto") &&
+                !Has("expiry", "expires", "expiration", "issued", "issue", "country", "nationality", "photo", "scan", "image", "url", "file"),
             _ => false,
         };
+    }
+
+    /// <summary>The name's words, or null when a cancelling word makes it describe something about the data.</summary>
+    private static string[]? Plain(string columnName)
+    {
+        var tokens = NameTokens.Of(columnName);
+        return tokens.Length == 0 || tokens.Any(Cancelling.Contains) ? null : tokens;
     }
 }

@@ -4,8 +4,8 @@ namespace NeuroLake.Tests.Ingestion.PiiEvaluation;
 
 /// <summary>
 /// A seeded set of labelled columns: for each pattern type, positives (under neutral and telling names, some with
-/// a few junk values) and look-alike negatives (values shaped like the type that fail its rules), plus ordinary
-/// columns. The same seed always gives the same set.
+/// a few junk values) and look-alike negatives (values shaped like the type that fail its rules), the same for the
+/// kinds beyond the patterns (<see cref="PersonalKindColumns"/>), plus ordinary columns. The same seed always gives the same set.
 /// </summary>
 internal static class PiiLabelledSet
 {
@@ -22,7 +22,7 @@ internal static class PiiLabelledSet
         [SemanticType.Ssn] = ["ssn", "social_security_number", "tax_ssn", "SSN"],
         [SemanticType.IpAddress] = ["ip", "client_ip", "ip_address", "remote_addr"],
         [SemanticType.MacAddress] = ["mac", "mac_address", "device_mac", "hw_addr"],
-    };
+    }.Concat(PersonalKindColumns.Hints).ToDictionary();
 
     private static readonly string[] Neutral = ["col", "field", "value", "data", "attr", "c", "x", "info"];
     private static readonly string[] Junk = ["n/a", "unknown", "-", "none", "?"];
@@ -65,6 +65,8 @@ internal static class PiiLabelledSet
                 columns.Add(new LabelledColumn($"{values.Pick(Neutral)}_{i}", Column(random, lookAlike, 0), null, $"look-alike of {type}"));
             }
         }
+
+        new PersonalKindColumns(random, (value, junk) => Column(random, value, junk)).AddTo(columns, Neutral, PositivesPerType, LookAlikesPerType);
 
         for (var i = 0; i < OrdinaryColumns; i++)
         {

@@ -29,6 +29,20 @@ public sealed class WizardStepComponentTests : MudComponentTest
         return state;
     }
 
+    [Fact]
+    public void A_finding_names_its_kind_for_people_and_says_which_scheme_matched()
+    {
+        var state = AtSchema();
+        state.Previewed(RowPage.Empty);
+        state.Assessed(new SourceFindings(new QualityReport(2, [], 0, 0, [], false, 0, 100, []),
+            [new PiiFinding("e_mail", SemanticType.NationalId, 0.9, 0.94, false, 40, [SemanticType.NationalId], "Spanish DNI/NIE")]));
+
+        var step = Render<FindingsStep>(p => p.Add(s => s.State, state));
+
+        Assert.Contains("National ID number", step.Markup);
+        Assert.Contains("94% of 40 sampled values validate as national_id (Spanish DNI/NIE)", step.Markup);
+    }
+
     private static IngestWizardState AtFindings()
     {
         var state = AtSchema();

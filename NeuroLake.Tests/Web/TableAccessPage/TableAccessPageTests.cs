@@ -37,6 +37,20 @@ public sealed class TableAccessPageTests(GrantedSchemaApp app) : IClassFixture<G
     }
 
     [Fact]
+    public async Task Only_the_owner_is_offered_to_change_what_personal_data_a_column_holds()
+    {
+        await PrepareAsync();
+
+        var reader = System.Net.WebUtility.HtmlDecode(await RawPageAsync(GrantedSchemaApp.Analyst, "/catalog/sales/people?tab=columns"));
+        var owner = System.Net.WebUtility.HtmlDecode(await RawPageAsync(AccountsApp.AdminName, "/catalog/sales/people?tab=columns"));
+
+        Assert.Contains("PII: Email address", reader, StringComparison.Ordinal);
+        Assert.DoesNotContain("Personal data in email", reader, StringComparison.Ordinal);
+        Assert.Contains("Personal data in email", owner, StringComparison.Ordinal);
+        Assert.Contains("Personal data in id", owner, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_owner_sees_the_predicates_as_text_and_the_activity_of_reads_and_writes()
     {
         await PrepareAsync();
