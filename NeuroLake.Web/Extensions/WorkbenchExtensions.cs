@@ -15,6 +15,7 @@ public static class WorkbenchExtensions
         services.AddSingleton<VisibleTables>();
         services.AddSingleton<VisibleLineage>();
         services.AddSingleton<CatalogTables>();
+        services.AddNeuroLakeCostPages();
         return services;
     }
 
