@@ -130,7 +130,7 @@ public sealed class CostApiTests
         Assert.Equal((PriceBookPresets.Gcp.Name, AccountsApp.AdminName), (read.GetProperty("prices").GetProperty("name").GetString(), read.GetProperty("enteredBy").GetString()));
         var audited = await app.App.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditSearch { Action = AuditAction.AdminChange, Target = "price book" });
         Assert.Equal(
-            [(AccountsApp.AdminName, AuditOutcome.Failed), (AccountsApp.AdminName, AuditOutcome.Succeeded), (TokenApiApp.Analyst, AuditOutcome.Denied)],
+            [(AccountsApp.AdminName, AuditOutcome.Succeeded), (AccountsApp.AdminName, AuditOutcome.Failed), (TokenApiApp.Analyst, AuditOutcome.Denied)],
             audited.Entries.Select(e => (e.User, e.Outcome)).Order());
     }
 

@@ -43,13 +43,15 @@ public sealed class PriceBookFormTests : MudComponentTest
     {
         var form = await RenderAsync();
 
-        form.Field("Currency (ISO 4217)").Change("usd");
+        // Price labels name the draft's currency, so the price goes first.
         form.Field("Egress (USD per GB)").Change("-1");
+        form.Field("Currency (ISO 4217)").Change("usd");
         form.Find("form").Submit();
 
         form.WaitForAssertion(() => Assert.Contains("Nothing was saved", form.Markup), AdminPageQueries.Patience);
-        Assert.Contains("Currency is &#x27;usd&#x27;: use a three-letter ISO 4217 code", form.Markup);
-        Assert.Contains("EgressPerGb is -1: a price cannot be negative", form.Markup);
+        var fields = form.Find("form").TextContent;
+        Assert.Contains("Currency is 'usd': use a three-letter ISO 4217 code", fields);
+        Assert.Contains("EgressPerGb is -1: a price cannot be negative", fields);
         Assert.Null(await Store.CurrentAsync());
         var audited = await _app.App.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditSearch { Target = PriceBookEditingTarget });
         Assert.Empty(audited.Entries);
