@@ -42,6 +42,7 @@ app.MapJobsApi();
 app.MapPipelinesApi();
 app.MapLineageApi();
 app.MapQualityApi();
+app.MapCostApi();
 app.MapNeuroLakeAdminApi();
 app.MapUnityCatalogApi();
 app.MapCatalogApi();

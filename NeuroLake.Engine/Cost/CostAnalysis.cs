@@ -10,18 +10,22 @@ public sealed class CostAnalysis(PriceBookStore priceBooks, StorageDayStore stor
 {
     /// <summary>Cost of the days [<paramref name="from"/>, <paramref name="to"/>] per table, user, workload class and tier.</summary>
     /// <exception cref="CostException">No price book was given or saved, or the period is reversed.</exception>
-    public async Task<CostReport> DailyAsync(DateOnly from, DateOnly to, PriceBook? prices = null, CancellationToken ct = default)
+    /// <param name="scope">Whose usage to price; everything when null.</param>
+    public async Task<CostReport> DailyAsync(
+        DateOnly from, DateOnly to, PriceBook? prices = null, CancellationToken ct = default, UsageScope? scope = null)
     {
-        var (days, metered, book) = await LoadAsync(from, to, prices, ct);
-        return CostModel.Daily(days, metered, book);
+        var (usage, book) = await LoadAsync(from, to, prices, scope, ct);
+        return usage.Visible(CostModel.Daily(usage.Storage, usage.Work, book));
     }
 
     /// <summary>The usage of [<paramref name="from"/>, <paramref name="to"/>] priced cloud-only, hybrid and local-only.</summary>
     /// <exception cref="CostException">No price book was given or saved, or the period is reversed.</exception>
-    public async Task<IReadOnlyList<DeploymentCost>> CompareAsync(DateOnly from, DateOnly to, PriceBook? prices = null, CancellationToken ct = default)
+    /// <param name="scope">Whose usage to price; everything when null.</param>
+    public async Task<IReadOnlyList<DeploymentCost>> CompareAsync(
+        DateOnly from, DateOnly to, PriceBook? prices = null, CancellationToken ct = default, UsageScope? scope = null)
     {
-        var (days, metered, book) = await LoadAsync(from, to, prices, ct);
-        return DeploymentComparison.Compare(days, metered, book, from, to);
+        var (usage, book) = await LoadAsync(from, to, prices, scope, ct);
+        return DeploymentComparison.Compare(usage.Storage, usage.Work, book, from, to);
     }
 
     /// <summary>
@@ -29,8 +33,10 @@ public sealed class CostAnalysis(PriceBookStore priceBooks, StorageDayStore stor
     /// <paramref name="historyDays"/> days up to it (a forecast saying "too little history" when the metering is young).
     /// </summary>
     public async Task<Forecast> ForecastAsync(
-        UsageSeries series, DateOnly lastDay, int historyDays, int horizonDays, PriceBook? prices = null, CancellationToken ct = default)
+        UsageSeries series, DateOnly lastDay, int historyDays, int horizonDays, PriceBook? prices = null, CancellationToken ct = default,
+        UsageScope? scope = null)
     {
+        scope ??= UsageScope.Everything;
         if (historyDays < 1)
         {
             throw new CostException($"A forecast learns from at least 1 day of history; {historyDays} were asked for.");
@@ -39,16 +45,16 @@ public sealed class CostAnalysis(PriceBookStore priceBooks, StorageDayStore stor
         var from = lastDay.AddDays(1 - historyDays);
         var values = series switch
         {
-            UsageSeries.StorageBytes => DailySeries.StorageBytes(await storage.ListAsync(from, lastDay, ct)),
-            UsageSeries.CpuHours => DailySeries.CpuHours(await work.ListAsync(Start(from), Start(lastDay.AddDays(1)), ct), from, lastDay),
-            UsageSeries.Cost => DailySeries.Cost(await DailyAsync(from, lastDay, prices, ct), from, lastDay),
+            UsageSeries.StorageBytes => DailySeries.StorageBytes((await scope.ApplyAsync(await storage.ListAsync(from, lastDay, ct), [], ct)).Storage),
+            UsageSeries.CpuHours => DailySeries.CpuHours(
+                (await scope.ApplyAsync([], await work.ListAsync(Start(from), Start(lastDay.AddDays(1)), ct), ct)).Work, from, lastDay),
+            UsageSeries.Cost => DailySeries.Cost(await DailyAsync(from, lastDay, prices, ct, scope), from, lastDay),
             _ => throw new ArgumentOutOfRangeException(nameof(series), series, "Forecast StorageBytes, CpuHours or Cost."),
         };
         return DailyForecaster.Fit(values, horizonDays);
     }
 
-    private async Task<(IReadOnlyList<StorageDay>, IReadOnlyList<MeteredWork>, PriceBook)> LoadAsync(
-        DateOnly from, DateOnly to, PriceBook? prices, CancellationToken ct)
+    private async Task<(ScopedUsage, PriceBook)> LoadAsync(DateOnly from, DateOnly to, PriceBook? prices, UsageScope? scope, CancellationToken ct)
     {
         CostPeriod.Check(from, to);
 
@@ -56,7 +62,7 @@ public sealed class CostAnalysis(PriceBookStore priceBooks, StorageDayStore stor
             ?? throw new CostException("No price book is saved yet: save one (start from a preset: AWS, Azure, Google Cloud or MinIO on own hardware) before asking for costs.");
         var days = await storage.ListAsync(from, to, ct);
         var metered = await work.ListAsync(Start(from), Start(to.AddDays(1)), ct);
-        return (days, metered, book);
+        return (await (scope ?? UsageScope.Everything).ApplyAsync(days, metered, ct), book);
     }
 
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -39,6 +39,38 @@ public sealed class CostAnalysisTests(CatalogDatabases databases) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_users_scope_prices_only_their_own_work_and_the_tables_it_keeps()
+    {
+        await using var services = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);
+        var (analysis, books, storage, work) = Open(services);
+        await books.SaveAsync(Prices, "ana");
+        await storage.SaveDayAsync(First,
+            [new StorageDay(First, "main.s.open", StorageTier.Hot, 3 * Gb, 1, 0, 0), new StorageDay(First, "main.s.secret", StorageTier.Hot, 6 * Gb, 1, 0, 0)],
+            DateTimeOffset.UtcNow);
+        await work.RecordAsync(Work(First, "ana", WorkloadClass.InteractiveQuery, TimeSpan.FromMinutes(30), new TableScan("main.s.open", Gb, 1), new TableScan("main.s.secret", Gb, 1)));
+        await work.RecordAsync(Work(First, "bo", WorkloadClass.Maintenance, TimeSpan.FromHours(2), new TableScan("main.s.secret", Gb, 1)));
+        IReadOnlyCollection<string>? asked = null;
+        var scope = UsageScope.Own("ana", (names, _) =>
+        {
+            asked = names;
+            return Task.FromResult<IReadOnlySet<string>>(names.Where(n => n == "main.s.open").ToHashSet());
+        });
+
+        var report = await analysis.DailyAsync(First, First, scope: scope);
+        var all = await analysis.DailyAsync(First, First, scope: UsageScope.Everything);
+
+        Assert.Equal(["main.s.open", "main.s.secret"], asked!.Order());
+        Assert.Equal(["ana"], report.Entries.Where(e => e.Dimension == CostDimension.User).Select(e => e.Key));
+        Assert.Equal(["main.s.open"], report.Entries.Where(e => e.Dimension == CostDimension.Table).Select(e => e.Key));
+        Assert.Equal(["InteractiveQuery"], report.Entries.Where(e => e.Dimension == CostDimension.Workload).Select(e => e.Key));
+        // Hot storage of the open table only: 3 GB × 0.03 / 30; half of ana's 0.05 compute goes to the table she may see.
+        var tier = report.Entries.Single(e => e.Dimension == CostDimension.Tier);
+        Assert.Equal(0.003m, Math.Round(tier.Storage, 10));
+        Assert.Equal(0.025m, Math.Round(report.Entries.Single(e => e.Dimension == CostDimension.Table).Compute, 10));
+        Assert.Equal(["ana", "bo"], all.Entries.Where(e => e.Dimension == CostDimension.User).Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task Storage_is_forecast_from_the_measured_days_and_a_young_installation_is_told_it_has_too_little_history()
     {
         await using var services = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);

@@ -9,6 +9,7 @@ public sealed class PageRoutesTests
     [InlineData("/sql", true)]
     [InlineData("sql/", true)]
     [InlineData("/SQL", true)]
+    [InlineData("/cost", true)]
     [InlineData("/no-such-page", false)]
     public void Only_routes_of_pages_in_this_build_exist(string template, bool exists)
     {

@@ -18,6 +18,7 @@ public static class WorkbenchExtensions
         services.AddSingleton<CatalogEdits>();
         services.AddSingleton<TablePrivileges>();
         services.AddSingleton<CatalogTables>();
+        services.AddNeuroLakeCostPages();
         return services;
     }
 

@@ -131,6 +131,14 @@ internal static class AccessMatrix
         Api("GET", "/api/v1/operations", "/api/v1/operations/", null,                                                 "401   200    200    200    200    200"),
         Api("GET", "/api/v1/operations/{id:guid}", "/api/v1/operations/{nothing}", null,                              "401   404    404    404    404    404"),
         Api("POST", "/api/v1/operations/{id:guid}/cancel", "/api/v1/operations/{nothing}/cancel", null,               "401   404    404    404    404    404"),
+        // Cost: everyone signed in sees their own usage and the tables they may SELECT (a hidden table answers 404); only administrators change the price book.
+        Api("GET", "/api/v1/cost", "/api/v1/cost/", null,                                                            "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/cost/daily", "/api/v1/cost/daily", null,                                                 "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/cost/deployments", "/api/v1/cost/deployments", null,                                     "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/cost/forecast", "/api/v1/cost/forecast?days=30", null,                                   "401   200    200    200    200    200"),
+        Api("GET", "/api/v1/cost/tables/{table}", "/api/v1/cost/tables/main.hr.salaries", null,                      "401   404    404    200    200    404"),
+        Api("GET", "/api/v1/cost/price-book", "/api/v1/cost/price-book", null,                                       "401   200    200    200    200    200"),
+        Api("PUT", "/api/v1/cost/price-book", "/api/v1/cost/price-book", Json(MatrixPriceBook),                      "401   403    403    403    200    403"),
         // Hangfire's own dashboard can delete and re-queue any job: administrators only.
         Api("GET", "/admin/hangfire/{**path}", "/admin/hangfire", null,                                              "signin 403   403    403    200    signin"),
         // The API's description and its reference page: anyone signed in or holding a token.
@@ -160,6 +168,7 @@ internal static class AccessMatrix
         Page("/ingest", "/ingest",                                                               "signin 200    200    200    200    signin"),
         Page("/pipelines", "/pipelines",                                                         "signin 200    200    200    200    signin"),
         Page("/jobs", "/jobs",                                                                   "signin 200    200    200    200    signin"),
+        Page("/cost", "/cost",                                                                   "signin 200    200    200    200    signin"),
         Page("/notifications", "/notifications",                                                 "signin 200    200    200    200    signin"),
         Page("/admin/users", "/admin/users",                                                     "signin denied denied denied 200    signin"),
         Page("/admin/groups", "/admin/groups",                                                   "signin denied denied denied 200    signin"),
@@ -184,6 +193,13 @@ internal static class AccessMatrix
         """{"name": "by {caller}", "kind": "TableMaintenance", "table": "main.sales.orders", "cron": "0 4 * * *", "timeZone": "UTC", "maintenance": {"optimize": true}}""";
 
     // A user nobody is: granting and revoking it changes what no caller may do.
+    private const string MatrixPriceBook =
+        """
+        {"name": "Matrix", "source": "access matrix", "currency": "USD", "pricesAsOf": "2025-01-15", "hotPerGbMonth": 0.08, "warmPerGbMonth": 0.023,
+         "coldPerGbMonth": 0.001, "putPer1000": 0.005, "getPer1000": 0.0004, "egressPerGb": 0.09, "localDiskPerGbMonth": 0.005,
+         "machinePerHour": 0.1, "machineCores": 4, "cloudComputePerVcpuHour": 0.048}
+        """;
+
     private const string NobodysGrant = """{"on": "main.hr", "user": "nobody_here", "privileges": ["USE SCHEMA"]}""";
 
     private static Probe Api(string method, string pattern, string url, Func<string, HttpContent>? body, string expected) =>

@@ -87,6 +87,7 @@ internal sealed partial class AccessMatrixApp : IAsyncDisposable
             GRANT SELECT ON SCHEMA sales TO analyst;
             """,
             new QueryRequest(AccountsApp.AdminName));
+        await services.GetRequiredService<NeuroLake.Engine.Cost.PriceBookStore>().SaveAsync(NeuroLake.Engine.Cost.PriceBookPresets.Aws, AccountsApp.AdminName);
 
         // A script with no cookies: a cookie-carrying browser's POST would be refused by the antiforgery guard first.
         _clients[Caller.Anonymous] = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });

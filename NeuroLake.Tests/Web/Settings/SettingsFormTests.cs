@@ -6,6 +6,7 @@ using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Settings;
 using NeuroLake.Tests.Web.Components;
+using NeuroLake.Tests.Web.Cost;
 using NeuroLake.Tests.Web.Governance;
 using NeuroLake.Web.Identity;
 using SettingsPage = NeuroLake.Web.Components.Pages.Admin.Settings;
@@ -22,8 +23,8 @@ public sealed class SettingsFormTests : MudComponentTest
         _ = _app.Server;
         Context.Services.AddSingleton(Store);
         Context.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<NeuroLakeOptions>>());
-        Context.Services.AddSingleton<IWorkbenchUser>(new NamedUser("grace"));
-        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // The page's price book form: its services from the same app (grace is the single user, an administrator).
+        Context.AddCostServices(_app.Services, "grace");
     }
 
     private SettingsStore Store => _app.Services.GetRequiredService<SettingsStore>();
@@ -109,6 +110,4 @@ public sealed class SettingsFormTests : MudComponentTest
         await base.DisposeAsync();
         await _app.DisposeAsync();
     }
-
-    private sealed record NamedUser(string Name) : IWorkbenchUser;
 }

@@ -21,6 +21,7 @@ public static class TableTabs
         new("maintenance", "Maintenance", Icons.Material.Outlined.Build, typeof(MaintenanceTab)),
         new("lineage", "Lineage", Icons.Material.Outlined.AccountTree, typeof(LineageTab)),
         new("quality", "Quality", Icons.Material.Outlined.Insights, typeof(QualityTab)),
+        new("cost", "Cost", Icons.Material.Outlined.Savings, typeof(CostTab)),
         new("access", "Access", Icons.Material.Outlined.Lock, typeof(AccessTab)),
     ];
 
