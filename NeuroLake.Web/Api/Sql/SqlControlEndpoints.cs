@@ -30,7 +30,7 @@ public static class SqlControlEndpoints
         group.MapGet("/history", HistoryAsync)
             .WithName("SqlHistory")
             .WithSummary("The caller's statements newest first (?q= text, ?status=Ok|Error|Cancelled, ?take= up to 500); administrators may ask for ?user=.")
-            .Produces<List<HistoryEntryJson>>()
+            .Produces<List<StatementHistoryJson>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
@@ -95,7 +95,7 @@ public static class SqlControlEndpoints
                 statusCode: StatusCodes.Status403Forbidden);
         }
         var entries = await history.SearchAsync(new QueryHistorySearch(whose, string.IsNullOrWhiteSpace(q) ? null : q, state, limit), ct);
-        return Results.Ok(entries.Select(HistoryEntryJson.From).ToList());
+        return Results.Ok(entries.Select(StatementHistoryJson.From).ToList());
     }
 }
 
@@ -103,11 +103,11 @@ public static class SqlControlEndpoints
 public sealed record ExplainJson(string Plan, bool Analyzed);
 
 /// <summary>One statement of the history: who ran what, when, how it ended and the table versions it read and wrote.</summary>
-public sealed record HistoryEntryJson(
+public sealed record StatementHistoryJson(
     Guid Id, string User, string Sql, DateTimeOffset StartedAt, double DurationMs, long? Rows, string Status, string? Error,
     IReadOnlyList<string> TablesRead, IReadOnlyList<string> TablesWritten)
 {
-    public static HistoryEntryJson From(QueryHistoryEntry e) => new(
+    public static StatementHistoryJson From(QueryHistoryEntry e) => new(
         e.Id, e.User, e.Sql, e.StartedAt, e.Duration.TotalMilliseconds, e.Rows, e.Status.ToString(), e.Error,
         e.TablesRead.Select(t => $"{t.Schema}.{t.Table}@v{t.Version}").ToList(), e.TablesWritten.Select(t => $"{t.Schema}.{t.Table}@v{t.Version}").ToList());
 }

@@ -22,6 +22,8 @@ public sealed class ApiResponseShapeTests : IClassFixture<WorkbenchAppFactory>
     {
         { "POST", "/api/v1/sql", """{"sql": "SELECT 1 AS n, 'x' AS s, [1, 2] AS l, {'a': 1} AS st"}""" },
         { "POST", "/api/v1/sql", """{"sql": "INSERT INTO shapes.cities VALUES (9, 'Bern', 1.5)"}""" },
+        { "POST", "/api/v1/sql/explain", """{"sql": "SELECT * FROM shapes.cities"}""" },
+        { "GET", "/api/v1/sql/history", null },
         { "GET", "/api/v1/catalog/catalogs", null },
         { "GET", "/api/v1/catalog/catalogs/main/schemas", null },
         { "GET", "/api/v1/catalog/catalogs/main/schemas/shapes/tables", null },
