@@ -62,6 +62,13 @@ public static class SourceDetector
             return WithColumns(connection, new DetectedSource(fullPath, SourceFormat.Parquet, SourceCompression.None, TextEncoding.Utf8, null, []), ct);
         }
 
+        if (FileSignature.Container(head, name) is { } container)
+        {
+            throw new IngestionException(container.StartsWith("a ZIP", StringComparison.Ordinal)
+                ? $"'{name}' is {container}: unzip it and upload the files inside. Supported formats: {SupportedFormats}."
+                : $"'{name}' is {container}, which ingestion does not read: save the sheet as CSV (File → Save As → CSV UTF-8) and upload that. Supported formats: {SupportedFormats}.");
+        }
+
         if (FileSignature.Arrow(head, name) is { } arrow)
         {
             return ArrowWithColumns(connection, fullPath, arrow, ct);
