@@ -45,7 +45,7 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
 
             // Bird strikes hold no detectable personal data; an operator can be a private pilot, so mark that column by hand.
             await ChooseAsync(page, page.GetByLabel("Column", new() { Exact = true }), "aircraft_airline_operator");
-            await ChooseAsync(page, page.GetByLabel("Holds"), "PersonName");
+            await ChooseAsync(page, page.GetByLabel("Holds"), "Person name");
             await page.GetByRole(AriaRole.Button, new() { Name = "Mark as PII" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Confirm aircraft_airline_operator" })).ToHaveAttributeAsync("aria-pressed", "true");
             await session.ScreenshotAsync("ingest-3-findings.png");
@@ -63,10 +63,10 @@ public sealed class IngestWizardTests(WorkbenchAppFixture app)
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Open the table" }).ClickAsync();
             await page.GetByRole(AriaRole.Tab, new() { Name = "Columns" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "aircraft_airline_operator" })).ToContainTextAsync("PII: person_name");
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "aircraft_airline_operator" })).ToContainTextAsync("PII: Person name");
             await session.ScreenshotAsync("ingest-5-catalog-pii.png");
             await page.GetByRole(AriaRole.Tab, new() { Name = "Quality" }).ClickAsync();
-            await Expect(page.GetByLabel("Quality score")).ToHaveTextAsync("91/100");
+            await Expect(page.GetByLabel("Quality score", new() { Exact = true })).ToHaveTextAsync("95/100");
             await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Null % per column chart" }).Locator(".main-svg").First).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Row count chart" })).ToContainTextAsync("Row count");
             await session.ScreenshotAsync("ingest-6-quality.png");
