@@ -123,8 +123,8 @@ public sealed class QualityProfileQueue : ITableChangeObserver, IAsyncDisposable
                 }
                 catch (ObjectDisposedException)
                 {
-                    // Services the profile needs were disposed: the host is shutting down. Nothing to report; the
-                    // loop goes on (and ends with the queue) in case it was only one connection.
+                    // The host disposed the catalog's services before stopping this queue: it is shutting down.
+                    return;
                 }
                 catch (Exception e)
                 {
