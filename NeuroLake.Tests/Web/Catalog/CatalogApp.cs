@@ -66,6 +66,7 @@ public sealed class CatalogApp : IAsyncLifetime
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Jobs.JobDefinitionStore>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Web.Catalog.VisibleTables>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Web.Catalog.CatalogEdits>());
+        services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Governance.ColumnClassifier>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Governance.PrivilegeEvaluator>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Governance.TablePolicies>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Governance.Audit.AuditLog>());
