@@ -121,11 +121,6 @@ public sealed class QualityProfileQueue : ITableChangeObserver, IAsyncDisposable
                 {
                     return;
                 }
-                catch (ObjectDisposedException)
-                {
-                    // The host disposed the catalog's services before stopping this queue: it is shutting down.
-                    return;
-                }
                 catch (Exception e)
                 {
                     // Whatever goes wrong, the commit is durable and the next one profiles the table again.

@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 
 namespace NeuroLake.Tests.DuckDb;
 
+[Collection(NeuroLake.Tests.Infrastructure.MemoryMeasurementCollection.Name)]
 public sealed class DuckDbStreamingMemoryTests(ITestOutputHelper output)
 {
     private const long Rows = 50_000_000;

@@ -67,7 +67,8 @@ public sealed class QualityAfterCommitTests(CatalogDatabases databases, DuckDbFi
         await queue.WhenIdleAsync().WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal((1L, 1L), (results[1].RowsAffected!.Value, results[2].TableWritten!.Version));
-        Assert.Equal(2, logs.Entries.Count(e => e.Event.Id == 5401 && e.Exception is not null));
+        // Two commits: two failed profiles, or one when the INSERT arrived before the CTAS's profile began (coalesced).
+        Assert.InRange(logs.Entries.Count(e => e.Event.Id == 5401 && e.Exception is not null), 1, 2);
         Assert.Empty(await services.GetRequiredService<QualityStore>().QueryAsync(Table, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddMinutes(1)));
     }
 
