@@ -18,7 +18,9 @@ internal static class RepositoryLayout
         }
     }
 
-    public static string Screenshots { get; } = Path.Combine(Root, "artifacts", "screenshots");
+    public static string Artifacts { get; } = Path.Combine(Root, "artifacts");
+
+    public static string Screenshots { get; } = Path.Combine(Artifacts, "screenshots");
 
     private static string FindRoot()
     {

@@ -86,6 +86,9 @@ public class WorkbenchAppFixture : IAsyncLifetime
         }
 
         _app?.Dispose();
+        // Kept for the Test command, which shows its warnings and errors when a browser test failed.
+        Directory.CreateDirectory(RepositoryLayout.Artifacts);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryLayout.Artifacts, "e2e-app.log"), AppOutput);
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -40,7 +40,35 @@ print_server_logs() {
   for file in "$LOGS"/postgres.log "$LOGS"/s3rver.log; do
     [[ -s $file ]] || continue
     printf -- '--- last lines of %s\n' "$file"
-    tail -n 40 "$file"
+    tail -n 15 "$file"
+  done
+}
+
+# The browser tests' app log (written by their fixture): its warnings and errors, which often explain a UI timeout.
+print_app_warnings() {
+  local file="$ROOT/artifacts/e2e-app.log"
+  [[ -s $file ]] || return 0
+  printf -- '--- warnings and errors of the app the browser tests ran (%s)\n' "$file"
+  grep -A3 -E '^(warn|fail|crit):' "$file" | tail -n 40 || true
+}
+
+# The names and first message lines of failed tests, printed last so a truncated CI log still shows them.
+print_failed_tests() {
+  local trx
+  for trx in "$RESULTS"/*.trx; do
+    [[ -f $trx ]] || continue
+    perl -0777 -ne '
+      while (/<UnitTestResult\b([^>]*?)(?:\/>|>(.*?)<\/UnitTestResult>)/gs) {
+        my ($attrs, $body) = ($1, $2 // "");
+        next if $attrs =~ /outcome="(Passed|NotExecuted)"/;
+        my ($name) = $attrs =~ /testName="([^"]*)"/;
+        my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+        $message //= "";
+        $message =~ s/&lt;/</g; $message =~ s/&gt;/>/g; $message =~ s/&quot;/"/g; $message =~ s/&amp;/&/g;
+        my @lines = grep { /\S/ } split /\n/, $message;
+        splice @lines, 6 if @lines > 6;
+        print "FAILED $name\n", map { "    $_\n" } @lines;
+      }' "$trx" || true
   done
 }
 
@@ -60,6 +88,8 @@ cleanup() {
   fi
   if [[ $status -ne 0 ]] || $KEEP_WORK; then
     print_server_logs
+    print_app_warnings
+    print_failed_tests
     rm -rf "$WORK/pg/data" "$WORK/s3"
     log "logs and test results kept in $WORK"
   else
@@ -170,6 +200,7 @@ count_trx() {
   echo "$passed $failed $skipped"
 }
 
+rm -f "$ROOT/artifacts/e2e-app.log"
 install_chromium
 install_test_tools
 
