@@ -39,10 +39,16 @@ public static class CatalogServiceCollectionExtensions
     {
         var connection = new CatalogConnection(provider, ConnectionString(provider, connectionString, dataDirectory));
         services.AddSingleton(connection);
-        services.AddDbContextFactory<CatalogDbContext>(builder => Configure(builder, connection.Provider, connection.ConnectionString));
+        var generation = new CatalogGeneration();
+        services.AddSingleton(generation);
+        services.AddDbContextFactory<CatalogDbContext>(builder =>
+        {
+            Configure(builder, connection.Provider, connection.ConnectionString);
+            builder.AddInterceptors(new SecurableChangeInterceptor(generation));
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogProbe>(sp => new CatalogProbe(Factory(sp)));
-        services.AddSingleton<CatalogStore>(sp => new CatalogStore(Factory(sp), Time(sp)));
+        services.AddSingleton<CatalogStore>(sp => new CatalogStore(Factory(sp), Time(sp), new CatalogTableCache(generation)));
         services.AddSingleton<SchemaHistoryStore>(sp => new SchemaHistoryStore(Factory(sp)));
         services.AddSingleton<ICatalogRegistrar>(sp => new CatalogRegistrar(Factory(sp), Time(sp), () => sp.GetServices<ITableCreatedListener>()));
         services.AddSingleton<CatalogSearch>(sp => new CatalogSearch(Factory(sp)));

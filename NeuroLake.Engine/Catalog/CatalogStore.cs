@@ -8,11 +8,13 @@ public sealed class CatalogStore
 {
     private readonly IDbContextFactory<CatalogDbContext> _factory;
     private readonly TimeProvider _time;
+    private readonly CatalogTableCache _tables;
 
-    internal CatalogStore(IDbContextFactory<CatalogDbContext> factory, TimeProvider time)
+    internal CatalogStore(IDbContextFactory<CatalogDbContext> factory, TimeProvider time, CatalogTableCache tables)
     {
         _factory = factory;
         _time = time;
+        _tables = tables;
     }
 
     /// <summary>The catalog database, for engine services that keep their own tables in it (governance).</summary>
@@ -74,14 +76,38 @@ public sealed class CatalogStore
     public async Task<IReadOnlyDictionary<(string Schema, string Table), string>> FindTableLocationsAsync(
         string catalog, IReadOnlyCollection<(string Schema, string Table)> tables, CancellationToken cancellationToken = default)
     {
-        var schemas = tables.Select(t => t.Schema).Distinct().ToList();
-        var names = tables.Select(t => t.Table).Distinct().ToList();
+        var found = new Dictionary<(string Schema, string Table), string>();
+        var missing = new List<(string Schema, string Table)>();
+        foreach (var table in tables)
+        {
+            if (_tables.TryGet(catalog, table.Schema, table.Table, out var cached))
+            {
+                found[table] = cached.Location;
+            }
+            else
+            {
+                missing.Add(table);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        var schemas = missing.Select(t => t.Schema).Distinct().ToList();
+        var names = missing.Select(t => t.Table).Distinct().ToList();
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Tables.AsNoTracking()
             .Where(t => t.Schema!.Catalog!.Name == catalog && schemas.Contains(t.Schema.Name) && names.Contains(t.Name))
             .Select(t => new { Schema = t.Schema!.Name, t.Name, t.Location })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => tables.Contains((r.Schema, r.Name))).ToDictionary(r => (r.Schema, r.Name), r => r.Location);
+        foreach (var row in rows.Where(r => missing.Contains((r.Schema, r.Name))))
+        {
+            found[(row.Schema, row.Name)] = row.Location;
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -91,14 +117,41 @@ public sealed class CatalogStore
     public async Task<IReadOnlyDictionary<(string Schema, string Table), TableInfo>> FindTablesAsync(
         string catalog, IReadOnlyCollection<(string Schema, string Table)> tables, CancellationToken cancellationToken = default)
     {
-        var schemas = tables.Select(t => t.Schema).Distinct().ToList();
-        var names = tables.Select(t => t.Table).Distinct().ToList();
+        // Every statement asks this for the tables it reads: served from the cache while no securable row changed.
+        var found = new Dictionary<(string Schema, string Table), TableInfo>();
+        var missing = new List<(string Schema, string Table)>();
+        foreach (var table in tables)
+        {
+            if (_tables.TryGet(catalog, table.Schema, table.Table, out var cached))
+            {
+                found[table] = cached;
+            }
+            else
+            {
+                missing.Add(table);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        var generation = _tables.Generation;
+        var schemas = missing.Select(t => t.Schema).Distinct().ToList();
+        var names = missing.Select(t => t.Table).Distinct().ToList();
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Tables.AsNoTracking().Include(t => t.Columns).Include(t => t.Schema)
             .Where(t => t.Schema!.Catalog!.Name == catalog && schemas.Contains(t.Schema.Name) && names.Contains(t.Name))
             .ToListAsync(cancellationToken);
-        return rows.Where(r => tables.Contains((r.Schema!.Name, r.Name)))
-            .ToDictionary(r => (r.Schema!.Name, r.Name), r => ToInfo(SecurablePath.ForTable(catalog, r.Schema!.Name, r.Name), r));
+        foreach (var row in rows.Where(r => missing.Contains((r.Schema!.Name, r.Name))))
+        {
+            var info = ToInfo(SecurablePath.ForTable(catalog, row.Schema!.Name, row.Name), row);
+            _tables.Put(generation, info);
+            found[(row.Schema!.Name, row.Name)] = info;
+        }
+
+        return found;
     }
 
     /// <summary>All catalogs, by name.</summary>

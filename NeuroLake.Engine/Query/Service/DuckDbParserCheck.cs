@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using NeuroLake.Engine.DuckDb;
@@ -24,11 +25,22 @@ internal sealed class DuckDbParserCheck(DuckDbDatabase database)
 
     private static readonly HashSet<string> QueryStarts = new(StringComparer.OrdinalIgnoreCase) { "SELECT", "WITH", "VALUES", "FROM", "TABLE" };
 
+    // The check reads nothing but the statement's text, so a text that passed passes again: dashboards and pages
+    // re-run the same statements, and each check is a parse, a json_serialize_sql query and a walk of its tree.
+    private const int PassedCapacity = 1024;
+    private const int PassedMaxLength = 8 * 1024;
+    private readonly ConcurrentDictionary<string, bool> _passed = new(StringComparer.Ordinal);
+
     /// <exception cref="SqlSyntaxException">DuckDB cannot parse a statement its grammar covers.</exception>
     /// <exception cref="QueryRefusedException">DuckDB reads more than one statement, or the query reaches beyond the sandbox.</exception>
     public void Check(StatementAnalysis analysis)
     {
         var statement = analysis.Statement;
+        if (_passed.ContainsKey(statement.Text))
+        {
+            return;
+        }
+
         var text = PlainText(analysis);
         using var connection = database.Connect();
         var count = CountStatements(connection, text, analysis);
@@ -43,6 +55,23 @@ internal sealed class DuckDbParserCheck(DuckDbDatabase database)
         {
             CheckQuery(connection, analysis, text, start);
         }
+
+        Passed(statement.Text);
+    }
+
+    private void Passed(string text)
+    {
+        if (text.Length > PassedMaxLength)
+        {
+            return;
+        }
+
+        if (_passed.Count >= PassedCapacity)
+        {
+            _passed.Clear();
+        }
+
+        _passed.TryAdd(text, true);
     }
 
     /// <summary>The statement with its time travel clauses blanked, same length and offsets, for DuckDB to parse.</summary>

@@ -140,6 +140,22 @@ public sealed class SandboxEscapeTests(CatalogDatabases databases) : QueryServic
     }
 
     [Fact]
+    public async Task A_refused_statement_is_refused_every_time_it_is_sent_and_an_allowed_one_still_runs()
+    {
+        // The parser check remembers texts that passed; a refusal must never be remembered as a pass.
+        var smuggled = $"SELECT 1 --\r; {Payloads[0]}; SELECT 2 --\n AS y".Replace("{W}", Warehouse, StringComparison.Ordinal);
+        var files = DataTree.Hash(DataFolder);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.Equal([[1L]], await Rows("SELECT id FROM s.t"));
+            await Assert.ThrowsAsync<QueryFailedException>(() => Service.ExecuteAsync(smuggled, Request()));
+        }
+
+        Assert.Equal(files, DataTree.Hash(DataFolder));
+    }
+
+    [Fact]
     public async Task Statements_inside_strings_and_dollar_quotes_are_text_not_statements()
     {
         var files = DataTree.Hash(DataFolder);
