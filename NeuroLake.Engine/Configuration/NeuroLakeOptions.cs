@@ -39,6 +39,9 @@ public sealed class NeuroLakeOptions
     /// <summary>Object stores tables may live in besides local folders (S3), and how their commits are made exclusive.</summary>
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>Admission control: how many statements and loads of each workload class run at once (<c>NeuroLake:Admission</c>).</summary>
+    public Admission.AdmissionOptions Admission { get; set; } = new();
+
     /// <summary>
     /// Folder of managed tables (<c>&lt;warehouse&gt;/&lt;catalog&gt;/&lt;schema&gt;/&lt;table&gt;</c>). Default <c>warehouse</c>;
     /// a relative path is resolved against the data folder.

@@ -43,6 +43,17 @@ public static class EngineTelemetry
     private static readonly Counter<long> Ingestions = Meter.CreateCounter<long>(
         "neurolake.ingestions", "{ingestion}", "File ingestions, by format and outcome.");
 
+    private static readonly Histogram<double> AdmissionWait = Meter.CreateHistogram<double>(
+        "neurolake.admission.wait", "s", "Time work waited for a slot before it ran, by workload class (work that ran at once is not counted).", tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 1800] });
+
+    private static readonly ObservableGauge<int> AdmissionQueue = Meter.CreateObservableGauge(
+        "neurolake.admission.queue", Admission.AdmissionTelemetry.QueueLengths, "{item}", "Work waiting for a slot now, by workload class.");
+
+    /// <summary>Work of <paramref name="workload"/> waited <paramref name="waited"/> before it was admitted.</summary>
+    public static void AdmissionWaited(string workload, TimeSpan waited) =>
+        AdmissionWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("workload", workload));
+
     /// <summary>One statement ended; <paramref name="kind"/> is null when it never got classified (it did not parse).</summary>
     public static void Statement(string? kind, string outcome, TimeSpan elapsed)
     {

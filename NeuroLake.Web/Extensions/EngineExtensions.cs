@@ -67,6 +67,7 @@ public static class EngineExtensions
             query.StatementTimeout = configured.Query.StatementTimeout;
             query.RowLimit = configured.RowLimit;
             query.AuthMode = configured.Auth.Mode;
+            query.Admission = configured.Admission;
             foreach (var location in configured.ExternalLocations)
             {
                 query.ExternalLocations.Add(Path.GetFullPath(location, dataDirectory));

@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Admission;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Ingestion.Pii;
 using NeuroLake.Engine.Ingestion.Quality;
@@ -17,7 +18,8 @@ namespace NeuroLake.Engine.Ingestion.Load;
 /// when catalog services are given. The target commits before the quarantine table: a failure in between leaves
 /// the good rows loaded and the bad ones only counted.
 /// </summary>
-public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? catalog = null)
+/// <param name="admission">When given, a load waits for an ingestion slot after its plan is accepted (admission control).</param>
+public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? catalog = null, WorkloadAdmission? admission = null)
 {
     /// <summary>How the load would change the table; nothing is written.</summary>
     public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct = default) => LoadPlanner.PlanAsync(request, ct);
@@ -36,6 +38,7 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
             throw new IngestionException(refusal);
         }
 
+        using var slot = await IngestionAdmission.AdmitAsync(admission, progress, ct).ConfigureAwait(false);
         var columns = request.LoadedColumns;
         var relation = request.Schema.Source.RawRelationSql();
         var select = SourceSelect.Build(columns, relation);

@@ -14,6 +14,7 @@ public sealed class IngestionProgress
     private long _rowsProcessed;
     private long? _rowsTotal;
     private double? _percent;
+    private Admission.AdmissionWait? _queued;
 
     /// <summary>Raised after every change, on the thread that made it; handlers must be quick and must not throw.</summary>
     public event Action<IngestionProgress>? Changed;
@@ -77,15 +78,39 @@ public sealed class IngestionProgress
         }
     }
 
+    /// <summary>While the load waits for an ingestion slot (admission control): 1 when it is next; null when not waiting.</summary>
+    public int? QueuedPosition
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queued?.Position;
+            }
+        }
+    }
+
     /// <summary>Starts <paramref name="phase"/>: bytes and percent restart; a null <paramref name="bytesTotal"/> keeps the known size.</summary>
     public void Begin(IngestionPhase phase, long? bytesTotal = null)
     {
         lock (_gate)
         {
+            _queued = null;
             _phase = phase;
             _bytesProcessed = 0;
             _bytesTotal = bytesTotal ?? _bytesTotal;
             _percent = phase == IngestionPhase.Done ? 100 : _bytesTotal is > 0 ? 0 : null;
+        }
+
+        Changed?.Invoke(this);
+    }
+
+    /// <summary>The load waits for a slot; raised again as its position may have moved.</summary>
+    internal void Queued(Admission.AdmissionWait? wait)
+    {
+        lock (_gate)
+        {
+            _queued = wait;
         }
 
         Changed?.Invoke(this);

@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Admission;
 using NeuroLake.Engine.DuckDb;
 
 namespace NeuroLake.Engine.Query.Service;
@@ -15,6 +16,7 @@ public sealed class QueryProgress
     private int _statementIndex;
     private int _statementCount;
     private string? _phase;
+    private AdmissionWait? _queued;
 
     /// <summary>
     /// Percent (0–100) of the running statement from DuckDB's query progress; null before DuckDB reports any
@@ -60,7 +62,7 @@ public sealed class QueryProgress
         }
     }
 
-    /// <summary>What the statement is doing: <c>reading</c>, <c>writing</c>, <c>exporting</c>, or <c>done</c>; null before it starts.</summary>
+    /// <summary>What the statement is doing: <c>queued</c>, <c>reading</c>, <c>writing</c>, <c>exporting</c>, or <c>done</c>; null before it starts.</summary>
     public string? Phase
     {
         get
@@ -69,6 +71,42 @@ public sealed class QueryProgress
             {
                 return _phase;
             }
+        }
+    }
+
+    /// <summary>
+    /// While the running statement waits for a slot (admission control): 1 when it is next to run among the work
+    /// competing for its slots. Null when it is not waiting.
+    /// </summary>
+    public int? QueuedPosition
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queued?.Position;
+            }
+        }
+    }
+
+    /// <summary>The workload class the statement waits for a slot of, while <see cref="QueuedPosition"/> is set.</summary>
+    public Metering.WorkloadClass? QueuedFor
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queued?.Position is null ? null : _queued.Workload;
+            }
+        }
+    }
+
+    internal void Queue(AdmissionWait wait)
+    {
+        lock (_gate)
+        {
+            _queued = wait;
+            _phase = "queued";
         }
     }
 
@@ -81,6 +119,7 @@ public sealed class QueryProgress
             _phase = phase;
             _percent = null;
             _activity = activity;
+            _queued = null;
         }
     }
 
@@ -89,6 +128,7 @@ public sealed class QueryProgress
         lock (_gate)
         {
             _phase = phase;
+            _queued = null;
         }
     }
 

@@ -5,6 +5,7 @@ using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Lineage;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Catalog.Usage;
+using NeuroLake.Engine.Admission;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
@@ -45,6 +46,7 @@ public sealed class QueryService : IDisposable
     private readonly UserErrorText _errors;
     private readonly StatementAuthorizer _authorizer;
     private readonly GovernanceCommands _governance;
+    private readonly WorkloadAdmission _admission;
     private Task? _catalogReady;
     private volatile QueryLimits _limits;
 
@@ -79,7 +81,7 @@ public sealed class QueryService : IDisposable
     public QueryService(
         CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
         QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null,
-        AuditLog? audit = null, MeteredWorkStore? metering = null, QualityProfileQueue? quality = null)
+        AuditLog? audit = null, MeteredWorkStore? metering = null, QualityProfileQueue? quality = null, WorkloadAdmission? admission = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
@@ -97,6 +99,7 @@ public sealed class QueryService : IDisposable
         Directory.CreateDirectory(options.WarehouseRoot);
         _catalog = catalog;
         _options = options;
+        _admission = admission ?? new WorkloadAdmission(options.Admission);
         _limits = new QueryLimits(options.RowLimit, options.StatementTimeout);
         _scratch = new QueryScratch(options.ScratchDirectory);
         _duckDb = QuerySandbox.OpenDatabase(options, _scratch);
@@ -250,6 +253,8 @@ public sealed class QueryService : IDisposable
         request.Progress?.Start(0, 1, "exporting", activity);
         try
         {
+            using var slot = await _admission.AdmitAsync(StatementWorkload.Of(analysis.Kind), wait => request.Progress?.Queue(wait), deadline.Token);
+            request.Progress?.Enter("exporting");
             var (result, read) = await _export.RunAsync(analysis, request, format, destination, deadline.Token);
             request.Progress?.Completed();
             await _history.RecordAsync(request.User, statement.Text, startedAt, QueryStatus.Ok, result.Rows, read: read, meter: meter, kind: "Export");
@@ -284,6 +289,7 @@ public sealed class QueryService : IDisposable
         var analysis = Checked(statement);
         audited.Classified(analysis, request.DefaultSchema);
         await _authorizer.AuthorizeAsync(analysis, request, ct);
+        using var slot = await _admission.AdmitAsync(StatementWorkload.Of(analysis.Kind), wait => request.Progress?.Queue(wait), ct);
         request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
         var insights = _insights.PrepareAsync(analysis, request, ct);
         // Off the caller's thread: DuckDB work inside the table layer blocks, and a UI polls progress meanwhile.

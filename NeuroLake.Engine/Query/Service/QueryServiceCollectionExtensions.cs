@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NeuroLake.Engine.Admission;
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.History;
@@ -22,10 +24,13 @@ public static class QueryServiceCollectionExtensions
     {
         var options = new QueryServiceOptions { WarehouseRoot = warehouseRoot };
         configure?.Invoke(options);
+        // One admission for the process: the query service and loads share its slots.
+        services.TryAddSingleton(_ => new WorkloadAdmission(options.Admission));
         services.AddSingleton(sp => new QueryService(
             sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options,
             sp.GetService<QueryHistoryStore>(), sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>(), sp.GetService<UsageStore>(),
-            sp.GetService<AuditLog>(), sp.GetService<MeteredWorkStore>(), sp.GetService<QualityProfileQueue>()));
+            sp.GetService<AuditLog>(), sp.GetService<MeteredWorkStore>(), sp.GetService<QualityProfileQueue>(),
+            sp.GetRequiredService<WorkloadAdmission>()));
         return services;
     }
 }

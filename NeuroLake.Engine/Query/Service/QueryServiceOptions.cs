@@ -48,6 +48,12 @@ public sealed class QueryServiceOptions
     /// </summary>
     public AuthMode AuthMode { get; set; } = AuthMode.Accounts;
 
+    /// <summary>
+    /// Admission control's limits per workload class, used when the service is not given the process's shared
+    /// <see cref="Admission.WorkloadAdmission"/>.
+    /// </summary>
+    public Admission.AdmissionOptions Admission { get; set; } = new();
+
     /// <summary>Thresholds of the query advisor's rules.</summary>
     public QueryAdvisorOptions Advisor { get; } = new();
 }

@@ -67,8 +67,12 @@ public abstract class QueryServiceTestBase(CatalogDatabases databases) : IClassF
             _services.GetRequiredService<QueryHistoryStore>(),
             LineageStoreForService(_services),
             LoggerFactoryForService,
-            metering: MeteringForService(_services));
+            metering: MeteringForService(_services),
+            admission: AdmissionForService);
     }
+
+    /// <summary>The admission control the service shares; null (the default) gives it its own from the options.</summary>
+    protected virtual Engine.Admission.WorkloadAdmission? AdmissionForService => null;
 
     /// <summary>Where the service meters statements; null (the default) meters nothing.</summary>
     protected virtual MeteredWorkStore? MeteringForService(IServiceProvider services) => null;

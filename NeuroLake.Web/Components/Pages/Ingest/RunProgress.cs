@@ -15,6 +15,11 @@ public sealed record RunProgress(string Phase, int? Percent, string Detail = "",
     {
         var phase = progress.Phase;
         var rows = progress.RowsProcessed;
+        if (progress.QueuedPosition is { } position)
+        {
+            return new RunProgress(string.Create(CultureInfo.InvariantCulture, $"Queued, position {position}: other loads and maintenance are using the heavy-work slots"), null);
+        }
+
         return new RunProgress(
             PhaseText(phase),
             progress.Percent is { } percent ? (int)Math.Clamp(Math.Round(percent), 0, 100) : null,

@@ -1,0 +1,60 @@
+using NeuroLake.Engine.Metering;
+
+namespace NeuroLake.Engine.Admission;
+
+/// <summary>
+/// How many statements and loads of each workload class may run at once. Defaults come from the machine's cores:
+/// interactive queries get their own slots and never wait for heavy work; all heavy classes together may use at
+/// most the cores left after the interactive reserve. Configuration <c>NeuroLake:Admission:*</c>.
+/// </summary>
+public sealed class AdmissionOptions
+{
+    /// <summary>False runs everything at once, as before admission control (for comparison in <c>bench admission</c>). Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Interactive statements at once. Default: twice the cores, at least 4 (they are short, and DuckDB parallelises each).</summary>
+    public int? InteractiveConcurrency { get; set; }
+
+    /// <summary>
+    /// Ingestion, maintenance, backup and tiering work at once, all together. Default: the cores minus the half kept
+    /// for interactive queries, at least 1.
+    /// </summary>
+    public int? HeavyConcurrency { get; set; }
+
+    /// <summary>Loads and pipeline statements at once (within the heavy limit). Default: the heavy limit.</summary>
+    public int? IngestionConcurrency { get; set; }
+
+    /// <summary>OPTIMIZE, VACUUM, RESTORE and other maintenance at once (within the heavy limit). Default 1.</summary>
+    public int? MaintenanceConcurrency { get; set; }
+
+    /// <summary>Backups at once (within the heavy limit). Default 1.</summary>
+    public int? BackupConcurrency { get; set; }
+
+    /// <summary>Tiering moves at once (within the heavy limit). Default 1.</summary>
+    public int? TieringConcurrency { get; set; }
+
+    /// <summary>The limits with every default filled in for a machine of <paramref name="cores"/> cores.</summary>
+    /// <exception cref="ArgumentException">A limit is zero or negative; names it.</exception>
+    public AdmissionLimits Resolve(int cores)
+    {
+        var heavy = Positive(HeavyConcurrency, Math.Max(1, cores - Math.Max(1, cores / 2)), nameof(HeavyConcurrency));
+        return new AdmissionLimits(
+            Enabled,
+            heavy,
+            new Dictionary<WorkloadClass, int>
+            {
+                [WorkloadClass.InteractiveQuery] = Positive(InteractiveConcurrency, Math.Max(4, 2 * cores), nameof(InteractiveConcurrency)),
+                [WorkloadClass.Ingestion] = Math.Min(heavy, Positive(IngestionConcurrency, heavy, nameof(IngestionConcurrency))),
+                [WorkloadClass.Maintenance] = Math.Min(heavy, Positive(MaintenanceConcurrency, 1, nameof(MaintenanceConcurrency))),
+                [WorkloadClass.Backup] = Math.Min(heavy, Positive(BackupConcurrency, 1, nameof(BackupConcurrency))),
+                [WorkloadClass.Tiering] = Math.Min(heavy, Positive(TieringConcurrency, 1, nameof(TieringConcurrency))),
+            });
+    }
+
+    private static int Positive(int? value, int fallback, string name) => value switch
+    {
+        null => fallback,
+        > 0 => value.Value,
+        _ => throw new ArgumentException($"NeuroLake:Admission:{name} is {value}: give a number of 1 or more, or leave it out for the default."),
+    };
+}
