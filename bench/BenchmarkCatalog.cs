@@ -16,5 +16,6 @@ internal static class BenchmarkCatalog
         new TpchBenchmark(),
         new ConcurrencyBenchmark(),
         new IngestBenchmark(),
+        new AdmissionBenchmark(),
     ];
 }
