@@ -72,7 +72,7 @@ public sealed class CostRecommender
         }
 
         return new CostRecommendations(
-            [.. items.OrderByDescending(i => i.MonthlySaving).ThenBy(i => i.Id, StringComparer.Ordinal)], unexamined);
+            [.. items.OrderByDescending(i => i.MonthlySaving)], unexamined); // stable: ties keep table order, heavy queries by bytes
     }
 
     private async Task<List<Registered>> RegisteredAsync(CancellationToken ct)
