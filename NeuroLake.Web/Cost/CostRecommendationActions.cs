@@ -77,7 +77,7 @@ public sealed class CostRecommendationActions(
 
         await tablePrivileges.RequireAsync(user, table, Privilege.Modify, ct);
         var (book, scope) = await reports.BookAndScopeAsync(user, ct);
-        var current = (await recommender.RecommendAsync(book.Prices, scope, table.ToString(), ct)).Items.FirstOrDefault(i => i.Id == id)
+        var current = (await recommender.RecommendAsync(book.Prices, scope, table.ToString(), ct)).Items.FirstOrDefault(i => string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase))
             ?? throw new RecommendationGoneException($"'{id}' no longer applies: its action has run or the table changed. Refresh the recommendations.");
         var name = new TableName(table.Schema!, table.Table!);
         var sql = current.Action == RecommendedAction.Vacuum
