@@ -33,7 +33,12 @@ public sealed partial class CostRecommendationsPanel : IDisposable
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    // Examining tables runs a VACUUM dry run each: done once, when interactive, not again for the prerendered copy.
+    protected override Task OnInitializedAsync()
+    {
+        _loading = true;
+        return RendererInfo.IsInteractive ? LoadAsync() : Task.CompletedTask;
+    }
 
     private async Task LoadAsync()
     {
