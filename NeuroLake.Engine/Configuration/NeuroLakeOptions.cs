@@ -27,6 +27,9 @@ public sealed class NeuroLakeOptions
     /// <summary>How long metered usage (statements, job runs, daily storage) is kept.</summary>
     public MeteringOptions Metering { get; set; } = new();
 
+    /// <summary>What the cost recommendations look back over and assume.</summary>
+    public CostRecommendationOptions CostRecommendations { get; set; } = new();
+
     /// <summary>Scheduled jobs: workers, queues, history retention.</summary>
     public JobsOptions Jobs { get; set; } = new();
 

@@ -60,7 +60,7 @@ public static class CostModel
     }
 
     /// <summary>Each table's share of a piece of work: by bytes read, equal when none were read.</summary>
-    private static IEnumerable<(string Table, decimal Share)> Shares(MeteredWork item)
+    internal static IEnumerable<(string Table, decimal Share)> Shares(MeteredWork item)
     {
         if (item.Tables.Count == 0)
         {

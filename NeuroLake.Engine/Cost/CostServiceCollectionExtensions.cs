@@ -4,11 +4,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Cost.Recommendations;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Metering;
+using NeuroLake.Engine.Query.Advisor;
 
 namespace NeuroLake.Engine.Cost;
 
@@ -16,7 +20,7 @@ public static class CostServiceCollectionExtensions
 {
     /// <summary>
     /// Adds price books, usage metering (statements through the query service, job runs through the job runner, file
-    /// loads through <see cref="Ingestion.FileIngestion"/> and the wizard, each table's daily storage), the daily metering job body and <see cref="CostAnalysis"/> over them. Needs the catalog, catalog table registration and a
+    /// loads through <see cref="Ingestion.FileIngestion"/> and the wizard, each table's daily storage), the daily metering job body, <see cref="CostAnalysis"/> over them and the <see cref="CostRecommender"/>. Needs the catalog, catalog table registration and a
     /// <see cref="DuckDbDatabase"/>; retention comes from <c>NeuroLake:Metering</c> when <see cref="NeuroLakeOptions"/> is bound.
     /// </summary>
     public static IServiceCollection AddNeuroLakeCost(this IServiceCollection services)
@@ -35,6 +39,15 @@ public static class CostServiceCollectionExtensions
             sp.GetService<IOptions<NeuroLakeOptions>>()?.Value.Metering ?? new MeteringOptions(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CostAnalysis(
             sp.GetRequiredService<PriceBookStore>(), sp.GetRequiredService<StorageDayStore>(), sp.GetRequiredService<MeteredWorkStore>()));
+        services.AddSingleton(sp => new CostRecommender(
+            Factory(sp),
+            new TableConditionSurvey(
+                sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<DuckDbDatabase>(),
+                sp.GetService<QueryHistoryStore>() is { } history ? new ZOrderSuggestion(history, sp.GetRequiredService<DuckDbDatabase>()) : null,
+                new QueryAdvisorOptions()),
+            sp.GetRequiredService<MeteredWorkStore>(),
+            sp.GetService<IOptions<NeuroLakeOptions>>()?.Value.CostRecommendations ?? new CostRecommendationOptions(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -35,6 +35,10 @@ public sealed class UsageScope
     /// <summary>Whether nothing is left out.</summary>
     public bool IsEverything => _user is null;
 
+    /// <summary>Which of <paramref name="tables"/> (dotted names) the scope keeps; all of them when nothing is left out.</summary>
+    internal async Task<IReadOnlySet<string>> VisibleTablesAsync(IReadOnlyCollection<string> tables, CancellationToken ct) =>
+        _visibleTables is null || tables.Count == 0 ? tables.ToHashSet(StringComparer.Ordinal) : await _visibleTables(tables, ct);
+
     internal async Task<ScopedUsage> ApplyAsync(IReadOnlyList<StorageDay> storage, IReadOnlyList<MeteredWork> work, CancellationToken ct)
     {
         if (_user is null || _visibleTables is null)

@@ -3,6 +3,7 @@ using NeuroLake.Engine.Cost;
 using NeuroLake.Engine.Errors;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Web.Api.Cost;
+using NeuroLake.Web.Api.Operations;
 using NeuroLake.Web.Cost;
 using NeuroLake.Web.Identity;
 
@@ -13,6 +14,7 @@ namespace NeuroLake.Web.Api;
 /// movers and the three deployment models, daily entries, a forecast, one table's cost — and the price book (read by
 /// everyone signed in, changed by administrators, audited). Administrators see all usage; anyone else their own work
 /// and the tables they may SELECT (a hidden table answers 404 like a missing one). Ranges are UTC days, both ends included.
+/// Recommendations list ways to spend less, and run their maintenance action as the caller (see <see cref="CostRecommendationActions"/>).
 /// </summary>
 public static class CostEndpoints
 {
@@ -80,6 +82,7 @@ public static class CostEndpoints
             .WithName("GetTableCost")
             .WithSummary("One table's storage and compute cost per day over a range (?from=&to=); 404 when it does not exist or the caller may not SELECT it.")
             .Produces<TableCostJson>();
+        MapRecommendations(cost);
         cost.MapGet("/price-book", async (CostReports reports, CancellationToken ct) =>
                 await reports.PriceBookAsync(ct) is { } book
                     ? Results.Ok(book)
@@ -103,6 +106,50 @@ public static class CostEndpoints
             .WithSummary("Saves a new price book, in force from now on (administrators only; validated, every field's problem listed; audited).")
             .Produces<SavedPriceBook>();
         return app;
+    }
+
+    private static void MapRecommendations(RouteGroupBuilder cost)
+    {
+        cost.MapGet("/recommendations", (CostRecommendationActions actions, IWorkbenchUser user, CancellationToken ct) =>
+                Handle(async () =>
+                {
+                    var answer = await actions.ListAsync(user.Name, ct);
+                    return Results.Ok(new CostRecommendationsJson(answer.Currency, CostScopeText.Of(answer.Everything), actions.Days,
+                        [.. answer.Value.Rows.Select(CostRecommendationJson.From)], answer.Value.Unexamined));
+                }))
+            .WithName("ListCostRecommendations")
+            .WithSummary("Ways to spend less from measured usage: VACUUM-able bytes, small-file tables (OPTIMIZE), Z-order candidates, tables not read in the look-back days, the statements that scanned most; each with its monthly cost, estimated monthly saving and the assumption; only tables the caller may SELECT.")
+            .Produces<CostRecommendationsJson>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        cost.MapPost("/recommendations/{id}/run", async (string id, CostRecommendationActions actions, IWorkbenchUser user, CancellationToken ct) =>
+            {
+                try
+                {
+                    var operation = await actions.StartAsync(user.Name, id, ct);
+                    return Results.Accepted($"/api/v1/operations/{operation.Id}", operation.ToJson());
+                }
+                catch (RecommendationNotFoundException e)
+                {
+                    return ApiProblems.NotFound(e.Message);
+                }
+                catch (RecommendationGoneException e)
+                {
+                    return Results.Problem(title: "No longer applies", detail: e.Message, statusCode: StatusCodes.Status409Conflict);
+                }
+                catch (PermissionDeniedException e)
+                {
+                    return ApiProblems.Forbidden(e.Message);
+                }
+                catch (NeuroLakeException e)
+                {
+                    return Results.Problem(title: "Invalid cost request", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
+                }
+            })
+            .WithName("RunCostRecommendation")
+            .WithSummary("Runs a recommendation's action (VACUUM with the table's retention, OPTIMIZE, OPTIMIZE ZORDER BY) as the caller; 202 with an operation to poll at /api/v1/operations/{id}. Needs MODIFY on the table (403); 404 for a table the caller may not SELECT; 409 once it no longer applies.")
+            .Produces<OperationJson>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static CostRange Range(string? from, string? to, CostReports reports) => CostRange.Of(Day(from, "from"), Day(to, "to"), reports.Today);

@@ -67,7 +67,8 @@ public sealed class CostReports(CostAnalysis analysis, PriceBookStore books, Cos
         return new(book, scope.IsEverything, await analysis.CompareAsync(range.From, range.To, book.Prices, ct, scope));
     }
 
-    private async Task<(SavedPriceBook, UsageScope)> BookAndScopeAsync(string user, CancellationToken ct)
+    /// <summary>The price book in force and whose usage the user's figures cover.</summary>
+    internal async Task<(SavedPriceBook, UsageScope)> BookAndScopeAsync(string user, CancellationToken ct)
     {
         var book = await books.CurrentAsync(ct)
             ?? throw new CostException("No price book is saved yet: an administrator saves one in Admin → Settings (start from a preset: AWS, Azure, Google Cloud or MinIO on own hardware).");

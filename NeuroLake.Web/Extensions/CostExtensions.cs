@@ -10,6 +10,7 @@ public static class CostExtensions
         services.AddSingleton<CostVisibility>();
         services.AddSingleton<CostReports>();
         services.AddScoped<PriceBookEditing>();
+        services.AddSingleton<CostRecommendationActions>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.History;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Syntax;
@@ -39,13 +40,12 @@ internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase
         {
             var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             Count(FilteredColumns(context, table), counts);
-            foreach (var entry in past.Where(e => e.TablesRead.Any(t => string.Equals(t.Schema, table.Schema, StringComparison.OrdinalIgnoreCase) && string.Equals(t.Table, table.Table, StringComparison.OrdinalIgnoreCase))))
+            foreach (var entry in past.Where(e => Reads(e, table)))
             {
                 Count(PastFilteredColumns(entry, context, table, defaultSchema), counts);
             }
 
-            var candidates = counts.Where(c => c.Value >= context.Options.ZOrderMinQueries && !context.PartitionColumnsOf(table).Contains(c.Key, StringComparer.OrdinalIgnoreCase))
-                .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(2).Select(c => c.Key).ToList();
+            var candidates = Candidates(counts, context.Options, context.PartitionColumnsOf(table));
             if (candidates.Count == 0 || ZOrderedBy((await snapshot(table, ct)).Files.Select(f => f.Tags?.GetValueOrDefault(ZOrderTag)), candidates))
             {
                 continue;
@@ -60,6 +60,38 @@ internal sealed class ZOrderSuggestion(QueryHistoryStore history, DuckDbDatabase
 
         return findings;
     }
+
+    /// <summary>
+    /// The table-wide suggestion, without a query at hand (the cost recommendations): the columns the recent history's
+    /// queries of <paramref name="table"/> filtered on most, each with how many queries did, when its files are not
+    /// Z-ordered by them; empty otherwise. Unqualified names in past queries resolve in the table's own schema.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Column, int Queries)>> TableCandidatesAsync(
+        SchemaTableName table, TableInfo info, Snapshot snapshot, QueryAdvisorOptions options, CancellationToken ct)
+    {
+        var tables = new Dictionary<SchemaTableName, TableInfo> { [table] = info };
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in (await history.RecentSuccessesAsync(options.HistoryQueries, ct)).Where(e => Reads(e, table)))
+        {
+            if (Parse(entry.Sql, table.Schema) is { } query)
+            {
+                Count(FilteredColumns(new AdvisorContext(query, tables, options), table), counts);
+            }
+        }
+
+        var candidates = Candidates(counts, options, info.PartitionColumns);
+        return candidates.Count == 0 || ZOrderedBy(snapshot.Files.Select(f => f.Tags?.GetValueOrDefault(ZOrderTag)), candidates)
+            ? []
+            : candidates.Select(c => (c, counts[c])).ToList();
+    }
+
+    private static bool Reads(QueryHistoryEntry entry, SchemaTableName table) =>
+        entry.TablesRead.Any(t => string.Equals(t.Schema, table.Schema, StringComparison.OrdinalIgnoreCase) && string.Equals(t.Table, table.Table, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The (at most two) columns filtered on by enough queries, most filtered first; partitioning already prunes on partition columns.</summary>
+    private static List<string> Candidates(Dictionary<string, int> counts, QueryAdvisorOptions options, IReadOnlyList<string> partitionColumns) =>
+        counts.Where(c => c.Value >= options.ZOrderMinQueries && !partitionColumns.Contains(c.Key, StringComparer.OrdinalIgnoreCase))
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(2).Select(c => c.Key).ToList();
 
     private static void Count(IEnumerable<string> columns, Dictionary<string, int> counts)
     {

@@ -136,7 +136,7 @@ internal sealed class OptimizeCommand(DeltaTable table)
         return snapshot.Files.Where(f => matching.Contains(f.Path)).ToList();
     }
 
-    private static string PartitionKey(Snapshot snapshot, AddFile file) =>
+    internal static string PartitionKey(Snapshot snapshot, AddFile file) =>
         string.Join("/", snapshot.PartitionColumns.Select(c => $"{c}={FilePaths.EscapePartitionValue(file.PartitionValues.GetValueOrDefault(c))}"));
 
     /// <summary>One bin per partition, unless every file of it came from one Z-order run over the same columns.</summary>
@@ -151,7 +151,7 @@ internal sealed class OptimizeCommand(DeltaTable table)
     }
 
     /// <summary>Small files, in path order, packed greedily into bins up to the target size; bins of one file are left alone.</summary>
-    private static IEnumerable<List<AddFile>> PackBins(List<AddFile> files, long minSize, long target)
+    internal static IEnumerable<List<AddFile>> PackBins(List<AddFile> files, long minSize, long target)
     {
         var bin = new List<AddFile>();
         long size = 0;

@@ -66,6 +66,7 @@ internal static class CostApp
         context.Services.AddSingleton(app.GetRequiredService<PrivilegeEvaluator>());
         context.Services.AddSingleton(app.GetRequiredService<AuditLog>());
         context.Services.AddSingleton(app.GetRequiredService<CostReports>());
+        context.Services.AddSingleton(app.GetRequiredService<CostRecommendationActions>());
         context.Services.AddSingleton(app.GetRequiredService<VisibleTables>());
         context.Services.AddSingleton<IWorkbenchUser>(new CostUser(user));
         context.Services.AddScoped<AdminAudit>();

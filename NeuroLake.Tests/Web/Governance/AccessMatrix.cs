@@ -137,6 +137,9 @@ internal static class AccessMatrix
         Api("GET", "/api/v1/cost/deployments", "/api/v1/cost/deployments", null,                                     "401   200    200    200    200    200"),
         Api("GET", "/api/v1/cost/forecast", "/api/v1/cost/forecast?days=30", null,                                   "401   200    200    200    200    200"),
         Api("GET", "/api/v1/cost/tables/{table}", "/api/v1/cost/tables/main.hr.salaries", null,                      "401   404    404    200    200    404"),
+        // Recommendations name only tables the caller may SELECT; running one needs MODIFY on it (a hidden table answers 404, one with nothing to do 409).
+        Api("GET", "/api/v1/cost/recommendations", "/api/v1/cost/recommendations", null,                             "401   200    200    200    200    200"),
+        Api("POST", "/api/v1/cost/recommendations/{id}/run", "/api/v1/cost/recommendations/Vacuum:main.hr.salaries/run", null, "401   404    404    409    409    404"),
         Api("GET", "/api/v1/cost/price-book", "/api/v1/cost/price-book", null,                                       "401   200    200    200    200    200"),
         Api("PUT", "/api/v1/cost/price-book", "/api/v1/cost/price-book", Json(MatrixPriceBook),                      "401   403    403    403    200    403"),
         // Hangfire's own dashboard can delete and re-queue any job: administrators only.

@@ -113,7 +113,7 @@ public sealed class TableOperationsApiTests(LakeApiApp lake) : IClassFixture<Lak
         });
 
     /// <summary>Polls the operation until it is no longer running (a generous bound, so a slow machine only waits longer).</summary>
-    private static async Task<JsonElement> PollAsync(HttpClient client, JsonElement accepted)
+    internal static async Task<JsonElement> PollAsync(HttpClient client, JsonElement accepted)
     {
         var path = $"/api/v1/operations/{accepted.GetProperty("id").GetGuid()}";
         for (var attempt = 0; attempt < 1200; attempt++)
