@@ -19,7 +19,8 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider t
         var accounts = await users.Users.AsNoTracking().ToListAsync(ct);
         return accounts
             .OrderBy(a => a.UserName, StringComparer.OrdinalIgnoreCase)
-            .Select(a => new AccountSummary(a.Id, a.UserName ?? "", admins.Contains(a.Id), a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.TwoFactorEnabled))
+            .Select(a => new AccountSummary(a.Id, a.UserName ?? "", admins.Contains(a.Id), a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.TwoFactorEnabled,
+                a.PasswordHash is not null))
             .ToList();
     }
 

@@ -112,7 +112,7 @@ internal static class AccessMatrix
         Api("PUT", "/api/v1/catalog/tables/{name}/tags", "/api/v1/catalog/tables/main.sales.orders/tags", Json("""{"tags": ["{caller}"]}"""), "401   404    403    200    200    403"),
         Api("PUT", "/api/v1/catalog/tables/{name}/owner", "/api/v1/catalog/tables/main.sales.orders/owner", Json("""{"owner": "ada"}"""), "401   404    403    403    200    403"),
         Api("PUT", "/api/v1/catalog/tables/{name}/columns/{column}/comment", "/api/v1/catalog/tables/main.sales.orders/columns/id/comment", Json("""{"comment": "by {caller}"}"""), "401   404    403    200    200    403"),
-        Api("PUT", "/api/v1/catalog/tables/{name}/columns/{column}/pii", "/api/v1/catalog/tables/main.sales.orders/columns/amount/pii", Json("""{"type": "amount"}"""), "401   404    403    403    200    403"),
+        Api("PUT", "/api/v1/catalog/tables/{name}/columns/{column}/pii", "/api/v1/catalog/tables/main.sales.orders/columns/amount/pii", Json("""{"type": "email"}"""), "401   404    403    403    200    403"),
         Api("DELETE", "/api/v1/catalog/tables/{name}/columns/{column}/pii", "/api/v1/catalog/tables/main.sales.orders/columns/amount/pii", null, "401   404    403    403    200    403"),
         // The tables API runs the caller's SQL: creating needs CREATE TABLE, writes and maintenance MODIFY, dropping ownership;
         // each caller drops the table it created (the others have none by that name).
