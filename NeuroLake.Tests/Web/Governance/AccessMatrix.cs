@@ -81,6 +81,8 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/admin/tokens/{id}/revoke", "/api/v1/admin/tokens/{nothing}/revoke", null,               "401   403    403    403    404    403"),
         Api("GET", "/api/v1/admin/settings", "/api/v1/admin/settings/", null,                                        "401   403    403    403    200    403"),
         Api("PATCH", "/api/v1/admin/settings", "/api/v1/admin/settings/", Json("{}"),                                "401   403    403    403    200    403"),
+        // Accounts is the mode the matrix runs in: the administrator's switch to it changes nothing.
+        Api("PUT", "/api/v1/admin/settings/auth-mode", "/api/v1/admin/settings/auth-mode", Json("""{"mode": "Accounts"}"""), "401   403    403    403    200    403"),
         // Grants follow the engine as SQL GRANT does: everyone lists what they may see and their own privileges; only owners and administrators change.
         Api("GET", "/api/v1/grants", "/api/v1/grants/?on=main.sales", null,                                          "401   200    200    200    200    200"),
         Api("GET", "/api/v1/grants/effective", "/api/v1/grants/effective?on=main.sales", null,                       "401   200    200    200    200    200"),
