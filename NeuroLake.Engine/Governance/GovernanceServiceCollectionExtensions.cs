@@ -9,7 +9,7 @@ public static class GovernanceServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="PrivilegeEvaluator"/>, <see cref="GroupDirectory"/>, <see cref="GrantStore"/> and
-    /// <see cref="TablePolicies"/> and <see cref="ColumnClassifier"/> over the catalog (<c>AddNeuroLakeCatalog</c> first). <paramref name="mode"/>:
+    /// <see cref="TablePolicies"/>, <see cref="ColumnClassifier"/> and <see cref="UserRemoval"/> over the catalog (<c>AddNeuroLakeCatalog</c> first). <paramref name="mode"/>:
     /// <c>NeuroLake:Auth:Mode</c>; in <see cref="AuthMode.Single"/> nothing is checked.
     /// </summary>
     public static IServiceCollection AddNeuroLakeGovernance(this IServiceCollection services, AuthMode mode) =>
@@ -21,6 +21,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton(sp => new PrivilegeEvaluator(Factory(sp), mode(sp)));
         services.AddSingleton(sp => new GroupDirectory(Factory(sp), sp.GetRequiredService<PrivilegeEvaluator>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new GrantStore(Factory(sp), sp.GetRequiredService<PrivilegeEvaluator>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new UserRemoval(Factory(sp), sp.GetRequiredService<PrivilegeEvaluator>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TablePolicies(Factory(sp), sp.GetRequiredService<PrivilegeEvaluator>()));
         services.AddSingleton(sp => new ColumnClassifier(
             sp.GetRequiredService<Catalog.CatalogStore>(), sp.GetRequiredService<PrivilegeEvaluator>(), sp.GetService<Audit.AuditLog>()));

@@ -72,6 +72,7 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/admin/users/{userName}/enable", "/api/v1/admin/users/nobody_here/enable", null,         "401   403    403    403    404    403"),
         Api("POST", "/api/v1/admin/users/{userName}/unlock", "/api/v1/admin/users/nobody_here/unlock", null,         "401   403    403    403    404    403"),
         Api("POST", "/api/v1/admin/users/{userName}/password", "/api/v1/admin/users/nobody_here/password", Json("""{"password": "Long-enough-9"}"""), "401   403    403    403    404    403"),
+        Api("DELETE", "/api/v1/admin/users/{userName}", "/api/v1/admin/users/nobody_here", null,                  "401   403    403    403    404    403"),
         Api("GET", "/api/v1/admin/groups", "/api/v1/admin/groups/", null,                                            "401   403    403    403    200    403"),
         Api("POST", "/api/v1/admin/groups", "/api/v1/admin/groups/", Json("""{"name": "g_{caller}"}"""),           "401   403    403    403    201    403"),
         Api("DELETE", "/api/v1/admin/groups/{name}", "/api/v1/admin/groups/nothing_here", null,                      "401   403    403    403    404    403"),

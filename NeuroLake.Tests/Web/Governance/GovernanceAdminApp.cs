@@ -72,6 +72,8 @@ public sealed class GovernanceAdminApp : IAsyncLifetime
         context.Services.AddSingleton(Privileges);
         context.Services.AddSingleton(Accounts);
         context.Services.AddSingleton(Services.GetRequiredService<TokenAdministration>());
+        context.Services.AddSingleton(Tokens);
+        context.Services.AddSingleton(Services.GetRequiredService<UserRemoval>());
         context.Services.AddSingleton(Audit);
         context.Services.AddScoped<AdminAudit>();
         context.Services.AddScoped<AuditedAccounts>();
