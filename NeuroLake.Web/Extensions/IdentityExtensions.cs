@@ -27,6 +27,7 @@ public static class IdentityExtensions
         services.AddOptions<AdminAccountOptions>().BindConfiguration(AdminAccountOptions.SectionName);
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SignInModeRevalidation>();
         services.AddScoped<IWorkbenchUser, SignedInWorkbenchUser>();
 
         services.AddDbContextFactory<AccountsDbContext>((sp, options) => UseCatalogDatabase(options, sp.GetRequiredService<CatalogConnection>()));
