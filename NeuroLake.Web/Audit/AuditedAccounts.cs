@@ -64,10 +64,8 @@ public sealed class AuditedAccounts(
             return Refusal("DeleteSelf", "You may not delete your own account: ask another administrator to do it.");
         }
 
-        var admins = (await groups.ListGroupsAsync(ct)).FirstOrDefault(g => g.Name == RoleGroups.Admin)?.Members ?? [];
-        var enabledAdmins = (await directory.ListAsync(ct))
-            .Where(a => !a.IsDisabled && admins.Contains(a.UserName, StringComparer.OrdinalIgnoreCase)).Select(a => a.UserName).ToList();
-        if (enabledAdmins.Count == 1 && string.Equals(enabledAdmins[0], account.UserName, StringComparison.OrdinalIgnoreCase))
+        var enabledAdmins = await EnabledAdministrators.ListAsync(directory, groups, ct);
+        if (enabledAdmins.Count == 1 && string.Equals(enabledAdmins[0].UserName, account.UserName, StringComparison.OrdinalIgnoreCase))
         {
             return Refusal("DeleteLastAdministrator",
                 $"{account.UserName} is the last enabled administrator: make another account an administrator (group admin) first, so someone can still administer the workbench.");

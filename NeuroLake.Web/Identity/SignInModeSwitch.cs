@@ -26,11 +26,7 @@ public sealed class SignInModeSwitch(
     /// <summary>The enabled accounts in group admin that have a password: who can sign in once sign-in is on.</summary>
     public async Task<IReadOnlyList<string>> AdministratorsWhoCanSignInAsync(CancellationToken ct)
     {
-        var admins = (await groups.ListGroupsAsync(ct)).FirstOrDefault(g => g.Name == RoleGroups.Admin)?.Members ?? [];
-        return (await accounts.ListAsync(ct))
-            .Where(a => a is { IsDisabled: false, HasPassword: true } && admins.Contains(a.UserName, StringComparer.OrdinalIgnoreCase))
-            .Select(a => a.UserName)
-            .ToList();
+        return (await EnabledAdministrators.ListAsync(accounts, groups, ct)).Where(a => a.HasPassword).Select(a => a.UserName).ToList();
     }
 
     /// <summary>Makes <paramref name="mode"/> the sign-in mode from the next request on.</summary>
