@@ -8,19 +8,22 @@ namespace NeuroLake.Engine.Governance;
 /// <summary>
 /// Decides what a user may do, Unity Catalog's way: administrators (group admin) and owners of a securable or one of
 /// its ancestors hold every privilege; otherwise the grants to the user and their groups on the securable, its
-/// schema, its catalog and the metastore. In <see cref="AuthMode.Single"/> everyone is an administrator.
+/// schema, its catalog and the metastore. In <see cref="AuthMode.Single"/> everyone is an administrator. The mode is
+/// read on every check, so an administrator switching it at run time (Admin → Settings) takes effect at the next one.
 /// </summary>
 public sealed class PrivilegeEvaluator
 {
     private readonly IDbContextFactory<CatalogDbContext> _factory;
+    private readonly Func<AuthMode> _mode;
 
-    internal PrivilegeEvaluator(IDbContextFactory<CatalogDbContext> factory, AuthMode mode)
+    internal PrivilegeEvaluator(IDbContextFactory<CatalogDbContext> factory, Func<AuthMode> mode)
     {
         _factory = factory;
-        Mode = mode;
+        _mode = mode;
     }
 
-    public AuthMode Mode { get; }
+    /// <summary>The sign-in mode in force now.</summary>
+    public AuthMode Mode => _mode();
 
     /// <summary>Whether privileges are checked at all (false in single-user mode).</summary>
     public bool Enforced => Mode == AuthMode.Accounts;

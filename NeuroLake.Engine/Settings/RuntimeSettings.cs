@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuroLake.Engine.Configuration;
 
 namespace NeuroLake.Engine.Settings;
 
@@ -16,6 +17,10 @@ namespace NeuroLake.Engine.Settings;
 /// <param name="JobHistoryRunsPerJob">Finished runs kept per recurring job whatever their age.</param>
 /// <param name="FailureWebhookUrl">Where a failed job is announced (an HTTP POST of JSON); empty for none.</param>
 /// <param name="NewTableMaintenance">The maintenance job each new table gets; null means off (see <see cref="NewTables"/>).</param>
+/// <param name="AuthMode">
+/// Whether people sign in. Changed only through <see cref="SettingsStore.SetAuthModeAsync"/>, after the host checked
+/// someone can sign in; <see cref="SettingsStore.SaveAsync"/> keeps the mode in force.
+/// </param>
 public sealed record RuntimeSettings(
     int RowLimit,
     TimeSpan StatementTimeout,
@@ -25,7 +30,8 @@ public sealed record RuntimeSettings(
     int JobHistoryDays,
     int JobHistoryRunsPerJob,
     string FailureWebhookUrl,
-    NewTableMaintenance? NewTableMaintenance = null)
+    NewTableMaintenance? NewTableMaintenance = null,
+    AuthMode AuthMode = AuthMode.Accounts)
 {
     /// <summary>The default maintenance policy of new tables; off unless an administrator turned it on.</summary>
     public NewTableMaintenance NewTables => NewTableMaintenance ?? global::NeuroLake.Engine.Settings.NewTableMaintenance.Off;
@@ -75,6 +81,11 @@ public sealed record RuntimeSettings(
         }
 
         problems.AddRange(NewTables.Problems());
+
+        if (!Enum.IsDefined(AuthMode))
+        {
+            problems.Add($"Sign-in mode {(int)AuthMode} is not a mode: give Accounts (people sign in) or Single (no sign-in).");
+        }
 
         return problems;
     }

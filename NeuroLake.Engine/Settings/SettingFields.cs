@@ -20,6 +20,7 @@ internal static class SettingFields
         Field(nameof(RuntimeSettings.JobHistoryRunsPerJob), "Job history (runs per job)", s => s.JobHistoryRunsPerJob, (s, v) => s with { JobHistoryRunsPerJob = v }),
         Field(nameof(RuntimeSettings.FailureWebhookUrl), "Failure webhook URL", s => s.FailureWebhookUrl, (s, v) => s with { FailureWebhookUrl = v ?? "" }),
         Field(nameof(RuntimeSettings.NewTableMaintenance), "New-table maintenance", s => s.NewTables, (s, v) => s with { NewTableMaintenance = v }),
+        Field(nameof(RuntimeSettings.AuthMode), "Sign-in mode", s => s.AuthMode, (s, v) => s with { AuthMode = v }),
     ];
 
     public static SettingField? Find(string key) => All.FirstOrDefault(f => f.Key == key);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using NeuroLake.Engine.Configuration;
 using Microsoft.EntityFrameworkCore;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Governance.Audit;
@@ -17,7 +19,8 @@ namespace NeuroLake.Engine.Settings;
 /// </remarks>
 public sealed class SettingsStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enums by name: a stored "Single" still means Single if the enum is ever reordered.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly IDbContextFactory<CatalogDbContext> _factory;
     private readonly TimeProvider _time;
     private readonly AuditLog? _audit;
@@ -73,21 +76,35 @@ public sealed class SettingsStore
     /// <summary>
     /// Makes <paramref name="next"/> the settings in force. A value equal to the configured one removes its override.
     /// Each changed setting is audited as an administrator change by <paramref name="actor"/> with its old and new value.
+    /// The sign-in mode is kept as it is in force (a form read before a switch must not undo it): see <see cref="SetAuthModeAsync"/>.
     /// </summary>
     /// <exception cref="SettingsException">A value is out of range or malformed; nothing was saved.</exception>
-    public async Task<RuntimeSettings> SaveAsync(RuntimeSettings next, string actor, CancellationToken ct = default)
+    public Task<RuntimeSettings> SaveAsync(RuntimeSettings next, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(next);
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (next.Problems() is { Count: > 0 } problems)
-        {
-            throw new SettingsException(problems);
-        }
+        return ApplyAsync(before => next with { AuthMode = before.AuthMode }, actor, ct);
+    }
 
+    /// <summary>
+    /// Switches the sign-in mode, stored and audited as <see cref="SaveAsync"/> stores and audits a setting. The caller
+    /// has checked it is safe: that someone can sign in before turning sign-in on, and that the administrator confirmed
+    /// opening the workbench to everyone before turning it off.
+    /// </summary>
+    public Task<RuntimeSettings> SetAuthModeAsync(AuthMode mode, string actor, CancellationToken ct = default) =>
+        ApplyAsync(before => before with { AuthMode = mode }, actor, ct);
+
+    private async Task<RuntimeSettings> ApplyAsync(Func<RuntimeSettings, RuntimeSettings> change, string actor, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         await _saving.WaitAsync(ct);
         try
         {
             var before = Current;
+            var next = change(before);
+            if (next.Problems() is { Count: > 0 } problems)
+            {
+                throw new SettingsException(problems);
+            }
             var changed = SettingFields.All.Where(f => f.Text(before) != f.Text(next)).ToList();
             if (changed.Count == 0)
             {

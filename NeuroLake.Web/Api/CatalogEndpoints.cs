@@ -3,6 +3,8 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Recommendations;
 using NeuroLake.Engine.Catalog.Search;
+using NeuroLake.Engine.Governance;
+using NeuroLake.Engine.Ingestion.Pii;
 using NeuroLake.Web.Api.Catalog;
 using NeuroLake.Web.Api.Tables;
 using NeuroLake.Web.Catalog;
@@ -97,13 +99,13 @@ public static class CatalogEndpoints
             .WithName("SetColumnComment")
             .WithSummary("Sets a column's comment ({\"comment\": \"...\"}; empty clears it). Needs MODIFY; audited.")
             .Produces<TableJson>();
-        catalog.MapPut("/tables/{name}/columns/{column}/pii", (string name, string column, PiiRequest body, [AsParameters] CatalogEditCall edit) =>
-                edit.ColumnAsync(name, column, (user, path, ct) => edit.Edits.SetColumnPiiAsync(user, path, Classification(body), ct)))
+        catalog.MapPut("/tables/{name}/columns/{column}/pii", (string name, string column, PiiRequest body, ColumnClassifier classifier, [AsParameters] CatalogEditCall edit) =>
+                edit.ColumnAsync(name, column, (user, path, ct) => classifier.ClassifyAsync(user, path, Kind(body), ct)))
             .WithName("ClassifyColumnPii")
-            .WithSummary("Classifies a column as personal data ({\"type\": \"email\", \"confidence\": 1}), so it is masked for readers without UNMASK. Owner or administrator; audited.")
+            .WithSummary("Classifies a column as personal data of a known kind ({\"type\": \"email\"}), so it is masked for readers without UNMASK; an unknown kind answers 400 listing the known ones. Owner or administrator; audited.")
             .Produces<TableJson>();
-        catalog.MapDelete("/tables/{name}/columns/{column}/pii", (string name, string column, [AsParameters] CatalogEditCall edit) =>
-                edit.ColumnAsync(name, column, (user, path, ct) => edit.Edits.SetColumnPiiAsync(user, path, null, ct)))
+        catalog.MapDelete("/tables/{name}/columns/{column}/pii", (string name, string column, ColumnClassifier classifier, [AsParameters] CatalogEditCall edit) =>
+                edit.ColumnAsync(name, column, (user, path, ct) => classifier.ClassifyAsync(user, path, null, ct)))
             .WithName("ClearColumnPii")
             .WithSummary("Clears a column's PII classification (it is no longer masked). Owner or administrator; audited.")
             .Produces<TableJson>();
@@ -158,8 +160,12 @@ public static class CatalogEndpoints
         return Results.Ok(new SearchResultJson(hits.Take(count).Select(SearchHitJson.From).ToList()));
     }
 
-    private static PiiClassification Classification(PiiRequest body) =>
+    /// <summary>The kind a request names; checked before the engine is asked, so an unknown kind is a 400 that lists the known ones.</summary>
+    private static SemanticType Kind(PiiRequest body) =>
         string.IsNullOrWhiteSpace(body.Type)
-            ? throw new BadApiRequestException("A PII classification needs a type: send {\"type\": \"email\", \"confidence\": 1}; DELETE the pii resource to clear it.")
-            : new PiiClassification(body.Type.Trim(), body.Confidence ?? 1, PiiSource.Manual);
+            ? throw new BadApiRequestException(
+                $"A PII classification needs a type: send {{\"type\": \"email\"}}, one of {string.Join(", ", ColumnClassifier.KnownKinds)}; DELETE the pii resource to clear it.")
+            : SemanticTypeNames.TryParse(body.Type, out var kind) ? kind
+            : throw new BadApiRequestException(
+                $"'{body.Type.Trim()}' is not a kind of personal data NeuroLake knows: give one of {string.Join(", ", ColumnClassifier.KnownKinds)}.");
 }

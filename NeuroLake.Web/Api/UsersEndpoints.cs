@@ -8,7 +8,7 @@ namespace NeuroLake.Web.Api;
 
 /// <summary>
 /// <c>/api/v1/admin/users</c>: what Admin → Users does, for administrators — list accounts with their groups, create one,
-/// disable, enable, unlock, reset a password. Changes go through <see cref="AuditedAccounts"/>, audited as the page
+/// disable, enable, unlock, reset a password, delete (what the user owned passes to the caller). Changes go through <see cref="AuditedAccounts"/>, audited as the page
 /// audits them; group membership is changed under <c>/api/v1/admin/groups/{name}/members</c>.
 /// </summary>
 public static class UsersEndpoints
@@ -63,17 +63,36 @@ public static class UsersEndpoints
             .WithName("ResetUserPassword")
             .WithSummary("Sets a new password for an account (8 characters or more); audited.")
             .Produces<UserJson>();
+        users.MapDelete("/{userName}", async (string userName, AuditedAccounts changes, AccountDirectory accounts, CancellationToken ct) =>
+            {
+                if (await FindAsync(accounts, userName, ct) is not { } account)
+                {
+                    return NotFound(userName);
+                }
+
+                var preview = await changes.PreviewDeletionAsync(account, ct);
+                var result = await changes.DeleteAsync(account, ct);
+                return result.Succeeded
+                    ? Results.Ok(new DeletedUserJson(account.UserName, preview.Heir, preview.Holdings.Owned, preview.Holdings.Jobs, preview.Tokens, preview.Holdings.Grants, preview.Holdings.Groups))
+                    : AdminApi.Refused(result, "Account not deleted");
+            })
+            .WithName("DeleteUser")
+            .WithSummary("Deletes an account and its tokens; what it owned (catalogs, schemas, tables, jobs) passes to the caller and its grants and group memberships are removed. Not your own account, nor the last enabled administrator; audited.")
+            .Produces<DeletedUserJson>();
         return app;
     }
+
+    private static IResult NotFound(string userName) =>
+        Results.Problem(title: "User not found",
+            detail: $"There is no account named '{userName}': list them with GET /api/v1/admin/users, or create it first.",
+            statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> ChangeAsync(
         string userName, AccountDirectory accounts, GroupDirectory groups, Func<AccountSummary, Task<IdentityResult>> change, CancellationToken ct)
     {
         if (await FindAsync(accounts, userName, ct) is not { } account)
         {
-            return Results.Problem(title: "User not found",
-                detail: $"There is no account named '{userName}': list them with GET /api/v1/admin/users, or create it first.",
-                statusCode: StatusCodes.Status404NotFound);
+            return NotFound(userName);
         }
 
         var result = await change(account);

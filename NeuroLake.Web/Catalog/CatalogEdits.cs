@@ -25,15 +25,6 @@ public sealed class CatalogEdits(CatalogStore catalog, GrantStore grants, GroupD
     public Task SetColumnCommentAsync(string user, SecurablePath column, string comment, CancellationToken ct = default) =>
         ChangeAsync(user, column, Privilege.Modify, $"comment of {column.Column}: {comment}", () => catalog.SetDescriptionAsync(column, comment.Trim(), ct), ct);
 
-    /// <summary>Classifies a column as personal data of a type, or clears it (null); owners and administrators only.</summary>
-    public Task SetColumnPiiAsync(string user, SecurablePath column, PiiClassification? pii, CancellationToken ct = default) =>
-        ChangeAsync(user, column, null, $"PII of {column.Column}: {(pii is null ? "none" : $"{pii.Type} ({pii.Confidence:0.##})")}", async () =>
-        {
-            var semanticType = (await catalog.FindTableAsync(column.TablePath, ct))?.Columns
-                .FirstOrDefault(c => string.Equals(c.Name, column.Column, StringComparison.OrdinalIgnoreCase))?.SemanticType;
-            await catalog.ClassifyColumnAsync(column, semanticType, pii, ct);
-        }, ct);
-
     /// <summary>ALTER TABLE ... OWNER TO <paramref name="owner"/>: a group when one by that name exists, else a user.</summary>
     public Task SetOwnerAsync(string user, SecurablePath table, string owner, CancellationToken ct = default) =>
         ChangeAsync(user, table, null, $"owner: {owner}", async () =>

@@ -54,7 +54,12 @@ public static class EngineExtensions
         builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
         builder.Services.AddNeuroLakeAudit().Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.SectionName));
         builder.Services.AddNeuroLakeStorage();
-        builder.Services.AddNeuroLakeGovernance(configured.Auth.Mode);
+        // The mode an administrator may switch at run time (Admin → Settings): read from the settings at every check.
+        builder.Services.AddNeuroLakeGovernance(services =>
+        {
+            var settings = services.GetRequiredService<SettingsStore>();
+            return () => settings.Current.AuthMode;
+        });
         builder.Services.AddCatalogTableRegistration(warehouse);
         builder.Services.AddIngestionLoader();
         builder.Services.AddQualityAfterCommit();
@@ -91,7 +96,8 @@ public static class EngineExtensions
             services.GetRequiredService<IOptions<AuditOptions>>().Value.RetentionDays,
             options.Jobs.HistoryDays,
             options.Jobs.HistoryRunsPerJob,
-            options.Jobs.FailureWebhookUrl ?? "");
+            options.Jobs.FailureWebhookUrl ?? "",
+            AuthMode: options.Auth.Mode);
     }
 
     // The catalog's and query service's registrations need the folders now, before options are materialized.

@@ -17,16 +17,17 @@ public static class IdentityExtensions
     /// <summary>
     /// Who is asking. <c>Accounts</c> mode: ASP.NET Core Identity accounts in the catalog's database, cookie sign-in for
     /// the workbench, personal access tokens (<c>Authorization: Bearer</c>) for <c>/api/v1</c>, lockout after failed
-    /// attempts. <c>Single</c> mode: everyone is <c>NeuroLake:User</c>. Either way every endpoint needs an authenticated
-    /// user unless it allows anonymous callers. Call after <see cref="EngineExtensions.AddNeuroLakeEngine"/>.
+    /// attempts. <c>Single</c> mode: everyone is <c>NeuroLake:User</c>. The mode is asked per request
+    /// (<see cref="SignInMode"/>), since an administrator may switch it while the workbench runs. Either way every
+    /// endpoint needs an authenticated user unless it allows anonymous callers. Call after <see cref="EngineExtensions.AddNeuroLakeEngine"/>.
     /// </summary>
     public static IHostApplicationBuilder AddNeuroLakeIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var mode = (builder.Configuration.GetSection(NeuroLakeOptions.SectionName).Get<NeuroLakeOptions>() ?? new()).Auth.Mode;
         services.AddOptions<AdminAccountOptions>().BindConfiguration(AdminAccountOptions.SectionName);
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SignInModeRevalidation>();
         services.AddScoped<IWorkbenchUser, SignedInWorkbenchUser>();
 
         services.AddDbContextFactory<AccountsDbContext>((sp, options) => UseCatalogDatabase(options, sp.GetRequiredService<CatalogConnection>()));
@@ -40,22 +41,25 @@ public static class IdentityExtensions
         services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<TokenAdministration>();
+        services.AddSingleton<SignInMode>();
+        services.AddScoped<SignInModeSwitch>();
         services.AddHostedService<AccountsStartup>();
 
         var authentication = services.AddAuthentication(options =>
         {
-            var scheme = mode == AuthMode.Single ? SingleUserAuthenticationHandler.SchemeName : WorkbenchScheme;
-            options.DefaultScheme = scheme;
-            options.DefaultAuthenticateScheme = scheme;
-            options.DefaultChallengeScheme = scheme;
-            options.DefaultForbidScheme = scheme;
+            options.DefaultScheme = WorkbenchScheme;
+            options.DefaultAuthenticateScheme = WorkbenchScheme;
+            options.DefaultChallengeScheme = WorkbenchScheme;
+            options.DefaultForbidScheme = WorkbenchScheme;
         });
         authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SingleUserAuthenticationHandler>(SingleUserAuthenticationHandler.SchemeName, null);
         authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
         // Tokens are for scripts calling the API (and scrapers of /metrics); the workbench's pages need the signed-in cookie.
-        authentication.AddPolicyScheme(WorkbenchScheme, "Cookie, or a bearer token on the API", options =>
+        // In Single mode (asked per request: it may be switched while running) everyone is the configured user.
+        authentication.AddPolicyScheme(WorkbenchScheme, "Single user, cookie, or a bearer token on the API", options =>
             options.ForwardDefaultSelector = context =>
-                MachineEndpoints.Serves(context.Request.Path) && AccessTokenAuthenticationHandler.HasBearer(context.Request)
+                context.RequestServices.GetRequiredService<SignInMode>().IsSingle ? SingleUserAuthenticationHandler.SchemeName
+                : MachineEndpoints.Serves(context.Request.Path) && AccessTokenAuthenticationHandler.HasBearer(context.Request)
                     ? AccessTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme);
 
@@ -67,16 +71,12 @@ public static class IdentityExtensions
     }
 
     /// <summary>
-    /// The redirect to <c>/setup</c> while there is no administrator (Accounts mode), authorization, and
+    /// The redirect to <c>/setup</c> while there is no administrator (in Accounts mode, asked per request), authorization, and
     /// <c>POST /account/signout</c>. Call after <c>UseAuthentication</c> and before the endpoints' antiforgery.
     /// </summary>
     public static WebApplication UseNeuroLakeIdentity(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NeuroLakeOptions>>().Value.Auth.Mode == AuthMode.Accounts)
-        {
-            app.UseSetupRedirect();
-        }
-
+        app.UseSetupRedirect();
         app.UseAuthorization();
         app.MapPost("/account/signout", async (SignInManager<WorkbenchAccount> signIn, [FromForm] string? returnUrl) =>
             {

@@ -6,9 +6,9 @@ namespace NeuroLake.Web.Identity;
 
 /// <summary>
 /// What an administrator does to accounts: list, create with an initial password, disable or enable, reset a password,
-/// unlock. Each call uses its own scope, so a long-lived circuit never works on stale accounts.
+/// unlock, delete. Each call uses its own scope, so a long-lived circuit never works on stale accounts.
 /// </summary>
-public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class AccountDirectory(IServiceScopeFactory scopes, IDbContextFactory<AccountsDbContext> databases, TimeProvider time)
 {
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken ct)
     {
@@ -19,7 +19,8 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider t
         var accounts = await users.Users.AsNoTracking().ToListAsync(ct);
         return accounts
             .OrderBy(a => a.UserName, StringComparer.OrdinalIgnoreCase)
-            .Select(a => new AccountSummary(a.Id, a.UserName ?? "", admins.Contains(a.Id), a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.TwoFactorEnabled))
+            .Select(a => new AccountSummary(a.Id, a.UserName ?? "", admins.Contains(a.Id), a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.TwoFactorEnabled,
+                a.PasswordHash is not null))
             .ToList();
     }
 
@@ -49,6 +50,19 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider t
         {
             var unlocked = await users.SetLockoutEndDateAsync(account, null);
             return unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(account) : unlocked;
+        });
+
+    /// <summary>Deletes an account and its access tokens (so they stop working at once); its sessions end with it.</summary>
+    public Task<IdentityResult> DeleteAsync(string accountId, CancellationToken ct) =>
+        ChangeAsync(accountId, async (users, account) =>
+        {
+            await using (var db = await databases.CreateDbContextAsync(ct))
+            {
+                // The foreign key cascades too; deleting first does not depend on the provider enforcing it.
+                await db.AccessTokens.Where(t => t.AccountId == account.Id).ExecuteDeleteAsync(ct);
+            }
+
+            return await users.DeleteAsync(account);
         });
 
     private async Task<IdentityResult> ChangeAsync(string accountId, Func<UserManager<WorkbenchAccount>, WorkbenchAccount, Task<IdentityResult>> change)

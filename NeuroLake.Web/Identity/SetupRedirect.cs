@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 
 namespace NeuroLake.Web.Identity;
 
-/// <summary>Until the first administrator exists, every page that needs a signed-in user sends the browser to <c>/setup</c>.</summary>
+/// <summary>Until the first administrator exists, in Accounts mode, every page that needs a signed-in user sends the browser to <c>/setup</c>.</summary>
 internal static class SetupRedirect
 {
     public const string SetupPath = "/setup";
@@ -14,7 +14,7 @@ internal static class SetupRedirect
             var endpoint = context.GetEndpoint();
             var isProtectedPage = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null &&
                                   endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null;
-            if (isProtectedPage &&
+            if (isProtectedPage && !context.RequestServices.GetRequiredService<SignInMode>().IsSingle &&
                 await context.RequestServices.GetRequiredService<FirstAdministrator>().IsNeededAsync(context.RequestAborted))
             {
                 context.Response.Redirect(SetupPath);

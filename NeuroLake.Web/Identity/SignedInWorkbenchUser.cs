@@ -9,12 +9,12 @@ namespace NeuroLake.Web.Identity;
 /// The signed-in user (or the bearer token's user): the request's principal over HTTP, the circuit's authentication state
 /// in interactive components. In Single mode everyone is <c>NeuroLake:User</c>, with or without a request.
 /// </summary>
-public sealed class SignedInWorkbenchUser(IHttpContextAccessor http, AuthenticationStateProvider state, IOptions<NeuroLakeOptions> options)
+public sealed class SignedInWorkbenchUser(IHttpContextAccessor http, AuthenticationStateProvider state, IOptions<NeuroLakeOptions> options, SignInMode mode)
     : IWorkbenchUser
 {
     public string Name =>
         Principal()?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name
-        : options.Value.Auth.Mode == AuthMode.Single ? options.Value.User
+        : mode.IsSingle ? options.Value.User
         : throw new InvalidOperationException("No one is signed in here: the page or endpoint must require an authenticated user.");
 
     private ClaimsPrincipal? Principal()

@@ -63,6 +63,7 @@ internal sealed class SettingsDraft
         nameof(RuntimeSettings.JobHistoryRunsPerJob) => s.JobHistoryRunsPerJob.ToString(CultureInfo.InvariantCulture),
         nameof(RuntimeSettings.FailureWebhookUrl) => s.FailureWebhookUrl.Length == 0 ? "none" : s.FailureWebhookUrl,
         nameof(RuntimeSettings.NewTableMaintenance) => s.NewTables.ToString(),
+        nameof(RuntimeSettings.AuthMode) => s.AuthMode == NeuroLake.Engine.Configuration.AuthMode.Single ? "Single (no sign-in)" : "Accounts (sign-in)",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a setting the form shows."),
     };
 

@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Configuration;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,12 +50,19 @@ public sealed class QueryService : IDisposable
     private readonly WorkloadAdmission _admission;
     private Task? _catalogReady;
     private volatile QueryLimits _limits;
+    private volatile AuthMode _authMode;
 
     /// <summary>The catalog bare <c>schema.table</c> names resolve in.</summary>
     public string Catalog => _options.Catalog;
 
     /// <summary>Rows a result keeps when the request does not say (<see cref="QueryServiceOptions.RowLimit"/> until changed).</summary>
     public int RowLimit => _limits.RowLimit;
+
+    /// <summary>
+    /// Switches privilege checks, masks and row filters on (<see cref="AuthMode.Accounts"/>) or off
+    /// (<see cref="AuthMode.Single"/>) from the next check on: an administrator changed the sign-in mode while running.
+    /// </summary>
+    public void ApplyAuthMode(AuthMode mode) => _authMode = mode;
 
     /// <summary>
     /// Changes the default row limit and the statement timeout for statements that start from now on (an
@@ -106,7 +114,8 @@ public sealed class QueryService : IDisposable
         _parserCheck = new DuckDbParserCheck(_duckDb);
         _errors = new UserErrorText([options.WarehouseRoot, _scratch.Root, .. options.ExternalLocations]);
         var tables = new ManagedTables(options, _duckDb, registrar, quality);
-        var privileges = new PrivilegeEvaluator(catalog.Factory, options.AuthMode);
+        _authMode = options.AuthMode;
+        var privileges = new PrivilegeEvaluator(catalog.Factory, () => _authMode);
         var policies = new TablePolicies(catalog.Factory, privileges);
         _resolver = new TableResolver(catalog, tables, options.Catalog, policies);
         _authorizer = new StatementAuthorizer(privileges, policies, options.Catalog);

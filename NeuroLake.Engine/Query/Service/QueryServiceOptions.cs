@@ -44,7 +44,8 @@ public sealed class QueryServiceOptions
 
     /// <summary>
     /// <see cref="AuthMode.Accounts"/> (default): every statement is checked against the user's privileges, PII columns
-    /// are masked and row filters applied. <see cref="AuthMode.Single"/>: nothing is checked. Configuration <c>NeuroLake:Auth:Mode</c>.
+    /// are masked and row filters applied. <see cref="AuthMode.Single"/>: nothing is checked. Configuration <c>NeuroLake:Auth:Mode</c>;
+    /// the running service follows <see cref="QueryService.ApplyAuthMode"/>.
     /// </summary>
     public AuthMode AuthMode { get; set; } = AuthMode.Accounts;
 

@@ -72,6 +72,7 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/admin/users/{userName}/enable", "/api/v1/admin/users/nobody_here/enable", null,         "401   403    403    403    404    403"),
         Api("POST", "/api/v1/admin/users/{userName}/unlock", "/api/v1/admin/users/nobody_here/unlock", null,         "401   403    403    403    404    403"),
         Api("POST", "/api/v1/admin/users/{userName}/password", "/api/v1/admin/users/nobody_here/password", Json("""{"password": "Long-enough-9"}"""), "401   403    403    403    404    403"),
+        Api("DELETE", "/api/v1/admin/users/{userName}", "/api/v1/admin/users/nobody_here", null,                  "401   403    403    403    404    403"),
         Api("GET", "/api/v1/admin/groups", "/api/v1/admin/groups/", null,                                            "401   403    403    403    200    403"),
         Api("POST", "/api/v1/admin/groups", "/api/v1/admin/groups/", Json("""{"name": "g_{caller}"}"""),           "401   403    403    403    201    403"),
         Api("DELETE", "/api/v1/admin/groups/{name}", "/api/v1/admin/groups/nothing_here", null,                      "401   403    403    403    404    403"),
@@ -81,6 +82,8 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/admin/tokens/{id}/revoke", "/api/v1/admin/tokens/{nothing}/revoke", null,               "401   403    403    403    404    403"),
         Api("GET", "/api/v1/admin/settings", "/api/v1/admin/settings/", null,                                        "401   403    403    403    200    403"),
         Api("PATCH", "/api/v1/admin/settings", "/api/v1/admin/settings/", Json("{}"),                                "401   403    403    403    200    403"),
+        // Accounts is the mode the matrix runs in: the administrator's switch to it changes nothing.
+        Api("PUT", "/api/v1/admin/settings/auth-mode", "/api/v1/admin/settings/auth-mode", Json("""{"mode": "Accounts"}"""), "401   403    403    403    200    403"),
         // Grants follow the engine as SQL GRANT does: everyone lists what they may see and their own privileges; only owners and administrators change.
         Api("GET", "/api/v1/grants", "/api/v1/grants/?on=main.sales", null,                                          "401   200    200    200    200    200"),
         Api("GET", "/api/v1/grants/effective", "/api/v1/grants/effective?on=main.sales", null,                       "401   200    200    200    200    200"),
@@ -112,7 +115,7 @@ internal static class AccessMatrix
         Api("PUT", "/api/v1/catalog/tables/{name}/tags", "/api/v1/catalog/tables/main.sales.orders/tags", Json("""{"tags": ["{caller}"]}"""), "401   404    403    200    200    403"),
         Api("PUT", "/api/v1/catalog/tables/{name}/owner", "/api/v1/catalog/tables/main.sales.orders/owner", Json("""{"owner": "ada"}"""), "401   404    403    403    200    403"),
         Api("PUT", "/api/v1/catalog/tables/{name}/columns/{column}/comment", "/api/v1/catalog/tables/main.sales.orders/columns/id/comment", Json("""{"comment": "by {caller}"}"""), "401   404    403    200    200    403"),
-        Api("PUT", "/api/v1/catalog/tables/{name}/columns/{column}/pii", "/api/v1/catalog/tables/main.sales.orders/columns/amount/pii", Json("""{"type": "amount"}"""), "401   404    403    403    200    403"),
+        Api("PUT", "/api/v1/catalog/tables/{name}/columns/{column}/pii", "/api/v1/catalog/tables/main.sales.orders/columns/amount/pii", Json("""{"type": "email"}"""), "401   404    403    403    200    403"),
         Api("DELETE", "/api/v1/catalog/tables/{name}/columns/{column}/pii", "/api/v1/catalog/tables/main.sales.orders/columns/amount/pii", null, "401   404    403    403    200    403"),
         // The tables API runs the caller's SQL: creating needs CREATE TABLE, writes and maintenance MODIFY, dropping ownership;
         // each caller drops the table it created (the others have none by that name).

@@ -8,6 +8,7 @@ using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Governance.Audit;
+using NeuroLake.Engine.Settings;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Web.Identity;
 using NeuroLake.Web.Audit;
@@ -71,6 +72,8 @@ public sealed class GovernanceAdminApp : IAsyncLifetime
         context.Services.AddSingleton(Privileges);
         context.Services.AddSingleton(Accounts);
         context.Services.AddSingleton(Services.GetRequiredService<TokenAdministration>());
+        context.Services.AddSingleton(Tokens);
+        context.Services.AddSingleton(Services.GetRequiredService<UserRemoval>());
         context.Services.AddSingleton(Audit);
         context.Services.AddScoped<AdminAudit>();
         context.Services.AddScoped<AuditedAccounts>();
@@ -81,7 +84,11 @@ public sealed class GovernanceAdminApp : IAsyncLifetime
         context.Services.AddSingleton(TimeProvider.System);
         context.Services.AddScoped<UserClock>();
         context.Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        context.Services.AddSingleton(Services.GetRequiredService<SettingsStore>());
+        context.Services.AddSingleton(Services.GetRequiredService<SignInMode>());
+        context.Services.AddScoped<SignInModeSwitch>();
         context.Services.AddScoped<IWorkbenchUser>(sp => new SignedInWorkbenchUser(
-            sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<AuthenticationStateProvider>(), sp.GetRequiredService<IOptions<NeuroLakeOptions>>()));
+            sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<AuthenticationStateProvider>(),
+            sp.GetRequiredService<IOptions<NeuroLakeOptions>>(), sp.GetRequiredService<SignInMode>()));
     }
 }

@@ -2,6 +2,8 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Web.Components;
@@ -75,6 +77,69 @@ public sealed class UsersPageTests : MudComponentTest, IClassFixture<GovernanceA
         Assert.Equal(AuditOutcome.Failed, refused.Outcome);
         Assert.Contains("already taken", refused.Details);
     }
+
+    [Fact]
+    public async Task Each_account_shows_its_roles_and_groups()
+    {
+        var user = CatalogTestData.Unique("dora");
+        Assert.True((await _app.Accounts.CreateAsync(user, Password, CancellationToken.None)).Succeeded);
+        await _app.Groups.AddMemberAsync(AccountsApp.AdminName, RoleGroups.Engineer, user);
+        await _app.Groups.AddMemberAsync(AccountsApp.AdminName, RoleGroups.Viewer, user);
+
+        var page = Render<Users>();
+
+        page.WaitForAssertion(() => Assert.Equal(["engineer", "viewer"], RolesOf(page, user)), AdminPageQueries.Patience);
+        Assert.Contains("admin", RolesOf(page, AccountsApp.AdminName));
+        Assert.Equal("Roles and groups", page.FindAll("th").Select(th => th.TextContent.Trim()).ElementAt(1));
+    }
+
+    [Fact]
+    public async Task Deleting_asks_first_naming_the_user_and_what_passes_to_the_administrator_then_deletes_audited()
+    {
+        var user = CatalogTestData.Unique("eve");
+        Assert.True((await _app.Accounts.CreateAsync(user, Password, CancellationToken.None)).Succeeded);
+        var eve = (await _app.Accounts.ListAsync(CancellationToken.None)).Single(a => a.UserName == user);
+        await _app.Tokens.CreateAsync(eve.Id, "nightly", DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+        var table = await _app.TableAsync();
+        await _app.Grants.SetOwnerAsync(AccountsApp.AdminName, table, Principal.User(user));
+        var providers = RenderProviders();
+        var page = Render<Users>();
+
+        page.WaitForAssertion(() => page.Button($"Delete {user}").Click(), AdminPageQueries.Patience);
+        var question = providers.WaitForElement(".mud-dialog", AdminPageQueries.Patience);
+        Assert.Contains($"Delete the account {user}?", question.TextContent);
+        Assert.Contains("their 1 access token(s) are deleted", question.TextContent);
+        Assert.Contains($"What they own passes to you ({AccountsApp.AdminName}): table {table}", question.TextContent);
+        question.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        providers.WaitForAssertion(() => Assert.Empty(providers.FindAll(".mud-dialog")), AdminPageQueries.Patience);
+        Assert.Contains(await _app.Accounts.ListAsync(CancellationToken.None), a => a.UserName == user);
+
+        page.Button($"Delete {user}").Click();
+        providers.WaitForElement(".mud-dialog", AdminPageQueries.Patience)
+            .QuerySelectorAll("button").Single(b => b.TextContent.Trim() == $"Delete {user}").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"Deleted {user}", page.Alert("status")), AdminPageQueries.Patience);
+        Assert.DoesNotContain(await _app.Accounts.ListAsync(CancellationToken.None), a => a.UserName == user);
+        Assert.Empty(await _app.Tokens.ListAsync(eve.Id, CancellationToken.None));
+        Assert.Equal(AccountsApp.AdminName, (await _app.Services.GetRequiredService<CatalogStore>().FindTableAsync(table))!.Owner);
+        var audited = Assert.Single(await _app.AuditedAsync("account " + user), e => e.Details.StartsWith("deleted the account", StringComparison.Ordinal));
+        Assert.Equal((AccountsApp.AdminName, AuditOutcome.Succeeded), (audited.User, audited.Outcome));
+        Assert.Contains($"owns table {table}", audited.Details);
+    }
+
+    [Fact]
+    public void The_signed_in_administrator_is_offered_no_delete_of_their_own_account()
+    {
+        var page = Render<Users>();
+
+        page.WaitForElement("[aria-label='Users']", AdminPageQueries.Patience);
+
+        Assert.DoesNotContain(page.FindAll("button"), b => b.GetAttribute("aria-label") == $"Delete {AccountsApp.AdminName}");
+    }
+
+    private static List<string> RolesOf(IRenderedComponent<Users> page, string user) =>
+        page.FindAll("tr").First(tr => tr.QuerySelector("td")?.TextContent.Trim() == user)
+            .QuerySelectorAll(".mud-chip").Select(c => c.TextContent.Trim()).ToList();
 
     private async Task LockOutAsync(string user)
     {

@@ -21,10 +21,8 @@ public sealed class SettingsFormTests : MudComponentTest
     public SettingsFormTests()
     {
         _ = _app.Server;
-        Context.Services.AddSingleton(Store);
-        Context.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<NeuroLakeOptions>>());
-        // The page's price book form: its services from the same app (grace is the single user, an administrator).
-        Context.AddCostServices(_app.Services, "grace");
+        // Grace is the single user, an administrator.
+        Context.AddSettingsPage(_app.Services, "grace");
     }
 
     private SettingsStore Store => _app.Services.GetRequiredService<SettingsStore>();

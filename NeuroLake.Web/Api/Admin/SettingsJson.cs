@@ -1,10 +1,12 @@
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Web.Settings;
 
 namespace NeuroLake.Web.Api.Admin;
 
 /// <summary>
 /// The run-time settings as Admin → Settings shows them; time spans are text (<c>d.hh:mm:ss</c>, e.g. <c>00:30:00</c>).
-/// As a change (PATCH), a field left out keeps its value.
+/// As a change (PATCH), a field left out keeps its value. <c>AuthMode</c> (<c>Accounts</c> or <c>Single</c>) is shown here but
+/// changed only with <c>PUT /api/v1/admin/settings/auth-mode</c>, which asks for a confirmation.
 /// </summary>
 public sealed record SettingsValuesJson(
     int? RowLimit = null,
@@ -19,11 +21,12 @@ public sealed record SettingsValuesJson(
     string? NewTableCron = null,
     bool? NewTableOptimize = null,
     bool? NewTableVacuum = null,
-    int? NewTableVacuumRetainHours = null)
+    int? NewTableVacuumRetainHours = null,
+    string? AuthMode = null)
 {
-    internal static SettingsValuesJson From(SettingsDraft d) => new(
+    internal static SettingsValuesJson From(SettingsDraft d, AuthMode mode) => new(
         d.RowLimit, d.StatementTimeout, d.CompareRowLimit, d.UploadExpiry, d.AuditRetentionDays, d.JobHistoryDays, d.JobHistoryRunsPerJob,
-        d.FailureWebhookUrl, d.NewTableMaintenanceOn, d.NewTableCron, d.NewTableOptimize, d.NewTableVacuum, d.NewTableVacuumRetainHours);
+        d.FailureWebhookUrl, d.NewTableMaintenanceOn, d.NewTableCron, d.NewTableOptimize, d.NewTableVacuum, d.NewTableVacuumRetainHours, mode.ToString());
 
     /// <summary>The form <paramref name="current"/> with this change's fields typed over it.</summary>
     internal SettingsDraft ApplyTo(SettingsDraft current)
@@ -47,6 +50,12 @@ public sealed record SettingsValuesJson(
 
 /// <summary>The settings in effect, the configured values they override, and who overrode which (by setting name).</summary>
 public sealed record SettingsJson(SettingsValuesJson Current, SettingsValuesJson Configured, IReadOnlyDictionary<string, SettingOverrideJson> Overrides);
+
+/// <summary>
+/// A new sign-in mode: <c>Accounts</c> (people sign in; needs an enabled administrator account with a password) or
+/// <c>Single</c> (no sign-in: anyone who reaches the port is an administrator; needs <c>confirmOpenToEveryone: true</c>).
+/// </summary>
+public sealed record AuthModeRequest(string? Mode, bool? ConfirmOpenToEveryone);
 
 /// <summary>Who changed a setting away from its configured value, and when.</summary>
 public sealed record SettingOverrideJson(string By, DateTimeOffset At);

@@ -13,3 +13,10 @@ public sealed record NewUserRequest(string? UserName, string? Password);
 
 /// <summary>A new password for an account.</summary>
 public sealed record PasswordRequest(string? Password);
+
+/// <summary>
+/// A deleted account: what passed to <c>TransferredTo</c> (the administrator who deleted it: securables by kind and
+/// dotted name, and jobs that ran as it), and how many tokens, grants and group memberships went with it.
+/// </summary>
+public sealed record DeletedUserJson(
+    string UserName, string TransferredTo, IReadOnlyList<string> Transferred, int JobsTransferred, int TokensDeleted, int GrantsRemoved, IReadOnlyList<string> GroupsLeft);

@@ -12,5 +12,5 @@ public sealed record OwnerRequest(string? Owner);
 /// <summary>A column's new comment; empty clears it.</summary>
 public sealed record ColumnCommentRequest(string? Comment);
 
-/// <summary>A column's personal data classification: a type such as <c>email</c>, and a confidence in [0, 1] (default 1).</summary>
-public sealed record PiiRequest(string? Type, double? Confidence);
+/// <summary>A column's personal data classification: a known kind such as <c>email</c> or <c>credit_card</c>; a manual classification is certain.</summary>
+public sealed record PiiRequest(string? Type);

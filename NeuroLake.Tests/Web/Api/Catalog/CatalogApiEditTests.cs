@@ -45,7 +45,11 @@ public sealed class CatalogApiEditTests(LakeApiApp lake) : IClassFixture<LakeApi
         Assert.Equal(HttpStatusCode.OK, cleared.Status);
         Assert.Null((await lake.TableAsync("sales", "described"))!.Columns.Single(c => c.Name == "contact").Pii);
         var audit = await lake.App.Services.GetRequiredService<AuditLog>().ForTableAsync(SecurablePath.ForTable("main", "sales", "described"));
-        Assert.Equal(5, audit.Entries.Count(e => e.Action == AuditAction.CatalogChange && e.Outcome == AuditOutcome.Succeeded));
+        Assert.Equal(3, audit.Entries.Count(e => e.Action == AuditAction.CatalogChange && e.Outcome == AuditOutcome.Succeeded));
+        // Classifications are one kind of audit entry whichever way they were made (the Columns tab writes the same).
+        Assert.Equal(
+            ["contact: email", "contact: no personal data"],
+            audit.Entries.Where(e => e is { Action: AuditAction.Classification, Outcome: AuditOutcome.Succeeded }).Select(e => e.Details).Order());
     }
 
     [Fact]
@@ -66,7 +70,8 @@ public sealed class CatalogApiEditTests(LakeApiApp lake) : IClassFixture<LakeApi
         var stored = (await lake.TableAsync("sales", "guarded"))!;
         Assert.Equal(("", 0, AccountsApp.AdminName), (stored.Description, stored.Tags.Count, stored.Owner));
         var audit = await lake.App.Services.GetRequiredService<AuditLog>().ForTableAsync(stored.Path);
-        Assert.Equal(4, audit.Entries.Count(e => e is { Action: AuditAction.CatalogChange, Outcome: AuditOutcome.Denied, User: LakeApiApp.Analyst }));
+        Assert.Equal(3, audit.Entries.Count(e => e is { Action: AuditAction.CatalogChange, Outcome: AuditOutcome.Denied, User: LakeApiApp.Analyst }));
+        Assert.Single(audit.Entries, e => e is { Action: AuditAction.Classification, Outcome: AuditOutcome.Denied, User: LakeApiApp.Analyst });
     }
 
     [Fact]
@@ -103,6 +108,23 @@ public sealed class CatalogApiEditTests(LakeApiApp lake) : IClassFixture<LakeApi
         Assert.Contains("name a user or a group", owner.Detail());
         var stored = (await lake.TableAsync("sales", "untouched"))!;
         Assert.Equal((0, AccountsApp.AdminName, ""), (stored.Tags.Count, stored.Owner, stored.Columns[0].Description));
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_of_personal_data_is_refused_listing_the_known_kinds_and_nothing_is_classified()
+    {
+        await lake.AsAdminAsync("CREATE TABLE sales.unknown_kind AS SELECT 1 AS id, 'a@b.c' AS contact");
+        const string table = "/api/v1/catalog/tables/main.sales.unknown_kind";
+
+        var (status, problem) = await lake.Admin.PutApiAsync(table + "/columns/contact/pii", new { type = "<b>shoe_size</b>" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("'<b>shoe_size</b>' is not a kind of personal data", problem.Detail());
+        Assert.Contains("email, phone, credit_card", problem.Detail());
+        Assert.Contains("trade_union_membership", problem.Detail());
+        Assert.Null((await lake.TableAsync("sales", "unknown_kind"))!.Columns.Single(c => c.Name == "contact").Pii);
+        var audit = await lake.App.Services.GetRequiredService<AuditLog>().ForTableAsync(SecurablePath.ForTable("main", "sales", "unknown_kind"));
+        Assert.DoesNotContain(audit.Entries, e => e.Action is AuditAction.Classification or AuditAction.CatalogChange);
     }
 
     [PostgresFact]

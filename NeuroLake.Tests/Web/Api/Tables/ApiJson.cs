@@ -20,6 +20,9 @@ internal static class ApiJson
     public static Task<ApiAnswer> PutApiAsync(this HttpClient client, string path, object? body) =>
         SendAsync(client, HttpMethod.Put, path, body);
 
+    public static Task<ApiAnswer> PatchApiAsync(this HttpClient client, string path, object? body) =>
+        SendAsync(client, HttpMethod.Patch, path, body);
+
     public static Task<ApiAnswer> DeleteApiAsync(this HttpClient client, string path) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Delete, path));
 

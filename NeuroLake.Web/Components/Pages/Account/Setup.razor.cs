@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Identity.Store;
@@ -27,7 +26,7 @@ public partial class Setup
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
+    private SignInMode Mode { get; set; } = default!;
 
     [SupplyParameterFromForm(FormName = "setup")]
     private SetupForm Input { get; set; } = default!;
@@ -35,7 +34,7 @@ public partial class Setup
     protected override async Task OnInitializedAsync()
     {
         Input ??= new(); // empty on the first GET, bound from the form on a post
-        if (Options.Value.Auth.Mode == AuthMode.Single || !await FirstAdministrator.IsNeededAsync(CancellationToken.None))
+        if (Mode.IsSingle || !await FirstAdministrator.IsNeededAsync(CancellationToken.None))
         {
             Navigation.NotFound();
             return;

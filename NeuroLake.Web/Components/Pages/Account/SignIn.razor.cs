@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Identity.Store;
@@ -22,7 +21,7 @@ public partial class SignIn
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
+    private SignInMode Mode { get; set; } = default!;
 
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
@@ -33,7 +32,7 @@ public partial class SignIn
     protected override async Task OnInitializedAsync()
     {
         Input ??= new(); // empty on the first GET, bound from the form on a post
-        if (Options.Value.Auth.Mode == AuthMode.Single)
+        if (Mode.IsSingle)
         {
             Navigation.NavigateTo("/"); // nobody signs in
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Engine.Settings;
@@ -27,9 +26,7 @@ public partial class Settings
     private IWorkbenchUser User { get; set; } = default!;
 
     [Inject]
-    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
-
-    private AuthMode AuthMode => Options.Value.Auth.Mode;
+    private SignInMode Mode { get; set; } = default!;
 
     protected override void OnInitialized() => ResetDraft();
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Governance;
@@ -39,9 +38,9 @@ public partial class Tokens
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
-    private IOptions<NeuroLakeOptions> Options { get; set; } = default!;
+    private SignInMode Mode { get; set; } = default!;
 
-    private bool SingleMode => Options.Value.Auth.Mode == AuthMode.Single;
+    private bool SingleMode => Mode.IsSingle;
 
     // The filtered user stays a choice even with no tokens, so a link from the Users page says "No tokens match".
     private IEnumerable<string> UserChoices =>

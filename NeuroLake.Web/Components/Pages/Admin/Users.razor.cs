@@ -2,16 +2,23 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using NeuroLake.Engine.Governance;
 using NeuroLake.Web.Audit;
 using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Components.Pages.Admin;
 
-/// <summary>Administrators manage accounts: add with an initial password, disable or enable, reset a password, unlock.</summary>
+/// <summary>
+/// Administrators manage accounts: add with an initial password (the invitation: they hand it over), see each account's
+/// roles and groups, disable or enable, reset a password, unlock, delete (after a confirmation naming what changes).
+/// </summary>
 public partial class Users
 {
     private IReadOnlyList<AccountSummary> _accounts = [];
+    private ILookup<string, string> _groups = Enumerable.Empty<string>().ToLookup(g => g);
     private string? _selfId;
+    private string? _selfName;
     private string? _newName;
     private string? _newPassword;
     private AccountSummary? _resetting;
@@ -25,19 +32,48 @@ public partial class Users
     [Inject]
     private AuditedAccounts Changes { get; set; } = default!;
 
+    [Inject]
+    private GroupDirectory Groups { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         // An administrator may not disable themselves: the workbench could be left with nobody to turn them back on.
-        _selfId = (await Authentication).User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var self = (await Authentication).User;
+        (_selfId, _selfName) = (self.FindFirstValue(ClaimTypes.NameIdentifier), self.Identity?.Name);
         await LoadAsync();
     }
 
+    private bool IsSelf(AccountSummary account) =>
+        account.Id == _selfId || string.Equals(account.UserName, _selfName, StringComparison.OrdinalIgnoreCase);
+
     private static string TokensHref(AccountSummary account) => "admin/tokens?user=" + Uri.EscapeDataString(account.UserName);
 
-    private async Task LoadAsync() => _accounts = await Directory.ListAsync(CancellationToken.None);
+    private async Task LoadAsync()
+    {
+        _accounts = await Directory.ListAsync(CancellationToken.None);
+        // Roles are groups in the engine (admin, engineer, analyst, viewer), listed with any other group.
+        _groups = (await Groups.ListGroupsAsync(CancellationToken.None))
+            .SelectMany(g => g.Members.Select(m => (Member: m, Group: g.Name)))
+            .ToLookup(m => m.Member, m => m.Group, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private IReadOnlyList<string> GroupsOf(AccountSummary account) => _groups[account.UserName].ToList();
+
+    private async Task DeleteAsync(AccountSummary account)
+    {
+        var preview = await Changes.PreviewDeletionAsync(account, CancellationToken.None);
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete account", preview.Question(), yesText: $"Delete {account.UserName}", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await ApplyAsync(Changes.DeleteAsync(account, CancellationToken.None), $"Deleted {account.UserName}; what they owned is now yours.");
+        }
+    }
 
     private Task CreateAsync()
     {
