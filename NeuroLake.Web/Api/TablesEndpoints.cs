@@ -59,6 +59,7 @@ public static class TablesEndpoints
             .Produces<TableRowsDocument>();
         MapRowChanges(tables);
         MapMaintenance(tables);
+        TablePropertiesEndpoints.Map(tables);
         return app;
     }
 

@@ -127,6 +127,9 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/tables/{name}/vacuum", "/api/v1/tables/main.sales.orders/vacuum", Json("""{"dryRun": true}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/optimize", "/api/v1/tables/main.sales.orders/optimize", Json("{}"),       "401   404    403    202    202    403"),
         Api("POST", "/api/v1/tables/{name}/restore", "/api/v1/tables/main.hr.salaries/restore", Json("""{"version": 0}"""), "401   404    404    202    202    404"),
+        // Properties are altered as ALTER TABLE: the owner (the administrator) only, MODIFY is not enough.
+        Api("GET", "/api/v1/tables/{name}/properties", "/api/v1/tables/main.sales.orders/properties", null,           "401   404    200    200    200    200"),
+        Api("PATCH", "/api/v1/tables/{name}/properties", "/api/v1/tables/main.sales.orders/properties", Json("""{"matrix": "{caller}"}"""), "401   404    403    403    200    403"),
         // Operations are their caller's (and administrators'); an unknown id is 404 for everyone.
         Api("GET", "/api/v1/operations", "/api/v1/operations/", null,                                                 "401   200    200    200    200    200"),
         Api("GET", "/api/v1/operations/{id:guid}", "/api/v1/operations/{nothing}", null,                              "401   404    404    404    404    404"),

@@ -33,6 +33,8 @@ public sealed class ApiResponseShapeTests : IClassFixture<WorkbenchAppFactory>
         { "GET", $"/api/v1/tables/{Table}", null },
         { "GET", $"/api/v1/tables/{Table}/history", null },
         { "GET", $"/api/v1/tables/{Table}/rows?limit=5", null },
+        { "GET", $"/api/v1/tables/{Table}/properties", null },
+        { "PATCH", $"/api/v1/tables/{Table}/properties", """{"shape": "checked"}""" },
         { "GET", $"/api/v1/lineage/{Table}", null },
         { "GET", $"/api/v1/lineage/{Table}/impact", null },
         { "GET", $"/api/v1/quality/{Table}", null },

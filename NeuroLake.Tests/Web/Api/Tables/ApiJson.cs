@@ -20,6 +20,18 @@ internal static class ApiJson
     public static Task<ApiAnswer> PutApiAsync(this HttpClient client, string path, object? body) =>
         SendAsync(client, HttpMethod.Put, path, body);
 
+    /// <summary>A PATCH with the JSON text as it is (a merge patch's nulls kept), optionally with an If-Match.</summary>
+    public static Task<ApiAnswer> PatchJsonAsync(this HttpClient client, string path, string json, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return SendAsync(client, request);
+    }
+
     public static Task<ApiAnswer> DeleteApiAsync(this HttpClient client, string path) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Delete, path));
 
