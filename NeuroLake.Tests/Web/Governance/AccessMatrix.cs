@@ -124,6 +124,7 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/tables/{name}/rows", "/api/v1/tables/main.sales.orders/rows", Json("""{"rows": [{"id": 9, "amount": 1}]}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/rows/update", "/api/v1/tables/main.sales.orders/rows/update", Json("""{"set": {"amount": 2}, "where": [{"column": "id", "op": "=", "value": 9}]}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/rows/delete", "/api/v1/tables/main.sales.orders/rows/delete", Json("""{"where": [{"column": "id", "op": "=", "value": 9}]}"""), "401   404    403    200    200    403"),
+        Api("POST", "/api/v1/tables/{name}/merge", "/api/v1/tables/main.sales.orders/merge", Json("""{"keys": ["id"], "rows": [{"id": 9, "amount": 3}]}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/vacuum", "/api/v1/tables/main.sales.orders/vacuum", Json("""{"dryRun": true}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/optimize", "/api/v1/tables/main.sales.orders/optimize", Json("{}"),       "401   404    403    202    202    403"),
         Api("POST", "/api/v1/tables/{name}/restore", "/api/v1/tables/main.hr.salaries/restore", Json("""{"version": 0}"""), "401   404    404    202    202    404"),

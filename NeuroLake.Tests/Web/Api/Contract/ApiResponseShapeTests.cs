@@ -35,6 +35,7 @@ public sealed class ApiResponseShapeTests : IClassFixture<WorkbenchAppFactory>
         { "GET", $"/api/v1/tables/{Table}/rows?limit=5", null },
         { "GET", $"/api/v1/tables/{Table}/properties", null },
         { "PATCH", $"/api/v1/tables/{Table}/properties", """{"shape": "checked"}""" },
+        { "POST", $"/api/v1/tables/{Table}/merge", """{"keys": ["id"], "rows": [{"id": 1, "name": "Oslo", "score": 3.5}]}""" },
         { "GET", $"/api/v1/lineage/{Table}", null },
         { "GET", $"/api/v1/lineage/{Table}/impact", null },
         { "GET", $"/api/v1/quality/{Table}", null },
