@@ -48,6 +48,7 @@ app.MapUnityCatalogApi();
 app.MapCatalogApi();
 app.MapTablesApi();
 app.MapOperationsApi();
+app.MapBackupsApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();
 app.MapNeuroLakeNotifications();

@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Backup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
@@ -73,6 +74,7 @@ public static class EngineExtensions
             }
         });
         builder.Services.AddNeuroLakeCost();
+        builder.Services.AddNeuroLakeBackups();
         builder.Services.AddNeuroLakeSettings(ConfiguredSettings);
         builder.Services.AddHostedService<EngineStartup>();
         builder.AddNeuroLakeJobs(warehouse);

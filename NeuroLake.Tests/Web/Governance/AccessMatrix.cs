@@ -135,6 +135,12 @@ internal static class AccessMatrix
         Api("GET", "/api/v1/operations", "/api/v1/operations/", null,                                                 "401   200    200    200    200    200"),
         Api("GET", "/api/v1/operations/{id:guid}", "/api/v1/operations/{nothing}", null,                              "401   404    404    404    404    404"),
         Api("POST", "/api/v1/operations/{id:guid}/cancel", "/api/v1/operations/{nothing}/cancel", null,               "401   404    404    404    404    404"),
+        // Backups hold every table and the catalog: administrators only; the probes name no set, except the one backup an administrator takes.
+        Api("GET", "/api/v1/backups", "/api/v1/backups/", null,                                                      "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/backups", "/api/v1/backups/", null,                                                     "401   403    403    403    202    403"),
+        Api("GET", "/api/v1/backups/{id}", "/api/v1/backups/nothing_here", null,                                     "401   403    403    403    404    403"),
+        Api("POST", "/api/v1/backups/{id}/verify", "/api/v1/backups/nothing_here/verify", null,                      "401   403    403    403    404    403"),
+        Api("POST", "/api/v1/backups/{id}/restore", "/api/v1/backups/nothing_here/restore", Json("""{"tables": [{"name": "main.sales.orders", "restoreAs": "main.sales.o_{caller}"}]}"""), "401   403    403    403    404    403"),
         // Cost: everyone signed in sees their own usage and the tables they may SELECT (a hidden table answers 404); only administrators change the price book.
         Api("GET", "/api/v1/cost", "/api/v1/cost/", null,                                                            "401   200    200    200    200    200"),
         Api("GET", "/api/v1/cost/daily", "/api/v1/cost/daily", null,                                                 "401   200    200    200    200    200"),

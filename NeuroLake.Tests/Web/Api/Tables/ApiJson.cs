@@ -35,6 +35,25 @@ internal static class ApiJson
     public static Task<ApiAnswer> DeleteApiAsync(this HttpClient client, string path) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Delete, path));
 
+    /// <summary>Polls the operation a 202 answered until it is no longer running; returns it.</summary>
+    public static async Task<JsonElement> PollOperationAsync(this HttpClient client, JsonElement accepted)
+    {
+        var path = $"/api/v1/operations/{accepted.GetProperty("id").GetGuid()}";
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            var (status, operation) = await client.GetApiAsync(path);
+            Assert.Equal(HttpStatusCode.OK, status);
+            if (operation.GetProperty("status").GetString() != "Running")
+            {
+                return operation;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{path} was still running after a minute.");
+    }
+
     /// <summary>The problem's detail, for asserting what it tells the caller.</summary>
     public static string Detail(this JsonElement problem) => problem.GetProperty("detail").GetString()!;
 
