@@ -1,6 +1,6 @@
-using NeuroLake.Engine.Backup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Backup;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Configuration;
