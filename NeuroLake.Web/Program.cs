@@ -49,6 +49,7 @@ app.MapCatalogApi();
 app.MapTablesApi();
 app.MapOperationsApi();
 app.MapBackupsApi();
+app.MapStorageApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();
 app.MapNeuroLakeNotifications();

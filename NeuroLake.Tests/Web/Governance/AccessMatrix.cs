@@ -141,6 +141,8 @@ internal static class AccessMatrix
         Api("GET", "/api/v1/backups/{id}", "/api/v1/backups/nothing_here", null,                                     "401   403    403    403    404    403"),
         Api("POST", "/api/v1/backups/{id}/verify", "/api/v1/backups/nothing_here/verify", null,                      "401   403    403    403    404    403"),
         Api("POST", "/api/v1/backups/{id}/restore", "/api/v1/backups/nothing_here/restore", Json("""{"tables": [{"name": "main.sales.orders", "restoreAs": "main.sales.o_{caller}"}]}"""), "401   403    403    403    404    403"),
+        // Storage lists only what the caller may read (viewers read no table, so their list is empty).
+        Api("GET", "/api/v1/storage", "/api/v1/storage/", null,                                                      "401   200    200    200    200    200"),
         // Cost: everyone signed in sees their own usage and the tables they may SELECT (a hidden table answers 404); only administrators change the price book.
         Api("GET", "/api/v1/cost", "/api/v1/cost/", null,                                                            "401   200    200    200    200    200"),
         Api("GET", "/api/v1/cost/daily", "/api/v1/cost/daily", null,                                                 "401   200    200    200    200    200"),

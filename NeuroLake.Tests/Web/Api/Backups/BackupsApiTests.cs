@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using NeuroLake.Tests.Infrastructure;
 using NeuroLake.Tests.Web.Api.Tables;
 
 namespace NeuroLake.Tests.Web.Api.Backups;
@@ -82,6 +83,33 @@ public sealed class BackupsApiTests(LakeApiApp lake) : IClassFixture<LakeApiApp>
         Assert.Contains("administrators", problem.Detail());
         Assert.Null(await lake.TableAsync("sales", "salaries_copy"));
     }
+
+    [PostgresFact]
+    public Task On_PostgreSQL_a_backup_verifies_usable_and_a_merge_and_properties_patch_work() =>
+        PostgresCatalogSettings.RunAsync("neurolake_bakapi", async catalog =>
+        {
+            var postgres = new LakeApiApp(catalog);
+            await postgres.InitializeAsync();
+            try
+            {
+                var (merged, _) = await postgres.Admin.PostApiAsync("/api/v1/tables/main.sales.orders/merge", new { keys = new[] { "id" }, rows = new[] { new { id = 1, amount = 7 } } });
+                var patched = await postgres.Admin.PatchJsonAsync("/api/v1/tables/main.sales.orders/properties", """{"team": "pg"}""");
+                var setId = await TakeBackupAsync(postgres);
+                var verified = await postgres.Admin.PollOperationAsync((await postgres.Admin.PostApiAsync($"/api/v1/backups/{setId}/verify", null)).Json);
+                var restored = await postgres.Admin.PollOperationAsync((await postgres.Admin.PostApiAsync($"/api/v1/backups/{setId}/restore",
+                    new { tables = new[] { new { name = "main.sales.orders", restoreAs = "main.sales.orders_back" } } })).Json);
+
+                Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (merged, patched.Status));
+                Assert.True(verified.GetProperty("result").GetProperty("usable").GetBoolean());
+                Assert.True(restored.GetProperty("status").GetString() == "Succeeded", restored.GetRawText());
+                Assert.Equal([7L], (await postgres.RowsAsync("SELECT amount FROM sales.orders_back WHERE id = 1")).Select(r => Convert.ToInt64(r[0])));
+                Assert.Equal("pg", (await postgres.TableAsync("sales", "orders"))!.Properties["team"]);
+            }
+            finally
+            {
+                await postgres.DisposeAsync();
+            }
+        });
 
     private Task<string> BackupAsync() => TakeBackupAsync(lake);
 

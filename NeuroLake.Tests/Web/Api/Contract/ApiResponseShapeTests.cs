@@ -50,6 +50,7 @@ public sealed class ApiResponseShapeTests : IClassFixture<WorkbenchAppFactory>
         { "GET", "/api/v1/admin/settings", null },
         { "POST", "/api/v1/backups", null },
         { "GET", "/api/v1/backups", null },
+        { "GET", "/api/v1/storage", null },
         { "GET", "/api/2.1/unity-catalog/catalogs", null },
         { "GET", "/api/2.1/unity-catalog/schemas?catalog_name=main", null },
         { "GET", "/api/2.1/unity-catalog/tables?catalog_name=main&schema_name=shapes", null },
