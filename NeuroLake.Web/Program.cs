@@ -48,6 +48,8 @@ app.MapUnityCatalogApi();
 app.MapCatalogApi();
 app.MapTablesApi();
 app.MapOperationsApi();
+app.MapBackupsApi();
+app.MapStorageApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();
 app.MapNeuroLakeNotifications();

@@ -45,6 +45,9 @@ public sealed class NeuroLakeOptions
     /// <summary>Admission control: how many statements and loads of each workload class run at once (<c>NeuroLake:Admission</c>).</summary>
     public Admission.AdmissionOptions Admission { get; set; } = new();
 
+    /// <summary>Where backup sets are written.</summary>
+    public BackupOptions Backup { get; set; } = new();
+
     /// <summary>
     /// Folder of managed tables (<c>&lt;warehouse&gt;/&lt;catalog&gt;/&lt;schema&gt;/&lt;table&gt;</c>). Default <c>warehouse</c>;
     /// a relative path is resolved against the data folder.
@@ -80,6 +83,10 @@ public sealed class NeuroLakeOptions
 
     /// <summary>The absolute warehouse folder, given the absolute data folder.</summary>
     public string ResolveWarehouse(string dataDirectory) => Path.GetFullPath(Warehouse, dataDirectory);
+
+    /// <summary>The backup repository: an <c>s3://</c> prefix as configured, or the absolute folder, given the absolute data folder.</summary>
+    public string ResolveBackupTarget(string dataDirectory) =>
+        Backup.Target.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? Backup.Target : Path.GetFullPath(Backup.Target, dataDirectory);
 
     /// <summary>The absolute data folder: <see cref="DataDirectory"/> resolved against <paramref name="contentRoot"/>.</summary>
     public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);

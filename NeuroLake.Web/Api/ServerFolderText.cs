@@ -11,7 +11,7 @@ internal static class ServerFolderText
     public static string Strip(string message, NeuroLakeOptions options)
     {
         var data = Path.GetFullPath(options.DataDirectory);
-        string[] folders = [data, options.ResolveWarehouse(data), .. options.ExternalLocations.Select(Path.GetFullPath)];
+        string[] folders = [data, options.ResolveWarehouse(data), .. options.ExternalLocations.Select(Path.GetFullPath), .. BackupFolder(options, data)];
         foreach (var folder in folders.Select(Path.TrimEndingDirectorySeparator).Distinct().OrderByDescending(f => f.Length))
         {
             message = message.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
@@ -20,4 +20,8 @@ internal static class ServerFolderText
 
         return message;
     }
+
+    // The backup repository may be a folder outside the data folder; an s3:// target is not a server folder.
+    private static IEnumerable<string> BackupFolder(NeuroLakeOptions options, string data) =>
+        options.ResolveBackupTarget(data) is var target && !target.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? [target] : [];
 }

@@ -59,6 +59,8 @@ public static class TablesEndpoints
             .Produces<TableRowsDocument>();
         MapRowChanges(tables);
         MapMaintenance(tables);
+        TablePropertiesEndpoints.Map(tables);
+        TableMergeEndpoints.Map(tables);
         return app;
     }
 
@@ -71,11 +73,11 @@ public static class TablesEndpoints
 
     private static void MapRowChanges(RouteGroupBuilder tables)
     {
-        tables.MapPost("/{name}/rows", (string name, InsertRowsRequest body, [AsParameters] TableCall call, TableAccess access) =>
-                ChangeRowsAsync(name, call, access, table => TableStatements.Insert(table.Table, table.Sql, body.Rows)))
+        tables.MapPost("/{name}/rows", InsertAsync)
             .WithName("InsertTableRows")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .WithSummary("Appends rows given as {\"rows\": [{\"column\": value}]}, as INSERT; needs MODIFY; If-Match answers 412 when the table moved on.")
+            .WithSummary("Appends rows given as {\"rows\": [{\"column\": value}]}, as INSERT, or the rows of one of your staged uploads ({\"uploadId\": \"...\"}: " +
+                         "its columns must be the table's, any unparsable row fails the load, the upload is removed once loaded); needs MODIFY; If-Match answers 412 when the table moved on.")
             .Produces<RowChangeJson>();
         tables.MapPost("/{name}/rows/update", (string name, UpdateRowsRequest body, [AsParameters] TableCall call, TableAccess access) =>
                 ChangeRowsAsync(name, call, access, table => TableStatements.Update(table.Table, table.Sql, body)))
@@ -163,6 +165,22 @@ public static class TablesEndpoints
 
         var (_, sql, refusal) = await call.StatementTargetAsync(name);
         return refusal ?? Results.Ok(StatementJson.Of(await access.RunAsync(TableStatements.Read(sql!, version, timestamp), rows, call.Ct)));
+    }
+
+    private static async Task<IResult> InsertAsync(string name, InsertRowsRequest body, [AsParameters] TableCall call, TableAccess access, [AsParameters] UploadSource uploads)
+    {
+        if (body.UploadId is null)
+        {
+            return await ChangeRowsAsync(name, call, access, table => TableStatements.Insert(table.Table, table.Sql, body.Rows));
+        }
+
+        if (body.Rows is not null)
+        {
+            throw new BadApiRequestException("Give \"rows\" or \"uploadId\", not both.");
+        }
+
+        var (table, _, refusal) = await call.StatementTargetAsync(name, Privilege.Modify);
+        return refusal ?? Results.Ok(await uploads.InsertAsync(table!, body.UploadId, call.Ct));
     }
 
     private static async Task<IResult> ChangeRowsAsync(string name, TableCall call, TableAccess access, Func<(Engine.Catalog.TableInfo Table, TableName Sql), string> statement)

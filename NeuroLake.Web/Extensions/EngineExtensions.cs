@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NeuroLake.Engine.Backup;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
 using NeuroLake.Engine.Configuration;
@@ -79,6 +80,7 @@ public static class EngineExtensions
             }
         });
         builder.Services.AddNeuroLakeCost();
+        builder.Services.AddNeuroLakeBackups();
         builder.Services.AddNeuroLakeSettings(ConfiguredSettings);
         builder.Services.AddHostedService<EngineStartup>();
         builder.AddNeuroLakeJobs(warehouse);

@@ -71,7 +71,7 @@ public sealed class CostRecommendationsApiTests
 
         using var started = await analyst.PostAsync("/api/v1/cost/recommendations/Vacuum:main.sales.orders/run", null);
         var accepted = await started.Content.ReadFromJsonAsync<JsonElement>();
-        var done = await TableOperationsApiTests.PollAsync(analyst, accepted);
+        var done = await analyst.PollOperationAsync(accepted);
         var after = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/cost/recommendations");
         using var again = await analyst.PostAsync("/api/v1/cost/recommendations/Vacuum:main.sales.orders/run", null);
         using var noAction = await analyst.PostAsync("/api/v1/cost/recommendations/UnreadTable:main.sales.orders/run", null);

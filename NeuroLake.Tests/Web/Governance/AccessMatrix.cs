@@ -127,13 +127,25 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/tables/{name}/rows", "/api/v1/tables/main.sales.orders/rows", Json("""{"rows": [{"id": 9, "amount": 1}]}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/rows/update", "/api/v1/tables/main.sales.orders/rows/update", Json("""{"set": {"amount": 2}, "where": [{"column": "id", "op": "=", "value": 9}]}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/rows/delete", "/api/v1/tables/main.sales.orders/rows/delete", Json("""{"where": [{"column": "id", "op": "=", "value": 9}]}"""), "401   404    403    200    200    403"),
+        Api("POST", "/api/v1/tables/{name}/merge", "/api/v1/tables/main.sales.orders/merge", Json("""{"keys": ["id"], "rows": [{"id": 9, "amount": 3}]}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/vacuum", "/api/v1/tables/main.sales.orders/vacuum", Json("""{"dryRun": true}"""), "401   404    403    200    200    403"),
         Api("POST", "/api/v1/tables/{name}/optimize", "/api/v1/tables/main.sales.orders/optimize", Json("{}"),       "401   404    403    202    202    403"),
         Api("POST", "/api/v1/tables/{name}/restore", "/api/v1/tables/main.hr.salaries/restore", Json("""{"version": 0}"""), "401   404    404    202    202    404"),
+        // Properties are altered as ALTER TABLE: the owner (the administrator) only, MODIFY is not enough.
+        Api("GET", "/api/v1/tables/{name}/properties", "/api/v1/tables/main.sales.orders/properties", null,           "401   404    200    200    200    200"),
+        Api("PATCH", "/api/v1/tables/{name}/properties", "/api/v1/tables/main.sales.orders/properties", Json("""{"matrix": "{caller}"}"""), "401   404    403    403    200    403"),
         // Operations are their caller's (and administrators'); an unknown id is 404 for everyone.
         Api("GET", "/api/v1/operations", "/api/v1/operations/", null,                                                 "401   200    200    200    200    200"),
         Api("GET", "/api/v1/operations/{id:guid}", "/api/v1/operations/{nothing}", null,                              "401   404    404    404    404    404"),
         Api("POST", "/api/v1/operations/{id:guid}/cancel", "/api/v1/operations/{nothing}/cancel", null,               "401   404    404    404    404    404"),
+        // Backups hold every table and the catalog: administrators only; the probes name no set, except the one backup an administrator takes.
+        Api("GET", "/api/v1/backups", "/api/v1/backups/", null,                                                      "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/backups", "/api/v1/backups/", null,                                                     "401   403    403    403    202    403"),
+        Api("GET", "/api/v1/backups/{id}", "/api/v1/backups/nothing_here", null,                                     "401   403    403    403    404    403"),
+        Api("POST", "/api/v1/backups/{id}/verify", "/api/v1/backups/nothing_here/verify", null,                      "401   403    403    403    404    403"),
+        Api("POST", "/api/v1/backups/{id}/restore", "/api/v1/backups/nothing_here/restore", Json("""{"tables": [{"name": "main.sales.orders", "restoreAs": "main.sales.o_{caller}"}]}"""), "401   403    403    403    404    403"),
+        // Storage lists only what the caller may read (viewers read no table, so their list is empty).
+        Api("GET", "/api/v1/storage", "/api/v1/storage/", null,                                                      "401   200    200    200    200    200"),
         // Cost: everyone signed in sees their own usage and the tables they may SELECT (a hidden table answers 404); only administrators change the price book.
         Api("GET", "/api/v1/cost", "/api/v1/cost/", null,                                                            "401   200    200    200    200    200"),
         Api("GET", "/api/v1/cost/daily", "/api/v1/cost/daily", null,                                                 "401   200    200    200    200    200"),

@@ -1,3 +1,4 @@
+using Bunit;
 using NeuroLake.Engine.Admission;
 using NeuroLake.Engine.Metering;
 using NeuroLake.Tests.Web.Components;

@@ -11,8 +11,11 @@ public sealed record CreateTableRequest(string? Name, IReadOnlyList<ColumnDefini
 /// <summary>A column of a new table: a name, a DuckDB type (<c>BIGINT</c>, <c>VARCHAR</c>, <c>DECIMAL(10,2)</c>, <c>TIMESTAMP WITH TIME ZONE</c>, <c>INT[]</c>), nullable unless false.</summary>
 public sealed record ColumnDefinition(string? Name, string? Type, bool? Nullable);
 
-/// <summary>Rows to append: an array of objects keyed by column name; a column a row leaves out gets NULL.</summary>
-public sealed record InsertRowsRequest(IReadOnlyList<JsonElement>? Rows);
+/// <summary>
+/// Rows to append: an array of objects keyed by column name (a column a row leaves out gets NULL), or instead the id of
+/// one of the caller's staged uploads (<c>POST /api/v1/uploads</c>), whose columns must match the table's.
+/// </summary>
+public sealed record InsertRowsRequest(IReadOnlyList<JsonElement>? Rows, string? UploadId = null);
 
 /// <summary>Sets columns (<c>{"set": {"status": "shipped"}}</c>) on the rows matching every condition of <c>where</c>.</summary>
 public sealed record UpdateRowsRequest(Dictionary<string, JsonElement>? Set, IReadOnlyList<RowCondition>? Where);

@@ -55,6 +55,17 @@ internal static partial class TableStatements
 
     public static string Insert(TableInfo table, TableName name, IReadOnlyList<JsonElement>? rows)
     {
+        var (columns, tuples) = Values(table, rows);
+        return $"INSERT INTO {name.Sql} ({string.Join(", ", columns.Select(TableName.Quote))}) VALUES {string.Join(", ", tuples)}";
+    }
+
+    /// <summary>
+    /// The rows as a VALUES list, shared by insert and merge: the columns any row names (the table's spelling, an
+    /// unknown name refused) and one literal tuple per row, NULL where a row leaves a column out. A merge's
+    /// <paramref name="flag"/>, a field that is not a column, comes last when given.
+    /// </summary>
+    public static (IReadOnlyList<string> Columns, IReadOnlyList<string> Tuples) Values(TableInfo table, IReadOnlyList<JsonElement>? rows, string? flag = null)
+    {
         if (rows is null or { Count: 0 } || rows.Count > MaxInsertRows)
         {
             throw new BadApiRequestException($"Send \"rows\": 1 to {MaxInsertRows:N0} objects keyed by column name, e.g. [{{\"id\": 1, \"name\": \"a\"}}].");
@@ -65,14 +76,16 @@ internal static partial class TableStatements
             throw new BadApiRequestException($"Every row is a JSON object keyed by column name; one is a {odd.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
-        var columns = rows.SelectMany(r => r.EnumerateObject().Select(p => Column(table, p.Name)))
-            .DistinctBy(c => c, StringComparer.OrdinalIgnoreCase).ToList();
-        var values = rows.Select(row =>
+        bool IsFlag(string field) => flag is not null && string.Equals(field, flag, StringComparison.OrdinalIgnoreCase);
+        List<string> columns = [.. rows.SelectMany(r => r.EnumerateObject().Where(p => !IsFlag(p.Name)).Select(p => Column(table, p.Name)))
+            .DistinctBy(c => c, StringComparer.OrdinalIgnoreCase)];
+        var tuples = rows.Select(row =>
         {
-            var given = row.EnumerateObject().ToDictionary(p => Column(table, p.Name), p => p.Value, StringComparer.OrdinalIgnoreCase);
-            return "(" + string.Join(", ", columns.Select(c => given.TryGetValue(c, out var v) ? SqlLiteral.Of(v, c) : "NULL")) + ")";
-        });
-        return $"INSERT INTO {name.Sql} ({string.Join(", ", columns.Select(TableName.Quote))}) VALUES {string.Join(", ", values)}";
+            var given = row.EnumerateObject().ToDictionary(p => IsFlag(p.Name) ? flag! : Column(table, p.Name), p => p.Value, StringComparer.OrdinalIgnoreCase);
+            var values = columns.Append(flag).OfType<string>().Select(c => given.TryGetValue(c, out var v) ? SqlLiteral.Of(v, c) : "NULL");
+            return "(" + string.Join(", ", values) + ")";
+        }).ToList();
+        return (columns, tuples);
     }
 
     public static string Update(TableInfo table, TableName name, UpdateRowsRequest request)

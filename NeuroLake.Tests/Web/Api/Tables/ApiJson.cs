@@ -23,8 +23,39 @@ internal static class ApiJson
     public static Task<ApiAnswer> PatchApiAsync(this HttpClient client, string path, object? body) =>
         SendAsync(client, HttpMethod.Patch, path, body);
 
+    /// <summary>A PATCH with the JSON text as it is (a merge patch's nulls kept), optionally with an If-Match.</summary>
+    public static Task<ApiAnswer> PatchJsonAsync(this HttpClient client, string path, string json, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return SendAsync(client, request);
+    }
+
     public static Task<ApiAnswer> DeleteApiAsync(this HttpClient client, string path) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Delete, path));
+
+    /// <summary>Polls the operation a 202 answered until it is no longer running; returns it.</summary>
+    public static async Task<JsonElement> PollOperationAsync(this HttpClient client, JsonElement accepted)
+    {
+        var path = $"/api/v1/operations/{accepted.GetProperty("id").GetGuid()}";
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            var (status, operation) = await client.GetApiAsync(path);
+            Assert.Equal(HttpStatusCode.OK, status);
+            if (operation.GetProperty("status").GetString() != "Running")
+            {
+                return operation;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{path} was still running after a minute.");
+    }
 
     /// <summary>The problem's detail, for asserting what it tells the caller.</summary>
     public static string Detail(this JsonElement problem) => problem.GetProperty("detail").GetString()!;

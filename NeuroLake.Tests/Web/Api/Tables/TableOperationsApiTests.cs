@@ -18,7 +18,7 @@ public sealed class TableOperationsApiTests(LakeApiApp lake) : IClassFixture<Lak
         await lake.AsAdminAsync("CREATE TABLE sales.small AS SELECT 1 AS id; INSERT INTO sales.small VALUES (2); INSERT INTO sales.small VALUES (3)");
 
         var (status, accepted) = await lake.Admin.PostApiAsync("/api/v1/tables/main.sales.small/optimize", null);
-        var done = await PollAsync(lake.Admin, accepted);
+        var done = await lake.Admin.PollOperationAsync(accepted);
         var (otherStatus, _) = await lake.AnalystClient.GetApiAsync($"/api/v1/operations/{accepted.GetProperty("id").GetGuid()}");
         var (_, analystList) = await lake.AnalystClient.GetApiAsync("/api/v1/operations");
 
@@ -42,10 +42,10 @@ public sealed class TableOperationsApiTests(LakeApiApp lake) : IClassFixture<Lak
 
         var (dryStatus, dry) = await lake.Admin.PostApiAsync("/api/v1/tables/main.sales.undo/vacuum", new { retainHours = 200, dryRun = true });
         var (restoreStatus, restore) = await lake.Admin.PostApiAsync("/api/v1/tables/main.sales.undo/restore", new { version = 0 });
-        var restored = await PollAsync(lake.Admin, restore);
+        var restored = await lake.Admin.PollOperationAsync(restore);
         var (badStatus, bad) = await lake.Admin.PostApiAsync("/api/v1/tables/main.sales.undo/restore", new { version = 0, timestamp = DateTimeOffset.UtcNow });
         var (failedStatus, failing) = await lake.Admin.PostApiAsync("/api/v1/tables/main.sales.undo/restore", new { version = 99 });
-        var failed = await PollAsync(lake.Admin, failing);
+        var failed = await lake.Admin.PollOperationAsync(failing);
 
         Assert.Equal(HttpStatusCode.OK, dryStatus);
         Assert.NotEmpty(dry.GetProperty("columns").EnumerateArray());
@@ -73,7 +73,7 @@ public sealed class TableOperationsApiTests(LakeApiApp lake) : IClassFixture<Lak
 
         var (othersStatus, _) = await lake.AnalystClient.PostApiAsync($"/api/v1/operations/{operation.Id}/cancel", null);
         var (status, _) = await lake.Admin.PostApiAsync($"/api/v1/operations/{operation.Id}/cancel", null);
-        var cancelled = await PollAsync(lake.Admin, JsonSerializer.SerializeToElement(new { id = operation.Id }));
+        var cancelled = await lake.Admin.PollOperationAsync(JsonSerializer.SerializeToElement(new { id = operation.Id }));
         var (againStatus, again) = await lake.Admin.PostApiAsync($"/api/v1/operations/{operation.Id}/cancel", null);
 
         Assert.Equal(HttpStatusCode.NotFound, othersStatus);
@@ -95,7 +95,7 @@ public sealed class TableOperationsApiTests(LakeApiApp lake) : IClassFixture<Lak
                 await postgres.Admin.PostApiAsync("/api/v1/tables/main.sales.pg/rows", new { rows = new[] { new { id = 1 } } });
                 await postgres.Admin.PostApiAsync("/api/v1/tables/main.sales.pg/rows", new { rows = new[] { new { id = 2 } } });
                 var (_, accepted) = await postgres.Admin.PostApiAsync("/api/v1/tables/main.sales.pg/optimize", null);
-                var done = await PollAsync(postgres.Admin, accepted);
+                var done = await postgres.Admin.PollOperationAsync(accepted);
                 var (hiddenStatus, _) = await postgres.AnalystClient.GetApiAsync("/api/v1/tables/main.hr.salaries/rows");
                 var (forbidden, _) = await postgres.AnalystClient.PostApiAsync("/api/v1/tables/main.sales.pg/rows", new { rows = new[] { new { id = 3 } } });
                 var (_, masked) = await postgres.AnalystClient.GetApiAsync("/api/v1/tables/main.sales.customers/rows");
@@ -111,23 +111,4 @@ public sealed class TableOperationsApiTests(LakeApiApp lake) : IClassFixture<Lak
                 await postgres.DisposeAsync();
             }
         });
-
-    /// <summary>Polls the operation until it is no longer running (a generous bound, so a slow machine only waits longer).</summary>
-    internal static async Task<JsonElement> PollAsync(HttpClient client, JsonElement accepted)
-    {
-        var path = $"/api/v1/operations/{accepted.GetProperty("id").GetGuid()}";
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            var (status, operation) = await client.GetApiAsync(path);
-            Assert.Equal(HttpStatusCode.OK, status);
-            if (operation.GetProperty("status").GetString() != "Running")
-            {
-                return operation;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{path} was still running after a minute.");
-    }
 }

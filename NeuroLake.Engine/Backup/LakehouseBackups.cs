@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Catalog.Model;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Storage;
+
+namespace NeuroLake.Engine.Backup;
+
+/// <summary>
+/// What a host does with the backup repository: list sets with their state, take a set, verify one, and restore one
+/// table of a set into the running lakehouse under a new name (registered in the catalog by discovery). Who may do
+/// this is the host's decision; the repository and table stores come from configuration through <paramref name="stores"/>.
+/// </summary>
+public sealed class LakehouseBackups
+{
+    private readonly string repositoryTarget;
+    private readonly ObjectStoreFactory stores;
+    private readonly IDbContextFactory<CatalogDbContext> catalog;
+    private readonly DuckDbDatabase duckDb;
+    private readonly string lakehouseRoot;
+    private readonly WarehouseLayout layout;
+    private readonly DeltaTableDiscovery discovery;
+    private readonly TimeProvider time;
+
+    /// <param name="repositoryTarget">The repository's folder or <c>s3://</c> prefix.</param>
+    /// <param name="lakehouseRoot">The data folder, which set table locations are relative to.</param>
+    internal LakehouseBackups(
+        string repositoryTarget, ObjectStoreFactory stores, IDbContextFactory<CatalogDbContext> catalog, DuckDbDatabase duckDb,
+        string lakehouseRoot, WarehouseLayout layout, DeltaTableDiscovery discovery, TimeProvider time) =>
+        (this.repositoryTarget, this.stores, this.catalog, this.duckDb, this.lakehouseRoot, this.layout, this.discovery, this.time) =
+        (repositoryTarget, stores, catalog, duckDb, lakehouseRoot, layout, discovery, time);
+
+    /// <summary>Every finished set, newest first, with its latest verify result; a set whose manifest is damaged is listed as unusable.</summary>
+    public async Task<IReadOnlyList<BackupSetInfo>> ListAsync(CancellationToken ct)
+    {
+        var repository = await RepositoryAsync(ct).ConfigureAwait(false);
+        var sets = new List<BackupSetInfo>();
+        foreach (var id in (await repository.ListSetsAsync(ct).ConfigureAwait(false)).Reverse())
+        {
+            sets.Add(await DescribeAsync(repository, id, ct).ConfigureAwait(false));
+        }
+
+        return sets;
+    }
+
+    /// <summary>The set, or null when the repository has no finished set with that id.</summary>
+    public async Task<BackupSetInfo?> FindAsync(string setId, CancellationToken ct)
+    {
+        var repository = await RepositoryAsync(ct).ConfigureAwait(false);
+        return (await repository.ListSetsAsync(ct).ConfigureAwait(false)).Contains(setId, StringComparer.Ordinal)
+            ? await DescribeAsync(repository, setId, ct).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>Takes a set of the catalog and every table at the version the catalog recorded.</summary>
+    public async Task<BackupResult> BackupAsync(CancellationToken ct)
+    {
+        var backup = new LakehouseBackup(catalog, duckDb, lakehouseRoot, (location, c) => stores.OpenAsync(location, c), time);
+        return await backup.RunAsync(await RepositoryAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Re-reads every file of the set and stores the result, which the set's state follows from then on.</summary>
+    /// <exception cref="BackupException">The set does not exist or its manifest cannot be read.</exception>
+    public async Task<BackupVerifyResult> VerifyAsync(string setId, CancellationToken ct) =>
+        await new BackupVerifier(await RepositoryAsync(ct).ConfigureAwait(false), time).VerifyAsync(setId, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// Restores <paramref name="tableName"/> of the set (verified first, refused when it fails) into the managed folder of
+    /// <c>catalog.schema.newTable</c>, which must be new, and registers it; returns the version restored.
+    /// </summary>
+    public async Task<long> RestoreTableAsync(string setId, string tableName, string catalogName, string schema, string newTable, CancellationToken ct)
+    {
+        var location = layout.LocationOf(catalogName, schema, newTable);
+        if (Directory.Exists(location) && Directory.EnumerateFileSystemEntries(location).Any())
+        {
+            throw new BackupException($"{catalogName}.{schema}.{newTable} already has a folder with files: restore under a name no table has had.");
+        }
+
+        Directory.CreateDirectory(location);
+        try
+        {
+            var table = await new TableRestore(await RepositoryAsync(ct).ConfigureAwait(false), time)
+                .RestoreAsync(setId, tableName, new LocalObjectStore(location), ct).ConfigureAwait(false);
+            await discovery.DiscoverAsync(location, catalogName, schema, ct).ConfigureAwait(false);
+            return table.Version;
+        }
+        catch when (!File.Exists(Path.Combine(location, "_delta_log", "00000000000000000000.json")))
+        {
+            // Nothing usable was written: leave no folder that would block the name.
+            Directory.Delete(location, recursive: true);
+            throw;
+        }
+    }
+
+    private async Task<BackupRepository> RepositoryAsync(CancellationToken ct)
+    {
+        if (!repositoryTarget.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            Directory.CreateDirectory(repositoryTarget);
+        }
+
+        return new BackupRepository(await stores.OpenAsync(repositoryTarget, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<BackupSetInfo> DescribeAsync(BackupRepository repository, string setId, CancellationToken ct)
+    {
+        var verify = await repository.ReadVerifyResultAsync(setId, ct).ConfigureAwait(false);
+        try
+        {
+            var manifest = await repository.ReadManifestAsync(setId, ct).ConfigureAwait(false);
+            var tables = manifest.Tables.Select(t => new BackupSetTable(t.Name, t.Version, t.Files.Sum(f => f.Size))).ToList();
+            return new BackupSetInfo(setId, manifest.CreatedAt, tables, manifest.AllFiles.Count(), manifest.TotalBytes, verify, null);
+        }
+        catch (BackupException e)
+        {
+            return new BackupSetInfo(setId, null, [], 0, 0, verify, e.Message);
+        }
+    }
+}
