@@ -21,6 +21,12 @@ public partial class TwoFactor
     [Inject]
     private UserManager<WorkbenchAccount> Users { get; set; } = default!;
 
+    [Inject]
+    private SignInManager<WorkbenchAccount> SignIn { get; set; } = default!;
+
+    [Inject]
+    private IUserStore<WorkbenchAccount> Store { get; set; } = default!;
+
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;
 
@@ -50,7 +56,11 @@ public partial class TwoFactor
         _key = await Users.GetAuthenticatorKeyAsync(_account!);
         if (string.IsNullOrEmpty(_key))
         {
-            await Users.ResetAuthenticatorKeyAsync(_account!);
+            // A first key replaces nothing, so it must not change the security stamp: UserManager's reset does, which
+            // signed the user out of every session, this one included, at the next check (within a minute) just for
+            // opening the page.
+            await ((IUserAuthenticatorKeyStore<WorkbenchAccount>)Store).SetAuthenticatorKeyAsync(_account!, Users.GenerateNewAuthenticatorKey(), CancellationToken.None);
+            await Users.UpdateAsync(_account!);
             _key = await Users.GetAuthenticatorKeyAsync(_account!);
         }
 
@@ -68,6 +78,8 @@ public partial class TwoFactor
         }
 
         await Users.SetTwoFactorEnabledAsync(_account!, true);
+        // The change renews the security stamp, which ends the account's other sessions; this one is re-issued.
+        await SignIn.RefreshSignInAsync(_account!);
         await LoadAsync();
     }
 
@@ -76,6 +88,7 @@ public partial class TwoFactor
         await Users.SetTwoFactorEnabledAsync(_account!, false);
         // A new key next time, so an app that had the old one cannot be used to turn it back on unnoticed.
         await Users.ResetAuthenticatorKeyAsync(_account!);
+        await SignIn.RefreshSignInAsync(_account!);
         await LoadAsync();
     }
 
