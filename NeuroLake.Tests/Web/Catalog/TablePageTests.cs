@@ -133,6 +133,25 @@ public sealed class TablePageTests : MudComponentTest, IClassFixture<CatalogApp>
         Assert.Single(await _app.HistoryOfAsync(sql));
     }
 
+    [Fact]
+    public async Task The_other_engines_tab_gives_the_location_and_the_catalog_endpoint_and_warns_when_masks_stay_behind()
+    {
+        var table = await CreateOrdersAsync();
+        var page = Open(table.Name, "engines");
+
+        var location = page.WaitForElement("[data-testid=engines-location]", Patience).TextContent;
+        Assert.StartsWith("file:///", location);
+        Assert.EndsWith($"/sales/{table.Name.Table}", location);
+        Assert.Contains("/api/2.1/unity-catalog", page.Markup);
+        Assert.Contains($"delta_scan('{location}')", page.Find("pre[aria-label=DuckDB]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=engines-unmasked]"));
+
+        await _app.Services.GetRequiredService<NeuroLake.Engine.Catalog.CatalogStore>().ClassifyColumnAsync(
+            table.Info.Path with { Column = "status" }, "email", new NeuroLake.Engine.Catalog.PiiClassification("email", 1, NeuroLake.Engine.Catalog.Model.PiiSource.Manual));
+        var masked = Open(table.Name, "engines");
+        masked.WaitForElement("[data-testid=engines-unmasked]", Patience);
+    }
+
     private Task<TablePageContext> CreateOrdersAsync() => _app.CreateTableAsync(
         "orders",
         "CREATE TABLE {0} AS SELECT range AS id, 'open' AS status FROM range(5)",

@@ -23,6 +23,7 @@ public static class TableTabs
         new("quality", "Quality", Icons.Material.Outlined.Insights, typeof(QualityTab)),
         new("cost", "Cost", Icons.Material.Outlined.Savings, typeof(CostTab)),
         new("access", "Access", Icons.Material.Outlined.Lock, typeof(AccessTab)),
+        new("engines", "Other engines", Icons.Material.Outlined.Hub, typeof(EnginesTab)),
     ];
 
     /// <summary>Who read and changed the table, from the audit log: only its owners and administrators get this tab.</summary>
