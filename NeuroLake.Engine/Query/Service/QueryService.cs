@@ -126,7 +126,7 @@ public sealed class QueryService : IDisposable
         _inspections = new Inspections(catalog, _resolver, options.Catalog, privileges);
         _operations = new TableOperations(tables, _resolver);
         _drop = new TableDrop(catalog, tables, options.Catalog);
-        _alter = new TableAlter(tables, _resolver, _duckDb);
+        _alter = new TableAlter(tables, _resolver, _duckDb, catalog, options.Catalog);
         loggerFactory ??= NullLoggerFactory.Instance;
         _lineage = lineage is null ? null
             : new LineageRecorder(lineage, catalog, _duckDb, options.Catalog, loggerFactory.CreateLogger<LineageRecorder>());

@@ -50,12 +50,15 @@ public sealed class AlterTableTests(CatalogDatabases databases) : QueryServiceTe
     {
         await Run(Orders);
 
-        await Run("ALTER TABLE s.t ALTER COLUMN v COMMENT 'the label'");
+        await Run("ALTER TABLE s.t ALTER COLUMN V COMMENT 'the label'");
 
         Assert.Equal("CHANGE COLUMN", await LastOperation());
         using var duckDb = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = 1 });
         var snapshot = await new DeltaTable(new LocalObjectStore(Path.Combine(Warehouse, "main", "s", "t")), duckDb).GetSnapshotAsync(null);
         Assert.Equal("the label", snapshot.Schema.Find("v")!.Metadata!["comment"]!.GetValue<string>());
+        // Pages and search read the catalog: the comment is the column's description there too.
+        var described = await Catalog.FindTableAsync(new Engine.Catalog.SecurablePath("main", "s", "t"));
+        Assert.Equal("the label", described!.Columns.Single(c => c.Name == "v").Description);
         Assert.Equal([[1L, "a"]], await Rows("SELECT id, v FROM s.t"));
     }
 
