@@ -126,7 +126,7 @@ public class WorkbenchAppFixture : IAsyncLifetime
 
     private async Task WaitUntilReadyAsync()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -146,6 +146,10 @@ public class WorkbenchAppFixture : IAsyncLifetime
             catch (HttpRequestException)
             {
                 // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // a first readiness check (migrations, DuckDB) slower than one request's timeout on a loaded machine: ask again
             }
 
             await Task.Delay(200);
