@@ -173,6 +173,8 @@ public sealed class ConcurrencyBenchmark : IBenchmark
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // The bench measures throughput: the per-user API rate limit would measure the limiter instead.
             builder.UseSetting("NeuroLake:Limits:ApiRequestsPerMinute", "0");
+            // The SQL path is measured, not sign-in: one user, no tokens.
+            builder.UseSetting("NeuroLake:Auth:Mode", "Single");
             builder.UseEnvironment("Production");
         }
 
