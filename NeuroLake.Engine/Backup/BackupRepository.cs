@@ -121,7 +121,14 @@ internal sealed class BackupRepository(IObjectStore store)
 
     /// <summary>How many objects the repository holds, for reports of what a backup added.</summary>
     public async Task<int> CountObjectsAsync(CancellationToken ct) =>
-        (await store.ListAsync("objects/", null, ct).ConfigureAwait(false)).Count;
+        (await store.ListAsync(RepositoryLayout.ObjectsPrefix, null, ct).ConfigureAwait(false)).Count;
+
+    /// <summary>Removes a set: its manifest first (after which the set never happened), then its verify result.</summary>
+    public async Task DeleteSetAsync(string setId, CancellationToken ct)
+    {
+        await store.DeleteAsync(RepositoryLayout.ManifestKey(setId), ct).ConfigureAwait(false);
+        await store.DeleteAsync(RepositoryLayout.VerifyKey(setId), ct).ConfigureAwait(false);
+    }
 
     public Task WriteVerifyResultAsync(BackupVerifyResult result, CancellationToken ct) =>
         store.PutAsync(RepositoryLayout.VerifyKey(result.SetId), JsonSerializer.SerializeToUtf8Bytes(result, Json), ct);

@@ -9,12 +9,13 @@ namespace NeuroLake.Engine.Backup;
 /// </summary>
 internal sealed class BackupVerifier(BackupRepository repository, TimeProvider time)
 {
-    public async Task<BackupVerifyResult> VerifyAsync(string setId, CancellationToken ct)
+    public async Task<BackupVerifyResult> VerifyAsync(string setId, CancellationToken ct, IProgress<BackupProgress>? progress = null)
     {
         var manifest = await repository.ReadManifestAsync(setId, ct).ConfigureAwait(false);
         var problems = new List<BackupFileProblem>();
         var checkedFiles = 0;
         long bytes = 0;
+        var total = Math.Max(1, manifest.TotalBytes);
         foreach (var (name, file) in Named(manifest))
         {
             if (await CheckAsync(file, ct).ConfigureAwait(false) is { } kind)
@@ -24,6 +25,7 @@ internal sealed class BackupVerifier(BackupRepository repository, TimeProvider t
 
             checkedFiles++;
             bytes += file.Size;
+            progress?.Report(new BackupProgress((double)bytes / total, $"verifying set {setId}", checkedFiles, bytes, 0, 0));
         }
 
         var result = new BackupVerifyResult(setId, time.GetUtcNow(), checkedFiles, bytes, problems);

@@ -22,11 +22,11 @@ internal sealed class LakehouseBackup(
     Func<string, CancellationToken, Task<IObjectStore>> openTableStore,
     TimeProvider time)
 {
-    public async Task<BackupResult> RunAsync(BackupRepository repository, CancellationToken ct)
+    public async Task<BackupResult> RunAsync(BackupRepository repository, CancellationToken ct, IProgress<BackupProgress>? progress = null)
     {
         var createdAt = time.GetUtcNow();
         var setId = $"{createdAt:yyyyMMdd'T'HHmmssfff'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
-        var added = new AddedCounter();
+        var added = new AddedCounter(progress);
 
         var export = await new CatalogExport(catalog).ExportAsync(ct).ConfigureAwait(false);
         var catalogFiles = new List<BackupFile>();
@@ -37,8 +37,10 @@ internal sealed class LakehouseBackup(
         }
 
         var tables = new List<BackupTable>();
-        foreach (var entry in CatalogTableEntry.FromExport(export))
+        var entries = CatalogTableEntry.FromExport(export).ToList();
+        foreach (var entry in entries)
         {
+            added.Table(entry.Name, tables.Count, entries.Count);
             tables.Add(await BackupTableAsync(repository, entry, createdAt, added, ct).ConfigureAwait(false));
         }
 
@@ -102,12 +104,22 @@ internal sealed class LakehouseBackup(
         return "external/" + entry.Name.Replace('.', '/');
     }
 
-    /// <summary>Totals what the set added to the repository (the rest was there from earlier sets).</summary>
-    private sealed class AddedCounter
+    /// <summary>
+    /// Totals what the set added to the repository (the rest was there from earlier sets) and reports each file stored;
+    /// the fraction is by table, since a table's file count is known only once its log is read.
+    /// </summary>
+    private sealed class AddedCounter(IProgress<BackupProgress>? progress)
     {
+        private string _table = "the catalog";
+        private double _fraction;
+        private int _files;
+        private long _bytes;
+
         public int Objects { get; private set; }
 
         public long Bytes { get; private set; }
+
+        public void Table(string name, int index, int count) => (_table, _fraction) = (name, count == 0 ? 0 : (double)index / count);
 
         public BackupFile Count((BackupFile File, bool Added) stored)
         {
@@ -117,6 +129,9 @@ internal sealed class LakehouseBackup(
                 Bytes += stored.File.Size;
             }
 
+            _files++;
+            _bytes += stored.File.Size;
+            progress?.Report(new BackupProgress(_fraction, $"backing up {_table}", _files, _bytes, Objects, Bytes));
             return stored.File;
         }
     }

@@ -22,6 +22,9 @@ public sealed class LakehouseBackups
     private readonly DeltaTableDiscovery discovery;
     private readonly TimeProvider time;
 
+    /// <summary>Backups and retention of this host take turns (see <see cref="ApplyRetentionAsync"/>).</summary>
+    private readonly SemaphoreSlim writers = new(1, 1);
+
     /// <param name="repositoryTarget">The repository's folder or <c>s3://</c> prefix.</param>
     /// <param name="lakehouseRoot">The data folder, which set table locations are relative to.</param>
     internal LakehouseBackups(
@@ -53,16 +56,44 @@ public sealed class LakehouseBackups
     }
 
     /// <summary>Takes a set of the catalog and every table at the version the catalog recorded.</summary>
-    public async Task<BackupResult> BackupAsync(CancellationToken ct)
+    public async Task<BackupResult> BackupAsync(CancellationToken ct, IProgress<BackupProgress>? progress = null)
     {
         var backup = new LakehouseBackup(catalog, duckDb, lakehouseRoot, (location, c) => stores.OpenAsync(location, c), time);
-        return await backup.RunAsync(await RepositoryAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        var repository = await RepositoryAsync(ct).ConfigureAwait(false);
+        // Retention must not prune objects this backup added before its manifest names them.
+        await writers.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await backup.RunAsync(repository, ct, progress).ConfigureAwait(false);
+        }
+        finally
+        {
+            writers.Release();
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="policy"/> (see <see cref="BackupRetention"/>), or with <paramref name="dryRun"/> only says
+    /// what it would remove. Waits for a backup of this host that is running.
+    /// </summary>
+    public async Task<BackupRetentionPlan> ApplyRetentionAsync(BackupRetentionPolicy policy, bool dryRun, CancellationToken ct)
+    {
+        var repository = await RepositoryAsync(ct).ConfigureAwait(false);
+        await writers.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await new BackupRetention(repository).RunAsync(policy, dryRun, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            writers.Release();
+        }
     }
 
     /// <summary>Re-reads every file of the set and stores the result, which the set's state follows from then on.</summary>
     /// <exception cref="BackupException">The set does not exist or its manifest cannot be read.</exception>
-    public async Task<BackupVerifyResult> VerifyAsync(string setId, CancellationToken ct) =>
-        await new BackupVerifier(await RepositoryAsync(ct).ConfigureAwait(false), time).VerifyAsync(setId, ct).ConfigureAwait(false);
+    public async Task<BackupVerifyResult> VerifyAsync(string setId, CancellationToken ct, IProgress<BackupProgress>? progress = null) =>
+        await new BackupVerifier(await RepositoryAsync(ct).ConfigureAwait(false), time).VerifyAsync(setId, ct, progress).ConfigureAwait(false);
 
     /// <summary>
     /// Restores <paramref name="tableName"/> of the set (verified first, refused when it fails) into the managed folder of

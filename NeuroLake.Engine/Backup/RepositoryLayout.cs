@@ -10,9 +10,11 @@ internal static class RepositoryLayout
 {
     public const string SetsPrefix = "sets/";
 
+    public const string ObjectsPrefix = "objects/";
+
     public const string ManifestSuffix = ".manifest.json.zst";
 
-    public static string ObjectKey(string sha256) => $"objects/{sha256[..2]}/{sha256}";
+    public static string ObjectKey(string sha256) => $"{ObjectsPrefix}{sha256[..2]}/{sha256}";
 
     public static string ManifestKey(string setId) => $"{SetsPrefix}{setId}{ManifestSuffix}";
 

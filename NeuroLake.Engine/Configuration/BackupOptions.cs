@@ -1,3 +1,5 @@
+using NeuroLake.Engine.Backup;
+
 namespace NeuroLake.Engine.Configuration;
 
 /// <summary>Where backup sets go, bound from <c>NeuroLake:Backup</c>.</summary>
@@ -9,4 +11,7 @@ public sealed class BackupOptions
     /// survives a damaged table but not a lost disk: point it at another disk or a bucket.
     /// </summary>
     public string Target { get; set; } = "backups";
+
+    /// <summary>Which sets retention keeps (<c>NeuroLake:Backup:Retention:Latest|Daily|Weekly|Monthly</c>); applied after each scheduled backup.</summary>
+    public BackupRetentionPolicy Retention { get; set; } = new();
 }

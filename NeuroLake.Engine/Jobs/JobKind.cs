@@ -26,4 +26,10 @@ public enum JobKind
 
     /// <summary>Measures every table's storage for the day and prunes old metered usage (a system job, see <see cref="SystemJobs"/>).</summary>
     StorageMetering = 6,
+
+    /// <summary>Takes a backup set of the lakehouse, then applies backup retention (administrators only, see <see cref="Backups.BackupJob"/>).</summary>
+    Backup = 7,
+
+    /// <summary>Re-reads every file of every backup set; fails naming damaged files (administrators only, see <see cref="Backups.VerifyBackupsJob"/>).</summary>
+    VerifyBackups = 8,
 }

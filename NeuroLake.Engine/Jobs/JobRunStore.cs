@@ -139,6 +139,12 @@ public sealed class JobRunStore
             rows = rows.Where(r => r.TablePath == null || !paths.Contains(r.TablePath));
         }
 
+        if (query.HiddenKinds is { Count: > 0 } hiddenKinds)
+        {
+            var kinds = hiddenKinds.ToList();
+            rows = rows.Where(r => !kinds.Contains(r.Kind));
+        }
+
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(r => r.QueuedAt).ThenByDescending(r => r.Id).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
         return new JobRunPage(page.Select(ToRun).ToList(), total);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Jobs.Backups;
 using NeuroLake.Engine.Jobs.Cleanup;
 using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Notifications;
@@ -28,7 +29,9 @@ public sealed class JobRunner(
     ScratchCleanupJob? scratchCleanup = null,
     JobFailureNotifier? notifier = null,
     StorageMeteringJob? storageMetering = null,
-    JobMetering? metering = null)
+    JobMetering? metering = null,
+    BackupJob? backup = null,
+    VerifyBackupsJob? verifyBackups = null)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -134,6 +137,8 @@ public sealed class JobRunner(
             JobKind.UploadCleanup when uploadCleanup is not null => await uploadCleanup.RunAsync(progress, ct).ConfigureAwait(false),
             JobKind.ScratchCleanup when scratchCleanup is not null => await scratchCleanup.RunAsync(progress, ct).ConfigureAwait(false),
             JobKind.StorageMetering when storageMetering is not null => await storageMetering.RunAsync(progress, ct).ConfigureAwait(false),
+            JobKind.Backup when backup is not null => await backup.RunAsync(definition.Owner, progress, ct).ConfigureAwait(false),
+            JobKind.VerifyBackups when verifyBackups is not null => await verifyBackups.RunAsync(definition.Owner, progress, ct).ConfigureAwait(false),
             _ => throw new JobException($"This version of NeuroLake cannot run {definition.Kind} jobs."),
         };
 

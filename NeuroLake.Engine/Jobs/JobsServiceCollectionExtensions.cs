@@ -9,6 +9,7 @@ using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Quality;
 using NeuroLake.Engine.Catalog.Registry;
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Jobs.Backups;
 using NeuroLake.Engine.Jobs.Cleanup;
 using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Notifications;
@@ -23,7 +24,8 @@ public static class JobsServiceCollectionExtensions
     /// of failures (<see cref="IJobFailureAnnouncer"/>) registered by the host are used as well. Needs the catalog, the query
     /// service, catalog table registration and a <see cref="DuckDbDatabase"/>. The cleanup jobs run when the host registers
     /// <see cref="UploadCleanupJob"/> and <see cref="ScratchCleanupJob"/> (it owns the folders they sweep); runs are metered
-    /// and the storage metering job runs when <see cref="Cost.CostServiceCollectionExtensions.AddNeuroLakeCost"/> is registered.
+    /// the storage metering job runs when <see cref="Cost.CostServiceCollectionExtensions.AddNeuroLakeCost"/> is registered;
+    /// the backup and verify jobs run when <see cref="Backup.BackupServiceCollectionExtensions.AddNeuroLakeBackups"/> is.
     /// </summary>
     public static IServiceCollection AddNeuroLakeJobs(this IServiceCollection services, string warehouseRoot)
     {
@@ -48,7 +50,7 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<TableMaintenanceJob>(), sp.GetRequiredService<QualityReprofileJob>(), sp.GetRequiredService<CatalogDriftJob>(),
             sp.GetRequiredService<PipelineJob>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance,
             sp.GetService<UploadCleanupJob>(), sp.GetService<ScratchCleanupJob>(), sp.GetRequiredService<JobFailureNotifier>(),
-            sp.GetService<StorageMeteringJob>(), sp.GetService<JobMetering>()));
+            sp.GetService<StorageMeteringJob>(), sp.GetService<JobMetering>(), sp.GetService<BackupJob>(), sp.GetService<VerifyBackupsJob>()));
         return services;
     }
 

@@ -8,6 +8,7 @@ internal static class JobWorkloads
     public static WorkloadClass Of(JobKind kind) => kind switch
     {
         JobKind.Pipeline => WorkloadClass.Ingestion,
+        JobKind.Backup or JobKind.VerifyBackups => WorkloadClass.Backup,
         _ => WorkloadClass.Maintenance,
     };
 }

@@ -8,6 +8,7 @@ using NeuroLake.Engine.Catalog.Transfer;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Tables;
@@ -71,6 +72,11 @@ internal sealed class BackupLakehouse : IAsyncDisposable
 
     public LakehouseBackup Backup() =>
         new(Catalog, DuckDb, DataFolder, (location, _) => Task.FromResult<IObjectStore>(new LocalObjectStore(location)), TimeProvider.System);
+
+    /// <summary>The host facade over this lakehouse and its repository folder, taking sets at the times of <paramref name="time"/>.</summary>
+    public LakehouseBackups Backups(TimeProvider? time = null) => new(
+        RepositoryFolder, new ObjectStoreFactory(new StorageOptions(), null, new ConditionalCreateProbe()), Catalog, DuckDb, DataFolder,
+        new WarehouseLayout(Warehouse), Discovery, time ?? TimeProvider.System);
 
     public Task<IReadOnlyList<CatalogTableRows>> ExportAsync() => new CatalogExport(Catalog).ExportAsync(CancellationToken.None);
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using NeuroLake.Engine.Backup;
+using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Api.Admin;
 using NeuroLake.Web.Api.Backups;
@@ -52,6 +54,11 @@ public static class BackupsEndpoints
             .WithSummary("Re-reads every file of the set and compares sizes and SHA-256; the set's state follows the result. 202 with an operation to poll. Administrators only.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Produces<OperationJson>(StatusCodes.Status202Accepted);
+        backups.MapPost("/retention", RetentionAsync)
+            .WithName("ApplyBackupRetention")
+            .WithSummary("Applies the configured grandfather-father-son retention (NeuroLake:Backup:Retention): removes sets outside it and the objects no kept set references. " +
+                         "?dryRun=true (the default) only lists what would go, sets and bytes; ?dryRun=false removes it. Administrators only.")
+            .Produces<BackupRetentionJson>();
         backups.MapPost("/{id}/restore", RestoreAsync)
             .WithName("RestoreFromBackup")
             .WithSummary("Restores tables of the set under new names ({\"tables\": [{\"name\": \"main.sales.orders\", \"restoreAs\": \"main.sales.orders_restored\"}]}); " +
@@ -109,6 +116,20 @@ public static class BackupsEndpoints
 
             return Element(restored);
         }));
+    }
+
+    private static async Task<IResult> RetentionAsync(
+        bool? dryRun, LakehouseBackups sets, IOptions<NeuroLakeOptions> options, IWorkbenchUser user, AuditLog audit, CancellationToken ct)
+    {
+        var policy = options.Value.Backup.Retention;
+        if (dryRun ?? true)
+        {
+            return Results.Ok(BackupRetentionJson.From(await sets.ApplyRetentionAsync(policy, dryRun: true, ct), policy));
+        }
+
+        var plan = await audit.TrackAsync(user.Name, AuditAction.Maintenance, "backup retention", "Retention of backup sets",
+            () => sets.ApplyRetentionAsync(policy, dryRun: false, ct));
+        return Results.Ok(BackupRetentionJson.From(plan, policy));
     }
 
     /// <summary>Starts the work as an operation of <paramref name="who"/>, read while the request lasts (the work outlives it).</summary>

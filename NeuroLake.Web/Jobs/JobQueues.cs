@@ -7,7 +7,14 @@ public static class JobQueues
 {
     public const string Maintenance = "maintenance";
 
+    public const string Backup = "backup";
+
     public const string Default = "default";
 
-    public static string For(JobKind kind) => kind == JobKind.TableMaintenance ? Maintenance : Default;
+    public static string For(JobKind kind) => kind switch
+    {
+        JobKind.TableMaintenance => Maintenance,
+        JobKind.Backup or JobKind.VerifyBackups => Backup,
+        _ => Default,
+    };
 }
