@@ -106,6 +106,19 @@ public sealed class ExcelDetectionTests : IDisposable
     }
 
     [Theory]
+    [InlineData("secret.xlsx")]
+    [InlineData("secret.xls")]
+    public async Task A_password_protected_workbook_is_refused_saying_to_remove_the_password(string name)
+    {
+        var path = EncryptedWorkbookFile.Write(Path.Combine(_files.Folder, name));
+
+        var error = await Assert.ThrowsAsync<IngestionException>(() => SourceDetector.DetectAsync(_db.Connection, path));
+
+        Assert.Equal($"'{name}' is protected with a password: open it in Excel, remove the password (File → Info → Protect Workbook) and upload it again.", error.Message);
+        Assert.Empty(Directory.EnumerateFiles(_files.Folder, "*.csv", SearchOption.AllDirectories));
+    }
+
+    [Theory]
     [InlineData("budget.xlsx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 6, 0 }, "'budget.xlsx' could not be read as an Excel workbook")]
     [InlineData("old.xls", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "'old.xls' could not be read as an Excel workbook")]
     public async Task Damaged_office_files_are_refused_by_name_with_what_to_upload_instead(string name, byte[] head, string expected)
