@@ -63,7 +63,7 @@ public sealed class FileIngestion(
         ProposedSchema schema;
         using (var connection = duckDb.Connect())
         {
-            schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, request.Encoding, ct, request.JsonNesting).ConfigureAwait(false);
+            schema = await SchemaProposer.ProposeFileAsync(connection, request.StagedPath, progress, request.Encoding, ct, request.JsonNesting, request.Sheet).ConfigureAwait(false);
         }
         detected(schema.Source.OriginalFormatName);
 

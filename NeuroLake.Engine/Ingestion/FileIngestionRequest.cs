@@ -25,6 +25,9 @@ public sealed record FileIngestionRequest(string StagedPath, SourceFileInfo Sour
     /// <summary>Whether nested JSON objects stay STRUCT columns (default) or are flattened to columns named by their path.</summary>
     public Detection.JsonNesting JsonNesting { get; init; } = Detection.JsonNesting.Struct;
 
+    /// <summary>The sheet of an Excel workbook to load (default null: the first sheet with rows); ignored for other formats.</summary>
+    public string? Sheet { get; init; }
+
     /// <summary>Where every phase after the upload is reported (default none).</summary>
     public IngestionProgress? Progress { get; init; }
 

@@ -57,6 +57,7 @@ public static class IngestEndpoints
                     BadRows = query.BadRows,
                     Encoding = query.Encoding,
                     JsonNesting = query.Nesting,
+                    Sheet = query.Sheet,
                     User = user.Name,
                 },
                 ct);

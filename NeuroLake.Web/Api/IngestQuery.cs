@@ -11,14 +11,21 @@ namespace NeuroLake.Web.Api;
 /// <c>mode=create|append|overwrite|merge</c>, <c>key=col</c> (repeated or comma-separated, for merge),
 /// <c>badRows=quarantine|skip|fail</c>, <c>mergeSchema=true</c>, <c>filename=</c>,
 /// <c>encoding=utf-8|latin-1|utf-16le|utf-16be</c> (detected when absent), <c>nesting=struct|flatten</c> (JSON objects
-/// nested in a record: STRUCT columns, or one column per path like <c>properties_mag</c>; default struct).
+/// nested in a record: STRUCT columns, or one column per path like <c>properties_mag</c>; default struct), <c>sheet=</c> (the Excel
+/// sheet to load; default the first sheet with rows).
 /// </summary>
 internal sealed record IngestQuery(
     SecurablePath Table, LoadMode Mode, IReadOnlyList<string> Keys, BadRowPolicy BadRows, bool MergeSchema, string? FileName, EncodingChoice? Encoding,
-    JsonNesting Nesting = JsonNesting.Struct)
+    JsonNesting Nesting = JsonNesting.Struct, string? Sheet = null)
 {
     /// <summary>Two-part names resolve in the catalog the SQL service uses by default (QueryServiceOptions.Catalog).</summary>
     public const string DefaultCatalog = "main";
+
+    /// <summary>The sheet name as given (Excel allows spaces inside it), or null when absent.</summary>
+    private static string? SheetName(string text) =>
+        text.Length == 0 ? null
+        : text.Length > 100 ? throw new IngestionException("sheet= is longer than any Excel sheet name (31 characters): name one sheet of the workbook.")
+        : text;
 
     /// <exception cref="NeuroLakeException">A parameter is missing or has a value not listed above.</exception>
     public static IngestQuery Parse(IQueryCollection query)
@@ -67,6 +74,7 @@ internal sealed record IngestQuery(
             var other => throw new IngestionException($"nesting='{other}' is not a JSON nesting choice: use struct or flatten."),
         };
         return new IngestQuery(
-            table, mode, keys, badRows, mergeSchema, fileName.Length == 0 ? null : fileName, encoding.Length == 0 ? null : EncodingChoice.Parse(encoding), nesting);
+            table, mode, keys, badRows, mergeSchema, fileName.Length == 0 ? null : fileName, encoding.Length == 0 ? null : EncodingChoice.Parse(encoding), nesting,
+            SheetName(query["sheet"].ToString()));
     }
 }

@@ -39,6 +39,10 @@ internal static class CsvSniffer
         return sniffed;
     }
 
+    /// <summary>Sniffs only the column types of a CSV copy NeuroLake wrote itself, whose dialect is <paramref name="dialect"/> (read_csv options).</summary>
+    public static DetectedSource SniffWritten(DuckDbConnection connection, DetectedSource source, string dialect, CancellationToken ct) =>
+        Guard(source, () => SniffWith(connection, source, nullPadding: false, strict: true, ct, dialect));
+
     private static DetectedSource Guard(DetectedSource source, Func<DetectedSource> sniff)
     {
         try
@@ -52,13 +56,14 @@ internal static class CsvSniffer
         }
     }
 
-    private static DetectedSource SniffWith(DuckDbConnection connection, DetectedSource source, bool nullPadding, bool strict, CancellationToken ct)
+    private static DetectedSource SniffWith(DuckDbConnection connection, DetectedSource source, bool nullPadding, bool strict, CancellationToken ct, string? options = null)
     {
         var sql = "SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, DateFormat, TimestampFormat, " +
                   "list_transform(Columns, c -> c.name), list_transform(Columns, c -> c.type) " +
                   $"FROM sniff_csv({SqlText.Literal(source.Path)}, encoding = {SqlText.Literal(DetectedSource.EncodingName(source.Encoding))}, " +
                   $"compression = {SqlText.Literal(DetectedSource.CompressionName(source.Compression))}, " +
-                  $"null_padding = {(nullPadding ? "true" : "false")}, strict_mode = {(strict ? "true" : "false")}, max_line_size = {CsvDialect.MaxLineBytes}, buffer_size = {CsvDialect.ReadBufferBytes})";
+                  $"null_padding = {(nullPadding ? "true" : "false")}, strict_mode = {(strict ? "true" : "false")}, max_line_size = {CsvDialect.MaxLineBytes}, buffer_size = {CsvDialect.ReadBufferBytes}" +
+                  (options is null ? ")" : $", {options})");
         using var reader = connection.ExecuteReader(sql, ct);
         if (!reader.Read())
         {

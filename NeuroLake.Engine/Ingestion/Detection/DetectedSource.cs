@@ -38,8 +38,17 @@ public sealed record DetectedSource(
     /// </summary>
     public ArrowLayout? ArrowOriginal { get; init; }
 
-    /// <summary>The uploaded file's format in reports and the wizard: "arrow" for an Arrow upload read through its Parquet copy.</summary>
-    public string OriginalFormatName => ArrowOriginal is not null ? "arrow" : Format switch
+    /// <summary>
+    /// Set when <see cref="Path"/> is a CSV copy of one sheet of an uploaded Excel workbook (see <see cref="WorkbookCsvCopy"/>):
+    /// the sheet read and the sheets to choose from (default null).
+    /// </summary>
+    public WorkbookSheet? Workbook { get; init; }
+
+    /// <summary>
+    /// The uploaded file's format in reports and the wizard: "arrow" for an Arrow upload read through its Parquet copy,
+    /// "xlsx" or "xls" for a workbook read through its CSV copy.
+    /// </summary>
+    public string OriginalFormatName => ArrowOriginal is not null ? "arrow" : Workbook is not null ? Workbook.FormatName : Format switch
     {
         SourceFormat.Csv => "csv",
         SourceFormat.JsonArray => "json",
@@ -56,7 +65,7 @@ public sealed record DetectedSource(
     /// <summary>Deletes the transcoded and record copies and their folders once empty (nothing when there are none); the original stays with its owner.</summary>
     public void DeleteTranscodedCopy()
     {
-        if (ArrowOriginal is not null)
+        if (ArrowOriginal is not null || Workbook is not null)
         {
             DeleteCopy(Path);
         }

@@ -32,18 +32,6 @@ internal static class FileSignature
         _ => "a Feather v1 file",
     };
 
-    private static ReadOnlySpan<byte> Zip => "PK\u0003\u0004"u8;
-
-    // OLE compound documents: Excel 97-2003 workbooks (and old Word files).
-    private static ReadOnlySpan<byte> Compound => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-    /// <summary>What an archive or office file is, by its signature and name, for refusing it by name; null for anything else.</summary>
-    public static string? Container(ReadOnlySpan<byte> head, string name) =>
-        head.StartsWith(Zip)
-            ? name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xlsm", StringComparison.OrdinalIgnoreCase) ? "an Excel workbook" : "a ZIP archive"
-        : head.StartsWith(Compound) ? "an Excel 97-2003 workbook (or another OLE document)"
-        : null;
-
     public static bool IsParquet(ReadOnlySpan<byte> head) => head.StartsWith(Parquet);
 
     public static bool IsParquetFooter(ReadOnlySpan<byte> tail) => tail.EndsWith(Parquet);

@@ -19,11 +19,18 @@ public static class SourceDetector
     /// <summary>Detects the file as above, reading nested JSON objects as <paramref name="nesting"/> says.</summary>
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
     /// <param name="nesting">Whether nested JSON objects stay STRUCT or are flattened to columns; ignored for other formats.</param>
+    public static Task<DetectedSource> DetectAsync(
+        DuckDbConnection connection, string path, IngestionProgress? progress, EncodingChoice? encoding, JsonNesting nesting, CancellationToken ct = default) =>
+        DetectAsync(connection, path, progress, encoding, nesting, sheet: null, ct);
+
+    /// <summary>Detects the file as above, reading the workbook sheet named <paramref name="sheet"/>.</summary>
+    /// <exception cref="IngestionException">As above, or the workbook has no sheet of that name (the message lists its sheets).</exception>
+    /// <param name="sheet">The Excel sheet to read; null reads the first sheet with rows; ignored for other formats.</param>
     public static async Task<DetectedSource> DetectAsync(
-        DuckDbConnection connection, string path, IngestionProgress? progress, EncodingChoice? encoding, JsonNesting nesting, CancellationToken ct = default)
+        DuckDbConnection connection, string path, IngestionProgress? progress, EncodingChoice? encoding, JsonNesting nesting, string? sheet, CancellationToken ct = default)
     {
         using var poller = QueryProgressPoller.Start(progress, IngestionPhase.Detect, File.Exists(path) ? new FileInfo(path).Length : null, connection);
-        return await DetectAsync(connection, path, encoding, nesting, ct).ConfigureAwait(false);
+        return await DetectAsync(connection, path, encoding, nesting, sheet, ct).ConfigureAwait(false);
     }
 
     /// <exception cref="IngestionException">The file is missing, empty, corrupt or in an encoding DuckDB cannot read.</exception>
@@ -32,13 +39,14 @@ public static class SourceDetector
     /// <c>.utf-8</c> folder beside the file, and the result reads that copy (see <see cref="DetectedSource.Transcoded"/>).
     /// </remarks>
     public static Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, CancellationToken ct = default) =>
-        DetectAsync(connection, path, choice: null, JsonNesting.Struct, ct);
+        DetectAsync(connection, path, choice: null, JsonNesting.Struct, sheet: null, ct);
 
     /// <summary>The formats detection reads, for messages that refuse another.</summary>
     public const string SupportedFormats =
-        "delimited text (CSV, TSV, …) and JSON (an array, newline-delimited, an object whose array member holds the records, or an object keyed by id), each optionally gzip- or zstd-compressed; Parquet; Apache Arrow IPC files and streams (.arrow, .arrows, Feather v2)";
+        "delimited text (CSV, TSV, …) and JSON (an array, newline-delimited, an object whose array member holds the records, or an object keyed by id), each optionally gzip- or zstd-compressed; Parquet; Apache Arrow IPC files and streams (.arrow, .arrows, Feather v2); Excel workbooks (.xlsx, .xlsm, .xls; one sheet at a time)";
 
-    private static async Task<DetectedSource> DetectAsync(DuckDbConnection connection, string path, EncodingChoice? choice, JsonNesting nesting, CancellationToken ct)
+    private static async Task<DetectedSource> DetectAsync(
+        DuckDbConnection connection, string path, EncodingChoice? choice, JsonNesting nesting, string? sheet, CancellationToken ct)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var name = System.IO.Path.GetFileName(fullPath);
@@ -62,11 +70,13 @@ public static class SourceDetector
             return WithColumns(connection, new DetectedSource(fullPath, SourceFormat.Parquet, SourceCompression.None, TextEncoding.Utf8, null, []), ct);
         }
 
-        if (FileSignature.Container(head, name) is { } container)
+        if (WorkbookProbe.Detect(head, fullPath) is { } workbook)
         {
-            throw new IngestionException(container.StartsWith("a ZIP", StringComparison.Ordinal)
-                ? $"'{name}' is {container}: unzip it and upload the files inside. Supported formats: {SupportedFormats}."
-                : $"'{name}' is {container}, which ingestion does not read: save the sheet as CSV (File → Save As → CSV UTF-8) and upload that. Supported formats: {SupportedFormats}.");
+            return WorkbookWithColumns(connection, fullPath, workbook, sheet, ct);
+        }
+        if (WorkbookProbe.IsZip(head))
+        {
+            throw new IngestionException($"'{name}' is a ZIP archive: unzip it and upload the files inside. Supported formats: {SupportedFormats}.");
         }
 
         if (FileSignature.Arrow(head, name) is { } arrow)
@@ -149,7 +159,7 @@ public static class SourceDetector
         var copy = await Utf16Transcoder.ToUtf8Async(path, compression, utf16, ct).ConfigureAwait(false);
         try
         {
-            var source = await DetectAsync(connection, copy, EncodingChoice.Utf8, nesting, ct).ConfigureAwait(false);
+            var source = await DetectAsync(connection, copy, EncodingChoice.Utf8, nesting, sheet: null, ct).ConfigureAwait(false);
             return source with { Transcoded = new TranscodedCopy(path, utf16, compression) };
         }
         catch
@@ -173,6 +183,22 @@ public static class SourceDetector
         try
         {
             return WithColumns(connection, new DetectedSource(copy, SourceFormat.Parquet, SourceCompression.None, TextEncoding.Utf8, null, []) { ArrowOriginal = layout }, ct);
+        }
+        catch
+        {
+            File.Delete(copy);
+            throw;
+        }
+    }
+
+    /// <summary>A sheet of an Excel workbook read through its CSV copy, whose dialect NeuroLake chose, so only the types are sniffed.</summary>
+    private static DetectedSource WorkbookWithColumns(DuckDbConnection connection, string path, WorkbookLayout layout, string? sheet, CancellationToken ct)
+    {
+        var (copy, chosen) = WorkbookCsvCopy.Write(path, layout, sheet, ct);
+        try
+        {
+            var source = new DetectedSource(copy, SourceFormat.Csv, SourceCompression.None, TextEncoding.Utf8, null, []) { Workbook = chosen };
+            return CsvSniffer.SniffWritten(connection, source, WorkbookCsvCopy.Dialect, ct);
         }
         catch
         {

@@ -10,25 +10,28 @@ namespace NeuroLake.Engine.Ingestion.Schema;
 /// </summary>
 public static class ColumnNameCleaner
 {
-    public static IReadOnlyList<string> Clean(IReadOnlyList<string> originals)
+    public static IReadOnlyList<string> Clean(IReadOnlyList<string> originals) =>
+        Distinct(originals.Select(Snake).ToList(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The names with an empty one replaced by column_N (N its 1-based position) and repeats, as
+    /// <paramref name="comparer"/> judges them, suffixed _2, _3 in order of appearance.
+    /// </summary>
+    internal static string[] Distinct(IReadOnlyList<string> names, StringComparer comparer)
     {
-        var cleaned = new string[originals.Count];
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < originals.Count; i++)
+        var distinct = new string[names.Count];
+        var taken = new HashSet<string>(comparer);
+        for (var i = 0; i < names.Count; i++)
         {
-            var name = Snake(originals[i]);
-            if (name.Length == 0)
-            {
-                name = $"column_{i + 1}";
-            }
+            var name = names[i].Length == 0 ? $"column_{i + 1}" : names[i];
             var candidate = name;
             for (var n = 2; !taken.Add(candidate); n++)
             {
                 candidate = $"{name}_{n}";
             }
-            cleaned[i] = candidate;
+            distinct[i] = candidate;
         }
-        return cleaned;
+        return distinct;
     }
 
     /// <summary>One name in lower snake case; empty when nothing usable is left.</summary>

@@ -11,11 +11,12 @@ public static class SchemaProposer
     /// <exception cref="IngestionException">The file cannot be read as it is; the message says what to change.</exception>
     /// <param name="encoding">The encoding to read text with instead of detecting it; null (default) detects it.</param>
     /// <param name="nesting">Whether nested JSON objects stay STRUCT (default) or are flattened to columns.</param>
+    /// <param name="sheet">The Excel sheet to read; null (default) reads the first sheet with rows.</param>
     public static async Task<ProposedSchema> ProposeFileAsync(
         DuckDbConnection connection, string path, IngestionProgress? progress = null, Detection.EncodingChoice? encoding = null, CancellationToken ct = default,
-        Detection.JsonNesting nesting = Detection.JsonNesting.Struct)
+        Detection.JsonNesting nesting = Detection.JsonNesting.Struct, string? sheet = null)
     {
-        var source = await Detection.SourceDetector.DetectAsync(connection, path, progress, encoding, nesting, ct).ConfigureAwait(false);
+        var source = await Detection.SourceDetector.DetectAsync(connection, path, progress, encoding, nesting, sheet, ct).ConfigureAwait(false);
         try
         {
             using var sample = SourceSample.Create(connection, source, ct: ct);

@@ -256,7 +256,7 @@ public partial class Ingest
 
         State.Choose(upload.ClientId, Drafts.Read(address.UploadId!));
         StateHasChanged();
-        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(address.UploadId!, State.Draft.JsonNesting, ct)));
+        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(address.UploadId!, State.Draft.JsonNesting, State.Draft.Sheet, ct)));
     }
 
     /// <summary>The nested-objects choice changed: detect again with it (the draft already holds it).</summary>
@@ -268,7 +268,19 @@ public partial class Ingest
         }
         StateHasChanged();
         var uploadId = State.Current!.UploadId!;
-        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(uploadId, nesting, ct)));
+        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(uploadId, nesting, State.Draft.Sheet, ct)));
+    }
+
+    /// <summary>Another sheet of the workbook was chosen: detect again with it (the draft already holds it).</summary>
+    private async Task ReadSheetAsync(string sheet)
+    {
+        if (!State.ReadSheet(sheet))
+        {
+            return;
+        }
+        StateHasChanged();
+        var uploadId = State.Current!.UploadId!;
+        await Attempt(async ct => State.Detected(await Workflow.ProposeAsync(uploadId, State.Draft.JsonNesting, sheet, ct)));
     }
 
     /// <summary>One step on; false when the step blocks (invalid input, an engine error).</summary>

@@ -170,6 +170,26 @@ public sealed class IngestWizardState
         return true;
     }
 
+    /// <summary>
+    /// Reads the Excel sheet named <paramref name="sheet"/>: saved in the draft, and back to detection, since the columns
+    /// change; the page detects again. False (nothing changes) when it is the sheet already read.
+    /// </summary>
+    public bool ReadSheet(string sheet)
+    {
+        Require(WizardStep.Schema);
+        if (sheet == Schema?.Source.Workbook?.Sheet)
+        {
+            return false;
+        }
+
+        // Column edits belong to the sheet they were made on; PII decisions name columns too.
+        Draft = Draft with { Sheet = sheet, Columns = [], Pii = [] };
+        Edited?.Invoke(Draft);
+        (Schema, Columns, Preview, Findings, PiiReviews, Plan) = (null, [], null, null, [], null);
+        Enter(WizardStep.Detect);
+        return true;
+    }
+
     public void Rename(int column, string name) => Edit(column, c => c.Name = name.Trim());
 
     public void Retype(int column, string type) => Edit(column, c => c.Type = type.Trim().ToUpperInvariant());
@@ -355,6 +375,7 @@ public sealed class IngestWizardState
         Target)
     {
         JsonNesting = Draft.JsonNesting,
+        Sheet = Draft.Sheet,
     };
 
     /// <summary>A table name from a file name: <c>Bird Strikes 2024.csv</c> → <c>bird_strikes_2024</c>.</summary>

@@ -36,11 +36,16 @@ public sealed class IngestionWorkflow(
     /// <summary>Detects the upload's format and dialect and proposes a schema from a sample.</summary>
     /// <exception cref="IngestionException">The upload is gone, or the file cannot be read.</exception>
     /// <param name="nesting">Whether nested JSON objects stay STRUCT or are flattened to columns; ignored for other formats.</param>
-    public Task<ProposedSchema> ProposeAsync(string uploadId, JsonNesting nesting, CancellationToken ct) => Task.Run(async () =>
+    public Task<ProposedSchema> ProposeAsync(string uploadId, JsonNesting nesting, CancellationToken ct) => ProposeAsync(uploadId, nesting, sheet: null, ct);
+
+    /// <summary>Detects and proposes as above, reading the Excel sheet named <paramref name="sheet"/>.</summary>
+    /// <exception cref="IngestionException">As above, or the workbook has no such sheet (the message lists its sheets).</exception>
+    /// <param name="sheet">The Excel sheet to read; null reads the first sheet with rows; ignored for other formats.</param>
+    public Task<ProposedSchema> ProposeAsync(string uploadId, JsonNesting nesting, string? sheet, CancellationToken ct) => Task.Run(async () =>
     {
         var upload = uploads.Find(uploadId) ?? throw new IngestionException("The uploaded file is no longer staged (loaded or expired): upload it again.");
         using var connection = duckDb.Connect();
-        var source = await SourceDetector.DetectAsync(connection, upload.Path, progress: null, encoding: null, nesting, ct);
+        var source = await SourceDetector.DetectAsync(connection, upload.Path, progress: null, encoding: null, nesting, sheet, ct);
         using var sample = SourceSample.Create(connection, source, ct: ct);
         return SchemaProposer.Propose(connection, sample, source, PreviewRows, ct);
     }, ct);

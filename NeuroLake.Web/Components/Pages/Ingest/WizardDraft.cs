@@ -13,6 +13,9 @@ public sealed record WizardDraft(IReadOnlyList<ColumnDraft> Columns, IReadOnlyLi
 
     /// <summary>How nested JSON objects are read (default STRUCT; drafts saved before the choice existed read as STRUCT).</summary>
     public JsonNesting JsonNesting { get; init; }
+
+    /// <summary>The Excel sheet to read (default null: the first sheet with rows).</summary>
+    public string? Sheet { get; init; }
 }
 
 /// <summary>An edited column, matched to the proposal by its <paramref name="Source"/> name.</summary>
