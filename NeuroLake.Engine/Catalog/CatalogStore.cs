@@ -70,45 +70,12 @@ public sealed class CatalogStore
     }
 
     /// <summary>
-    /// The locations of several tables of one catalog in one round trip (a query reading many tables asks once);
+    /// The locations of several tables of one catalog, from the same cached lookup as <see cref="FindTablesAsync"/>;
     /// tables that are not registered are absent from the answer.
     /// </summary>
     public async Task<IReadOnlyDictionary<(string Schema, string Table), string>> FindTableLocationsAsync(
-        string catalog, IReadOnlyCollection<(string Schema, string Table)> tables, CancellationToken cancellationToken = default)
-    {
-        var found = new Dictionary<(string Schema, string Table), string>();
-        var missing = new List<(string Schema, string Table)>();
-        foreach (var table in tables)
-        {
-            if (_tables.TryGet(catalog, table.Schema, table.Table, out var cached))
-            {
-                found[table] = cached.Location;
-            }
-            else
-            {
-                missing.Add(table);
-            }
-        }
-
-        if (missing.Count == 0)
-        {
-            return found;
-        }
-
-        var schemas = missing.Select(t => t.Schema).Distinct().ToList();
-        var names = missing.Select(t => t.Table).Distinct().ToList();
-        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Tables.AsNoTracking()
-            .Where(t => t.Schema!.Catalog!.Name == catalog && schemas.Contains(t.Schema.Name) && names.Contains(t.Name))
-            .Select(t => new { Schema = t.Schema!.Name, t.Name, t.Location })
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows.Where(r => missing.Contains((r.Schema, r.Name))))
-        {
-            found[(row.Schema, row.Name)] = row.Location;
-        }
-
-        return found;
-    }
+        string catalog, IReadOnlyCollection<(string Schema, string Table)> tables, CancellationToken cancellationToken = default) =>
+        (await FindTablesAsync(catalog, tables, cancellationToken)).ToDictionary(t => t.Key, t => t.Value.Location);
 
     /// <summary>
     /// Several tables of one catalog with their columns in one round trip (what a query's result metadata needs);

@@ -30,7 +30,7 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
         var snapshots = new Dictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)>(ReferenceEqualityComparer.Instance);
         var versions = new Dictionary<(SchemaTableName, string?), Snapshot>();
         var names = analysis.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList();
-        var locations = names.Count == 0 ? null : await LocationsAsync(analysis, request, names, ct);
+        var locations = names.Count == 0 ? null : await LocationsAsync(analysis, request, ct);
         foreach (var reference in analysis.Reads)
         {
             var name = reference.Name.ToSchemaTable(request.DefaultSchema);
@@ -68,17 +68,8 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
             catalogName, a.Reads.Select(r => r.Name.ToSchemaTable(request.DefaultSchema)).Select(n => (n.Schema, n.Table)).Distinct().ToList(), ct));
 
     private async Task<IReadOnlyDictionary<(string Schema, string Table), string>> LocationsAsync(
-        StatementAnalysis analysis, QueryRequest request, List<(string Schema, string Table)> names, CancellationToken ct)
-    {
-        if (analysis.Kind != StatementKind.Query)
-        {
-            // Writes get no insights: the lighter lookup of locations alone.
-            return await catalog.FindTableLocationsAsync(catalogName, names, ct);
-        }
-
-        var tables = await TablesOfAsync(analysis, request, ct);
-        return tables.ToDictionary(t => t.Key, t => t.Value.Location);
-    }
+        StatementAnalysis analysis, QueryRequest request, CancellationToken ct) =>
+        (await TablesOfAsync(analysis, request, ct)).ToDictionary(t => t.Key, t => t.Value.Location);
 
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
     public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct) =>

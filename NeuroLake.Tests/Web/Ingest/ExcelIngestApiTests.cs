@@ -6,26 +6,9 @@ using static NeuroLake.Tests.Ingestion.Excel.XlsxTestFiles;
 
 namespace NeuroLake.Tests.Web.Ingest;
 
-public sealed class ExcelIngestApiTests : IAsyncLifetime
+public sealed class ExcelIngestApiTests : IngestApiTest
 {
-    private readonly WorkbenchAppFactory _app = new();
-    private readonly IngestionTestFiles _files = new();
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        _files.Dispose();
-        await _app.DisposeAsync();
-    }
-
-    private string Workbook() => Write(Path.Combine(_files.Folder, "book.xlsx"),
+    private string Workbook() => Write(Path.Combine(Files.Folder, "book.xlsx"),
         new Sheet("Notes", [["note"], ["read me"]]),
         new Sheet("Stock <items>", [["sku", "count"], ["A-1", 4], ["B-2", 6]]));
 
@@ -33,7 +16,7 @@ public sealed class ExcelIngestApiTests : IAsyncLifetime
     {
         using var form = new MultipartFormDataContent();
         form.Add(new StreamContent(File.OpenRead(Workbook())), "file", "book.xlsx");
-        return await _client.PostAsync($"/api/v1/ingest?{query}", form);
+        return await Client.PostAsync($"/api/v1/ingest?{query}", form);
     }
 
     [Fact]
@@ -46,7 +29,7 @@ public sealed class ExcelIngestApiTests : IAsyncLifetime
         var report = JsonDocument.Parse(body).RootElement;
         Assert.Equal("xlsx", report.GetProperty("source").GetProperty("format").GetString());
         Assert.Equal(2L, report.GetProperty("rowsLoaded").GetInt64());
-        using var summed = await _client.PostAsJsonAsync("/api/v1/sql", new { sql = "SELECT sum(count) AS n, string_agg(sku, '+' ORDER BY sku) AS skus FROM excel_api.stock" });
+        using var summed = await Client.PostAsJsonAsync("/api/v1/sql", new { sql = "SELECT sum(count) AS n, string_agg(sku, '+' ORDER BY sku) AS skus FROM excel_api.stock" });
         var result = await summed.Content.ReadAsStringAsync();
         Assert.True(summed.IsSuccessStatusCode, result);
         Assert.Contains("[10,\"A-1+B-2\"]", result.Replace(" ", ""));
@@ -60,7 +43,7 @@ public sealed class ExcelIngestApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("'book.xlsx' has no sheet named 'Prices': choose one of 'Notes', 'Stock <items>'.", problem.GetProperty("detail").GetString());
-        using var read = await _client.PostAsJsonAsync("/api/v1/sql", new { sql = "SELECT * FROM excel_api.nothing" });
+        using var read = await Client.PostAsJsonAsync("/api/v1/sql", new { sql = "SELECT * FROM excel_api.nothing" });
         var answer = await read.Content.ReadAsStringAsync();
         Assert.False(read.IsSuccessStatusCode, answer);
         Assert.Contains("nothing", answer);
