@@ -1,5 +1,12 @@
 using NeuroLake.Web.Api;
+using NeuroLake.Web.Cli;
 using NeuroLake.Web.Extensions;
+
+// `backup`, `verify`, `restore` ... run an operator command on the app's configuration instead of the web app.
+if (await OperatorCli.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -55,6 +62,7 @@ app.MapNeuroLakeOpenApi();
 app.MapNeuroLakeNotifications();
 
 app.Run();
+return 0;
 
 /// <summary>The web app's entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

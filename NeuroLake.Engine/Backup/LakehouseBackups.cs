@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Storage;
@@ -121,6 +124,41 @@ public sealed class LakehouseBackups
             Directory.Delete(location, recursive: true);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Restores the whole set (verified first, refused when it fails) into <paramref name="targetRoot"/>, which must be
+    /// new or empty, with a new catalog database (<paramref name="connectionString"/> null: <c>catalog.db</c> in the
+    /// folder for SQLite; PostgreSQL needs a database holding no NeuroLake table): every table at its place under the new
+    /// folder, the catalog's rows pointing there. Returns the tables restored with their versions.
+    /// </summary>
+    /// <exception cref="BackupException">The set is missing or damaged, or the target folder or catalog is not empty.</exception>
+    public async Task<IReadOnlyList<BackupSetTable>> RestoreLakehouseAsync(
+        string setId, string targetRoot, CatalogProvider provider, string? connectionString, CancellationToken ct)
+    {
+        var root = Path.GetFullPath(targetRoot);
+        // Refused before the new catalog is created in it: a folder with files is somebody's.
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+        {
+            throw new BackupException(string.Equals(root.TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(lakehouseRoot).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+                ? "The target is this lakehouse's own data folder: restore the whole lakehouse into a new, empty folder."
+                : "The target folder is not empty: restore the whole lakehouse into a new, empty folder.");
+        }
+
+        await using var target = new ServiceCollection().AddLogging().AddNeuroLakeCatalog(provider, connectionString, root).BuildServiceProvider();
+        await target.MigrateCatalogAsync(ct).ConfigureAwait(false);
+        var targetCatalog = target.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using (var db = await targetCatalog.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            if (await db.Tables.AnyAsync(ct).ConfigureAwait(false))
+            {
+                throw new BackupException("The target catalog already has tables: restore into a new, empty catalog database.");
+            }
+        }
+
+        var manifest = await new LakehouseRestore(await RepositoryAsync(ct).ConfigureAwait(false), time)
+            .RestoreAsync(setId, root, targetCatalog, ct).ConfigureAwait(false);
+        return manifest.Tables.Select(t => new BackupSetTable(t.Name, t.Version, t.Files.Sum(f => f.Size))).ToList();
     }
 
     private async Task<BackupRepository> RepositoryAsync(CancellationToken ct)

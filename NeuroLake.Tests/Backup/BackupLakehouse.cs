@@ -57,6 +57,9 @@ internal sealed class BackupLakehouse : IAsyncDisposable
     /// <summary>A fresh folder beside the lakehouse, for restores.</summary>
     public string NewFolder(string name) => _folder.Sub(name);
 
+    /// <summary>The catalog database's provider and connection string, for hosts configured onto this lakehouse.</summary>
+    public CatalogConnection CatalogConnection => _database.GetRequiredService<CatalogConnection>();
+
     public IDbContextFactory<CatalogDbContext> Catalog => _services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
 
     public DeltaTableDiscovery Discovery => _services.GetRequiredService<DeltaTableDiscovery>();

@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
@@ -16,7 +19,7 @@ namespace NeuroLake.Bench.Benchmarks;
 /// <summary>
 /// concurrency: N clients each sending small SELECTs (point lookups and one-bucket aggregates on a 100k-row table),
 /// one after another, to <c>POST /api/v1/sql</c> of the real web app on Kestrel (random port, real sockets), vs. the
-/// same statements on raw DuckDB connections (one per client) over the table's Parquet files. Each client count runs
+/// same statements through the app's <c>QueryService</c> in-process (the service without HTTP), and on raw DuckDB connections (one per client) over the table's Parquet files. Each client count runs
 /// for a fixed time, service first, then raw. Prints statements/s, p50 and p99 per side and the throughput ratio
 /// raw / service, then <c>RESULT concurrency clients=N ratio=...</c> for the main client count (goal ≤ 2 at 8 clients).
 /// Arguments: [--clients N] (default 8; 1 and 50 are always measured too) [--seconds S] (default 5 per side and count)
@@ -40,6 +43,8 @@ public sealed class ConcurrencyBenchmark : IBenchmark
         await PostAsync(http, "CREATE SCHEMA bench", cancellationToken);
         await PostAsync(http, $"CREATE TABLE bench.items AS SELECT range AS id, range % 100 AS bucket, 'item-' || range AS name, (range * 7 % 1000) / 10.0 AS price FROM range({rows})", cancellationToken);
 
+        var queries = app.Services.GetRequiredService<QueryService>();
+        var user = app.Services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.User;
         using var raw = DuckDbDatabase.Open();
         var files = await FilesOfAsync(app.Services, raw, cancellationToken);
         using (var connection = raw.Connect())
@@ -52,7 +57,8 @@ public sealed class ConcurrencyBenchmark : IBenchmark
         var ratio = 0.0;
         foreach (var count in new[] { 1, clients, 50 }.Distinct())
         {
-            var service = await MeasureAsync(count, duration, rows, (sql, ct) => PostAsync(http, sql.Replace("FROM items", "FROM bench.items", StringComparison.Ordinal), ct), cancellationToken);
+            var service = await MeasureAsync(count, duration, rows, (sql, ct) => PostAsync(http, Qualified(sql), ct), cancellationToken);
+            var inProcess = await MeasureAsync(count, duration, rows, (sql, ct) => queries.ExecuteAsync(Qualified(sql), new QueryRequest(user), ct), cancellationToken);
             var connections = Enumerable.Range(0, count).Select(_ => raw.Connect()).ToList();
             try
             {
@@ -60,7 +66,7 @@ public sealed class ConcurrencyBenchmark : IBenchmark
                 var r = direct.PerSecond / service.PerSecond;
                 ratio = count == clients ? r : ratio;
                 Console.WriteLine(FormattableString.Invariant(
-                    $"clients {count,3}: service {service.PerSecond,8:F0} stmt/s p50 {service.P50,7:F2} ms p99 {service.P99,7:F2} ms | raw duckdb {direct.PerSecond,8:F0} stmt/s p50 {direct.P50,7:F2} ms p99 {direct.P99,7:F2} ms | ratio {r:F2}"));
+                    $"clients {count,3}: http {service.PerSecond,6:F0} stmt/s p50 {service.P50,6:F2} ms p99 {service.P99,7:F2} ms | in-process {inProcess.PerSecond,6:F0} stmt/s p50 {inProcess.P50,6:F2} ms | raw duckdb {direct.PerSecond,8:F0} stmt/s p50 {direct.P50,7:F2} ms p99 {direct.P99,7:F2} ms | ratio {r:F2}"));
             }
             finally
             {
@@ -70,6 +76,8 @@ public sealed class ConcurrencyBenchmark : IBenchmark
 
         Console.WriteLine(FormattableString.Invariant($"RESULT concurrency clients={clients} ratio={ratio:F3}"));
     }
+
+    private static string Qualified(string sql) => sql.Replace("FROM items", "FROM bench.items", StringComparison.Ordinal);
 
     /// <summary>The i-th statement of a client: point lookups and small aggregates, alternating.</summary>
     private static string Statement(int client, int i, long rows)
