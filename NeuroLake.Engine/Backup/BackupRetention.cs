@@ -5,11 +5,12 @@ namespace NeuroLake.Engine.Backup;
 /// first (so a crash leaves only unreferenced objects, never a set missing files), then every object no kept set
 /// references. A set verified unusable holds no slot, since nothing can be restored from it. While any set's manifest
 /// cannot be read, no object is pruned: what that set references is unknown. The caller keeps backups from running
-/// meanwhile, or their not-yet-listed objects would look unreferenced.
+/// meanwhile, or their not-yet-listed objects would look unreferenced: when it cannot, it passes why objects must stay.
 /// </summary>
 internal sealed class BackupRetention(BackupRepository repository)
 {
-    public async Task<BackupRetentionPlan> RunAsync(BackupRetentionPolicy policy, bool dryRun, CancellationToken ct)
+    /// <param name="objectsHeldBecause">Why no object may be pruned this time (a backup of another process is running), or null.</param>
+    public async Task<BackupRetentionPlan> RunAsync(BackupRetentionPolicy policy, bool dryRun, CancellationToken ct, string? objectsHeldBecause = null)
     {
         policy.Validate();
         var readable = new List<(BackupManifest Manifest, bool Unusable)>();
@@ -33,7 +34,7 @@ internal sealed class BackupRetention(BackupRepository repository)
         var removed = readable.Where(s => !keep.ContainsKey(s.Manifest.SetId)).ToList();
 
         var referenced = kept.SelectMany(m => m.AllFiles).Select(f => RepositoryLayout.ObjectKey(f.Sha256)).ToHashSet(StringComparer.Ordinal);
-        var prunable = unreadable.Count > 0
+        var prunable = unreadable.Count > 0 || objectsHeldBecause is not null
             ? []
             : (await repository.Store.ListAsync(RepositoryLayout.ObjectsPrefix, null, ct).ConfigureAwait(false)).Where(o => !referenced.Contains(o.Key)).ToList();
 
@@ -58,6 +59,8 @@ internal sealed class BackupRetention(BackupRepository repository)
                 s.Manifest.SetId, s.Manifest.CreatedAt, s.Manifest.TotalBytes, s.Unusable ? "removed: verify found it unusable" : "removed: outside every retention count"))],
             prunable.Count,
             prunable.Sum(o => o.Size),
-            unreadable.Count > 0 ? $"{unreadable.Count} set(s) have a manifest that cannot be read; objects are pruned only when every set's files are known." : null);
+            unreadable.Count > 0
+                ? $"{unreadable.Count} set(s) have a manifest that cannot be read; objects are pruned only when every set's files are known."
+                : objectsHeldBecause);
     }
 }

@@ -63,10 +63,12 @@ public sealed class LakehouseBackups
     {
         var backup = new LakehouseBackup(catalog, duckDb, lakehouseRoot, (location, c) => stores.OpenAsync(location, c), time);
         var repository = await RepositoryAsync(ct).ConfigureAwait(false);
-        // Retention must not prune objects this backup added before its manifest names them.
+        // Retention must not prune objects this backup added before its manifest names them: in this process the
+        // semaphore keeps them apart, across processes the repository's locks.
         await writers.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            await using var held = await LockForBackupAsync(repository, progress, ct).ConfigureAwait(false);
             return await backup.RunAsync(repository, ct, progress).ConfigureAwait(false);
         }
         finally
@@ -85,7 +87,13 @@ public sealed class LakehouseBackups
         await writers.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return await new BackupRetention(repository).RunAsync(policy, dryRun, ct).ConfigureAwait(false);
+            var locks = new RepositoryLocks(repository.Store, time);
+            await using var held = dryRun ? null : await locks.TakeAsync(RepositoryLocks.Retention, ct).ConfigureAwait(false);
+            var backups = await locks.OthersAsync(RepositoryLocks.Backup, held, ct).ConfigureAwait(false);
+            var objectsHeld = backups.Count == 0
+                ? null
+                : $"a backup is running ({backups[0]}); the files it is adding are not listed yet, so unreferenced files are pruned by the next retention.";
+            return await new BackupRetention(repository).RunAsync(policy, dryRun, ct, objectsHeld).ConfigureAwait(false);
         }
         finally
         {
@@ -160,6 +168,40 @@ public sealed class LakehouseBackups
             .RestoreAsync(setId, root, targetCatalog, ct).ConfigureAwait(false);
         return manifest.Tables.Select(t => new BackupSetTable(t.Name, t.Version, t.Files.Sum(f => f.Size))).ToList();
     }
+
+    /// <summary>
+    /// The backup's repository lock, once no retention of another process is pruning (waits up to
+    /// <see cref="RetentionWait"/>, then refuses).
+    /// </summary>
+    private async Task<RepositoryLocks.Held> LockForBackupAsync(BackupRepository repository, IProgress<BackupProgress>? progress, CancellationToken ct)
+    {
+        var locks = new RepositoryLocks(repository.Store, time);
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var held = await locks.TakeAsync(RepositoryLocks.Backup, ct).ConfigureAwait(false);
+            var pruning = await locks.OthersAsync(RepositoryLocks.Retention, held, ct).ConfigureAwait(false);
+            if (pruning.Count == 0)
+            {
+                return held;
+            }
+
+            await held.DisposeAsync().ConfigureAwait(false);
+            if (waited >= RetentionWait)
+            {
+                throw new BackupException($"Retention of another process ({pruning[0]}) has been pruning the repository for {RetentionWait.TotalMinutes:0} minutes: try the backup again when it has finished.");
+            }
+
+            progress?.Report(new BackupProgress(0, $"waiting for retention of another process ({pruning[0]}) to finish", 0, 0, 0, 0));
+            await Task.Delay(RetentionPoll, time, ct).ConfigureAwait(false);
+            waited += RetentionPoll;
+        }
+    }
+
+    /// <summary>How long a backup waits for another process's retention run.</summary>
+    internal TimeSpan RetentionWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan RetentionPoll = TimeSpan.FromSeconds(5);
 
     private async Task<BackupRepository> RepositoryAsync(CancellationToken ct)
     {

@@ -77,9 +77,12 @@ internal sealed class BackupLakehouse : IAsyncDisposable
         new(Catalog, DuckDb, DataFolder, (location, _) => Task.FromResult<IObjectStore>(new LocalObjectStore(location)), TimeProvider.System);
 
     /// <summary>The host facade over this lakehouse and its repository folder, taking sets at the times of <paramref name="time"/>.</summary>
-    public LakehouseBackups Backups(TimeProvider? time = null) => new(
+    public LakehouseBackups Backups(TimeProvider? time = null, TimeSpan? retentionWait = null) => new(
         RepositoryFolder, new ObjectStoreFactory(new StorageOptions(), null, new ConditionalCreateProbe()), Catalog, DuckDb, DataFolder,
-        new WarehouseLayout(Warehouse), Discovery, time ?? TimeProvider.System);
+        new WarehouseLayout(Warehouse), Discovery, time ?? TimeProvider.System)
+    {
+        RetentionWait = retentionWait ?? TimeSpan.FromMinutes(10),
+    };
 
     public Task<IReadOnlyList<CatalogTableRows>> ExportAsync() => new CatalogExport(Catalog).ExportAsync(CancellationToken.None);
 
