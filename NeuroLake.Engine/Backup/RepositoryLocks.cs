@@ -8,8 +8,8 @@ namespace NeuroLake.Engine.Backup;
 /// other: a backup adds objects before its manifest names them, and skips objects the repository already holds, so
 /// retention pruning meanwhile could delete files the new set needs. Each side writes its lock (<c>locks/&lt;kind&gt;-&lt;id&gt;.json</c>)
 /// and only then looks for the other's, so of two that overlap at least one sees the other: a backup waits for
-/// retention to finish; retention leaves unreferenced objects for its next run. A lock older than <see cref="Stale"/>
-/// is one a crashed process left and is ignored.
+/// retention to finish; retention leaves unreferenced objects for its next run. A lock older than <see cref="Stale"/>,
+/// or of this machine and a process that no longer runs, is one a crashed process left and is ignored.
 /// </summary>
 internal sealed class RepositoryLocks(IObjectStore store, TimeProvider time)
 {
@@ -44,7 +44,7 @@ internal sealed class RepositoryLocks(IObjectStore store, TimeProvider time)
             try
             {
                 var holder = JsonSerializer.Deserialize<LockHolder>(await store.GetAsync(entry.Key, ct).ConfigureAwait(false), BackupRepository.Json);
-                if (holder is not null && time.GetUtcNow() - holder.Since < Stale)
+                if (holder is not null && time.GetUtcNow() - holder.Since < Stale && !holder.IsDeadHere())
                 {
                     holders.Add(holder);
                 }
@@ -61,6 +61,25 @@ internal sealed class RepositoryLocks(IObjectStore store, TimeProvider time)
     /// <summary>Who holds a lock: host, process and since when.</summary>
     public sealed record LockHolder(string Host, int Process, DateTimeOffset Since)
     {
+        /// <summary>A lock of this machine whose process has ended (killed, crashed) holds nothing, whatever its age.</summary>
+        public bool IsDeadHere()
+        {
+            if (!string.Equals(Host, Environment.MachineName, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(Process);
+                return process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return true;
+            }
+        }
+
         public override string ToString() => FormattableString.Invariant($"process {Process} on {Host} since {Since:yyyy-MM-dd HH:mm} UTC");
     }
 
