@@ -149,7 +149,10 @@ public sealed class SandboxEscapeTests(CatalogDatabases databases) : QueryServic
         for (var attempt = 0; attempt < 3; attempt++)
         {
             Assert.Equal([[1L]], await Rows("SELECT id FROM s.t"));
+            // Remembered literal-blind: the same shape with other values passes on the first's check.
+            Assert.Equal([[1L]], await Rows($"SELECT id FROM s.t WHERE id <> {attempt + 2} AND 'x{attempt}' <> 'y'"));
             await Assert.ThrowsAsync<QueryFailedException>(() => Service.ExecuteAsync(smuggled, Request()));
+            await Assert.ThrowsAsync<QueryFailedException>(() => Service.ExecuteAsync($"SELECT id FROM s.t WHERE id <> {attempt + 2} AND 'x{attempt}' <> 'y' --\r; {Payloads[0]}".Replace("{W}", Warehouse, StringComparison.Ordinal), Request()));
         }
 
         Assert.Equal(files, DataTree.Hash(DataFolder));
