@@ -75,7 +75,7 @@ public sealed class OnePassIngestionTests(DuckDbFixture duck) : IClassFixture<Du
     {
         var schema = await _f.ProposeAsync(_f.Write("header.csv", Header));
 
-        var left = await Loader.LoadAsync(new LoadRequest(_f.Table(), schema, LoadMode.NewTable));
+        var left = await Loader.LoadAsync(new LoadRequest(_f.Table(), schema, LoadMode.NewTable) { KeepEmptyNewTable = false });
         var kept = await Loader.LoadAsync(new LoadRequest(_f.Table("kept"), schema, LoadMode.NewTable) { KeepEmptyNewTable = true });
 
         Assert.Equal((false, 0L, 0L), (left.TableWritten, left.RowsRead, left.RowsQuarantined));
@@ -90,7 +90,7 @@ public sealed class OnePassIngestionTests(DuckDbFixture duck) : IClassFixture<Du
     {
         var schema = await CleanSchemaAsync();
 
-        var report = await Loader.LoadAsync(new LoadRequest(_f.Table(), LoadFixture.Reading(schema, _f.Write("empty.csv", "")), LoadMode.NewTable));
+        var report = await Loader.LoadAsync(new LoadRequest(_f.Table(), LoadFixture.Reading(schema, _f.Write("empty.csv", "")), LoadMode.NewTable) { KeepEmptyNewTable = false });
 
         Assert.Equal((false, 0L, 0L), (report.TableWritten, report.RowsRead, report.RowsLoaded));
         Assert.False(await _f.Table().ExistsAsync());
