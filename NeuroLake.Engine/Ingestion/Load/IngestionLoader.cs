@@ -42,23 +42,27 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
         var columns = request.LoadedColumns;
         var relation = request.Schema.Source.RawRelationSql();
         var select = SourceSelect.Build(columns, relation);
-        long read, failed;
-        using (QueryProgressPoller.Start(progress, IngestionPhase.Profile, SourceBytes(request)))
+        var onePass = OnePass.Fits(request);
+        long read = 0, failed = 0;
+        if (!onePass || (request is { Mode: LoadMode.NewTable, KeepEmptyNewTable: false } && !OnePass.AnyRowParses(duckDb, select, ct)))
         {
-            (read, failed) = CountRows(select, ct);
-        }
+            using (QueryProgressPoller.Start(progress, IngestionPhase.Profile, SourceBytes(request)))
+            {
+                (read, failed) = CountRows(select, ct);
+            }
 
-        progress?.ReportRows(read);
-        if (failed > 0 && request.BadRows == BadRowPolicy.Fail)
-        {
-            throw new IngestionException(
-                $"{failed} of {read} row(s) have values that did not parse ({FirstErrors(select, ct)}): nothing was loaded. " +
-                "Fix the file or the column types, or load with bad rows quarantined or skipped.");
-        }
+            progress?.ReportRows(read);
+            if (failed > 0 && request.BadRows == BadRowPolicy.Fail)
+            {
+                throw new IngestionException(
+                    $"{failed} of {read} row(s) have values that did not parse ({FirstErrors(select, ct)}): nothing was loaded. " +
+                    "Fix the file or the column types, or load with bad rows quarantined or skipped.");
+            }
 
-        if (request is { Mode: LoadMode.NewTable, KeepEmptyNewTable: false } && read == failed)
-        {
-            return await LeaveOutEmptyTableAsync(request, plan, read, failed, ct).ConfigureAwait(false);
+            if (request is { Mode: LoadMode.NewTable, KeepEmptyNewTable: false } && read == failed)
+            {
+                return await LeaveOutEmptyTableAsync(request, plan, read, failed, ct).ConfigureAwait(false);
+            }
         }
 
         var name = catalog?.NameOf(request.Target.Location);
@@ -70,12 +74,26 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
 
         var loadedAt = DateTimeOffset.UtcNow;
         var description = request.Description ?? IngestionDescription.Of(request.Schema.Source, sourceFile, loadedAt);
-        var good = $"SELECT {string.Join(", ", columns.Select(c => SqlText.Identifier(c.Name)))} FROM ({select}) WHERE NOT {SourceSelect.ParseFailedColumn}";
+        var kept = string.Join(", ", columns.Select(c => SqlText.Identifier(c.Name)));
         long version;
-        long? wholeTableRows;
-        using (QueryProgressPoller.Start(progress, IngestionPhase.Write))
+        using (var counter = onePass ? ParseFailureCounter.Create(duckDb) : null)
         {
-            (version, wholeTableRows) = await WriteAsync(request with { Description = description }, plan, good, ct).ConfigureAwait(false);
+            // One pass: the write reads the source, checks every value and counts the rows it leaves out.
+            var good = $"SELECT {kept} FROM ({select}) WHERE {counter?.KeepParsed ?? "NOT " + SourceSelect.ParseFailedColumn}";
+            long? written;
+            using (QueryProgressPoller.Start(progress, IngestionPhase.Write, onePass ? SourceBytes(request) : null))
+            {
+                (version, written) = onePass
+                    ? await OnePass.WriteAsync(() => WriteAsync(request with { Description = description }, plan, good, ct), ct).ConfigureAwait(false)
+                    : await WriteAsync(request with { Description = description }, plan, good, ct).ConfigureAwait(false);
+            }
+
+            if (counter is not null)
+            {
+                failed = counter.Count();
+                read = (written ?? 0) + failed;
+                progress?.ReportRows(read);
+            }
         }
 
         // The target has committed: the rest completes even when cancelled, so a load is never half-recorded by choice.
@@ -91,15 +109,15 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
         }
 
         var snapshot = await request.Target.GetSnapshotAsync(version, ct).ConfigureAwait(false);
-        var tableSql = $"({DeltaTable.ToSql(snapshot)})";
         QualityReport quality;
         IReadOnlyList<PiiFinding> pii;
         using (var connection = duckDb.Connect())
+        using (var profile = LoadedTableSample.Take(connection, snapshot, ct))
         {
-            quality = QualityAssessor.Assess(connection, new QualityRequest(tableSql, RowCount: wholeTableRows), ct);
+            quality = profile.Assess(ct);
             // Findings from a raw sample may name source columns the schema renamed or left out; only loaded columns are classified.
             pii = request.PiiFindings?.Where(p => columns.Any(c => string.Equals(c.Name, p.Column, StringComparison.OrdinalIgnoreCase))).ToList()
-                ?? PiiDetector.Detect(connection, tableSql, ct: ct);
+                ?? PiiDetector.Detect(connection, profile.Relation, ct: ct);
         }
 
         if (catalog is not null && name is not null)
@@ -158,8 +176,8 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
     private static long? SourceBytes(LoadRequest request) =>
         request.SourceFile?.Size ?? (File.Exists(request.Schema.Source.Path) ? new FileInfo(request.Schema.Source.Path).Length : null);
 
-    /// <summary>Writes the good rows; returns the new version and, when the commit holds every row of the table, its row count.</summary>
-    private static async Task<(long Version, long? WholeTableRows)> WriteAsync(LoadRequest request, LoadPlan plan, string good, CancellationToken ct)
+    /// <summary>Writes the good rows; returns the new version and the rows written (null for a merge).</summary>
+    private static async Task<(long Version, long? Written)> WriteAsync(LoadRequest request, LoadPlan plan, string good, CancellationToken ct)
     {
         var target = request.Target;
         var evolve = plan.NewColumns.Count > 0;
@@ -170,9 +188,11 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
                 var created = await target.CreateAsync(definition, good, ct: ct).ConfigureAwait(false);
                 return (created!.Version, OutputRows(created.OperationMetrics));
             case LoadMode.Append when evolve:
-                return ((await target.AppendAsync(good, WriteSchemaMode.MergeSchema, ct).ConfigureAwait(false)).Version, null);
+                var evolved = await target.AppendAsync(good, WriteSchemaMode.MergeSchema, ct).ConfigureAwait(false);
+                return (evolved.Version, OutputRows(evolved.Metrics));
             case LoadMode.Append:
-                return ((await target.AppendAsync(good, ct).ConfigureAwait(false)).Version, null);
+                var appended = await target.AppendAsync(good, ct).ConfigureAwait(false);
+                return (appended.Version, OutputRows(appended.OperationMetrics));
             case LoadMode.Overwrite when evolve:
                 var replaced = await target.OverwriteAsync(good, WriteSchemaMode.OverwriteSchema, ct).ConfigureAwait(false);
                 return (replaced.Version, OutputRows(replaced.Metrics));
@@ -207,7 +227,7 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
         }
         catch (DuckDbException e)
         {
-            throw new IngestionException($"The source could not be read: {e.Message.Split('\n', 2)[0]}. Check the file and the detected dialect.", e);
+            throw OnePass.Unreadable(e);
         }
     }
 

@@ -35,13 +35,7 @@ public static class QualityAssessor
         columns = columns.Select(c => ColumnStatistics.IsNumericWithFences(c) ? c with { Outliers = outliers[c.Name] } : c).ToList();
 
         var report = new QualityReport(rows, columns, duplicates, failedRows, key, proposed, keyDuplicates, 100, []);
-        var deductions = QualityScore.Deductions(report);
-        return report with
-        {
-            Score = Math.Max(0, 100 - deductions.Sum(d => d.Points)),
-            Deductions = deductions,
-            Findings = QualityFindings.Of(report),
-        };
+        return QualityScore.Scored(report);
     }
 
     internal sealed record RelationColumn(string Name, string Type);

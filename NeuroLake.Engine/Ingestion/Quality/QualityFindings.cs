@@ -23,7 +23,7 @@ internal static class QualityFindings
             {
                 var scale = column.Semantic == ColumnSemantic.SkewedMeasure ? " on a log scale" : "";
                 findings.Add(new QualityFinding(column.Name, "outliers", Text(
-                    $"{column.Outliers} value(s) lie far from the rest{scale} (below {column.LowerFence:G4} or above {column.UpperFence:G4}; modified z-score over 3.5): worth a look, not necessarily wrong")));
+                    $"{column.Outliers} value(s){report.SampleNote} lie far from the rest{scale} (below {column.LowerFence:G4} or above {column.UpperFence:G4}; modified z-score over 3.5): worth a look, not necessarily wrong")));
             }
 
             if (column.Semantic == ColumnSemantic.SkewedMeasure)

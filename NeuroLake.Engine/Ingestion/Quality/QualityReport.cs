@@ -57,6 +57,15 @@ public sealed record QualityReport(
     /// <summary>What is worth knowing but costs no points (outliers, skew, nulls outside the key, constant columns).</summary>
     public IReadOnlyList<QualityFinding> Findings { get; init; } = [];
 
+    /// <summary>
+    /// Null when every row was assessed. Otherwise the rows of the sample that distinct counts, the key, duplicates and
+    /// outliers were measured on; <see cref="RowCount"/>, null counts and (where the file statistics hold them) min/max stay exact.
+    /// </summary>
+    public long? SampledRows { get; init; }
+
+    /// <summary>" in a sample of N rows" for figures measured on a sample, else empty.</summary>
+    internal string SampleNote => SampledRows is { } n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" in a sample of {n} rows") : "";
+
     public ColumnQuality this[string name] => Columns.FirstOrDefault(c => c.Name == name)
         ?? throw new KeyNotFoundException($"No column '{name}' was assessed.");
 }

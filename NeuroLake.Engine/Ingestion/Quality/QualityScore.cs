@@ -12,6 +12,18 @@ internal static class QualityScore
 {
     private const int Present = 5;
 
+    /// <summary>The report with its score, deductions and findings worked out from its figures.</summary>
+    public static QualityReport Scored(QualityReport report)
+    {
+        var deductions = Deductions(report);
+        return report with
+        {
+            Score = Math.Max(0, 100 - deductions.Sum(d => d.Points)),
+            Deductions = deductions,
+            Findings = QualityFindings.Of(report),
+        };
+    }
+
     public static List<QualityDeduction> Deductions(QualityReport report)
     {
         var deductions = new List<QualityDeduction>();
@@ -32,14 +44,17 @@ internal static class QualityScore
                 $"{failedRows} rows have values that did not parse: {columns}. Correct them in the source, or change the column's type to one that fits them");
         }
 
-        Add(deductions, report.DuplicateRows, 100 * report.DuplicateRows / rows, 20,
-            $"{report.DuplicateRows} rows duplicate an earlier row exactly: remove the copies (e.g. SELECT DISTINCT) or fix the export that repeats them");
+        // Duplicates are counted where the rows were read: the sample's share, not the table's, when sampled.
+        double sampled = report.SampledRows ?? report.RowCount;
+        var note = report.SampleNote;
+        Add(deductions, report.DuplicateRows, 100 * report.DuplicateRows / sampled, 20,
+            $"{report.DuplicateRows} rows{note} duplicate an earlier row exactly: remove the copies (e.g. SELECT DISTINCT) or fix the export that repeats them");
         var key = string.Join(", ", report.Key);
         var keyless = report.Columns.Where(c => report.Key.Contains(c.Name)).Select(c => c.NullCount).DefaultIfEmpty(0).Max();
         Add(deductions, keyless, 100 * keyless / rows, 15,
             $"{keyless} rows have no value in the key ({key}): fill the key in those rows or drop them, since they cannot be told apart");
-        Add(deductions, report.KeyDuplicateRows, 100 * report.KeyDuplicateRows / rows, 15,
-            $"{report.KeyDuplicateRows} rows repeat the key ({key}) of an earlier row: deduplicate on the key, or choose a key that identifies each row");
+        Add(deductions, report.KeyDuplicateRows, 100 * report.KeyDuplicateRows / sampled, 15,
+            $"{report.KeyDuplicateRows} rows{note} repeat the key ({key}) of an earlier row: deduplicate on the key, or choose a key that identifies each row");
         return deductions.OrderByDescending(d => d.Points).ToList();
     }
 

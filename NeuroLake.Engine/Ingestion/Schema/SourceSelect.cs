@@ -28,7 +28,7 @@ public static partial class SourceSelect
         CheckNames(columns);
         var inner = new List<string>();
         var outer = new List<string>();
-        var failures = new List<string>();
+        var failures = new List<(string Condition, string Column)>();
         for (var i = 0; i < columns.Count; i++)
         {
             var column = columns[i];
@@ -46,13 +46,16 @@ public static partial class SourceSelect
             {
                 outer.Add(rawName);
             }
-            failures.Add($"CASE WHEN {rawName} IS NOT NULL AND {name} IS NULL THEN {SqlText.Literal(column.Name)} END");
+            failures.Add(($"{rawName} IS NOT NULL AND {name} IS NULL", column.Name));
         }
         var errors = failures.Count == 0
             ? "CAST([] AS VARCHAR[])"
-            : $"list_filter([{string.Join(", ", failures)}], x -> x IS NOT NULL)";
-        return $"SELECT {string.Join(", ", outer)}, len({ParseErrorsColumn}) > 0 AS {ParseFailedColumn}, {ParseErrorsColumn} " +
-               $"FROM (SELECT *, {errors} AS {ParseErrorsColumn} FROM (SELECT {string.Join(", ", inner)} FROM {relation}))";
+            : $"list_filter([{string.Join(", ", failures.Select(f => $"CASE WHEN {f.Condition} THEN {SqlText.Literal(f.Column)} END"))}], x -> x IS NOT NULL)";
+        // The flag is its own OR, not the list's length: the write needs only the flag, and DuckDB then drops the
+        // per-row list (an allocation per row) from its plan.
+        var failed = failures.Count == 0 ? "false" : string.Join(" OR ", failures.Select(f => $"({f.Condition})"));
+        return $"SELECT {string.Join(", ", outer)}, {failed} AS {ParseFailedColumn}, {errors} AS {ParseErrorsColumn} " +
+               $"FROM (SELECT {string.Join(", ", inner)} FROM {relation})";
     }
 
     /// <summary>Caller-edited names must still be identifiers, distinct regardless of case (DuckDB ignores it).</summary>

@@ -11,9 +11,27 @@ public sealed class IngestionProgressTests(DuckDbFixture duck) : IClassFixture<D
     private IngestionLoader Loader => new(duck.Database);
 
     [Fact]
-    public async Task A_load_reports_profile_write_commit_and_done_in_order_and_ends_with_every_row()
+    public async Task A_one_pass_load_reports_write_commit_and_done_in_order_and_ends_with_every_row()
     {
         var path = _f.Write("customers.csv", LoadFixture.Customers);
+        var (progress, phases) = await LoadAsync(path, BadRowPolicy.Quarantine);
+
+        Assert.Equal([IngestionPhase.Write, IngestionPhase.Commit, IngestionPhase.Done], phases);
+        Assert.Equal((IngestionPhase.Done, 100.0, 3L), (progress.Phase, progress.Percent, progress.RowsProcessed));
+        Assert.Equal(new FileInfo(path).Length, progress.BytesTotal);
+    }
+
+    [Fact]
+    public async Task A_load_that_fails_on_bad_rows_checks_every_row_before_writing()
+    {
+        var (progress, phases) = await LoadAsync(_f.Write("customers.csv", LoadFixture.Customers), BadRowPolicy.Fail);
+
+        Assert.Equal([IngestionPhase.Profile, IngestionPhase.Write, IngestionPhase.Commit, IngestionPhase.Done], phases);
+        Assert.Equal(3L, progress.RowsProcessed);
+    }
+
+    private async Task<(IngestionProgress Progress, List<IngestionPhase> Phases)> LoadAsync(string path, BadRowPolicy badRows)
+    {
         var schema = await _f.ProposeAsync(path);
         var progress = new IngestionProgress();
         var phases = new List<IngestionPhase>();
@@ -28,11 +46,8 @@ public sealed class IngestionProgressTests(DuckDbFixture duck) : IClassFixture<D
             }
         };
 
-        await Loader.LoadAsync(new LoadRequest(_f.Table(), schema, LoadMode.NewTable) { Progress = progress });
-
-        Assert.Equal([IngestionPhase.Profile, IngestionPhase.Write, IngestionPhase.Commit, IngestionPhase.Done], phases);
-        Assert.Equal((IngestionPhase.Done, 100.0, 3L), (progress.Phase, progress.Percent, progress.RowsProcessed));
-        Assert.Equal(new FileInfo(path).Length, progress.BytesTotal);
+        await Loader.LoadAsync(new LoadRequest(_f.Table(), schema, LoadMode.NewTable) { Progress = progress, BadRows = badRows });
+        return (progress, phases);
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using NeuroLake.Engine.Ingestion;
 namespace NeuroLake.Web.Components.Pages.Ingest;
 
 /// <summary>Where a running load is: its phase in words and, when known, how far through it is.</summary>
-/// <param name="Phase">What the load is doing, e.g. "Writing Parquet files".</param>
+/// <param name="Phase">What the load is doing, e.g. "Checking rows and writing Parquet files".</param>
 /// <param name="Percent">0–100, or null while the amount of work is unknown.</param>
 /// <param name="Detail">Counts behind the percentage, e.g. "12,000 rows"; empty when none.</param>
 /// <param name="Cancellable">False once the commit has begun: the load then finishes regardless.</param>
@@ -35,7 +35,8 @@ public sealed record RunProgress(string Phase, int? Percent, string Detail = "",
         IngestionPhase.Upload => "Staging the file",
         IngestionPhase.Detect => "Detecting the format",
         IngestionPhase.Profile => "Checking every row",
-        IngestionPhase.Write => "Writing Parquet files",
+        // Most loads check every value while writing (one pass); only merges and fail-on-bad-row loads check first.
+        IngestionPhase.Write => "Checking rows and writing Parquet files",
         IngestionPhase.Commit => "Committing and updating the catalog",
         _ => "Done",
     };
