@@ -61,7 +61,8 @@ public static class BackupsEndpoints
             .Produces<BackupRetentionJson>();
         backups.MapPost("/{id}/restore", RestoreAsync)
             .WithName("RestoreFromBackup")
-            .WithSummary("Restores tables of the set under new names ({\"tables\": [{\"name\": \"main.sales.orders\", \"restoreAs\": \"main.sales.orders_restored\"}]}); " +
+            .WithSummary("Restores tables of the set under new names ({\"tables\": [{\"name\": \"main.sales.orders\", \"restoreAs\": \"main.sales.orders_restored\"}]}), " +
+                         "or with \"mode\": \"inPlace\" over the live tables as one new version each, after a safety backup of the lakehouse; " +
                          "the set is verified first and refused if damaged. 202 with an operation to poll. Administrators only.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Produces<OperationJson>(StatusCodes.Status202Accepted);
@@ -79,6 +80,16 @@ public static class BackupsEndpoints
         if (body.Tables is null or { Count: 0 } || body.Tables.Count > MaxRestoredTables)
         {
             throw new BadApiRequestException($"Name 1 to {MaxRestoredTables} \"tables\" to restore, e.g. [{{\"name\": \"main.sales.orders\", \"restoreAs\": \"main.sales.orders_restored\"}}].");
+        }
+
+        if (body.Mode is "inPlace")
+        {
+            return await RestoreInPlaceAsync(id, set, body.Tables, sets, catalog, operations, user, audit, ct);
+        }
+
+        if (body.Mode is not (null or "newName"))
+        {
+            throw new BadApiRequestException($"\"mode\" is \"newName\" (the default: restore under new names) or \"inPlace\" (over the live tables, after a safety backup).");
         }
 
         var plan = new List<(string Name, (string Catalog, string Schema, string Table) Target)>();
@@ -116,6 +127,40 @@ public static class BackupsEndpoints
 
             return Element(restored);
         }));
+    }
+
+    private static async Task<IResult> RestoreInPlaceAsync(
+        string id, BackupSetInfo set, IReadOnlyList<BackupRestoreTable> tables, LakehouseBackups sets, CatalogStore catalog,
+        OperationRegistry operations, IWorkbenchUser user, AuditLog audit, CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var table in tables)
+        {
+            if (!set.Tables.Any(t => t.Name == table.Name))
+            {
+                throw new BadApiRequestException($"Set {id} has no table '{table.Name}'; it holds {string.Join(", ", set.Tables.Select(t => t.Name))}.");
+            }
+
+            if (table.RestoreAs is not null)
+            {
+                throw new BadApiRequestException($"An in-place restore writes over {table.Name} itself: leave out \"restoreAs\", or use \"mode\": \"newName\".");
+            }
+
+            var route = TableRoute.Parse(table.Name!);
+            if (await catalog.FindTableAsync(SecurablePath.ForTable(route.Catalog, route.Schema, route.Table), ct) is null)
+            {
+                throw new BadApiRequestException($"{table.Name} is not in the catalog any more, so there is nothing to restore in place: use \"mode\": \"newName\".");
+            }
+
+            if (!names.Contains(table.Name!, StringComparer.Ordinal))
+            {
+                names.Add(table.Name!);
+            }
+        }
+
+        return Start(operations, user.Name, "backup-restore", id, (who, c) => audit.TrackAsync(who, AuditAction.Restore, $"backup {id}",
+            $"In-place restore of {string.Join(", ", names)} (after a safety backup)",
+            async () => Element(BackupInPlaceRestoreJson.From(await sets.RestoreInPlaceAsync(id, names, c)))));
     }
 
     private static async Task<IResult> RetentionAsync(
