@@ -57,6 +57,21 @@ public sealed class LakehouseBackups
             : null;
     }
 
+    /// <summary>
+    /// When the newest finished set was taken, read from its id (which starts with its UTC time) so no manifest is read;
+    /// null when there is none.
+    /// </summary>
+    public async Task<DateTimeOffset?> LastSetAtAsync(CancellationToken ct)
+    {
+        var repository = await RepositoryAsync(ct).ConfigureAwait(false);
+        var newest = (await repository.ListSetsAsync(ct).ConfigureAwait(false)).Order(StringComparer.Ordinal).LastOrDefault();
+        return newest is not null && DateTimeOffset.TryParseExact(
+            newest.Split('-')[0], "yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
+    }
+
     /// <summary>Takes a set of the catalog and every table at the version the catalog recorded.</summary>
     /// <param name="label">Why the set was taken when not on request (shown with the set).</param>
     public async Task<BackupResult> BackupAsync(CancellationToken ct, IProgress<BackupProgress>? progress = null, string? label = null)
