@@ -7,7 +7,7 @@ using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Api.Admin;
 using NeuroLake.Web.Api.Backups;
 using NeuroLake.Web.Api.Operations;
-using NeuroLake.Web.Api.Tables;
+using NeuroLake.Web.Backups;
 using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Api;
@@ -70,7 +70,7 @@ public static class BackupsEndpoints
     }
 
     private static async Task<IResult> RestoreAsync(
-        string id, BackupRestoreRequest body, LakehouseBackups sets, CatalogStore catalog, OperationRegistry operations, IWorkbenchUser user, AuditLog audit, CancellationToken ct)
+        string id, BackupRestoreRequest body, LakehouseBackups sets, RestorePlanner planner, OperationRegistry operations, IWorkbenchUser user, AuditLog audit, CancellationToken ct)
     {
         if (await sets.FindAsync(id, ct) is not { } set)
         {
@@ -82,85 +82,33 @@ public static class BackupsEndpoints
             throw new BadApiRequestException($"Name 1 to {MaxRestoredTables} \"tables\" to restore, e.g. [{{\"name\": \"main.sales.orders\", \"restoreAs\": \"main.sales.orders_restored\"}}].");
         }
 
+        var choices = body.Tables.Select(t => new RestoreChoice(t.Name, t.RestoreAs)).ToList();
         if (body.Mode is "inPlace")
         {
-            return await RestoreInPlaceAsync(id, set, body.Tables, sets, catalog, operations, user, audit, ct);
+            var names = await planner.InPlaceAsync(set, choices, ct);
+            return Start(operations, user.Name, "backup-restore", id, (who, c) => audit.TrackAsync(who, AuditAction.Restore, $"backup {id}",
+                $"In-place restore of {string.Join(", ", names)} (after a safety backup)",
+                async () => Element(BackupInPlaceRestoreJson.From(await sets.RestoreInPlaceAsync(id, names, c)))));
         }
 
         if (body.Mode is not (null or "newName"))
         {
-            throw new BadApiRequestException($"\"mode\" is \"newName\" (the default: restore under new names) or \"inPlace\" (over the live tables, after a safety backup).");
+            throw new BadApiRequestException("\"mode\" is \"newName\" (the default: restore under new names) or \"inPlace\" (over the live tables, after a safety backup).");
         }
 
-        var plan = new List<(string Name, (string Catalog, string Schema, string Table) Target)>();
-        foreach (var table in body.Tables)
-        {
-            if (!set.Tables.Any(t => t.Name == table.Name))
-            {
-                throw new BadApiRequestException($"Set {id} has no table '{table.Name}'; it holds {string.Join(", ", set.Tables.Select(t => t.Name))}.");
-            }
-
-            var target = TableRoute.Parse(table.RestoreAs ?? "");
-            var path = SecurablePath.ForTable(target.Catalog, target.Schema, target.Table);
-            if (await catalog.FindTableAsync(path, ct) is not null || plan.Any(p => p.Target == target))
-            {
-                throw new BadApiRequestException($"{table.RestoreAs} already exists: restore under a new name, then swap names once you have checked the rows.");
-            }
-
-            if (!(await catalog.ListSchemasAsync(target.Catalog, ct)).Any(s => string.Equals(s.Schema, target.Schema, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new BadApiRequestException($"There is no schema {target.Catalog}.{target.Schema} to restore {table.RestoreAs} into: create it first (CREATE SCHEMA {target.Schema}).");
-            }
-
-            plan.Add((table.Name!, target));
-        }
-
-        var names = string.Join(", ", plan.Select(p => $"{p.Name} as {p.Target.Catalog}.{p.Target.Schema}.{p.Target.Table}"));
-        return Start(operations, user.Name, "backup-restore", id, (who, c) => audit.TrackAsync(who, AuditAction.Restore, $"backup {id}", $"Restore of {names}", async () =>
+        var plan = await planner.NewNamesAsync(set, choices, ct);
+        return Start(operations, user.Name, "backup-restore", id, (who, c) => audit.TrackAsync(who, AuditAction.Restore, $"backup {id}",
+            $"Restore of {string.Join(", ", plan.Select(p => $"{p.Name} as {p.Target}"))}", async () =>
         {
             var restored = new List<BackupRestoredJson>();
-            foreach (var (name, (catalogName, schema, table)) in plan)
+            foreach (var table in plan)
             {
-                var version = await sets.RestoreTableAsync(id, name, catalogName, schema, table, c);
-                restored.Add(new BackupRestoredJson(name, $"{catalogName}.{schema}.{table}", version));
+                var version = await sets.RestoreTableAsync(id, table.Name, table.Catalog, table.Schema, table.Table, c);
+                restored.Add(new BackupRestoredJson(table.Name, table.Target, version));
             }
 
             return Element(restored);
         }));
-    }
-
-    private static async Task<IResult> RestoreInPlaceAsync(
-        string id, BackupSetInfo set, IReadOnlyList<BackupRestoreTable> tables, LakehouseBackups sets, CatalogStore catalog,
-        OperationRegistry operations, IWorkbenchUser user, AuditLog audit, CancellationToken ct)
-    {
-        var names = new List<string>();
-        foreach (var table in tables)
-        {
-            if (!set.Tables.Any(t => t.Name == table.Name))
-            {
-                throw new BadApiRequestException($"Set {id} has no table '{table.Name}'; it holds {string.Join(", ", set.Tables.Select(t => t.Name))}.");
-            }
-
-            if (table.RestoreAs is not null)
-            {
-                throw new BadApiRequestException($"An in-place restore writes over {table.Name} itself: leave out \"restoreAs\", or use \"mode\": \"newName\".");
-            }
-
-            var route = TableRoute.Parse(table.Name!);
-            if (await catalog.FindTableAsync(SecurablePath.ForTable(route.Catalog, route.Schema, route.Table), ct) is null)
-            {
-                throw new BadApiRequestException($"{table.Name} is not in the catalog any more, so there is nothing to restore in place: use \"mode\": \"newName\".");
-            }
-
-            if (!names.Contains(table.Name!, StringComparer.Ordinal))
-            {
-                names.Add(table.Name!);
-            }
-        }
-
-        return Start(operations, user.Name, "backup-restore", id, (who, c) => audit.TrackAsync(who, AuditAction.Restore, $"backup {id}",
-            $"In-place restore of {string.Join(", ", names)} (after a safety backup)",
-            async () => Element(BackupInPlaceRestoreJson.From(await sets.RestoreInPlaceAsync(id, names, c)))));
     }
 
     private static async Task<IResult> RetentionAsync(
