@@ -13,9 +13,16 @@ public sealed class BackupInPlaceRestoreTests(CatalogDatabases databases, DuckDb
     private const string Summary = "SELECT count(*) AS n, sum(id) AS ids, sum(length(CAST(t AS VARCHAR))) AS chars FROM ({0}) t";
 
     [Fact]
-    public async Task In_place_restore_commits_one_version_with_the_set_rows_and_time_travel_still_shows_the_newer_rows()
+    public Task In_place_restore_commits_one_version_with_the_set_rows_and_time_travel_still_shows_the_newer_rows() =>
+        RestoreInPlaceAsync(CatalogProvider.Sqlite);
+
+    [PostgresFact]
+    public Task In_place_restore_on_a_PostgreSQL_catalog_commits_one_version_with_the_set_rows() =>
+        RestoreInPlaceAsync(CatalogProvider.Postgres);
+
+    private async Task RestoreInPlaceAsync(CatalogProvider provider)
     {
-        await using var lakehouse = await BackupLakehouse.OpenAsync(databases, duck.Database, CatalogProvider.Sqlite);
+        await using var lakehouse = await BackupLakehouse.OpenAsync(databases, duck.Database, provider);
         var (orders, people) = await BackupTestData.CreateAsync(lakehouse);
         var backups = lakehouse.Backups();
         var atBackup = (Orders: await SummaryAsync(orders), People: await SummaryAsync(people));
