@@ -3,7 +3,9 @@ namespace NeuroLake.Engine.Backup;
 /// <summary>
 /// What one backup set holds (stored zstd-compressed as <c>sets/&lt;id&gt;.manifest.json.zst</c>, written last): the catalog
 /// export and, per table, the Delta version the catalog recorded and every file with its size and SHA-256. No
-/// credentials and no absolute paths: table locations are relative to the lakehouse root.
+/// credentials and no absolute paths: table locations are relative to the lakehouse root. <see cref="Label"/> says why a
+/// set was taken when not on request (a safety backup before an in-place restore); <see cref="NewBytes"/> is what the set
+/// added to the repository (both absent from sets written before they existed, which format version 1 readers ignore).
 /// </summary>
 internal sealed record BackupManifest(
     int FormatVersion,
@@ -11,7 +13,9 @@ internal sealed record BackupManifest(
     DateTimeOffset CreatedAt,
     string CatalogProvider,
     IReadOnlyList<BackupFile> CatalogFiles,
-    IReadOnlyList<BackupTable> Tables)
+    IReadOnlyList<BackupTable> Tables,
+    string? Label = null,
+    long? NewBytes = null)
 {
     /// <summary>Bumped when the manifest shape changes; readers refuse a newer one.</summary>
     public const int CurrentFormatVersion = 1;

@@ -27,6 +27,6 @@ public static class BackupServiceCollectionExtensions
             return new LakehouseBackups(
                 options.ResolveBackupTarget(options.DataDirectory), sp.GetRequiredService<ObjectStoreFactory>(),
                 sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), sp.GetRequiredService<DuckDbDatabase>(), options.DataDirectory,
-                sp.GetRequiredService<WarehouseLayout>(), sp.GetRequiredService<DeltaTableDiscovery>(), sp.GetService<TimeProvider>() ?? TimeProvider.System);
+                sp.GetRequiredService<WarehouseLayout>(), sp.GetRequiredService<DeltaTableDiscovery>(), sp.GetRequiredService<CatalogTableObserver>(), sp.GetService<TimeProvider>() ?? TimeProvider.System);
         });
 }

@@ -22,7 +22,7 @@ internal sealed class LakehouseBackup(
     Func<string, CancellationToken, Task<IObjectStore>> openTableStore,
     TimeProvider time)
 {
-    public async Task<BackupResult> RunAsync(BackupRepository repository, CancellationToken ct, IProgress<BackupProgress>? progress = null)
+    public async Task<BackupResult> RunAsync(BackupRepository repository, CancellationToken ct, IProgress<BackupProgress>? progress = null, string? label = null)
     {
         var createdAt = time.GetUtcNow();
         var setId = $"{createdAt:yyyyMMdd'T'HHmmssfff'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -50,7 +50,7 @@ internal sealed class LakehouseBackup(
             provider = context.IsPostgres ? "Postgres" : "Sqlite";
         }
 
-        var manifest = new BackupManifest(BackupManifest.CurrentFormatVersion, setId, createdAt, provider, catalogFiles, tables);
+        var manifest = new BackupManifest(BackupManifest.CurrentFormatVersion, setId, createdAt, provider, catalogFiles, tables, label, added.Bytes);
         await repository.WriteManifestAsync(manifest, ct).ConfigureAwait(false);
         return new BackupResult(setId, tables.Count, manifest.AllFiles.Count(), manifest.TotalBytes, added.Objects, added.Bytes);
     }

@@ -6,6 +6,7 @@ using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Tables;
 
 namespace NeuroLake.Engine.Backup;
 
@@ -24,6 +25,7 @@ public sealed class LakehouseBackups
     private readonly WarehouseLayout layout;
     private readonly DeltaTableDiscovery discovery;
     private readonly TimeProvider time;
+    private readonly CatalogTableObserver observer;
 
     /// <summary>Backups and retention of this host take turns (see <see cref="ApplyRetentionAsync"/>).</summary>
     private readonly SemaphoreSlim writers = new(1, 1);
@@ -32,9 +34,9 @@ public sealed class LakehouseBackups
     /// <param name="lakehouseRoot">The data folder, which set table locations are relative to.</param>
     internal LakehouseBackups(
         string repositoryTarget, ObjectStoreFactory stores, IDbContextFactory<CatalogDbContext> catalog, DuckDbDatabase duckDb,
-        string lakehouseRoot, WarehouseLayout layout, DeltaTableDiscovery discovery, TimeProvider time) =>
-        (this.repositoryTarget, this.stores, this.catalog, this.duckDb, this.lakehouseRoot, this.layout, this.discovery, this.time) =
-        (repositoryTarget, stores, catalog, duckDb, lakehouseRoot, layout, discovery, time);
+        string lakehouseRoot, WarehouseLayout layout, DeltaTableDiscovery discovery, CatalogTableObserver observer, TimeProvider time) =>
+        (this.repositoryTarget, this.stores, this.catalog, this.duckDb, this.lakehouseRoot, this.layout, this.discovery, this.observer, this.time) =
+        (repositoryTarget, stores, catalog, duckDb, lakehouseRoot, layout, discovery, observer, time);
 
     /// <summary>Every finished set, newest first, with its latest verify result; a set whose manifest is damaged is listed as unusable.</summary>
     public async Task<IReadOnlyList<BackupSetInfo>> ListAsync(CancellationToken ct)
@@ -58,8 +60,24 @@ public sealed class LakehouseBackups
             : null;
     }
 
+    /// <summary>
+    /// When the newest finished set was taken, read from its id (which starts with its UTC time) so no manifest is read;
+    /// null when there is none.
+    /// </summary>
+    public async Task<DateTimeOffset?> LastSetAtAsync(CancellationToken ct)
+    {
+        var repository = await RepositoryAsync(ct).ConfigureAwait(false);
+        var newest = (await repository.ListSetsAsync(ct).ConfigureAwait(false)).Order(StringComparer.Ordinal).LastOrDefault();
+        return newest is not null && DateTimeOffset.TryParseExact(
+            newest.Split('-')[0], "yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
+    }
+
     /// <summary>Takes a set of the catalog and every table at the version the catalog recorded.</summary>
-    public async Task<BackupResult> BackupAsync(CancellationToken ct, IProgress<BackupProgress>? progress = null)
+    /// <param name="label">Why the set was taken when not on request (shown with the set).</param>
+    public async Task<BackupResult> BackupAsync(CancellationToken ct, IProgress<BackupProgress>? progress = null, string? label = null)
     {
         var backup = new LakehouseBackup(catalog, duckDb, lakehouseRoot, (location, c) => stores.OpenAsync(location, c), time);
         var repository = await RepositoryAsync(ct).ConfigureAwait(false);
@@ -69,7 +87,7 @@ public sealed class LakehouseBackups
         try
         {
             await using var held = await LockForBackupAsync(repository, progress, ct).ConfigureAwait(false);
-            return await backup.RunAsync(repository, ct, progress).ConfigureAwait(false);
+            return await backup.RunAsync(repository, ct, progress, label).ConfigureAwait(false);
         }
         finally
         {
@@ -203,6 +221,50 @@ public sealed class LakehouseBackups
 
     private static readonly TimeSpan RetentionPoll = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Restores <paramref name="tableNames"/> of the set over the live tables of the same names: the set is verified first
+    /// (refused, naming its damaged files, before anything is written), then a safety backup of the whole lakehouse is
+    /// taken (a normal set, labelled), then each table gets ONE new version holding the set's rows, so time travel
+    /// still shows what it held before.
+    /// </summary>
+    /// <exception cref="BackupException">The set is damaged, lacks a table, or a table is no longer in the catalog.</exception>
+    public async Task<InPlaceRestoreResult> RestoreInPlaceAsync(
+        string setId, IReadOnlyList<string> tableNames, CancellationToken ct, IProgress<BackupProgress>? progress = null)
+    {
+        var restore = new SetRestore(await RepositoryAsync(ct).ConfigureAwait(false), time);
+        var manifest = await restore.OpenVerifiedAsync(setId, ct).ConfigureAwait(false);
+        var locations = await LiveLocationsAsync(ct).ConfigureAwait(false);
+        var plan = tableNames.Select(name =>
+        {
+            var table = manifest.Tables.SingleOrDefault(t => t.Name == name)
+                ?? throw new BackupException($"Backup set '{setId}' has no table '{name}'; it holds {string.Join(", ", manifest.Tables.Select(t => t.Name))}.");
+            return locations.TryGetValue(name, out var location)
+                ? (Table: table, Location: location)
+                : throw new BackupException($"{name} is not in the catalog any more, so there is nothing to restore in place: restore it under a new name.");
+        }).ToList();
+
+        var safety = await BackupAsync(ct, progress, $"Safety backup before restoring {string.Join(", ", tableNames)} in place from set {setId}").ConfigureAwait(false);
+        var restored = new List<InPlaceRestoredTable>();
+        foreach (var (table, location) in plan)
+        {
+            progress?.Report(new BackupProgress((double)restored.Count / plan.Count, $"restoring {table.Name} in place", restored.Count, 0, 0, 0));
+            var live = new DeltaTable(await stores.OpenAsync(location, ct).ConfigureAwait(false), duckDb, new DeltaTableOptions { Observer = observer, Clock = time });
+            var (before, after) = await new TableInPlaceRestore(restore, duckDb).RestoreAsync(setId, table, live, ct).ConfigureAwait(false);
+            restored.Add(new InPlaceRestoredTable(table.Name, table.Version, before, after));
+        }
+
+        return new InPlaceRestoreResult(safety.SetId, restored);
+    }
+
+    private async Task<Dictionary<string, string>> LiveLocationsAsync(CancellationToken ct)
+    {
+        await using var context = await catalog.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var tables = await context.Tables.AsNoTracking()
+            .Select(t => new { Catalog = t.Schema!.Catalog!.Name, Schema = t.Schema.Name, t.Name, t.Location })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return tables.ToDictionary(t => $"{t.Catalog}.{t.Schema}.{t.Name}", t => t.Location, StringComparer.Ordinal);
+    }
+
     private async Task<BackupRepository> RepositoryAsync(CancellationToken ct)
     {
         if (!repositoryTarget.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
@@ -220,7 +282,8 @@ public sealed class LakehouseBackups
         {
             var manifest = await repository.ReadManifestAsync(setId, ct).ConfigureAwait(false);
             var tables = manifest.Tables.Select(t => new BackupSetTable(t.Name, t.Version, t.Files.Sum(f => f.Size))).ToList();
-            return new BackupSetInfo(setId, manifest.CreatedAt, tables, manifest.AllFiles.Count(), manifest.TotalBytes, verify, null);
+            return new BackupSetInfo(setId, manifest.CreatedAt, tables, manifest.AllFiles.Count(), manifest.TotalBytes, verify, null,
+                manifest.NewBytes, manifest.Label);
         }
         catch (BackupException e)
         {

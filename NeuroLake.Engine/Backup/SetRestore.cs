@@ -32,16 +32,24 @@ internal sealed class SetRestore(BackupRepository repository, TimeProvider time)
         }
 
         // Data first, log last: a restore cut short leaves at most an incomplete log, never a log naming missing files.
-        foreach (var file in table.Files.OrderBy(f => f.Path.StartsWith("_delta_log/", StringComparison.Ordinal)).ThenBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var file in table.Files.OrderBy(f => IsLog(f)).ThenBy(f => f.Path, StringComparer.Ordinal))
         {
-            await using var content = new HashingReadStream(await repository.OpenAsync(file, ct).ConfigureAwait(false));
-            await target.PutAsync(file.Path, content, ct).ConfigureAwait(false);
-            if (content.Sha256 != file.Sha256 || content.BytesRead != file.Size)
-            {
-                throw new BackupException($"{table.Name}/{file.Path} changed in the repository during the restore; verify the set and try again.");
-            }
+            await WriteFileAsync(table, file, target, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Writes one file of <paramref name="table"/> under its path in <paramref name="target"/>, hashing it on the way.</summary>
+    public async Task WriteFileAsync(BackupTable table, BackupFile file, IObjectStore target, CancellationToken ct)
+    {
+        await using var content = new HashingReadStream(await repository.OpenAsync(file, ct).ConfigureAwait(false));
+        await target.PutAsync(file.Path, content, ct).ConfigureAwait(false);
+        if (content.Sha256 != file.Sha256 || content.BytesRead != file.Size)
+        {
+            throw new BackupException($"{table.Name}/{file.Path} changed in the repository during the restore; verify the set and try again.");
+        }
+    }
+
+    public static bool IsLog(BackupFile file) => file.Path.StartsWith("_delta_log/", StringComparison.Ordinal);
 
     public async Task<IReadOnlyList<CatalogTableRows>> ReadCatalogAsync(BackupManifest manifest, CancellationToken ct)
     {

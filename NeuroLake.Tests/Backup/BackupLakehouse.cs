@@ -79,7 +79,7 @@ internal sealed class BackupLakehouse : IAsyncDisposable
     /// <summary>The host facade over this lakehouse and its repository folder, taking sets at the times of <paramref name="time"/>.</summary>
     public LakehouseBackups Backups(TimeProvider? time = null, TimeSpan? retentionWait = null) => new(
         RepositoryFolder, new ObjectStoreFactory(new StorageOptions(), null, new ConditionalCreateProbe()), Catalog, DuckDb, DataFolder,
-        new WarehouseLayout(Warehouse), Discovery, time ?? TimeProvider.System)
+        new WarehouseLayout(Warehouse), Discovery, _services.GetRequiredService<CatalogTableObserver>(), time ?? TimeProvider.System)
     {
         RetentionWait = retentionWait ?? TimeSpan.FromMinutes(10),
     };

@@ -7,7 +7,7 @@ using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Api.Admin;
 using NeuroLake.Web.Api.Backups;
 using NeuroLake.Web.Api.Operations;
-using NeuroLake.Web.Api.Tables;
+using NeuroLake.Web.Backups;
 using NeuroLake.Web.Identity;
 
 namespace NeuroLake.Web.Api;
@@ -61,7 +61,8 @@ public static class BackupsEndpoints
             .Produces<BackupRetentionJson>();
         backups.MapPost("/{id}/restore", RestoreAsync)
             .WithName("RestoreFromBackup")
-            .WithSummary("Restores tables of the set under new names ({\"tables\": [{\"name\": \"main.sales.orders\", \"restoreAs\": \"main.sales.orders_restored\"}]}); " +
+            .WithSummary("Restores tables of the set under new names ({\"tables\": [{\"name\": \"main.sales.orders\", \"restoreAs\": \"main.sales.orders_restored\"}]}), " +
+                         "or with \"mode\": \"inPlace\" over the live tables as one new version each, after a safety backup of the lakehouse; " +
                          "the set is verified first and refused if damaged. 202 with an operation to poll. Administrators only.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Produces<OperationJson>(StatusCodes.Status202Accepted);
@@ -69,7 +70,7 @@ public static class BackupsEndpoints
     }
 
     private static async Task<IResult> RestoreAsync(
-        string id, BackupRestoreRequest body, LakehouseBackups sets, CatalogStore catalog, OperationRegistry operations, IWorkbenchUser user, AuditLog audit, CancellationToken ct)
+        string id, BackupRestoreRequest body, LakehouseBackups sets, RestorePlanner planner, OperationRegistry operations, IWorkbenchUser user, AuditLog audit, CancellationToken ct)
     {
         if (await sets.FindAsync(id, ct) is not { } set)
         {
@@ -81,37 +82,29 @@ public static class BackupsEndpoints
             throw new BadApiRequestException($"Name 1 to {MaxRestoredTables} \"tables\" to restore, e.g. [{{\"name\": \"main.sales.orders\", \"restoreAs\": \"main.sales.orders_restored\"}}].");
         }
 
-        var plan = new List<(string Name, (string Catalog, string Schema, string Table) Target)>();
-        foreach (var table in body.Tables)
+        var choices = body.Tables.Select(t => new RestoreChoice(t.Name, t.RestoreAs)).ToList();
+        if (body.Mode is "inPlace")
         {
-            if (!set.Tables.Any(t => t.Name == table.Name))
-            {
-                throw new BadApiRequestException($"Set {id} has no table '{table.Name}'; it holds {string.Join(", ", set.Tables.Select(t => t.Name))}.");
-            }
-
-            var target = TableRoute.Parse(table.RestoreAs ?? "");
-            var path = SecurablePath.ForTable(target.Catalog, target.Schema, target.Table);
-            if (await catalog.FindTableAsync(path, ct) is not null || plan.Any(p => p.Target == target))
-            {
-                throw new BadApiRequestException($"{table.RestoreAs} already exists: restore under a new name, then swap names once you have checked the rows.");
-            }
-
-            if (!(await catalog.ListSchemasAsync(target.Catalog, ct)).Any(s => string.Equals(s.Schema, target.Schema, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new BadApiRequestException($"There is no schema {target.Catalog}.{target.Schema} to restore {table.RestoreAs} into: create it first (CREATE SCHEMA {target.Schema}).");
-            }
-
-            plan.Add((table.Name!, target));
+            var names = await planner.InPlaceAsync(set, choices, ct);
+            return Start(operations, user.Name, "backup-restore", id, (who, c) => audit.TrackAsync(who, AuditAction.Restore, $"backup {id}",
+                $"In-place restore of {string.Join(", ", names)} (after a safety backup)",
+                async () => Element(BackupInPlaceRestoreJson.From(await sets.RestoreInPlaceAsync(id, names, c)))));
         }
 
-        var names = string.Join(", ", plan.Select(p => $"{p.Name} as {p.Target.Catalog}.{p.Target.Schema}.{p.Target.Table}"));
-        return Start(operations, user.Name, "backup-restore", id, (who, c) => audit.TrackAsync(who, AuditAction.Restore, $"backup {id}", $"Restore of {names}", async () =>
+        if (body.Mode is not (null or "newName"))
+        {
+            throw new BadApiRequestException("\"mode\" is \"newName\" (the default: restore under new names) or \"inPlace\" (over the live tables, after a safety backup).");
+        }
+
+        var plan = await planner.NewNamesAsync(set, choices, ct);
+        return Start(operations, user.Name, "backup-restore", id, (who, c) => audit.TrackAsync(who, AuditAction.Restore, $"backup {id}",
+            $"Restore of {string.Join(", ", plan.Select(p => $"{p.Name} as {p.Target}"))}", async () =>
         {
             var restored = new List<BackupRestoredJson>();
-            foreach (var (name, (catalogName, schema, table)) in plan)
+            foreach (var table in plan)
             {
-                var version = await sets.RestoreTableAsync(id, name, catalogName, schema, table, c);
-                restored.Add(new BackupRestoredJson(name, $"{catalogName}.{schema}.{table}", version));
+                var version = await sets.RestoreTableAsync(id, table.Name, table.Catalog, table.Schema, table.Table, c);
+                restored.Add(new BackupRestoredJson(table.Name, table.Target, version));
             }
 
             return Element(restored);

@@ -81,6 +81,8 @@ public static class EngineExtensions
         });
         builder.Services.AddNeuroLakeCost();
         builder.Services.AddNeuroLakeBackups();
+        builder.Services.AddSingleton<NeuroLake.Web.Backups.BackupHealth>();
+        builder.Services.AddSingleton<NeuroLake.Web.Backups.RestorePlanner>();
         builder.Services.AddNeuroLakeSettings(ConfiguredSettings);
         builder.Services.AddHostedService<EngineStartup>();
         builder.AddNeuroLakeJobs(warehouse);

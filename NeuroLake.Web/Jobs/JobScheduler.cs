@@ -107,6 +107,23 @@ public sealed class JobScheduler(
     }
 
     /// <summary>
+    /// Takes a backup once now (the Backups page's "Back up now"), without a recurring job: administrators only, since a
+    /// set holds every table; the run is in the history at once, queued in the backup queue, and runs as its trigger.
+    /// </summary>
+    public async Task<JobRun> BackupNowAsync(string user, CancellationToken ct)
+    {
+        if (!await privileges.IsAdminAsync(user, ct))
+        {
+            throw new PermissionDeniedException("permission denied: only an administrator may take a backup.");
+        }
+
+        var run = await runs.QueueAsync(JobKind.Backup, null, null, user, ct);
+        var externalId = background.Enqueue<HangfireJobs>(JobQueues.For(JobKind.Backup), j => j.RunAsync(run.Id, CancellationToken.None));
+        await runs.SetExternalIdAsync(run.Id, externalId, ct);
+        return run with { ExternalId = externalId };
+    }
+
+    /// <summary>
     /// Stops a run: a running one within moments (its statement is interrupted; nothing half-done commits), a queued
     /// one before it starts. False when the run already finished.
     /// </summary>

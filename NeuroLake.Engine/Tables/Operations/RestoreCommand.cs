@@ -30,6 +30,24 @@ internal sealed class RestoreCommand(DeltaTable table)
                 $"Version {target.Version} of '{table.Location}' is partitioned differently ({string.Join(", ", target.PartitionColumns)}) from the current version; RESTORE cannot change partitioning.");
         }
 
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["version"] = version?.ToString(CultureInfo.InvariantCulture) ?? target.Version.ToString(CultureInfo.InvariantCulture),
+        };
+        if (timestamp is { } ts)
+        {
+            parameters["timestamp"] = ts.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        return await CommitAsync(current, target, parameters, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The RESTORE commit itself, towards <paramref name="target"/>, which may be a snapshot of another log with the
+    /// same relative file names (a backup's copy of this table); the caller checked partitioning.
+    /// </summary>
+    internal async Task<OperationResult> CommitAsync(Snapshot current, Snapshot target, IReadOnlyDictionary<string, string> parameters, CancellationToken ct)
+    {
         var live = current.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var wanted = target.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var toAdd = target.Files.Where(f => !live.ContainsKey(f.Path)).ToList();
@@ -39,10 +57,9 @@ internal sealed class RestoreCommand(DeltaTable table)
         var transaction = table.StartTransaction(current, "RESTORE");
         transaction.ReadSet.ReadWholeTable();
         transaction.ReadSet.ReadFiles(current.Files);
-        transaction.OperationParameters["version"] = version?.ToString(CultureInfo.InvariantCulture) ?? target.Version.ToString(CultureInfo.InvariantCulture);
-        if (timestamp is { } ts)
+        foreach (var (key, value) in parameters)
         {
-            transaction.OperationParameters["timestamp"] = ts.ToString("O", CultureInfo.InvariantCulture);
+            transaction.OperationParameters[key] = value;
         }
 
         if (target.Metadata.SchemaString != current.Metadata.SchemaString)

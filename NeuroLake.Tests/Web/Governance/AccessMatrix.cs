@@ -195,6 +195,7 @@ internal static class AccessMatrix
         Page("/admin/settings", "/admin/settings",                                               "signin denied denied denied 200    signin"),
         Page("/admin/audit", "/admin/audit",                                                     "signin denied denied denied 200    signin"),
         Page("/admin/tokens", "/admin/tokens",                                                   "signin denied denied denied 200    signin"),
+        Page("/backups", "/backups",                                                             "signin denied denied denied 200    signin"),
         Page("/account/tokens", "/account/tokens",                                               "signin 200    200    200    200    signin"),
         Page("/account/password", "/account/password",                                           "signin 200    200    200    200    signin"),
         Page("/account/two-factor", "/account/two-factor",                                       "signin 200    200    200    200    signin"),

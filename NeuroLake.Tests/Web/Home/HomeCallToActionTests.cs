@@ -28,6 +28,7 @@ public sealed class HomeCallToActionTests : MudComponentTest, IClassFixture<Work
         Context.Services.AddSingleton(app.Services.GetRequiredService<IOptions<NeuroLakeOptions>>());
         Context.Services.AddSingleton(app.Services.CreateScope().ServiceProvider.GetRequiredService<IWorkbenchUser>());
         Context.Services.AddScoped<UserClock>();
+        Context.Services.AddSingleton(app.Services.GetRequiredService<NeuroLake.Web.Backups.BackupHealth>());
         Context.AddAuthorization().SetAuthorized("tester").SetPolicies(WorkbenchRoles.AdminPolicy);
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -25,5 +25,6 @@ public partial class NavMenu
         new("Audit log", "admin/audit", Icons.Material.Filled.Policy, AdminOnly: true),
         new("Tokens", "admin/tokens", Icons.Material.Filled.Key, AdminOnly: true),
         new("Settings", "admin/settings", Icons.Material.Filled.Settings, AdminOnly: true),
+        new("Backups", "backups", Icons.Material.Filled.Backup, AdminOnly: true),
     ];
 }
