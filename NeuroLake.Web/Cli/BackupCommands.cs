@@ -5,6 +5,7 @@ using NeuroLake.Engine.Backup;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Web.Api.Backups;
+using NeuroLake.Web.Backups;
 using NeuroLake.Web.Components.Pages.Catalog;
 
 namespace NeuroLake.Web.Cli;
@@ -161,12 +162,62 @@ internal sealed class BackupCommands(IServiceProvider services, TextWriter outpu
 
     private async Task<int> RestoreAsync(CliArguments command, CancellationToken ct)
     {
-        command.Allow("--into", "--catalog-provider", "--catalog-connection");
+        command.Allow("--into", "--catalog-provider", "--catalog-connection", "--table", "--as", "--in-place");
         if (command.Positional.Count != 1)
         {
             throw new CliUsageException("Name the set to restore (see 'backups').");
         }
 
+        return command.Has("--table")
+            ? await RestoreTablesAsync(command, command.Positional[0], ct)
+            : await RestoreLakehouseAsync(command, ct);
+    }
+
+    /// <summary>Tables into the running lakehouse: under a new name, or in place after a safety backup.</summary>
+    private async Task<int> RestoreTablesAsync(CliArguments command, string setId, CancellationToken ct)
+    {
+        if (command.Has("--into"))
+        {
+            throw new CliUsageException("--table restores into this lakehouse and --into restores all of it elsewhere: use one of them.");
+        }
+
+        var tables = (command.Option("--table") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (tables.Length == 0 || command.Has("--as") == command.Has("--in-place"))
+        {
+            throw new CliUsageException("Restore tables with --table main.sales.orders and either --as main.sales.orders_restored or --in-place.");
+        }
+
+        var set = await _sets.FindAsync(setId, ct) ?? throw new BackupException($"The repository has no backup set '{setId}': see 'backups' for the sets it holds.");
+        var planner = services.GetRequiredService<RestorePlanner>();
+        if (command.Has("--in-place"))
+        {
+            var names = await planner.InPlaceAsync(set, [.. tables.Select(t => new RestoreChoice(t, null))], ct);
+            var result = await _audit.TrackAsync(_who, AuditAction.Restore, $"backup {setId}", $"Restore in place of {string.Join(", ", names)} (command line)",
+                () => _sets.RestoreInPlaceAsync(setId, names, ct));
+            foreach (var table in result.Tables)
+            {
+                await output.WriteLineAsync(FormattableString.Invariant(
+                    $"  {table.Name}: version {table.SetVersion} of the set is now version {table.Version} (was {table.PreviousVersion}; still readable with VERSION AS OF {table.PreviousVersion})"));
+            }
+
+            await output.WriteLineAsync($"Restored {result.Tables.Count} table(s) in place from set {setId}; safety backup taken first: set {result.SafetySetId}.");
+            return 0;
+        }
+
+        if (tables.Length != 1)
+        {
+            throw new CliUsageException("--as names one new table: restore one --table at a time under a new name.");
+        }
+
+        var plan = (await planner.NewNamesAsync(set, [new RestoreChoice(tables[0], command.Option("--as"))], ct)).Single();
+        var version = await _audit.TrackAsync(_who, AuditAction.Restore, $"backup {setId}", $"Restore of {plan.Name} as {plan.Target} (command line)",
+            () => _sets.RestoreTableAsync(setId, plan.Name, plan.Catalog, plan.Schema, plan.Table, ct));
+        await output.WriteLineAsync(FormattableString.Invariant($"Restored {plan.Name} from set {setId} as {plan.Target} (version {version})."));
+        return 0;
+    }
+
+    private async Task<int> RestoreLakehouseAsync(CliArguments command, CancellationToken ct)
+    {
         var into = command.Option("--into") ?? throw new CliUsageException("Say where: --into <a new, empty folder> (the whole lakehouse is restored there).");
         var provider = command.Option("--catalog-provider") is { } name
             ? Enum.TryParse<CatalogProvider>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)

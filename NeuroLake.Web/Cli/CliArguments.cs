@@ -19,7 +19,7 @@ internal sealed class CliArguments
     public IReadOnlyList<string> Configuration { get; }
 
     /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "--all", "--apply", "--json" };
+    private static readonly HashSet<string> Switches = new(StringComparer.Ordinal) { "--all", "--apply", "--json", "--in-place" };
 
     public static CliArguments Parse(IReadOnlyList<string> args)
     {

@@ -75,6 +75,11 @@ public static class OperatorCli
           restore <set-id> --into <folder> [--catalog-provider Sqlite|Postgres] [--catalog-connection <connection string>]
                                            restore the whole lakehouse into a new, empty folder and catalog
                                            (default: a SQLite catalog in that folder)
+          restore <set-id> --table <catalog.schema.table> --as <catalog.schema.new_table>
+                                           restore one table into this lakehouse under a new name
+          restore <set-id> --table <name>[,<name>...] --in-place
+                                           restore tables over themselves: a safety backup first, then one new
+                                           version each (earlier versions stay readable by time travel)
           help                             this text
         Settings as for the web app, e.g. --NeuroLake:DataDirectory=/srv/neurolake.
         """;

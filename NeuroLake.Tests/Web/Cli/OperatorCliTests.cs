@@ -112,12 +112,44 @@ public sealed class OperatorCliTests(CatalogDatabases databases, DuckDbFixture d
         Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(occupied).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task Tables_restore_from_the_command_line_in_place_after_a_safety_backup_and_under_a_new_name()
+    {
+        await using var lakehouse = await BackupLakehouse.OpenAsync(databases, duck.Database, CatalogProvider.Sqlite);
+        var (orders, _) = await BackupTestData.CreateAsync(lakehouse);
+        var setId = (await RunAsync(lakehouse, "backup")).Output.Split(' ')[2].TrimEnd(':');
+        var atBackup = await new DeltaTable(orders.Store, duck.Database).GetSnapshotAsync();
+        await orders.DeleteAsync("id < 150");
+        var damaged = (await new DeltaTable(orders.Store, duck.Database).GetSnapshotAsync()).Version;
+
+        var inPlace = await RunAsync(lakehouse, "restore", setId, "--table", "main.sales.orders", "--in-place");
+
+        Assert.True(inPlace.Code == 0, inPlace.Error);
+        Assert.Contains("safety backup taken first", inPlace.Output, StringComparison.Ordinal);
+        var restored = await new DeltaTable(orders.Store, duck.Database).GetSnapshotAsync();
+        Assert.Equal(damaged + 1, restored.Version);
+        var (onlyBackup, onlyRestored, rows) = BackupTestData.Difference(duck.Database, DeltaTable.ToSql(atBackup), DeltaTable.ToSql(restored));
+        Assert.Equal((0L, 0L, 205L), (onlyBackup, onlyRestored, rows));
+        Assert.Equal(2, (await lakehouse.Backups().ListAsync(CancellationToken.None)).Count);
+
+        var copy = await RunAsync(lakehouse, "restore", setId, "--table", "main.sales.orders", "--as", "main.sales.orders_copy");
+        Assert.True(copy.Code == 0, copy.Error);
+        var copied = await new DeltaTable(new LocalObjectStore(lakehouse.Managed("sales", "orders_copy")), duck.Database).GetSnapshotAsync();
+        Assert.Equal((0L, 0L, 205L), BackupTestData.Difference(duck.Database, DeltaTable.ToSql(atBackup), DeltaTable.ToSql(copied)));
+
+        var taken = await RunAsync(lakehouse, "restore", setId, "--table", "main.sales.orders", "--as", "main.sales.orders_copy");
+        Assert.Equal(1, taken.Code);
+        Assert.Contains("already exists", taken.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Name the set to restore", "restore")]
     [InlineData("--into", "restore", "20260101T000000000Z-00000000")]
     [InlineData("does not know --force", "backups", "--force")]
     [InlineData("Sqlite or Postgres", "restore", "x", "--into", "/tmp/x", "--catalog-provider", "oracle")]
     [InlineData("Name one set or --all, not both", "verify", "x", "--all")]
+    [InlineData("either --as main.sales.orders_restored or --in-place", "restore", "x", "--table", "main.s.t")]
+    [InlineData("use one of them", "restore", "x", "--table", "main.s.t", "--in-place", "--into", "/tmp/x")]
     public async Task A_wrong_command_line_exits_with_2_and_says_what_to_write(string expected, params string[] args)
     {
         await using var lakehouse = await BackupLakehouse.OpenAsync(databases, duck.Database, CatalogProvider.Sqlite);
