@@ -17,5 +17,6 @@ internal static class BenchmarkCatalog
         new ConcurrencyBenchmark(),
         new IngestBenchmark(),
         new AdmissionBenchmark(),
+        new BackupBenchmark(),
     ];
 }

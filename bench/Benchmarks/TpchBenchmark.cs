@@ -28,8 +28,8 @@ public sealed class TpchBenchmark : IBenchmark
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var data = Option(args, "--data") is { } dataFolder
-            ? new TpchData(dataFolder, Path.Combine(Path.GetDirectoryName(DefaultData())!, "queries"))
-            : new TpchData(DefaultData());
+            ? new TpchData(dataFolder, Path.Combine(Path.GetDirectoryName(TpchData.DefaultFolder())!, "queries"))
+            : new TpchData(TpchData.DefaultFolder());
         var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var profile = args.Contains("--profile");
         var queries = Option(args, "--queries")?.Split(',').Select(q => int.Parse(q, CultureInfo.InvariantCulture)).ToList() ?? [.. Enumerable.Range(1, 22)];
@@ -118,22 +118,5 @@ public sealed class TpchBenchmark : IBenchmark
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    /// <summary>shared/data/tpch/sf0.1 beside or above the repository, found from the working folder up.</summary>
-    private static string DefaultData()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "tpch", "sf0.1"), Path.Combine(dir.FullName, "..", "shared", "data", "tpch", "sf0.1") })
-            {
-                if (Directory.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("No shared/data/tpch/sf0.1 above the working folder: pass --data DIR, a folder of TPC-H Parquet files.");
     }
 }

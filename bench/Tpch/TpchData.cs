@@ -36,6 +36,23 @@ internal sealed class TpchData
     /// <summary>The folder of expected answers, or null when there is none for this data.</summary>
     public string? Answers { get; }
 
+    /// <summary>shared/data/tpch/sf0.1 beside or above the repository, found from the working folder up.</summary>
+    public static string DefaultFolder()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "tpch", "sf0.1"), Path.Combine(dir.FullName, "..", "shared", "data", "tpch", "sf0.1") })
+            {
+                if (Directory.Exists(candidate))
+                {
+                    return Path.GetFullPath(candidate);
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("No shared/data/tpch/sf0.1 above the working folder: pass --data DIR, a folder of TPC-H Parquet files.");
+    }
+
     public string ParquetOf(string table) => Path.Combine(Folder, table + ".parquet");
 
     /// <summary>Query n's text; q11 carries a scale-dependent threshold, so its per-scale variant wins when present.</summary>
