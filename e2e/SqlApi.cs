@@ -17,5 +17,20 @@ internal sealed class SqlApi(Uri baseAddress) : IDisposable
         }
     }
 
+    /// <summary>The first value of the last statement's first row, as JSON.</summary>
+    public async Task<System.Text.Json.JsonElement> ScalarAsync(string sql)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/v1/sql", new { sql });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /api/v1/sql answered {(int)response.StatusCode} to '{sql}': {body}");
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        var statements = document.RootElement.GetProperty("statements");
+        return statements[statements.GetArrayLength() - 1].GetProperty("rows")[0][0].Clone();
+    }
+
     public void Dispose() => _http.Dispose();
 }
