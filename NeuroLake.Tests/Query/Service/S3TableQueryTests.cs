@@ -1,8 +1,13 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Catalog.Integration;
+using NeuroLake.Engine.Catalog.Model;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Storage.Cache;
@@ -64,6 +69,8 @@ public sealed class S3TableQueryTests(CatalogDatabases databases) : IClassFixtur
         _folder.Dispose();
     }
 
+    private ObjectStoreFactory? _lastStores;
+
     private async Task<(QueryService Service, FileCache? Cache)> ServiceAsync(bool onS3, long cacheCapacity = 1 << 30)
     {
         var catalog = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);
@@ -74,7 +81,7 @@ public sealed class S3TableQueryTests(CatalogDatabases databases) : IClassFixtur
         if (onS3)
         {
             cache = new FileCache(_folder.Sub("cache-" + name), cacheCapacity);
-            stores = await _s3.FactoryAsync(CommitCoordination.Coordinator, cache: cache);
+            stores = _lastStores = await _s3.FactoryAsync(CommitCoordination.Coordinator, cache: cache);
         }
 
         var service = new QueryService(
@@ -173,5 +180,23 @@ public sealed class S3TableQueryTests(CatalogDatabases databases) : IClassFixtur
             var error = await Assert.ThrowsAsync<QueryFailedException>(() => remote.ExecuteAsync(sql, Request()));
             Assert.DoesNotContain(cache.Root, error.Message, StringComparison.Ordinal);
         }
+    }
+
+    [S3Fact]
+    public async Task The_storage_survey_measures_an_S3_table_in_the_warm_tier_from_its_objects()
+    {
+        var (remote, _) = await ServiceAsync(onS3: true);
+        await RunScriptAsync(remote);
+        var detail = (await remote.ExecuteAsync("DESCRIBE DETAIL s.t", Request()))[0].Rows[0];
+        using var duckDb = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = 2 });
+        var survey = new StorageSurvey(new RegisteredTables(_catalogs[^1].GetRequiredService<IDbContextFactory<CatalogDbContext>>()), duckDb, _lastStores);
+
+        var result = await survey.MeasureAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+
+        Assert.Empty(result.Problems);
+        var day = Assert.Single(result.Tables);
+        Assert.Equal(StorageTier.Warm, day.Tier);
+        Assert.Equal(((long)detail[6]!, (long)detail[7]!), (day.CurrentFiles, day.CurrentBytes));
+        Assert.True(day.OlderVersionsFiles > 0, "files of older versions (before OPTIMIZE and RESTORE) are still in the store");
     }
 }
