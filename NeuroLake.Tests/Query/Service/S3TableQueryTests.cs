@@ -11,6 +11,8 @@ using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Storage.Cache;
+using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Writes;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Infrastructure;
 using NeuroLake.Tests.Storage;
@@ -198,5 +200,32 @@ public sealed class S3TableQueryTests(CatalogDatabases databases) : IClassFixtur
         Assert.Equal(StorageTier.Warm, day.Tier);
         Assert.Equal(((long)detail[6]!, (long)detail[7]!), (day.CurrentFiles, day.CurrentBytes));
         Assert.True(day.OlderVersionsFiles > 0, "files of older versions (before OPTIMIZE and RESTORE) are still in the store");
+    }
+
+    [S3Fact]
+    public async Task Files_uploaded_by_a_write_that_never_committed_are_unreferenced_and_vacuum_removes_them()
+    {
+        var (remote, _) = await ServiceAsync(onS3: true);
+        await RunScriptAsync(remote);
+        var before = JsonSerializer.Serialize((await remote.ExecuteAsync("SELECT * FROM s.t ORDER BY id", Request()))[0].Rows);
+        var detail = (await remote.ExecuteAsync("DESCRIBE DETAIL s.t", Request()))[0].Rows[0];
+        var store = await _lastStores!.OpenAsync((string)detail[3]!);
+        using var duckDb = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = 2 });
+        var snapshot = await new DeltaTable(store, duckDb).GetSnapshotAsync();
+
+        // A writer that crashes after uploading its data files, before its commit: the files are in the store, in no version.
+        var orphans = await DataFileWriter.WriteAsync(duckDb, store, snapshot.Schema, snapshot.PartitionColumns, "SELECT 99 AS id, 'crash' AS name, 1 AS grp", 1 << 20, CancellationToken.None);
+
+        Assert.NotEmpty(orphans.Files);
+        Assert.Equal(before, JsonSerializer.Serialize((await remote.ExecuteAsync("SELECT * FROM s.t ORDER BY id", Request()))[0].Rows));
+        var dryRun = (await remote.ExecuteAsync("VACUUM s.t RETAIN 0 HOURS DRY RUN", Request()))[0].Rows.Select(r => r[0]!.ToString()!).ToList();
+        Assert.All(orphans.Files, f => Assert.Contains(Uri.UnescapeDataString(f.Path), dryRun));
+        await remote.ExecuteAsync("VACUUM s.t RETAIN 0 HOURS", Request());
+        foreach (var file in orphans.Files)
+        {
+            Assert.Null(await store.GetInfoAsync(Uri.UnescapeDataString(file.Path)));
+        }
+
+        Assert.Equal(before, JsonSerializer.Serialize((await remote.ExecuteAsync("SELECT * FROM s.t ORDER BY id", Request()))[0].Rows));
     }
 }
