@@ -5,7 +5,7 @@ namespace NeuroLake.Engine.Configuration;
 /// </summary>
 public sealed class FileCacheOptions
 {
-    /// <summary>The cache folder; relative paths are under the data folder. Default <c>cache</c>. Emptied at start.</summary>
+    /// <summary>The cache folder; relative paths are under the data folder. Default <c>cache</c>. Copies left by an earlier run are deleted at start.</summary>
     public string Path { get; set; } = "cache";
 
     /// <summary>Bytes the cache keeps before it evicts the least recently used files not in use. Default 10 GB.</summary>

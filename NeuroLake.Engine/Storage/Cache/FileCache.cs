@@ -11,7 +11,7 @@ namespace NeuroLake.Engine.Storage.Cache;
 /// than its capacity, except files pinned by a <see cref="FileLease"/>. Concurrent requests for one object share one
 /// fetch; a fetch writes a temporary file and renames it, so a crash never leaves a partial file that counts as cached.
 /// </summary>
-/// <remarks>The index lives in memory only, so the folder is emptied when the cache starts: copies of unknown age are not trusted.</remarks>
+/// <remarks>The index lives in memory only, so the copies an earlier process left are deleted when the cache starts: their ETags are unknown.</remarks>
 public sealed class FileCache
 {
     private const int RangeSize = 8 << 20;
@@ -21,7 +21,7 @@ public sealed class FileCache
     private readonly int _parallelism;
     private long _clock, _bytes, _hits, _misses, _evictions, _bytesFetched, _bytesEvicted;
 
-    /// <param name="root">The cache folder, owned by this cache: its contents are deleted now.</param>
+    /// <param name="root">The cache folder; copies an earlier cache left in it are deleted now (nothing else).</param>
     /// <param name="capacityBytes">Bytes kept before unpinned files are evicted.</param>
     /// <param name="parallelism">Objects fetched at once for one lease.</param>
     public FileCache(string root, long capacityBytes, int parallelism = 8)
@@ -30,12 +30,8 @@ public sealed class FileCache
         ArgumentOutOfRangeException.ThrowIfNegative(capacityBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        if (Directory.Exists(Root))
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-
         Directory.CreateDirectory(Root);
+        RemoveEarlierCopies(Root);
         CapacityBytes = capacityBytes;
         _parallelism = parallelism;
     }
@@ -286,6 +282,28 @@ public sealed class FileCache
         var file = new FileInfo(entry.Path);
         return file.Exists && file.Length == entry.Size;
     }
+
+    /// <summary>
+    /// Deletes the copies (and partial fetches) an earlier process left: only files named as this cache names them,
+    /// inside its two-character folders, so a cache path pointed at a folder holding anything else loses nothing else.
+    /// </summary>
+    private static void RemoveEarlierCopies(string root)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(root).Where(f => IsHex(Path.GetFileName(f), 2)))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder).Where(f => IsHex(Path.GetFileName(f).Split('.')[0], 64)))
+            {
+                TryDelete(file);
+            }
+
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+    }
+
+    private static bool IsHex(string text, int length) => text.Length == length && text.All(char.IsAsciiHexDigitLower);
 
     private static string Id(string location, string key) => location + "\n" + key;
 

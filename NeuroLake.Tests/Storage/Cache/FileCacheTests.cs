@@ -144,4 +144,24 @@ public sealed class FileCacheTests : IAsyncLifetime
         Assert.Same(FileLease.None, lease);
         Assert.Equal(Path.Combine(table, "part-0.parquet"), TableFiles.LocalPath(store, "part-0.parquet"));
     }
+
+    [Fact]
+    public void Starting_removes_copies_an_earlier_process_left_and_nothing_else_in_the_folder()
+    {
+        var root = Path.Combine(_folder.Path, "shared");
+        var hash = new string('a', 64);
+        Directory.CreateDirectory(Path.Combine(root, "ab"));
+        Directory.CreateDirectory(Path.Combine(root, "notes"));
+        File.WriteAllText(Path.Combine(root, "ab", hash + ".parquet"), "old copy");
+        File.WriteAllText(Path.Combine(root, "ab", hash + ".parquet.0123.part"), "half a fetch");
+        File.WriteAllText(Path.Combine(root, "keep.txt"), "someone's file");
+        File.WriteAllText(Path.Combine(root, "notes", "todo.txt"), "someone's file");
+
+        var cache = new FileCache(root, 1 << 20);
+
+        Assert.False(Directory.Exists(Path.Combine(root, "ab")));
+        Assert.True(File.Exists(Path.Combine(root, "keep.txt")));
+        Assert.True(File.Exists(Path.Combine(root, "notes", "todo.txt")));
+        Assert.Equal(0, cache.Statistics.Files);
+    }
 }
