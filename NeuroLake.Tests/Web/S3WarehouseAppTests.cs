@@ -72,4 +72,24 @@ public sealed class S3WarehouseAppTests : IAsyncLifetime
         Assert.Contains("S3 store cannot be written", body);
         Assert.DoesNotContain(bucket, body);
     }
+
+    [S3Fact]
+    public async Task Loading_a_file_into_a_table_on_S3_is_refused_saying_what_to_do_and_nothing_is_written_locally()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+        using (var schema = await client.PostAsJsonAsync("/api/v1/sql", new { sql = "CREATE SCHEMA s" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
+        }
+
+        using var content = new StringContent("id,name\n1,a\n2,b\n");
+        using var response = await client.PostAsync("/api/v1/ingest?table=s.loaded&mode=create&filename=x.csv", content);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"{response.StatusCode}: {body}");
+        Assert.Contains("cannot be loaded into tables on S3", body);
+        Assert.False(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "s3:")));
+        Assert.Empty(Directory.EnumerateDirectories(app.DataDirectory, "s3:", SearchOption.AllDirectories));
+    }
 }
