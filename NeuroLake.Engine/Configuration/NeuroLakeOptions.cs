@@ -50,7 +50,8 @@ public sealed class NeuroLakeOptions
 
     /// <summary>
     /// Folder of managed tables (<c>&lt;warehouse&gt;/&lt;catalog&gt;/&lt;schema&gt;/&lt;table&gt;</c>). Default <c>warehouse</c>;
-    /// a relative path is resolved against the data folder.
+    /// a relative path is resolved against the data folder. <c>s3://bucket/prefix</c> puts managed tables on the S3 store
+    /// of <see cref="StorageOptions.S3"/>, read through the local file cache (<see cref="FileCacheOptions"/>).
     /// </summary>
     public string Warehouse { get; set; } = "warehouse";
 
@@ -81,8 +82,9 @@ public sealed class NeuroLakeOptions
     /// <summary>Where files sent to the ingestion API wait while they load: <c>&lt;data&gt;/staging/uploads</c>.</summary>
     public static string ResolveIngestStaging(string dataDirectory) => Path.Combine(dataDirectory, "staging", "uploads");
 
-    /// <summary>The absolute warehouse folder, given the absolute data folder.</summary>
-    public string ResolveWarehouse(string dataDirectory) => Path.GetFullPath(Warehouse, dataDirectory);
+    /// <summary>The warehouse: an <c>s3://</c> prefix as configured, or the absolute folder, given the absolute data folder.</summary>
+    public string ResolveWarehouse(string dataDirectory) =>
+        Warehouse.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? Warehouse : Path.GetFullPath(Warehouse, dataDirectory);
 
     /// <summary>The backup repository: an <c>s3://</c> prefix as configured, or the absolute folder, given the absolute data folder.</summary>
     public string ResolveBackupTarget(string dataDirectory) =>

@@ -11,6 +11,9 @@ public sealed class StorageOptions
 
     /// <summary>The S3-compatible object store tables may live in (<c>s3://bucket/prefix</c> locations).</summary>
     public S3Options S3 { get; set; } = new();
+
+    /// <summary>The local file cache remote tables are read through.</summary>
+    public FileCacheOptions Cache { get; set; } = new();
 }
 
 /// <summary>How a commit file is created only if absent on an object store.</summary>

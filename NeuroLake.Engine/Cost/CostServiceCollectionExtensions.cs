@@ -29,7 +29,7 @@ public static class CostServiceCollectionExtensions
         services.AddSingleton(sp => new PriceBookStore(Factory(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new MeteredWorkStore(Factory(sp)));
         services.AddSingleton(sp => new StorageDayStore(Factory(sp)));
-        services.AddSingleton(sp => new StorageSurvey(sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>()));
+        services.AddSingleton(sp => new StorageSurvey(sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>(), sp.GetService<Storage.ObjectStoreFactory>()));
         services.AddSingleton(sp => new JobMetering(
             sp.GetRequiredService<MeteredWorkStore>(), sp.GetService<ILogger<JobMetering>>() ?? NullLogger<JobMetering>.Instance));
         services.AddSingleton(sp => new IngestionMetering(
@@ -44,7 +44,8 @@ public static class CostServiceCollectionExtensions
             new TableConditionSurvey(
                 sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<DuckDbDatabase>(),
                 sp.GetService<QueryHistoryStore>() is { } history ? new ZOrderSuggestion(history, sp.GetRequiredService<DuckDbDatabase>()) : null,
-                new QueryAdvisorOptions()),
+                new QueryAdvisorOptions(),
+                sp.GetService<Storage.ObjectStoreFactory>()),
             sp.GetRequiredService<MeteredWorkStore>(),
             sp.GetService<IOptions<NeuroLakeOptions>>()?.Value.CostRecommendations ?? new CostRecommendationOptions(),
             sp.GetRequiredService<TimeProvider>()));

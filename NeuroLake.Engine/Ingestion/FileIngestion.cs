@@ -131,7 +131,7 @@ public sealed class FileIngestion(
         var existing = await catalog.FindTableAsync(name, ct).ConfigureAwait(false);
         if (existing is not null)
         {
-            return (existing.Location, false);
+            return (LocalOnly(existing.Location, name), false);
         }
 
         if (request.Mode != LoadMode.NewTable)
@@ -139,9 +139,14 @@ public sealed class FileIngestion(
             throw new IngestionException($"Table '{name}' does not exist: load the file with mode=create, or name an existing table.");
         }
 
-        var location = layout.LocationOf(name.Catalog, name.Schema!, name.Table!);
+        var location = LocalOnly(layout.LocationOf(name.Catalog, name.Schema!, name.Table!), name);
         var created = !Directory.Exists(location);
         Directory.CreateDirectory(location);
         return (location, created);
     }
+
+    /// <summary>File loads write local folders only (their staging, quarantine and rollback are folder-based); tables on S3 are refused.</summary>
+    private static string LocalOnly(string location, SecurablePath name) => Storage.S3.S3Location.IsS3(location)
+        ? throw new IngestionException($"Table '{name}' is on S3, and files cannot be loaded into tables on S3 yet. Load the file into a local table, then INSERT its rows with SQL.")
+        : location;
 }

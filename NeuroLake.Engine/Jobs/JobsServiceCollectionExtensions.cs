@@ -34,9 +34,10 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(sp => new JobRunStore(Factory(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RunningJobs>();
         services.AddSingleton(sp => new TableMaintenanceJob(
-            sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<QueryService>(), sp.GetRequiredService<DuckDbDatabase>()));
+            sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<QueryService>(), sp.GetRequiredService<DuckDbDatabase>(), sp.GetService<Storage.ObjectStoreFactory>()));
         services.AddSingleton(sp => new QualityReprofileJob(
-            sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<QualityStore>(), sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<QualityStore>(), sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Storage.ObjectStoreFactory>()));
         services.AddSingleton(sp => new CatalogDriftJob(
             sp.GetRequiredService<CatalogDriftCheck>(), sp.GetRequiredService<DeltaTableDiscovery>(), warehouseRoot));
         services.AddSingleton(sp => new PipelineJob(

@@ -12,7 +12,7 @@ namespace NeuroLake.Engine.Jobs;
 /// see them exactly as if typed in the SQL editor. Each statement commits on its own or not at all: a cancelled job
 /// leaves the table at its last committed version.
 /// </summary>
-public sealed class TableMaintenanceJob(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb)
+public sealed class TableMaintenanceJob(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, Storage.ObjectStoreFactory? stores = null)
 {
     public async Task<JobOutcome> RunAsync(
         SecurablePath table, MaintenanceSettings settings, string user, IProgress<JobStep> progress, CancellationToken ct)
@@ -67,7 +67,7 @@ public sealed class TableMaintenanceJob(CatalogStore catalog, QueryService queri
 
     private async Task<int> CountSmallFilesAsync(string location, CancellationToken ct)
     {
-        var deltaTable = TableFolder.Open(location, duckDb);
+        var deltaTable = await TableFolder.OpenAsync(location, duckDb, stores, ct).ConfigureAwait(false);
         var snapshot = await deltaTable.GetSnapshotAsync(ct: ct).ConfigureAwait(false);
         // OPTIMIZE rewrites files below its target size; these are the files it would bin-pack.
         return snapshot.Files.Count(f => f.Size < deltaTable.Options.TargetFileSizeBytes);

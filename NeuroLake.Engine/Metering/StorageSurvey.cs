@@ -18,11 +18,13 @@ public sealed class StorageSurvey
 {
     private readonly RegisteredTables _tables;
     private readonly DuckDbDatabase _duckDb;
+    private readonly Storage.ObjectStoreFactory? _stores;
 
-    internal StorageSurvey(RegisteredTables tables, DuckDbDatabase duckDb)
+    internal StorageSurvey(RegisteredTables tables, DuckDbDatabase duckDb, Storage.ObjectStoreFactory? stores = null)
     {
         _tables = tables;
         _duckDb = duckDb;
+        _stores = stores;
     }
 
     public async Task<StorageSurveyResult> MeasureAsync(DateOnly day, IProgress<double>? progress = null, CancellationToken ct = default)
@@ -52,7 +54,7 @@ public sealed class StorageSurvey
 
     private async Task<StorageDay> MeasureAsync(DateOnly day, string name, string location, CancellationToken ct)
     {
-        var table = TableFolder.Open(location, _duckDb);
+        var table = await TableFolder.OpenAsync(location, _duckDb, _stores, ct);
         var snapshot = await table.GetSnapshotAsync(null, ct);
         var root = table.Store.GetLocalPath("");
         var current = snapshot.Files.Select(f => FilePaths.ToKey(f.Path, root)).ToHashSet(StringComparer.Ordinal);
@@ -72,6 +74,8 @@ public sealed class StorageSurvey
             }
         }
 
-        return new StorageDay(day, name, StorageTier.Hot, currentBytes, currentFiles, olderBytes, olderFiles);
+        // Tables on S3 sit in the store's standard class: the warm tier (tiering across classes comes later).
+        var tier = table.Store.GetLocalPath("") is null ? StorageTier.Warm : StorageTier.Hot;
+        return new StorageDay(day, name, tier, currentBytes, currentFiles, olderBytes, olderFiles);
     }
 }

@@ -24,14 +24,14 @@ public sealed class QualityProfileQueue : ITableChangeObserver, IAsyncDisposable
     private readonly SnapshotProfiler _profiler;
     private readonly RegisteredTables _tables;
     private readonly QualityStore _store;
-    private readonly Func<string, DeltaTable> _open;
+    private readonly Func<string, CancellationToken, Task<DeltaTable>> _open;
     private readonly ILogger _logger;
     private Task _worker = Task.CompletedTask;
     private int _outstanding;
     private TaskCompletionSource _idle = Idle();
 
     /// <param name="start">False leaves the queue collecting work until <see cref="Start"/> (tests of coalescing).</param>
-    internal QualityProfileQueue(SnapshotProfiler profiler, RegisteredTables tables, QualityStore store, Func<string, DeltaTable> open, ILogger logger, bool start = true)
+    internal QualityProfileQueue(SnapshotProfiler profiler, RegisteredTables tables, QualityStore store, Func<string, CancellationToken, Task<DeltaTable>> open, ILogger logger, bool start = true)
     {
         _profiler = profiler;
         _tables = tables;
@@ -145,7 +145,8 @@ public sealed class QualityProfileQueue : ITableChangeObserver, IAsyncDisposable
             return;
         }
 
-        var snapshot = await _open(location).GetSnapshotAsync(version, ct).ConfigureAwait(false);
+        var snapshot = await (await _open(location, ct).ConfigureAwait(false)).GetSnapshotAsync(version, ct).ConfigureAwait(false);
+        using var files = await Tables.Reads.TableFiles.LeaseAsync(snapshot, ct).ConfigureAwait(false);
         var (report, measurements) = _profiler.Profile(snapshot, ct);
         await _store.RecordAsync(registered.Name, measurements, ct).ConfigureAwait(false);
         _logger.Profiled(registered.Name, version, report.Score);

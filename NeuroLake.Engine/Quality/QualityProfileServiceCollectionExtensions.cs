@@ -27,7 +27,7 @@ public static class QualityProfileServiceCollectionExtensions
         new SnapshotProfiler(duckDb, services.GetService<TimeProvider>() ?? TimeProvider.System),
         new RegisteredTables(services.GetRequiredService<IDbContextFactory<CatalogDbContext>>()),
         services.GetRequiredService<QualityStore>(),
-        location => TableFolder.Open(location, duckDb),
+        (location, ct) => TableFolder.OpenAsync(location, duckDb, services.GetService<Storage.ObjectStoreFactory>(), ct),
         logger ?? services.GetService<ILogger<QualityProfileQueue>>() ?? (ILogger)NullLogger<QualityProfileQueue>.Instance,
         start);
 }

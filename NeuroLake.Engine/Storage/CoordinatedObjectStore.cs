@@ -89,4 +89,6 @@ public sealed class CoordinatedObjectStore(IObjectStore inner, ICommitCoordinato
     public Task DeleteAsync(string key, CancellationToken ct = default) => Inner.DeleteAsync(key, ct);
 
     public string? GetLocalPath(string key) => Inner.GetLocalPath(key);
+
+    public Cache.FileCache? Cache => Inner.Cache;
 }

@@ -48,4 +48,10 @@ public interface IObjectStore
     /// null for remote stores (which stage through a local cache instead).
     /// </summary>
     string? GetLocalPath(string key);
+
+    /// <summary>
+    /// The local file cache a remote store's data files are read through (DuckDB reads local files only); null for
+    /// local stores, which are read in place, and for remote stores opened without one.
+    /// </summary>
+    Cache.FileCache? Cache => null;
 }

@@ -14,6 +14,12 @@ public sealed class LocalObjectStore : IObjectStore
     public LocalObjectStore(string rootFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootFolder);
+        // An s3:// location taken for a folder would become a local folder named "s3:" under the working directory.
+        if (rootFolder.Contains("://", StringComparison.Ordinal))
+        {
+            throw new NotSupportedException($"'{rootFolder}' is not a local folder: open it through ObjectStoreFactory.");
+        }
+
         _root = Path.GetFullPath(rootFolder);
     }
 

@@ -1,5 +1,6 @@
 using Amazon.S3;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Storage.Cache;
 using NeuroLake.Engine.Storage.S3;
 
 namespace NeuroLake.Engine.Storage;
@@ -16,13 +17,17 @@ public sealed class ObjectStoreFactory : IDisposable
     private readonly ConditionalCreateProbe _probe;
     private readonly Lazy<AmazonS3Client> _client;
 
-    public ObjectStoreFactory(StorageOptions options, ICommitCoordinator? coordinator, ConditionalCreateProbe probe)
+    public ObjectStoreFactory(StorageOptions options, ICommitCoordinator? coordinator, ConditionalCreateProbe probe, FileCache? cache = null)
     {
         _options = options;
+        Cache = cache;
         _coordinator = coordinator;
         _probe = probe;
         _client = new Lazy<AmazonS3Client>(() => S3ClientFactory.Create(options.S3));
     }
+
+    /// <summary>The local file cache S3 stores opened here are read through (null: remote tables cannot be read by DuckDB).</summary>
+    public FileCache? Cache { get; }
 
     /// <summary>Names the endpoint in probe answers and messages: the service URL, or AWS and the region.</summary>
     public string Endpoint => string.IsNullOrWhiteSpace(_options.S3.ServiceUrl) ? $"aws:{_options.S3.Region}" : _options.S3.ServiceUrl.TrimEnd('/');
@@ -36,7 +41,7 @@ public sealed class ObjectStoreFactory : IDisposable
             return new LocalObjectStore(location);
         }
 
-        var store = new S3ObjectStore(_client.Value, S3Location.Parse(location), _options.S3);
+        var store = new S3ObjectStore(_client.Value, S3Location.Parse(location), _options.S3) { Cache = Cache };
         return _options.Commits switch
         {
             CommitCoordination.ConditionalCreate => store,

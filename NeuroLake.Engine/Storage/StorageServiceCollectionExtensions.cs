@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Configuration;
+using NeuroLake.Engine.Storage.Cache;
 using NeuroLake.Engine.Storage.S3;
 
 namespace NeuroLake.Engine.Storage;
@@ -13,13 +14,21 @@ public static class StorageServiceCollectionExtensions
     /// Adds <see cref="ObjectStoreFactory"/> over <see cref="NeuroLakeOptions.Storage"/>. The catalog's
     /// <see cref="ICommitCoordinator"/> is used when registered (<c>AddNeuroLakeCatalog</c>); one probe cache serves the process.
     /// </summary>
-    public static IServiceCollection AddNeuroLakeStorage(this IServiceCollection services)
+    /// <param name="services">The services.</param>
+    /// <param name="dataDirectory">The data folder a relative <see cref="FileCacheOptions.Path"/> is resolved against.</param>
+    public static IServiceCollection AddNeuroLakeStorage(this IServiceCollection services, string dataDirectory)
     {
         services.TryAddSingleton<ConditionalCreateProbe>();
+        services.TryAddSingleton(sp =>
+        {
+            var cache = sp.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.Storage.Cache;
+            return new FileCache(Path.GetFullPath(cache.Path, dataDirectory), cache.CapacityBytes, cache.PrefetchParallelism);
+        });
         services.TryAddSingleton(sp => new ObjectStoreFactory(
             sp.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.Storage,
             sp.GetService<ICommitCoordinator>(),
-            sp.GetRequiredService<ConditionalCreateProbe>()));
+            sp.GetRequiredService<ConditionalCreateProbe>(),
+            sp.GetRequiredService<FileCache>()));
         return services;
     }
 }

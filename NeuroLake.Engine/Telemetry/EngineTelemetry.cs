@@ -50,6 +50,31 @@ public static class EngineTelemetry
     private static readonly ObservableGauge<int> AdmissionQueue = Meter.CreateObservableGauge(
         "neurolake.admission.queue", Admission.AdmissionTelemetry.QueueLengths, "{item}", "Work waiting for a slot now, by workload class.");
 
+    private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>(
+        "neurolake.cache.lookups", "{lookup}", "Remote files a statement asked the local file cache for, by result (hit: on disk or already being fetched; miss: fetched).");
+
+    private static readonly Counter<long> CacheFetchedBytes = Meter.CreateCounter<long>(
+        "neurolake.cache.fetched", "By", "Bytes the local file cache downloaded from remote stores.");
+
+    private static readonly Counter<long> CacheEvictions = Meter.CreateCounter<long>(
+        "neurolake.cache.evictions", "{file}", "Files the local file cache evicted to stay under its capacity.");
+
+    private static readonly Counter<long> CacheEvictedBytes = Meter.CreateCounter<long>(
+        "neurolake.cache.evicted", "By", "Bytes of files the local file cache evicted.");
+
+    /// <summary>One file looked up in the local file cache.</summary>
+    public static void CacheLookup(bool hit) => CacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+
+    /// <summary>The local file cache downloaded a file of <paramref name="bytes"/> bytes.</summary>
+    public static void CacheFetched(long bytes) => CacheFetchedBytes.Add(bytes);
+
+    /// <summary>The local file cache evicted a file of <paramref name="bytes"/> bytes.</summary>
+    public static void CacheEvicted(long bytes)
+    {
+        CacheEvictions.Add(1);
+        CacheEvictedBytes.Add(bytes);
+    }
+
     /// <summary>Work of <paramref name="workload"/> waited <paramref name="waited"/> before it was admitted.</summary>
     public static void AdmissionWaited(string workload, TimeSpan waited) =>
         AdmissionWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("workload", workload));

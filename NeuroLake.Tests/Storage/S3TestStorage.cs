@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.Cache;
 using NeuroLake.Engine.Storage.S3;
 using S3Location = NeuroLake.Engine.Storage.S3.S3Location;
 using NeuroLake.Tests.Catalog;
@@ -60,10 +61,10 @@ public sealed class S3TestStorage : IAsyncDisposable
     }
 
     /// <summary>A factory as the app builds it, with <paramref name="commits"/> and the catalog as coordinator; disposed with this.</summary>
-    public async Task<ObjectStoreFactory> FactoryAsync(CommitCoordination commits = CommitCoordination.Auto, ConditionalCreateProbe? probe = null)
+    public async Task<ObjectStoreFactory> FactoryAsync(CommitCoordination commits = CommitCoordination.Auto, ConditionalCreateProbe? probe = null, FileCache? cache = null)
     {
         var options = new StorageOptions { Commits = commits, S3 = Options.S3 };
-        var factory = new ObjectStoreFactory(options, await CoordinatorAsync(), probe ?? new ConditionalCreateProbe());
+        var factory = new ObjectStoreFactory(options, await CoordinatorAsync(), probe ?? new ConditionalCreateProbe(), cache);
         _factories.Add(factory);
         return factory;
     }

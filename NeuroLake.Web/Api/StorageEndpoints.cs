@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Web.Api.Storage;
 using NeuroLake.Web.Catalog;
@@ -23,7 +25,7 @@ public static class StorageEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(CatalogStore catalog, VisibleTables visible, IWorkbenchUser user, CancellationToken ct)
+    private static async Task<IResult> ListAsync(CatalogStore catalog, VisibleTables visible, IWorkbenchUser user, IOptions<NeuroLakeOptions> options, CancellationToken ct)
     {
         var tables = new List<StorageTableJson>();
         foreach (var catalogPath in await catalog.ListCatalogsAsync(ct))
@@ -41,6 +43,6 @@ public static class StorageEndpoints
         }
 
         var ordered = tables.OrderByDescending(t => t.Bytes).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
-        return Results.Ok(new StorageJson("local", ordered.Sum(t => t.Bytes), ordered.Sum(t => t.Files), ordered));
+        return Results.Ok(new StorageJson(S3Location.IsS3(options.Value.Warehouse) ? "s3" : "local", ordered.Sum(t => t.Bytes), ordered.Sum(t => t.Files), ordered));
     }
 }

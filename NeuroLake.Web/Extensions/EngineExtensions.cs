@@ -41,6 +41,8 @@ public static class EngineExtensions
             .Validate(options => options.CompareRowLimit >= 0, "NeuroLake:CompareRowLimit must be zero or a positive number of rows (default 1000000).")
             .Validate(options => !string.IsNullOrWhiteSpace(options.User), "NeuroLake:User must name the local user queries run as, or be left unset to use the operating-system account.")
             .Validate(options => options.Storage.S3.PartSizeBytes >= S3ObjectStore.MinPartSize, "NeuroLake:Storage:S3:PartSizeBytes must be at least 5242880 (5 MiB, S3's smallest part; default 8 MiB).")
+            .Validate(options => options.Storage.Cache.CapacityGb > 0, "NeuroLake:Storage:Cache:CapacityGb must be a positive number of gigabytes (default 10).")
+            .Validate(options => options.Storage.Cache.PrefetchParallelism > 0, "NeuroLake:Storage:Cache:PrefetchParallelism must be a positive number of files (default 8).")
             .Validate(options => options.Storage.S3.MaxAttempts > 0, "NeuroLake:Storage:S3:MaxAttempts must be a positive number of attempts (default 5).")
             .ValidateOnStart();
 
@@ -54,7 +56,7 @@ public static class EngineExtensions
         builder.AddNeuroLakeScratch(dataDirectory);
         builder.Services.AddNeuroLakeCatalog(builder.Configuration, dataDirectory);
         builder.Services.AddNeuroLakeAudit().Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.SectionName));
-        builder.Services.AddNeuroLakeStorage();
+        builder.Services.AddNeuroLakeStorage(dataDirectory);
         // The mode an administrator may switch at run time (Admin → Settings): read from the settings at every check.
         builder.Services.AddNeuroLakeGovernance(services =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NeuroLake.Engine.Storage;
 using NeuroLake.Web.Health;
 
 namespace NeuroLake.Web.Extensions;
@@ -23,10 +24,10 @@ public static class HealthCheckExtensions
         return services;
     }
 
-    /// <summary>Readiness of the warehouse folder: it takes a write and its disk is not nearly full.</summary>
+    /// <summary>Readiness of the warehouse (a folder, or an S3 prefix): it takes a write, and a local disk is not nearly full.</summary>
     public static IServiceCollection AddNeuroLakeStorageHealthCheck(this IServiceCollection services, string warehouse)
     {
-        services.AddHealthChecks().Add(new HealthCheckRegistration("storage", _ => new StorageReadinessCheck(warehouse), null, [ReadyTag]));
+        services.AddHealthChecks().Add(new HealthCheckRegistration("storage", sp => new StorageReadinessCheck(warehouse, sp.GetService<ObjectStoreFactory>()), null, [ReadyTag]));
         return services;
     }
 

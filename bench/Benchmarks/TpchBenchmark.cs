@@ -17,7 +17,8 @@ namespace NeuroLake.Bench.Benchmarks;
 /// answers), then the sides alternate for the timed runs; medians per query, ratio service / raw.
 /// Prints <c>RESULT tpch geomean_ratio=... worst_query=... worst_ratio=...</c> (goal geomean ≤ 1.05).
 /// Arguments: [--data DIR] (default shared/data/tpch/sf0.1) [--runs N] (default 3) [--queries 1,3,6] [--profile]
-/// (also times the SQL the service hands DuckDB, run on the raw database: what the relation costs apart from the service).
+/// (also times the SQL the service hands DuckDB, run on the raw database: what the relation costs apart from the service)
+/// [--store s3] (tables on S3 instead, cold and warm vs. local: see <see cref="TpchOnS3"/>).
 /// </summary>
 public sealed class TpchBenchmark : IBenchmark
 {
@@ -33,6 +34,17 @@ public sealed class TpchBenchmark : IBenchmark
         var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var profile = args.Contains("--profile");
         var queries = Option(args, "--queries")?.Split(',').Select(q => int.Parse(q, CultureInfo.InvariantCulture)).ToList() ?? [.. Enumerable.Range(1, 22)];
+        if (Option(args, "--store") is { } store)
+        {
+            if (store != "s3")
+            {
+                throw new ArgumentException($"--store {store} is not known: use --store s3 (or leave it out for local tables).");
+            }
+
+            await TpchOnS3.RunAsync(data, queries, runs, cancellationToken);
+            return;
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), $"neurolake-bench-tpch-{Guid.NewGuid():N}");
         var external = Path.Combine(folder, "external");
         Directory.CreateDirectory(external);

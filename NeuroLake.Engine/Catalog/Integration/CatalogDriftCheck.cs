@@ -15,13 +15,15 @@ public sealed class CatalogDriftCheck
     private readonly CatalogTableRecorder _recorder;
     private readonly RegisteredTables _registered;
     private readonly DuckDbDatabase _duckDb;
+    private readonly Storage.ObjectStoreFactory? _stores;
     private readonly ILogger _logger;
 
-    internal CatalogDriftCheck(CatalogTableRecorder recorder, RegisteredTables registered, DuckDbDatabase duckDb, ILogger<CatalogDriftCheck> logger)
+    internal CatalogDriftCheck(CatalogTableRecorder recorder, RegisteredTables registered, DuckDbDatabase duckDb, ILogger<CatalogDriftCheck> logger, Storage.ObjectStoreFactory? stores = null)
     {
         _recorder = recorder;
         _registered = registered;
         _duckDb = duckDb;
+        _stores = stores;
         _logger = logger;
     }
 
@@ -48,7 +50,7 @@ public sealed class CatalogDriftCheck
         Snapshot snapshot;
         try
         {
-            snapshot = await TableFolder.Open(table.Location, _duckDb).GetSnapshotAsync(null, ct).ConfigureAwait(false);
+            snapshot = await (await TableFolder.OpenAsync(table.Location, _duckDb, _stores, ct).ConfigureAwait(false)).GetSnapshotAsync(null, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NeuroLakeException or IOException or NotSupportedException)
         {

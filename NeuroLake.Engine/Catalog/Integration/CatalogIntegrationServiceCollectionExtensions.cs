@@ -26,7 +26,7 @@ public static class CatalogIntegrationServiceCollectionExtensions
         services.AddSingleton(sp => new DeltaTableDiscovery(
             Recorder(sp), sp.GetRequiredService<TableNaming>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<DeltaTableDiscovery>(sp)));
         services.AddSingleton(sp => new CatalogDriftCheck(
-            Recorder(sp), sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<CatalogDriftCheck>(sp)));
+            Recorder(sp), sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<CatalogDriftCheck>(sp), sp.GetService<Storage.ObjectStoreFactory>()));
         return services;
     }
 

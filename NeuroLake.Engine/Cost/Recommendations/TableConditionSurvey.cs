@@ -11,11 +11,11 @@ namespace NeuroLake.Engine.Cost.Recommendations;
 /// Measures a table's <see cref="TableCondition"/> with the table layer's own operations: VACUUM's dry run (nothing is
 /// deleted), OPTIMIZE's bin-packing over the latest snapshot's files, and the query advisor's Z-order rule.
 /// </summary>
-internal sealed class TableConditionSurvey(CatalogStore catalog, DuckDbDatabase duckDb, ZOrderSuggestion? zOrder, QueryAdvisorOptions advisor)
+internal sealed class TableConditionSurvey(CatalogStore catalog, DuckDbDatabase duckDb, ZOrderSuggestion? zOrder, QueryAdvisorOptions advisor, Storage.ObjectStoreFactory? stores = null)
 {
     public async Task<TableCondition> MeasureAsync(SecurablePath name, string location, DateTimeOffset registeredAt, CancellationToken ct)
     {
-        var table = TableFolder.Open(location, duckDb);
+        var table = await TableFolder.OpenAsync(location, duckDb, stores, ct);
         var snapshot = await table.GetSnapshotAsync(null, ct);
         var objects = await table.Store.ListAsync("", null, ct);
         var diskBytes = objects.Where(o => !VacuumCommand.IsHidden(o.Key)).Sum(o => o.Size);

@@ -5,49 +5,98 @@ using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Quality;
 using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Log;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Types;
 
 namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>
-/// Where managed tables live and how the catalog hears about them. The one place to switch to the catalog's
-/// table observer and warehouse layout once they exist.
+/// Where managed tables live and how the catalog hears about them: under the warehouse, a local folder or an
+/// <c>s3://bucket/prefix</c> (opened through the <see cref="ObjectStoreFactory"/>, read through its file cache).
 /// </summary>
-internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar, QualityProfileQueue? quality = null)
+internal sealed class ManagedTables
 {
+    private readonly QueryServiceOptions _options;
+    private readonly DuckDbDatabase _duckDb;
+    private readonly ICatalogRegistrar _registrar;
+    private readonly QualityProfileQueue? _quality;
+    private readonly ObjectStoreFactory? _stores;
+
+    public ManagedTables(QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar, QualityProfileQueue? quality = null, ObjectStoreFactory? stores = null)
+    {
+        _options = options;
+        _duckDb = duckDb;
+        _registrar = registrar;
+        _quality = quality;
+        _stores = stores;
+        Snapshots = new(async (location, ct) => new DeltaTable(await OpenStoreAsync(location, ct).ConfigureAwait(false), duckDb));
+    }
+
     /// <summary>Latest snapshots of the tables statements read, kept across statements (reads only: writers open their own table).</summary>
-    public SnapshotCache Snapshots { get; } = new(location => new DeltaTable(new LocalObjectStore(location), duckDb));
+    public SnapshotCache Snapshots { get; }
 
-    public string LocationOf(SchemaTableName name) =>
-        Path.Combine(Path.GetFullPath(options.WarehouseRoot), options.Catalog, name.Schema, name.Table);
+    /// <summary>True when the warehouse is an <c>s3://</c> location.</summary>
+    public bool RemoteWarehouse => S3Location.IsS3(_options.WarehouseRoot);
 
-    /// <summary>A new managed table's folder, created so DuckDB can write its first files there.</summary>
-    public DeltaTable OpenNew(SchemaTableName name, string user)
+    public string LocationOf(SchemaTableName name) => RemoteWarehouse
+        ? $"{_options.WarehouseRoot.TrimEnd('/')}/{_options.Catalog}/{name.Schema}/{name.Table}"
+        : Path.Combine(Path.GetFullPath(_options.WarehouseRoot), _options.Catalog, name.Schema, name.Table);
+
+    /// <summary>A new managed table; a local one gets its folder now, so DuckDB can write its first files there.</summary>
+    public async Task<DeltaTable> OpenNewAsync(SchemaTableName name, string user, CancellationToken ct)
     {
         var location = LocationOf(name);
-        Directory.CreateDirectory(location);
-        return Open(location, user);
+        if (!RemoteWarehouse)
+        {
+            Directory.CreateDirectory(location);
+        }
+
+        return await OpenAsync(location, user, ct).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Removes a new table's folder after its creation failed or was cancelled before the first commit, so the files
-    /// DuckDB had written do not linger; a folder with a transaction log is a table and stays.
+    /// Removes a new table's files after its creation failed or was cancelled before the first commit, so the files
+    /// DuckDB had written do not linger; a location with a transaction log is a table and stays.
     /// </summary>
-    public void DiscardUncommitted(SchemaTableName name)
+    public async Task DiscardUncommittedAsync(SchemaTableName name)
     {
         var location = LocationOf(name);
         try
         {
-            if (Directory.Exists(location) && !Directory.Exists(Path.Combine(location, "_delta_log")))
+            if (RemoteWarehouse)
+            {
+                var store = await OpenStoreAsync(location, CancellationToken.None).ConfigureAwait(false);
+                var objects = await store.ListAsync("", null, CancellationToken.None).ConfigureAwait(false);
+                if (!objects.Any(o => o.Key.StartsWith(LogFileName.LogFolder, StringComparison.Ordinal)))
+                {
+                    await DeleteAllAsync(store, objects, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            else if (Directory.Exists(location) && !Directory.Exists(Path.Combine(location, "_delta_log")))
             {
                 Directory.Delete(location, recursive: true);
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or Amazon.Runtime.AmazonServiceException)
         {
             // Unreferenced files are harmless (VACUUM-able); the statement's own error matters more.
+        }
+    }
+
+    /// <summary>Deletes a dropped managed table's files: its folder, or every object under its S3 prefix.</summary>
+    public async Task DeleteFilesAsync(string location, CancellationToken ct)
+    {
+        if (S3Location.IsS3(location))
+        {
+            var store = await OpenStoreAsync(location, ct).ConfigureAwait(false);
+            await DeleteAllAsync(store, await store.ListAsync("", null, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        }
+        else if (Directory.Exists(location))
+        {
+            Directory.Delete(location, recursive: true);
         }
     }
 
@@ -55,29 +104,44 @@ internal sealed class ManagedTables(QueryServiceOptions options, DuckDbDatabase 
     public string? ExternalLocation(string path)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        return options.ExternalLocations
+        return _options.ExternalLocations
             .Select(root => Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar)
             .Any(root => full.StartsWith(root, StringComparison.Ordinal)) ? full : null;
     }
 
     /// <summary>Managed tables live at their warehouse location; anything else was registered from an external location.</summary>
-    public bool IsManaged(SchemaTableName name, string location) =>
-        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(location)), LocationOf(name), StringComparison.Ordinal);
+    public bool IsManaged(SchemaTableName name, string location) => RemoteWarehouse
+        ? string.Equals(location.TrimEnd('/'), LocationOf(name), StringComparison.Ordinal)
+        : !S3Location.IsS3(location) && string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(location)), LocationOf(name), StringComparison.Ordinal);
 
-    public Task<bool> UnregisterAsync(string location, CancellationToken ct) => registrar.UnregisterTableAsync(location, ct);
+    public Task<bool> UnregisterAsync(string location, CancellationToken ct) => _registrar.UnregisterTableAsync(location, ct);
 
     /// <summary>The time travel clause with an expression value evaluated on the service's database.</summary>
-    public TimeTravel? Evaluate(TimeTravel? travel) => TimeTravelEvaluation.Evaluate(duckDb, travel);
+    public TimeTravel? Evaluate(TimeTravel? travel) => TimeTravelEvaluation.Evaluate(_duckDb, travel);
 
     /// <summary>A table to read or write; commits that change data are profiled in the background when a quality queue is given.</summary>
-    public DeltaTable Open(string location, string user) =>
-        new(new LocalObjectStore(location), duckDb, new DeltaTableOptions { UserName = user, Observer = quality });
+    public async Task<DeltaTable> OpenAsync(string location, string user, CancellationToken ct) =>
+        new(await OpenStoreAsync(location, ct).ConfigureAwait(false), _duckDb, new DeltaTableOptions { UserName = user, Observer = _quality });
 
     /// <summary>Profiles a table created with rows (CTAS) in the background, once the catalog has registered it.</summary>
-    public void ProfileCreated(Snapshot snapshot) => quality?.Enqueue(snapshot.Location, snapshot.Version);
+    public void ProfileCreated(Snapshot snapshot) => _quality?.Enqueue(snapshot.Location, snapshot.Version);
 
     public Task RegisterAsync(SchemaTableName name, Snapshot snapshot, string owner, CancellationToken ct) =>
-        registrar.RegisterTableAsync(
-            TableRegistrations.From(SecurablePath.ForTable(options.Catalog, name.Schema, name.Table), snapshot.Location, snapshot) with { Owner = owner },
+        _registrar.RegisterTableAsync(
+            TableRegistrations.From(SecurablePath.ForTable(_options.Catalog, name.Schema, name.Table), snapshot.Location, snapshot) with { Owner = owner },
             ct);
+
+    // Local folders need no factory (tests build the service without one); S3 locations do.
+    private async Task<IObjectStore> OpenStoreAsync(string location, CancellationToken ct) => !S3Location.IsS3(location)
+        ? new LocalObjectStore(location)
+        : await (_stores ?? throw new QueryRefusedException(
+            $"The table at '{location}' is on S3, but this query service has no S3 storage configured (NeuroLake:Storage:S3).")).OpenAsync(location, ct).ConfigureAwait(false);
+
+    private static async Task DeleteAllAsync(IObjectStore store, IReadOnlyList<Storage.ObjectInfo> objects, CancellationToken ct)
+    {
+        foreach (var o in objects)
+        {
+            await store.DeleteAsync(o.Key, ct).ConfigureAwait(false);
+        }
+    }
 }

@@ -24,4 +24,7 @@ public sealed record QueryRequest(string User, string DefaultSchema = "default",
 
     /// <summary>Meters the running statement: the snapshots resolved for it note their bytes here. Set per statement by the service.</summary>
     internal Metering.WorkMeter? Meter { get; init; }
+
+    /// <summary>Pins the remote files the running statement reads until it ends. Set per statement by the service.</summary>
+    internal StatementFiles? Files { get; init; }
 }

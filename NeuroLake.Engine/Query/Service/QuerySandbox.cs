@@ -1,6 +1,8 @@
 using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Storage.Cache;
+using NeuroLake.Engine.Storage.S3;
 
 namespace NeuroLake.Engine.Query.Service;
 
@@ -13,11 +15,11 @@ internal static class QuerySandbox
 {
     /// <summary>
     /// Opens the service's DuckDB database: memory, threads and spill folder from the options; file access limited to
-    /// the warehouse, the external locations, staging and the service's scratch folder; extensions never loaded; the
+    /// the warehouse (the file cache for an S3 warehouse), the external locations, staging and the service's scratch folder; extensions never loaded; the
     /// time zone UTC for every connection; a few connections with progress tracking reserved for queries; and then the
     /// configuration locked, so no statement can change any of it (not even one that slips past every check).
     /// </summary>
-    public static DuckDbDatabase OpenDatabase(QueryServiceOptions options, QueryScratch scratch)
+    public static DuckDbDatabase OpenDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null)
     {
         var settings = new DuckDbSettings { Threads = options.Threads, MemoryLimit = options.MemoryLimit, TempDirectory = scratch.Spill };
         settings.Options["autoinstall_known_extensions"] = "false";
@@ -27,7 +29,9 @@ internal static class QuerySandbox
         var database = DuckDbDatabase.Open(null, settings);
         try
         {
-            var allowed = new[] { options.WarehouseRoot, LocalStaging.Root, scratch.Root }.Concat(options.ExternalLocations)
+            // An S3 warehouse is read through the file cache: its folder is allowed instead (DuckDB cannot reach S3 here).
+            var warehouse = S3Location.IsS3(options.WarehouseRoot) ? null : options.WarehouseRoot;
+            var allowed = new[] { warehouse, cache?.Root, LocalStaging.Root, scratch.Root }.OfType<string>().Concat(options.ExternalLocations)
                 .Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar)
                 .Select(p => "'" + p.Replace("'", "''", StringComparison.Ordinal) + "'");
             using (var connection = database.Connect())

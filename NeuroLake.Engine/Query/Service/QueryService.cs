@@ -17,6 +17,8 @@ using NeuroLake.Engine.Quality;
 using NeuroLake.Engine.Query.Advisor;
 using NeuroLake.Engine.Query.Lineage;
 using NeuroLake.Engine.Query.Syntax;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Engine.Telemetry;
 
 namespace NeuroLake.Engine.Query.Service;
@@ -89,7 +91,8 @@ public sealed class QueryService : IDisposable
     public QueryService(
         CatalogStore catalog, ICatalogRegistrar registrar, QueryServiceOptions options,
         QueryHistoryStore? history = null, LineageStore? lineage = null, ILoggerFactory? loggerFactory = null, UsageStore? usage = null,
-        AuditLog? audit = null, MeteredWorkStore? metering = null, QualityProfileQueue? quality = null, WorkloadAdmission? admission = null)
+        AuditLog? audit = null, MeteredWorkStore? metering = null, QualityProfileQueue? quality = null, WorkloadAdmission? admission = null,
+        ObjectStoreFactory? stores = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowLimit);
@@ -104,16 +107,20 @@ public sealed class QueryService : IDisposable
         }
 
         SqlIdentifier.Validate(options.Catalog, "catalog");
-        Directory.CreateDirectory(options.WarehouseRoot);
+        if (!S3Location.IsS3(options.WarehouseRoot))
+        {
+            Directory.CreateDirectory(options.WarehouseRoot);
+        }
+
         _catalog = catalog;
         _options = options;
         _admission = admission ?? new WorkloadAdmission(options.Admission);
         _limits = new QueryLimits(options.RowLimit, options.StatementTimeout);
         _scratch = new QueryScratch(options.ScratchDirectory);
-        _duckDb = QuerySandbox.OpenDatabase(options, _scratch);
+        _duckDb = QuerySandbox.OpenDatabase(options, _scratch, stores?.Cache);
         _parserCheck = new DuckDbParserCheck(_duckDb);
-        _errors = new UserErrorText([options.WarehouseRoot, _scratch.Root, .. options.ExternalLocations]);
-        var tables = new ManagedTables(options, _duckDb, registrar, quality);
+        _errors = new UserErrorText([options.WarehouseRoot, _scratch.Root, stores?.Cache?.Root ?? "", .. options.ExternalLocations]);
+        var tables = new ManagedTables(options, _duckDb, registrar, quality, stores);
         _authMode = options.AuthMode;
         var privileges = new PrivilegeEvaluator(catalog.Factory, () => _authMode);
         var policies = new TablePolicies(catalog.Factory, privileges);
@@ -157,7 +164,8 @@ public sealed class QueryService : IDisposable
             var started = Stopwatch.GetTimestamp();
             var startedAt = _history.Now();
             var meter = new WorkMeter(startedAt);
-            var statementRequest = request with { Meter = meter };
+            using var files = new StatementFiles();
+            var statementRequest = request with { Meter = meter, Files = files };
             var audited = new AuditedStatement();
             using var activity = DuckDbActivity.Begin();
             using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
@@ -256,7 +264,8 @@ public sealed class QueryService : IDisposable
         await _authorizer.AuthorizeAsync(analysis, request, ct);
         var startedAt = _history.Now();
         var meter = new WorkMeter(startedAt);
-        request = request with { Meter = meter };
+        using var files = new StatementFiles();
+        request = request with { Meter = meter, Files = files };
         using var activity = DuckDbActivity.Begin();
         using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
         request.Progress?.Start(0, 1, "exporting", activity);

@@ -10,6 +10,7 @@ using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.Governance.Audit;
 using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Quality;
+using NeuroLake.Engine.Storage;
 
 namespace NeuroLake.Engine.Query.Service;
 
@@ -30,7 +31,7 @@ public static class QueryServiceCollectionExtensions
             sp.GetRequiredService<CatalogStore>(), sp.GetRequiredService<ICatalogRegistrar>(), options,
             sp.GetService<QueryHistoryStore>(), sp.GetService<LineageStore>(), sp.GetService<ILoggerFactory>(), sp.GetService<UsageStore>(),
             sp.GetService<AuditLog>(), sp.GetService<MeteredWorkStore>(), sp.GetService<QualityProfileQueue>(),
-            sp.GetRequiredService<WorkloadAdmission>()));
+            sp.GetRequiredService<WorkloadAdmission>(), sp.GetService<ObjectStoreFactory>()));
         return services;
     }
 }

@@ -18,7 +18,7 @@ namespace NeuroLake.Engine.Query.Service;
 /// (put-if-absent), so a present file is a complete one. The second stat catches a table dropped and created again
 /// at the same location, whose version numbers start over.
 /// </remarks>
-internal sealed class SnapshotCache(Func<string, DeltaTable> open, int capacity = 256)
+internal sealed class SnapshotCache(Func<string, CancellationToken, Task<DeltaTable>> open, int capacity = 256)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<Snapshot, string> _relations = [];
@@ -55,7 +55,7 @@ internal sealed class SnapshotCache(Func<string, DeltaTable> open, int capacity 
             _entries.TryRemove(KeyValuePair.Create(location, entry));
         }
 
-        return await RememberAsync(location, open(location), ct).ConfigureAwait(false);
+        return await RememberAsync(location, await open(location, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
     private async Task<Entry> RememberAsync(string location, DeltaTable table, CancellationToken ct)

@@ -29,9 +29,9 @@ internal sealed class TableDrop(CatalogStore catalog, ManagedTables tables, stri
         }
 
         await tables.UnregisterAsync(info.Location, ct);
-        if (tables.IsManaged(name, info.Location) && Directory.Exists(info.Location))
+        if (tables.IsManaged(name, info.Location))
         {
-            Directory.Delete(info.Location, recursive: true);
+            await tables.DeleteFilesAsync(info.Location, ct);
         }
 
         return StatementOutcome.Empty;

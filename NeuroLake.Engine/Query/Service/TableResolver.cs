@@ -3,6 +3,7 @@ using NeuroLake.Engine.Catalog;
 using NeuroLake.Engine.Governance;
 using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Snapshots;
 
 namespace NeuroLake.Engine.Query.Service;
@@ -44,6 +45,11 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
                 snapshot = versions[key] = reference.TimeTravel is null
                     ? await tables.Snapshots.LatestAsync(location, ct)
                     : await SnapshotAsync(await tables.Snapshots.TableAsync(location, ct), tables.Evaluate(reference.TimeTravel), ct);
+                // A remote table's files are fetched into the cache now (in parallel) and stay pinned until the statement ends.
+                if (snapshot.Store.GetLocalPath("") is null && request.Files is { } files)
+                {
+                    files.Hold(await TableFiles.LeaseAsync(snapshot, ct));
+                }
             }
 
             snapshots[reference] = (name, snapshot);
@@ -73,7 +79,7 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
 
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>
     public async Task<DeltaTable> OpenAsync(SchemaTableName name, string user, CancellationToken ct) =>
-        tables.Open(await LocationAsync(name, ct), user);
+        await tables.OpenAsync(await LocationAsync(name, ct), user, ct);
 
     /// <summary>The latest snapshot of a catalog table, from the snapshots shared by statements.</summary>
     /// <exception cref="QueryRefusedException">The table is not in the catalog.</exception>

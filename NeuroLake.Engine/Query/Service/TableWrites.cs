@@ -39,7 +39,7 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
         var path = analysis.Classification.Location!;
         var location = tables.ExternalLocation(path) ?? throw new QueryRefusedException(
             $"'{path}' is not under a configured external location. Add its folder to NeuroLake:ExternalLocations, or create a managed table instead.");
-        var table = tables.Open(location, request.User);
+        var table = await tables.OpenAsync(location, request.User, ct);
         if (!await table.ExistsAsync(ct))
         {
             throw new QueryRefusedException($"There is no Delta table at '{location}': the folder has no _delta_log. Check the path.");
@@ -75,7 +75,7 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
             Name = name.Table,
             Description = clauses.Comment,
         };
-        var table = tables.OpenNew(name, request.User);
+        var table = await tables.OpenNewAsync(name, request.User, ct);
         CommitResult commit;
         try
         {
@@ -83,7 +83,7 @@ internal sealed class TableWrites(CatalogStore catalog, ManagedTables tables, Ta
         }
         catch
         {
-            tables.DiscardUncommitted(name);
+            await tables.DiscardUncommittedAsync(name);
             throw;
         }
 

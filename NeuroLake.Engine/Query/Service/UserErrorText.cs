@@ -12,7 +12,7 @@ namespace NeuroLake.Engine.Query.Service;
 internal sealed partial class UserErrorText(IEnumerable<string> serverFolders)
 {
     private readonly string[] _folders = serverFolders
-        .Where(f => !string.IsNullOrEmpty(f))
+        .Where(f => !string.IsNullOrEmpty(f) && !Storage.S3.S3Location.IsS3(f))
         .Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f)))
         .OrderByDescending(f => f.Length)
         .ToArray();

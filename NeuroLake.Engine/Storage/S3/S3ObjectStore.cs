@@ -189,6 +189,9 @@ public sealed partial class S3ObjectStore : IObjectStore
 
     public string? GetLocalPath(string key) => null;
 
+    /// <summary>The cache statements read this store's files through; set by <see cref="ObjectStoreFactory"/>.</summary>
+    public Cache.FileCache? Cache { get; init; }
+
     private string ObjectKey(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -1,5 +1,7 @@
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.Cache;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Actions;
 using NeuroLake.Engine.Tables.Errors;
 
@@ -7,14 +9,20 @@ namespace NeuroLake.Engine.Tables.Log;
 
 /// <summary>
 /// Reads a classic (single or multi-part) Parquet checkpoint through DuckDB: every row becomes a JSON object
-/// whose one non-null column is the action, parsed by the same code as commit lines.
+/// whose one non-null column is the action, parsed by the same code as commit lines. Checkpoints of remote tables are
+/// read from the local file cache (the size listed in the log folder tells a stale copy).
 /// </summary>
 internal static class CheckpointReader
 {
-    public static List<DeltaAction> Read(DuckDbDatabase duckDb, IObjectStore store, IReadOnlyList<LogFileName> parts)
+    public static async Task<List<DeltaAction>> ReadAsync(DuckDbDatabase duckDb, IObjectStore store, IReadOnlyList<LogFileName> parts, CancellationToken ct)
     {
-        var paths = parts.Select(p => store.GetLocalPath(p.Key)
-            ?? throw new NotSupportedException("Checkpoints on remote stores are read through the local cache, which is not built yet.")).ToList();
+        using var lease = await TableFiles.LeaseAsync(store, parts.Select(p => new CachedObjectRequest(p.Key, p.Size)), ct).ConfigureAwait(false);
+        return Read(duckDb, store, parts);
+    }
+
+    private static List<DeltaAction> Read(DuckDbDatabase duckDb, IObjectStore store, IReadOnlyList<LogFileName> parts)
+    {
+        var paths = parts.Select(p => TableFiles.LocalPath(store, p.Key)).ToList();
         var list = string.Join(", ", paths.Select(Sql.Literal));
         using var connection = duckDb.ConnectTracked();
         List<byte[]> rows;

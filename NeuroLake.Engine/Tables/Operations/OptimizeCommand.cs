@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables.Actions;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Errors;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Types;
@@ -184,7 +185,7 @@ internal sealed class OptimizeCommand(DeltaTable table)
     /// </summary>
     private async Task<List<AddFile>> RewriteAsync(Snapshot snapshot, List<AddFile> bin, List<string> zOrder, long target, Dictionary<string, string?>? tags, CancellationToken ct)
     {
-        var root = table.Store.GetLocalPath("") ?? throw new NotSupportedException("Optimizing remote tables goes through the local cache, which is not built yet.");
+        using var lease = await TableFiles.LeaseAsync(table.Store, bin, ct).ConfigureAwait(false);
         var dataSchema = new StructType(snapshot.Schema.Fields.Where(f => !snapshot.PartitionColumns.Contains(f.Name, StringComparer.OrdinalIgnoreCase)).ToList());
         var columns = TargetScan.Columns(dataSchema);
         var rows = $"SELECT {columns} FROM ({TargetScan.ToSql(snapshot, bin)}) AS b";
@@ -208,20 +209,16 @@ internal sealed class OptimizeCommand(DeltaTable table)
 
             var slices = (int)Math.Clamp((bin.Sum(f => f.Size) + target - 1) / target, 1, Math.Max(1, total));
             var partitionDir = PartitionKey(snapshot, bin[0]);
-            var folder = partitionDir.Length == 0 ? root : Path.Combine(root, partitionDir);
-            Directory.CreateDirectory(folder);
-            var partitionStore = new LocalObjectStore(folder);
             var files = new List<AddFile>();
             for (var i = 0; i < slices; i++)
             {
                 var from = total * i / slices;
                 var to = total * (i + 1) / slices;
                 var slice = $"SELECT {columns} FROM read_parquet({Sql.Literal(staged)}) WHERE {Sequence} >= {from} AND {Sequence} < {to} ORDER BY {Sequence}";
-                var written = await DataFileWriter.WriteAsync(table.DuckDb, partitionStore, dataSchema, [], slice, target, ct).ConfigureAwait(false);
-                written = await WrittenFilesCleanup.DropEmptyAsync(partitionStore, written, ct).ConfigureAwait(false);
+                var written = await DataFileWriter.WriteAsync(table.DuckDb, table.Store, dataSchema, [], slice, target, ct, prefix: partitionDir).ConfigureAwait(false);
+                written = await WrittenFilesCleanup.DropEmptyAsync(table.Store, written, ct).ConfigureAwait(false);
                 files.AddRange(written.Files.Select(f => f with
                 {
-                    Path = FilePaths.ToUri((partitionDir.Length == 0 ? "" : partitionDir + "/") + FilePaths.ToKey(f.Path, folder)),
                     PartitionValues = bin[0].PartitionValues,
                     DataChange = false,
                     Tags = tags,

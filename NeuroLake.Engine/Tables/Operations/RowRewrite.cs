@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using NeuroLake.Engine.Storage.Cache;
 using NeuroLake.Engine.Tables.Actions;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Errors;
 using NeuroLake.Engine.Tables.Operations.Skipping;
 using NeuroLake.Engine.Tables.Snapshots;
@@ -39,7 +41,8 @@ internal sealed class RowRewrite(DeltaTable table)
             return await CommitAsync(snapshot, transaction, dropped, new WrittenFiles([], 0, 0), 0, ct).ConfigureAwait(false);
         }
 
-        var (candidates, counts) = await CountMatchesAsync(snapshot, predicate, transaction, ct).ConfigureAwait(false);
+        var (candidates, counts, lease) = await CountMatchesAsync(snapshot, predicate, transaction, ct).ConfigureAwait(false);
+        using var files = lease;
         var whole = candidates.Where(f => counts[f.Path].Matched > 0 && counts[f.Path].Matched == counts[f.Path].Total).ToList();
         var partial = candidates.Where(f => counts[f.Path].Matched > 0 && counts[f.Path].Matched < counts[f.Path].Total).ToList();
         var deleted = whole.Concat(partial).Sum(f => counts[f.Path].Matched);
@@ -83,7 +86,8 @@ internal sealed class RowRewrite(DeltaTable table)
 
         var transaction = table.StartTransaction(snapshot, "UPDATE");
         transaction.OperationParameters["predicate"] = JsonSerializer.Serialize(predicate is null ? Array.Empty<string>() : [predicate]);
-        var (candidates, counts) = await CountMatchesAsync(snapshot, predicate, transaction, ct).ConfigureAwait(false);
+        var (candidates, counts, lease) = await CountMatchesAsync(snapshot, predicate, transaction, ct).ConfigureAwait(false);
+        using var files = lease;
         var touched = candidates.Where(f => counts[f.Path].Matched > 0).ToList();
         var updated = touched.Sum(f => counts[f.Path].Matched);
         var written = new WrittenFiles([], 0, 0);
@@ -141,8 +145,11 @@ internal sealed class RowRewrite(DeltaTable table)
 
     private static string Condition(string? predicate) => predicate is null ? "true" : $"coalesce(CAST(({predicate}) AS BOOLEAN), false)";
 
-    /// <summary>Files that may match (after skipping), and per file its matching and total rows.</summary>
-    private async Task<(List<AddFile> Candidates, Dictionary<string, (long Matched, long Total)> Counts)> CountMatchesAsync(
+    /// <summary>
+    /// Files that may match (after skipping), per file its matching and total rows, and the lease on the candidates'
+    /// local copies (remote tables) that the caller holds until it has rewritten them.
+    /// </summary>
+    private async Task<(List<AddFile> Candidates, Dictionary<string, (long Matched, long Total)> Counts, FileLease Lease)> CountMatchesAsync(
         Snapshot snapshot, string? predicate, Transactions.Transaction transaction, CancellationToken ct)
     {
         var skipping = new FileSkipping(predicate, snapshot.Schema, snapshot.PartitionColumns);
@@ -160,9 +167,25 @@ internal sealed class RowRewrite(DeltaTable table)
         var counts = candidates.ToDictionary(f => f.Path, _ => (0L, 0L), StringComparer.Ordinal);
         if (candidates.Count == 0)
         {
-            return (candidates, counts);
+            return (candidates, counts, FileLease.None);
         }
 
+        var lease = await TableFiles.LeaseAsync(table.Store, candidates, ct).ConfigureAwait(false);
+        try
+        {
+            await CountAsync(snapshot, predicate, candidates, counts, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+
+        return (candidates, counts, lease);
+    }
+
+    private async Task CountAsync(Snapshot snapshot, string? predicate, List<AddFile> candidates, Dictionary<string, (long Matched, long Total)> counts, CancellationToken ct)
+    {
         using var connection = table.DuckDb.ConnectTracked();
         connection.UseUtc();
         var sql = $"SELECT {TargetScan.PathColumn} AS p, count(*) FILTER (WHERE {Condition(predicate)}) AS {Matches}, count(*) AS n "
@@ -183,8 +206,6 @@ internal sealed class RowRewrite(DeltaTable table)
             var r = doc.RootElement;
             counts[r.GetProperty("p").GetString()!] = (r.GetProperty(Matches).GetInt64(), r.GetProperty("n").GetInt64());
         }
-
-        return (candidates, counts);
     }
 
     private async Task<WrittenFiles> WriteAsync(Snapshot snapshot, string query, CancellationToken ct)

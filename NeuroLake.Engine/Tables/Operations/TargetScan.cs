@@ -1,5 +1,6 @@
 using System.Text;
 using NeuroLake.Engine.Tables.Actions;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Types;
 
@@ -8,7 +9,8 @@ namespace NeuroLake.Engine.Tables.Operations;
 /// <summary>
 /// DuckDB SQL yielding the rows of some of a snapshot's files with the table's columns plus, per row, the file's
 /// log path (<see cref="PathColumn"/>) and its row number inside the file (<see cref="RowColumn"/>): the row
-/// identity row-level operations need to know which files hold affected rows.
+/// identity row-level operations need to know which files hold affected rows. On a remote store the files must be
+/// leased (<see cref="TableFiles.LeaseAsync(Storage.IObjectStore, IEnumerable{AddFile}, CancellationToken)"/>) while the SQL runs.
 /// </summary>
 internal static class TargetScan
 {
@@ -25,8 +27,7 @@ internal static class TargetScan
             return ExpressionCheck.EmptyRelation(new StructType([.. schema.Fields, new StructField(PathColumn, PrimitiveType.String), new StructField(RowColumn, PrimitiveType.Long)]));
         }
 
-        var root = snapshot.Store.GetLocalPath("") ?? throw new NotSupportedException("Rewriting remote tables goes through the local cache, which is not built yet.");
-        var locals = files.Select(f => snapshot.Store.GetLocalPath(FilePaths.ToKey(f.Path, root))!).ToList();
+        var locals = files.Select(f => TableFiles.LocalPath(snapshot.Store, TableFiles.KeyOf(snapshot.Store, f.Path))).ToList();
         var empty = "SELECT " + string.Join(", ", dataFields.Select(f => $"CAST(NULL AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}")
             .Append("CAST(NULL AS VARCHAR) AS filename").Append("CAST(NULL AS BIGINT) AS file_row_number")) + " WHERE false";
         var data = $"({empty}) UNION ALL BY NAME (SELECT * FROM read_parquet([{string.Join(", ", locals.Select(Sql.Literal))}], "

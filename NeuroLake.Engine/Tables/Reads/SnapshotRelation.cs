@@ -10,7 +10,8 @@ namespace NeuroLake.Engine.Tables.Reads;
 /// <summary>
 /// Turns a snapshot into DuckDB SQL that yields its rows with the table's schema: the live files through
 /// read_parquet, columns missing from files (added later) as typed NULLs, every column cast to the table's type,
-/// partition columns restored from the log per file. Run it with the session time zone set to UTC.
+/// partition columns restored from the log per file. Run it with the session time zone set to UTC. For a table on a
+/// remote store the SQL names cached copies: hold a <see cref="TableFiles.LeaseAsync(Snapshot, CancellationToken)"/> while it runs.
 /// </summary>
 public static class SnapshotRelation
 {
@@ -26,8 +27,7 @@ public static class SnapshotRelation
             return "SELECT " + string.Join(", ", schema.Fields.Select(f => $"CAST(NULL AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}")) + " WHERE false";
         }
 
-        var root = snapshot.Store.GetLocalPath("") ?? throw new NotSupportedException("Reading remote tables goes through the local cache, which is not built yet.");
-        var paths = snapshot.Files.Select(f => snapshot.Store.GetLocalPath(FilePaths.ToKey(f.Path, root))!).ToList();
+        var paths = snapshot.Files.Select(f => TableFiles.LocalPath(snapshot.Store, TableFiles.KeyOf(snapshot.Store, f.Path))).ToList();
         var fileList = "[" + string.Join(", ", paths.Select(Sql.Literal)) + "]";
 
         // A typed empty row set united by name with the files: columns no file has yet come out as NULL.

@@ -94,7 +94,7 @@ internal sealed class SnapshotLoader(IObjectStore store, DuckDbDatabase duckDb)
         var replay = new LogReplay();
         if (segment.Checkpoint.Count > 0)
         {
-            replay.Apply(CheckpointReader.Read(duckDb, store, segment.Checkpoint));
+            replay.Apply(await CheckpointReader.ReadAsync(duckDb, store, segment.Checkpoint, ct).ConfigureAwait(false));
             filesRead += segment.Checkpoint.Count;
         }
 

@@ -11,16 +11,64 @@ namespace NeuroLake.Engine.Tables.Writes;
 /// <summary>
 /// Writes a query's rows as Parquet data files with DuckDB (ZSTD, target file size, Hive-style partition folders),
 /// then builds add actions: partition values from the folder names DuckDB chose, statistics from the footers it wrote.
-/// Files are written straight into the table folder; until committed they are unreferenced (VACUUM removes them).
+/// Files are written straight into a local table's folder, or staged locally and uploaded for a remote store; until
+/// committed they are unreferenced (VACUUM removes them).
 /// </summary>
 internal static class DataFileWriter
 {
     private const string HiveNull = "__HIVE_DEFAULT_PARTITION__";
 
+    /// <param name="prefix">A folder of the table the files go to (OPTIMIZE writes into a partition's folder); empty: the table root.</param>
     public static async Task<WrittenFiles> WriteAsync(
-        DuckDbDatabase duckDb, IObjectStore store, StructType schema, IReadOnlyList<string> partitionColumns, string query, long targetFileSize, CancellationToken ct)
+        DuckDbDatabase duckDb, IObjectStore store, StructType schema, IReadOnlyList<string> partitionColumns, string query, long targetFileSize, CancellationToken ct,
+        string prefix = "")
     {
-        var root = store.GetLocalPath("") ?? throw new NotSupportedException("Writing to remote stores goes through the local cache, which is not built yet.");
+        // Local stores: DuckDB writes straight into the table folder. Remote stores: into a private staging folder,
+        // uploaded file by file afterwards (DuckDB cannot write to S3 here).
+        var remote = store.GetLocalPath("") is null;
+        var root = remote ? Path.Combine(LocalStaging.Root, "write-" + Guid.NewGuid().ToString("N")) : store.GetLocalPath(prefix)!;
+        Directory.CreateDirectory(root);
+        try
+        {
+            var rootStore = remote || prefix.Length > 0 ? new LocalObjectStore(root) : store;
+            var chunks = await WriteLocallyAsync(duckDb, rootStore, root, store.Location, schema, partitionColumns, query, targetFileSize, ct).ConfigureAwait(false);
+            var dataSchema = new StructType(schema.Fields.Where(f => !partitionColumns.Contains(f.Name, StringComparer.OrdinalIgnoreCase)).ToList());
+            var files = new List<AddFile>();
+            long rows = 0, bytes = 0;
+            foreach (var file in chunks.GroupBy(c => c.FileName).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(root, file.Key).Replace(Path.DirectorySeparatorChar, '/');
+                var key = prefix.Length == 0 ? relative : prefix.TrimEnd('/') + "/" + relative;
+                var info = remote
+                    ? await UploadAsync(store, key, file.Key, ct).ConfigureAwait(false)
+                    : await store.GetInfoAsync(key, ct).ConfigureAwait(false) ?? throw new ObjectNotFoundException(store.Location, key);
+                var (numRecords, stats) = FileStatistics.Build(file.ToList(), dataSchema);
+                files.Add(new AddFile(
+                    FilePaths.ToUri(key),
+                    PartitionValues(relative, schema, partitionColumns),
+                    info.Size,
+                    info.LastModified.ToUnixTimeMilliseconds(),
+                    DataChange: true,
+                    Stats: stats));
+                rows += numRecords;
+                bytes += info.Size;
+            }
+
+            return new WrittenFiles(files, rows, bytes);
+        }
+        finally
+        {
+            if (remote)
+            {
+                TryDeleteFolder(root);
+            }
+        }
+    }
+
+    /// <summary>DuckDB writes the rows under <paramref name="root"/>; returns the footers of the files it wrote.</summary>
+    private static async Task<List<ParquetColumnStats>> WriteLocallyAsync(
+        DuckDbDatabase duckDb, IObjectStore rootStore, string root, string location, StructType schema, IReadOnlyList<string> partitionColumns, string query, long targetFileSize, CancellationToken ct)
+    {
         using var connection = duckDb.ConnectTracked();
         connection.UseUtc();
         var select = CastToSchema(connection, schema, query);
@@ -37,35 +85,43 @@ internal static class DataFileWriter
                 $"COPY ({select}) TO {Sql.Literal(root)} (FORMAT parquet, COMPRESSION zstd, {FileNamePattern(writeId)}, APPEND true, {layout})", ct);
             if (partitionColumns.Count > 0)
             {
-                await OversizedFileSplitter.SplitAsync(connection, store, root, FileGlob(root, writeId), FileNamePattern(writeId), fileSize, ct).ConfigureAwait(false);
+                await OversizedFileSplitter.SplitAsync(connection, rootStore, root, FileGlob(root, writeId), FileNamePattern(writeId), fileSize, ct).ConfigureAwait(false);
             }
         }
         catch (DuckDbException e)
         {
-            throw new InvalidTableOperationException($"Writing the query's rows to '{store.Location}' failed: {e.Message}", e);
+            throw new InvalidTableOperationException($"Writing the query's rows to '{location}' failed: {e.Message}", e);
         }
 
-        var chunks = ReadFooters(connection, root, writeId);
-        var dataSchema = new StructType(schema.Fields.Where(f => !partitionColumns.Contains(f.Name, StringComparer.OrdinalIgnoreCase)).ToList());
-        var files = new List<AddFile>();
-        long rows = 0, bytes = 0;
-        foreach (var file in chunks.GroupBy(c => c.FileName).OrderBy(g => g.Key, StringComparer.Ordinal))
+        return ReadFooters(connection, root, writeId);
+    }
+
+    /// <summary>
+    /// Uploads a staged file (in parts when large) and hands it to the store's cache, so reading it back needs no
+    /// download. Until the commit the object is unreferenced: a crash now leaves only what VACUUM removes.
+    /// </summary>
+    private static async Task<ObjectInfo> UploadAsync(IObjectStore store, string key, string file, CancellationToken ct)
+    {
+        await using (var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
         {
-            var key = Path.GetRelativePath(root, file.Key).Replace(Path.DirectorySeparatorChar, '/');
-            var info = await store.GetInfoAsync(key, ct).ConfigureAwait(false) ?? throw new ObjectNotFoundException(store.Location, key);
-            var (numRecords, stats) = FileStatistics.Build(file.ToList(), dataSchema);
-            files.Add(new AddFile(
-                FilePaths.ToUri(key),
-                PartitionValues(key, schema, partitionColumns),
-                info.Size,
-                info.LastModified.ToUnixTimeMilliseconds(),
-                DataChange: true,
-                Stats: stats));
-            rows += numRecords;
-            bytes += info.Size;
+            await store.PutAsync(key, content, ct).ConfigureAwait(false);
         }
 
-        return new WrittenFiles(files, rows, bytes);
+        var info = await store.GetInfoAsync(key, ct).ConfigureAwait(false) ?? throw new ObjectNotFoundException(store.Location, key);
+        store.Cache?.Adopt(store.Location, key, file, info);
+        return info;
+    }
+
+    private static void TryDeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Staging left behind is removed by the scratch cleanup job.
+        }
     }
 
     /// <summary>SELECT that casts the query's columns to the table schema by name; missing nullable columns become NULL.</summary>

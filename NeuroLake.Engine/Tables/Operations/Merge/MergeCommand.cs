@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NeuroLake.Engine.Tables.Actions;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Errors;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Writes;
@@ -31,10 +32,19 @@ internal sealed class MergeCommand(DeltaTable table)
             throw new InvalidTableOperationException($"'{table.Location}' is append-only (delta.appendOnly = true): MERGE may only insert. Drop the UPDATE and DELETE clauses, or unset the property.");
         }
 
+        IReadOnlyList<AddFile> candidates;
+        using (var connection = table.DuckDb.ConnectTracked())
+        {
+            connection.UseUtc();
+            candidates = MergeKeyRange.CandidateFiles(connection, snapshot, spec, ct);
+        }
+
+        // The candidates' local copies (remote tables) stay pinned until the rewrite has read them.
+        using var lease = await TableFiles.LeaseAsync(table.Store, candidates, ct).ConfigureAwait(false);
         var staged = LocalStaging.NewFile("parquet");
         try
         {
-            var (touched, counts) = Stage(snapshot, spec, plan, staged, ct);
+            var (touched, counts) = Stage(snapshot, spec, candidates, plan, staged, ct);
             var transaction = table.StartTransaction(snapshot, "MERGE");
             transaction.ReadSet.ReadWholeTable();
             transaction.ReadSet.ReadFiles(snapshot.Files);
@@ -85,11 +95,10 @@ internal sealed class MergeCommand(DeltaTable table)
     }
 
     /// <summary>Writes the joined rows that matter to <paramref name="staged"/>; returns the touched files and rows per outcome.</summary>
-    private (HashSet<string> Touched, Dictionary<int, long> Counts) Stage(Snapshot snapshot, MergeSpec spec, MergePlan plan, string staged, CancellationToken ct)
+    private (HashSet<string> Touched, Dictionary<int, long> Counts) Stage(Snapshot snapshot, MergeSpec spec, IReadOnlyList<AddFile> candidates, MergePlan plan, string staged, CancellationToken ct)
     {
         using var connection = table.DuckDb.ConnectTracked();
         connection.UseUtc();
-        var candidates = MergeKeyRange.CandidateFiles(connection, snapshot, spec, ct);
         var joined = plan.JoinedSql(TargetScan.ToSql(snapshot, candidates));
         try
         {

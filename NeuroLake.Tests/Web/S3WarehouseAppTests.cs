@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NeuroLake.Tests.Infrastructure;
+using NeuroLake.Tests.Storage;
+
+namespace NeuroLake.Tests.Web;
+
+/// <summary>
+/// The whole app with its warehouse on the S3 test server (<c>NeuroLake:Warehouse=s3://...</c>): tables created with SQL
+/// live on S3 and read back, readiness probes the store, and the storage API says s3 without naming the bucket.
+/// </summary>
+public sealed class S3WarehouseAppTests : IAsyncLifetime
+{
+    private readonly S3TestStorage _s3 = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _s3.DisposeAsync();
+
+    private WorkbenchAppFactory App(string? warehouse = null) => new(new Dictionary<string, string>
+    {
+        ["NeuroLake:Warehouse"] = warehouse ?? _s3.Root.ToString(),
+        ["NeuroLake:Storage:S3:ServiceUrl"] = TestEnvironment.S3ServiceUrl.ToString(),
+        ["NeuroLake:Storage:S3:AccessKey"] = TestEnvironment.S3AccessKey,
+        ["NeuroLake:Storage:S3:SecretKey"] = TestEnvironment.S3SecretKey,
+        ["NeuroLake:Storage:S3:ForcePathStyle"] = "true",
+        ["NeuroLake:Storage:S3:MaxAttempts"] = "1",
+        ["NeuroLake:Storage:Commits"] = "Coordinator",
+        ["NeuroLake:Storage:Cache:CapacityGb"] = "0.01",
+    });
+
+    [S3Fact]
+    public async Task A_table_created_with_SQL_lives_on_S3_reads_back_and_the_storage_api_says_s3()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/v1/sql", new
+        {
+            sql = "CREATE SCHEMA s; CREATE TABLE s.t (id BIGINT, city VARCHAR); INSERT INTO s.t VALUES (1, 'Oslo'), (2, 'Lima'); UPDATE s.t SET city = 'Quito' WHERE id = 2; SELECT * FROM s.t ORDER BY id",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("""[[1,"Oslo"],[2,"Quito"]]""", json.RootElement.GetProperty("statements")[4].GetProperty("rows").GetRawText());
+        var objects = await _s3.RawStore().ListAsync("");
+        Assert.Contains(objects, o => o.Key.StartsWith("main/s/t/_delta_log/", StringComparison.Ordinal));
+        Assert.Contains(objects, o => o.Key.StartsWith("main/s/t/", StringComparison.Ordinal) && o.Key.EndsWith(".parquet", StringComparison.Ordinal));
+
+        var storage = await client.GetFromJsonAsync<JsonElement>("/api/v1/storage");
+        Assert.Equal("s3", storage.GetProperty("warehouseStore").GetString());
+        Assert.Equal("s3", storage.GetProperty("tables")[0].GetProperty("store").GetString());
+        Assert.DoesNotContain(_s3.Root.ToString(), storage.GetRawText());
+
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Contains("S3 store takes writes", await ready.Content.ReadAsStringAsync());
+    }
+
+    [S3Fact]
+    public async Task A_warehouse_in_a_missing_bucket_makes_the_app_unready_without_naming_the_bucket()
+    {
+        const string bucket = "neurolake-no-such-bucket";
+        await using var app = App($"s3://{bucket}/warehouse");
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/health/ready");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("S3 store cannot be written", body);
+        Assert.DoesNotContain(bucket, body);
+    }
+
+    [S3Fact]
+    public async Task Loading_a_file_into_a_table_on_S3_is_refused_saying_what_to_do_and_nothing_is_written_locally()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+        using (var schema = await client.PostAsJsonAsync("/api/v1/sql", new { sql = "CREATE SCHEMA s" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
+        }
+
+        using var content = new StringContent("id,name\n1,a\n2,b\n");
+        using var response = await client.PostAsync("/api/v1/ingest?table=s.loaded&mode=create&filename=x.csv", content);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"{response.StatusCode}: {body}");
+        Assert.Contains("cannot be loaded into tables on S3", body);
+        Assert.False(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "s3:")));
+        Assert.Empty(Directory.EnumerateDirectories(app.DataDirectory, "s3:", SearchOption.AllDirectories));
+    }
+}
