@@ -15,8 +15,8 @@ internal static class RowBlockSample
     /// <summary>Ranges per table: enough spread for the profile, few enough that most row groups stay unread.</summary>
     public const int Blocks = 16;
 
-    /// <summary>Rows of one block: the sample's size over <see cref="Blocks"/>, in whole DuckDB vectors (2,048 rows).</summary>
-    public static long BlockRows(long sampleRows) => (sampleRows + Blocks * 2048L - 1) / (Blocks * 2048L) * 2048;
+    /// <summary>Rows of one block: the sample's size over <see cref="Blocks"/> in whole DuckDB vectors (2,048 rows), at least one.</summary>
+    public static long BlockRows(long sampleRows) => Math.Max(1, sampleRows / Blocks / 2048) * 2048;
 
     /// <summary>
     /// The predicate over <c>file_row_number</c> and the rows it keeps (exact, from the files' record counts); null when
