@@ -2,6 +2,7 @@ using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Ingestion.Quality;
 using NeuroLake.Engine.Quality;
 using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Snapshots;
 
 namespace NeuroLake.Engine.Ingestion.Load;
@@ -37,11 +38,17 @@ internal sealed class LoadedTableSample : IDisposable
             return new LoadedTableSample(connection, files, rows, table, sampled: false);
         }
 
-        // Every k-th row by the hash of all its values, not a reservoir: parallel, about twice as fast here, and copies
-        // of a row are all in or all out, so the sample keeps the table's share of duplicate rows.
+        var temp = "nl_loaded_sample_" + Guid.NewGuid().ToString("N");
+        if (RowBlockSample.Plan(snapshot, SnapshotProfiler.SampleRows) is { } blocks)
+        {
+            // A few blocks of consecutive rows per file: DuckDB reads only the row groups holding them, not the table.
+            connection.ExecuteNonQuery($"CREATE TEMP TABLE {temp} AS {SnapshotRelation.ToSql(snapshot, blocks.Filter)}", ct);
+            return new LoadedTableSample(connection, files, rows, temp, sampled: true);
+        }
+
+        // Many small files: every k-th row by the hash of all its values (one parallel pass), copies of a row all in or out.
         var every = (rows + SnapshotProfiler.SampleRows - 1) / SnapshotProfiler.SampleRows;
         var values = string.Join(", ", snapshot.Schema.Fields.Select(f => SqlText.Identifier(f.Name)));
-        var temp = "nl_loaded_sample_" + Guid.NewGuid().ToString("N");
         connection.ExecuteNonQuery($"CREATE TEMP TABLE {temp} AS SELECT * FROM {table} WHERE hash({values}) % {every} = 0", ct);
         return new LoadedTableSample(connection, files, rows, temp, sampled: true);
     }

@@ -17,7 +17,13 @@ public static class SnapshotRelation
 {
     private const string FileColumn = "__nl_file";
 
-    public static string ToSql(Snapshot snapshot)
+    public static string ToSql(Snapshot snapshot) => ToSql(snapshot, fileRowFilter: null);
+
+    /// <summary>
+    /// The snapshot's rows, or only those each file's <c>file_row_number</c> passes when <paramref name="fileRowFilter"/>
+    /// is given (a predicate over that column, e.g. ranges: DuckDB then reads only the row groups holding them).
+    /// </summary>
+    public static string ToSql(Snapshot snapshot, string? fileRowFilter)
     {
         var schema = snapshot.Schema;
         var partitions = snapshot.PartitionColumns.Select(c => schema.Find(c) ?? throw new InvalidOperationException($"The partition column '{c}' is not in the schema.")).ToList();
@@ -35,7 +41,9 @@ public static class SnapshotRelation
             ? "SELECT NULL AS \"__nl_none\" WHERE false"
             : "SELECT " + string.Join(", ", dataFields.Select(f => $"CAST(NULL AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}")) + " WHERE false";
         var fileColumn = partitions.Count > 0 ? $", filename AS {FileColumn}" : "";
-        var files = $"SELECT *{fileColumn} FROM read_parquet({fileList}, union_by_name = true, hive_partitioning = false)";
+        var files = fileRowFilter is null
+            ? $"SELECT *{fileColumn} FROM read_parquet({fileList}, union_by_name = true, hive_partitioning = false)"
+            : $"SELECT *{fileColumn} FROM read_parquet({fileList}, union_by_name = true, hive_partitioning = false, file_row_number = true) WHERE {fileRowFilter}";
         // The typed empty set is needed only for columns some file lacks; without it DuckDB plans the plain scan, with
         // its statistics (join orders of multi-table queries depend on them).
         var data = EveryFileHasEveryColumn(snapshot.Files, dataFields) ? files : $"({empty}) UNION ALL BY NAME ({files})";
