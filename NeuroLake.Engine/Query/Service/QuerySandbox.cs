@@ -38,6 +38,8 @@ internal static class QuerySandbox
             {
                 connection.Execute($"SET allowed_directories = [{string.Join(", ", allowed)}]");
                 connection.Execute("SET enable_external_access = false");
+                // Delta data files never change once written, so their footers can be kept between statements.
+                connection.Execute("SET GLOBAL parquet_metadata_cache = true");
             }
 
             database.UseUtcGlobally();

@@ -178,6 +178,8 @@ public sealed class SandboxEscapeTests(CatalogDatabases databases) : QueryServic
         Assert.Equal(true, connection.ExecuteScalar("SELECT current_setting('lock_configuration')"));
         Assert.Equal(false, connection.ExecuteScalar("SELECT current_setting('enable_external_access')"));
         Assert.Equal("UTC", connection.ExecuteScalar("SELECT current_setting('TimeZone')"));
+        // Delta data files never change, so their Parquet footers are kept between statements.
+        Assert.Equal(true, connection.ExecuteScalar("SELECT current_setting('parquet_metadata_cache')"));
         var error = Assert.Throws<Engine.DuckDb.DuckDbException>(() => connection.Execute("SET threads = 1"));
         Assert.Contains("locked", error.DuckDbMessage);
     }

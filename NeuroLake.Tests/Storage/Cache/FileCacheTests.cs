@@ -9,14 +9,19 @@ namespace NeuroLake.Tests.Storage.Cache;
 /// <summary>The local file cache over objects on the S3 test server: fetch once, integrity, pinning, eviction.</summary>
 public sealed class FileCacheTests : IAsyncLifetime
 {
-    private readonly S3TestStorage _s3 = new();
+    // Made on first use: the two facts that need no S3 server still run on a bare machine.
+    private readonly Lazy<S3TestStorage> _s3 = new(() => new S3TestStorage());
     private readonly TempFolder _folder = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        await _s3.DisposeAsync();
+        if (_s3.IsValueCreated)
+        {
+            await _s3.Value.DisposeAsync();
+        }
+
         _folder.Dispose();
     }
 
@@ -24,7 +29,7 @@ public sealed class FileCacheTests : IAsyncLifetime
 
     private async Task<(IObjectStore Store, byte[] Data)> StoreWithAsync(string key, int size)
     {
-        var store = _s3.RawStore();
+        var store = _s3.Value.RawStore();
         var data = new byte[size];
         Random.Shared.NextBytes(data);
         await store.PutAsync(key, data);
@@ -91,7 +96,7 @@ public sealed class FileCacheTests : IAsyncLifetime
     [S3Fact]
     public async Task Pinned_files_survive_over_capacity_and_are_evicted_least_recently_used_first_once_released()
     {
-        var store = _s3.RawStore();
+        var store = _s3.Value.RawStore();
         foreach (var name in new[] { "a", "b", "c" })
         {
             await store.PutAsync(name + ".parquet", new byte[1000]);
