@@ -37,15 +37,7 @@ internal sealed class BackupCommands(IServiceProvider services, TextWriter outpu
     {
         command.Allow("--apply", "--json");
         NoPositional(command);
-        var lastStep = "";
-        var progress = new Progress<BackupProgress>(p =>
-        {
-            if (p.Step != lastStep)
-            {
-                lastStep = p.Step;
-                error.WriteLine(FormattableString.Invariant($"{p.Fraction,4:P0} {p.Step}"));
-            }
-        });
+        var progress = new StepPrinter(error);
         var result = await _audit.TrackAsync(_who, AuditAction.Maintenance, "backup", "Backup of the lakehouse (command line)", () => _sets.BackupAsync(ct, progress));
         var taken = new BackupTakenJson(result.SetId, result.Tables, result.Files, result.TotalBytes, result.NewObjects, result.NewBytes);
         if (command.Has("--json"))
@@ -250,6 +242,28 @@ internal sealed class BackupCommands(IServiceProvider services, TextWriter outpu
         if (command.Positional.Count > 0)
         {
             throw new CliUsageException($"'{command.Verb}' takes no '{command.Positional[0]}'.");
+        }
+    }
+
+    /// <summary>
+    /// Prints each new step of a backup on the error stream as it is reported, on the reporting thread
+    /// (<see cref="Progress{T}"/> would post lines to the thread pool, where they could land after the result).
+    /// </summary>
+    private sealed class StepPrinter(TextWriter error) : IProgress<BackupProgress>
+    {
+        private readonly Lock _gate = new();
+        private string _lastStep = "";
+
+        public void Report(BackupProgress value)
+        {
+            lock (_gate)
+            {
+                if (value.Step != _lastStep)
+                {
+                    _lastStep = value.Step;
+                    error.WriteLine(FormattableString.Invariant($"{value.Fraction,4:P0} {value.Step}"));
+                }
+            }
         }
     }
 }

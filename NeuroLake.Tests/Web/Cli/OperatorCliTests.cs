@@ -35,6 +35,7 @@ public sealed class OperatorCliTests(CatalogDatabases databases, DuckDbFixture d
         var backup = await RunAsync(lakehouse, "backup");
         Assert.Equal(0, backup.Code);
         Assert.Contains("2 tables", backup.Output, StringComparison.Ordinal);
+        Assert.Contains("backing up the catalog", backup.Error, StringComparison.Ordinal);
         var setId = backup.Output.Split(' ')[2].TrimEnd(':');
 
         var list = await RunAsync(lakehouse, "backups");
