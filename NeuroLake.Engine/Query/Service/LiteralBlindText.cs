@@ -4,7 +4,7 @@ using NeuroLake.Engine.Query.Syntax;
 namespace NeuroLake.Engine.Query.Service;
 
 /// <summary>
-/// A statement's text with its plain literals replaced by one placeholder each, so statements that differ only in
+/// A statement's text with each plain literal written as one fixed value of its kind (<c>0</c>, <c>''</c>), so statements that differ only in
 /// the values they compare with (<c>WHERE id = 17</c>, <c>WHERE name = 'Ann'</c>) share one parser check. Only
 /// literals whose replacement cannot change how DuckDB splits the text are replaced: digits with at most one inner
 /// point, and '...' strings with no quote or backslash inside; each must stand between characters that end a token
@@ -20,7 +20,7 @@ internal static class LiteralBlindText
         var copied = 0;
         foreach (var token in statement.Tokens)
         {
-            var placeholder = token.Kind switch
+            var fixedValue = token.Kind switch
             {
                 TokenKind.Number when IsPlainNumber(token.Text) => "0",
                 TokenKind.String when IsPlainString(token.Text) => "''",
@@ -28,13 +28,13 @@ internal static class LiteralBlindText
             };
             var start = token.Span.Offset - statement.Span.Offset;
             var end = start + token.Text.Length;
-            if (placeholder is null || start < 0 || end > text.Length || !Delimited(text, start, end))
+            if (fixedValue is null || start < 0 || end > text.Length || !Delimited(text, start, end))
             {
                 continue;
             }
 
             blind ??= new StringBuilder(text.Length);
-            blind.Append(text, copied, start - copied).Append(placeholder);
+            blind.Append(text, copied, start - copied).Append(fixedValue);
             copied = end;
         }
 
