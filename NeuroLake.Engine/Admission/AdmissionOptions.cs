@@ -33,11 +33,31 @@ public sealed class AdmissionOptions
     /// <summary>Tiering moves at once (within the heavy limit). Default 1.</summary>
     public int? TieringConcurrency { get; set; }
 
+    /// <summary>
+    /// DuckDB worker threads of the query service's database for heavy statements (row writes, maintenance, a job's
+    /// statements). Default: the heavy limit's share of the cores (the cores minus half, at least 1), so heavy work
+    /// leaves the interactive reserve's cores free however many threads DuckDB would otherwise take.
+    /// </summary>
+    public int? HeavyThreads { get; set; }
+
+    /// <summary>
+    /// DuckDB memory limit of that heavy database, in DuckDB's syntax (<c>1GB</c>); past it heavy statements spill to
+    /// disk or fail, never taking the interactive database's memory. Default: <c>NeuroLake:DuckDb:MemoryLimit</c> when
+    /// set, otherwise DuckDB's default.
+    /// </summary>
+    public string? HeavyMemoryLimit { get; set; }
+
+    /// <summary>The heavy database's threads for a machine of <paramref name="cores"/> cores.</summary>
+    /// <exception cref="ArgumentException">A configured value is zero or negative; names it.</exception>
+    public int ResolveHeavyThreads(int cores) => Positive(HeavyThreads, HeavyShare(cores), nameof(HeavyThreads));
+
+    private static int HeavyShare(int cores) => Math.Max(1, cores - Math.Max(1, cores / 2));
+
     /// <summary>The limits with every default filled in for a machine of <paramref name="cores"/> cores.</summary>
     /// <exception cref="ArgumentException">A limit is zero or negative; names it.</exception>
     public AdmissionLimits Resolve(int cores)
     {
-        var heavy = Positive(HeavyConcurrency, Math.Max(1, cores - Math.Max(1, cores / 2)), nameof(HeavyConcurrency));
+        var heavy = Positive(HeavyConcurrency, HeavyShare(cores), nameof(HeavyConcurrency));
         return new AdmissionLimits(
             Enabled,
             heavy,

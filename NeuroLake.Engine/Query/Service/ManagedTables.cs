@@ -21,14 +21,20 @@ internal sealed class ManagedTables
 {
     private readonly QueryServiceOptions _options;
     private readonly DuckDbDatabase _duckDb;
+    private readonly DuckDbDatabase _writerDb;
     private readonly ICatalogRegistrar _registrar;
     private readonly QualityProfileQueue? _quality;
     private readonly ObjectStoreFactory? _stores;
 
-    public ManagedTables(QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar, QualityProfileQueue? quality = null, ObjectStoreFactory? stores = null)
+    /// <param name="duckDb">Reads snapshots and evaluates time travel (the interactive database).</param>
+    /// <param name="writerDb">Runs the DuckDB work of tables opened to change them (the heavy database); null: <paramref name="duckDb"/>.</param>
+    public ManagedTables(
+        QueryServiceOptions options, DuckDbDatabase duckDb, ICatalogRegistrar registrar, QualityProfileQueue? quality = null, ObjectStoreFactory? stores = null,
+        DuckDbDatabase? writerDb = null)
     {
         _options = options;
         _duckDb = duckDb;
+        _writerDb = writerDb ?? duckDb;
         _registrar = registrar;
         _quality = quality;
         _stores = stores;
@@ -121,7 +127,7 @@ internal sealed class ManagedTables
 
     /// <summary>A table to read or write; commits that change data are profiled in the background when a quality queue is given.</summary>
     public async Task<DeltaTable> OpenAsync(string location, string user, CancellationToken ct) =>
-        new(await OpenStoreAsync(location, ct).ConfigureAwait(false), _duckDb, new DeltaTableOptions { UserName = user, Observer = _quality });
+        new(await OpenStoreAsync(location, ct).ConfigureAwait(false), _writerDb, new DeltaTableOptions { UserName = user, Observer = _quality });
 
     /// <summary>Profiles a table created with rows (CTAS) in the background, once the catalog has registered it.</summary>
     public void ProfileCreated(Snapshot snapshot) => _quality?.Enqueue(snapshot.Location, snapshot.Version);

@@ -19,9 +19,24 @@ internal static class QuerySandbox
     /// time zone UTC for every connection; a few connections with progress tracking reserved for queries; and then the
     /// configuration locked, so no statement can change any of it (not even one that slips past every check).
     /// </summary>
-    public static DuckDbDatabase OpenDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null)
+    public static DuckDbDatabase OpenDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null) =>
+        Open(options, new DuckDbSettings { Threads = options.Threads, MemoryLimit = options.MemoryLimit, TempDirectory = scratch.Spill }, scratch, cache);
+
+    /// <summary>
+    /// The same sandbox for heavy statements (row writes, maintenance, jobs): its own threads, memory limit and spill
+    /// folder from <see cref="Admission.AdmissionOptions"/>, because DuckDB's threads and memory are per database and
+    /// the configuration is locked once open. Heavy work then cannot take the cores or memory interactive queries keep.
+    /// </summary>
+    public static DuckDbDatabase OpenHeavyDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null) =>
+        Open(options, new DuckDbSettings
+        {
+            Threads = options.Admission.ResolveHeavyThreads(Environment.ProcessorCount),
+            MemoryLimit = options.Admission.HeavyMemoryLimit ?? options.MemoryLimit,
+            TempDirectory = scratch.HeavySpill,
+        }, scratch, cache);
+
+    private static DuckDbDatabase Open(QueryServiceOptions options, DuckDbSettings settings, QueryScratch scratch, FileCache? cache)
     {
-        var settings = new DuckDbSettings { Threads = options.Threads, MemoryLimit = options.MemoryLimit, TempDirectory = scratch.Spill };
         settings.Options["autoinstall_known_extensions"] = "false";
         settings.Options["autoload_known_extensions"] = "false";
         settings.Options["allow_community_extensions"] = "false";

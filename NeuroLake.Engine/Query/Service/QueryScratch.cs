@@ -11,12 +11,16 @@ internal sealed class QueryScratch : IDisposable
     {
         Root = Path.Combine(Path.GetFullPath(parent ?? Path.GetTempPath()), "neurolake-query-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Spill);
+        Directory.CreateDirectory(HeavySpill);
         Directory.CreateDirectory(Exports);
     }
 
     public string Root { get; }
 
     public string Spill => Path.Combine(Root, "spill");
+
+    /// <summary>The heavy statements' database spills here, apart from the interactive one's files.</summary>
+    public string HeavySpill => Path.Combine(Root, "spill-heavy");
 
     public string Exports => Path.Combine(Root, "exports");
 

@@ -33,6 +33,7 @@ public sealed class QueryService : IDisposable
     private readonly CatalogStore _catalog;
     private readonly QueryServiceOptions _options;
     private readonly DuckDbDatabase _duckDb;
+    private readonly DuckDbDatabase _heavyDb;
     private readonly TableResolver _resolver;
     private readonly TableWrites _writes;
     private readonly Inspections _inspections;
@@ -118,9 +119,10 @@ public sealed class QueryService : IDisposable
         _limits = new QueryLimits(options.RowLimit, options.StatementTimeout);
         _scratch = new QueryScratch(options.ScratchDirectory);
         _duckDb = QuerySandbox.OpenDatabase(options, _scratch, stores?.Cache);
+        _heavyDb = QuerySandbox.OpenHeavyDatabase(options, _scratch, stores?.Cache);
         _parserCheck = new DuckDbParserCheck(_duckDb);
         _errors = new UserErrorText([options.WarehouseRoot, _scratch.Root, stores?.Cache?.Root ?? "", .. options.ExternalLocations]);
-        var tables = new ManagedTables(options, _duckDb, registrar, quality, stores);
+        var tables = new ManagedTables(options, _duckDb, registrar, quality, stores, _heavyDb);
         _authMode = options.AuthMode;
         var privileges = new PrivilegeEvaluator(catalog.Factory, () => _authMode);
         var policies = new TablePolicies(catalog.Factory, privileges);
@@ -144,8 +146,11 @@ public sealed class QueryService : IDisposable
         _insights = new QueryInsights(_resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, log);
     }
 
-    /// <summary>The service's DuckDB database, for tests that inspect its settings.</summary>
+    /// <summary>The service's DuckDB database for interactive statements, for tests that inspect its settings.</summary>
     internal DuckDbDatabase DuckDb => _duckDb;
+
+    /// <summary>The service's DuckDB database for heavy statements (writes, maintenance, jobs), for tests that inspect its settings.</summary>
+    internal DuckDbDatabase HeavyDuckDb => _heavyDb;
 
     /// <summary>Runs the statements of <paramref name="sqlText"/> in order, stopping at the first that fails.</summary>
     /// <returns>One result per statement.</returns>
@@ -364,7 +369,9 @@ public sealed class QueryService : IDisposable
             case StatementKind.Query or StatementKind.Explain or StatementKind.ExplainAnalyze:
                 var (sql, read) = await _resolver.RewriteAsync(analysis, request, ct);
                 var explain = analysis.Kind is StatementKind.Explain or StatementKind.ExplainAnalyze;
-                var outcome = await Task.Run(() => ResultReader.Read(_duckDb, sql, explain, request.RowLimit, ct), ct);
+                // A job's queries are heavy work too: they run where heavy work may use only its share of the cores.
+                var database = StatementWorkload.Of(analysis.Kind) == WorkloadClass.InteractiveQuery ? _duckDb : _heavyDb;
+                var outcome = await Task.Run(() => ResultReader.Read(database, sql, explain, request.RowLimit, ct), ct);
                 return outcome with { TablesRead = read };
             case StatementKind.CreateSchema:
                 return await _writes.CreateSchemaAsync(analysis, request, ct);
@@ -442,6 +449,7 @@ public sealed class QueryService : IDisposable
     public void Dispose()
     {
         _duckDb.Dispose();
+        _heavyDb.Dispose();
         _scratch.Dispose();
     }
 }
