@@ -52,6 +52,35 @@ public sealed class DuckDbActivity : IDisposable
         }
     }
 
+    private long _memoryAllocated = -1;
+    private long _cpuTicks = -1;
+
+    /// <summary>
+    /// Memory DuckDB's buffer manager allocated for the activity's statements, as its profiler reported them; null when
+    /// no profiled connection reported.
+    /// </summary>
+    public long? MemoryAllocatedBytes => Interlocked.Read(ref _memoryAllocated) is >= 0 and var bytes ? bytes : null;
+
+    /// <summary>CPU time DuckDB's profiler counted for the activity's statements; null when none reported.</summary>
+    public TimeSpan? Cpu => Interlocked.Read(ref _cpuTicks) is >= 0 and var ticks ? TimeSpan.FromTicks(ticks) : null;
+
+    /// <summary>A profiled connection's last statement: the memory allocated for it and its CPU time (either may be unknown).</summary>
+    internal void Profiled(long? memoryAllocated, TimeSpan? cpu)
+    {
+        Add(ref _memoryAllocated, memoryAllocated);
+        Add(ref _cpuTicks, cpu?.Ticks);
+        _outer?.Profiled(memoryAllocated, cpu);
+    }
+
+    private static void Add(ref long total, long? value)
+    {
+        if (value is { } amount)
+        {
+            Interlocked.CompareExchange(ref total, 0, -1);
+            Interlocked.Add(ref total, amount);
+        }
+    }
+
     internal void Opened(DuckDbConnection connection)
     {
         lock (_gate)

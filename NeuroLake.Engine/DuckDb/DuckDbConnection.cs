@@ -106,6 +106,7 @@ public sealed unsafe class DuckDbConnection : IDisposable
         {
             fixed (byte* text = Utf8.Encode(sql))
             {
+                _ran = true;
                 if (NativeMethods.Query(_handle.DangerousGetHandle(), text, &result) != NativeMethods.DuckDbSuccess)
                 {
                     throw new DuckDbException(Utf8.Decode(NativeMethods.ResultError(&result)) ?? "unknown error", sql);
@@ -143,6 +144,7 @@ public sealed unsafe class DuckDbConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(sql);
         cancellationToken.ThrowIfCancellationRequested();
+        _ran = true;
         using var extracted = StatementExecution.Extract(_handle, sql, out var count);
         var registration = RegisterInterrupt(cancellationToken);
         try
@@ -220,6 +222,75 @@ public sealed unsafe class DuckDbConnection : IDisposable
             ? cancellationToken.UnsafeRegister(static state => ((DuckDbConnection)state!).Interrupt(), this)
             : default;
 
+    // Per statement: SYSTEM_PEAK_BUFFER_MEMORY is a database-wide high-water mark, and TOTAL_BYTES_READ leaves out Parquet data pages.
+    private const string MemoryMetric = "TOTAL_MEMORY_ALLOCATED";
+    private const string CpuMetric = "CPU_TIME";
+    private bool _profiled;
+
+    // Set when a statement runs, so a returned connection never reports the profile of an earlier renter's statement.
+    private bool _ran;
+
+    internal void MarkRan() => _ran = true;
+
+    /// <summary>
+    /// Turns DuckDB's profiler on for this connection, quietly (no output), measuring the memory its buffer manager
+    /// allocates and the CPU time of each statement; a pooled connection reports them to its <see cref="DuckDbActivity"/> when returned.
+    /// </summary>
+    internal void EnableProfiling()
+    {
+        Execute("SET enable_profiling = 'no_output'");
+        Execute($$"""SET custom_profiling_settings = '{"{{MemoryMetric}}": "true", "{{CpuMetric}}": "true"}'""");
+        _profiled = true;
+    }
+
+    private TimeSpan? ProfiledSeconds(string metric) =>
+        double.TryParse(ProfiledMetric(metric), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= 0 && double.IsFinite(seconds) ? TimeSpan.FromSeconds(seconds) : null;
+
+    private long? ProfiledLong(string metric) =>
+        long.TryParse(ProfiledMetric(metric), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>
+    /// A metric of the last statement this connection ran, from DuckDB's profiler (e.g. <c>CPU_TIME</c>);
+    /// null when profiling is off on this connection, the metric is not collected, or nothing ran yet.
+    /// </summary>
+    public unsafe string? ProfiledMetric(string metric)
+    {
+        var info = NativeMethods.GetProfilingInfo(_handle.DangerousGetHandle());
+        if (info == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        IntPtr value;
+        fixed (byte* key = Utf8.Encode(metric))
+        {
+            value = NativeMethods.ProfilingInfoGetValue(info, key);
+        }
+
+        if (value == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = NativeMethods.GetVarchar(value);
+            try
+            {
+                return Utf8.Decode(text);
+            }
+            finally
+            {
+                NativeMethods.Free(text);
+            }
+        }
+        finally
+        {
+            NativeMethods.DestroyValue(ref value);
+        }
+    }
+
     /// <summary>Sets this connection's time zone to UTC, unless the database already made it every connection's.</summary>
     public void UseUtc()
     {
@@ -242,6 +313,7 @@ public sealed unsafe class DuckDbConnection : IDisposable
         try
         {
             registration = RegisterInterrupt(cancellationToken);
+            _ran = true;
             var result = StatementExecution.Run(_handle, prepared, streaming: true, sql, cancellationToken);
             return new DuckDbDataReader(result, sql, cancellationToken, registration, prepared, rowsChangedBefore: 0);
         }
@@ -293,6 +365,13 @@ public sealed unsafe class DuckDbConnection : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (_profiled && _ran && _activity is { } activity)
+        {
+            activity.Profiled(ProfiledLong(MemoryMetric), ProfiledSeconds(CpuMetric));
+        }
+
+        _ran = false;
+
         _activity?.Closed(this);
         _activity = null;
         if (_pool is { } pool)

@@ -101,9 +101,12 @@ public sealed unsafe class DuckDbDatabase : IDisposable
 
     /// <summary>
     /// Opens <paramref name="count"/> connections with progress tracking on for <see cref="ConnectTracked"/>; call
-    /// before <see cref="LockConfiguration"/>, after which no connection can turn tracking on.
+    /// before <see cref="LockConfiguration"/>, after which no connection can turn tracking on. With
+    /// <paramref name="profile"/>, DuckDB's profiler also measures each statement's allocated memory and CPU time, which
+    /// the connection hands to the current <see cref="DuckDbActivity"/> when it is returned (profiling, like tracking,
+    /// is a per-connection setting DuckDB refuses to set for the whole database).
     /// </summary>
-    public void ReserveTrackedConnections(int count)
+    public void ReserveTrackedConnections(int count, bool profile = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         if (IsConfigurationLocked)
@@ -114,7 +117,13 @@ public sealed unsafe class DuckDbDatabase : IDisposable
         _tracked ??= new DuckDbConnectionPool();
         for (var i = 0; i < count; i++)
         {
-            _tracked.Add(DuckDbConnection.Open(this));
+            var connection = DuckDbConnection.Open(this);
+            if (profile)
+            {
+                connection.EnableProfiling();
+            }
+
+            _tracked.Add(connection);
         }
     }
 

@@ -49,6 +49,7 @@ public sealed unsafe partial class DuckDbPreparedStatement : IDisposable
         var registration = _connection.RegisterInterrupt(cancellationToken);
         try
         {
+            _connection.MarkRan();
             var result = StatementExecution.Run(_connection.Handle, _handle, streaming: true, Sql, cancellationToken);
             return new DuckDbDataReader(result, Sql, cancellationToken, registration, ownedStatement: null, rowsChangedBefore: 0);
         }

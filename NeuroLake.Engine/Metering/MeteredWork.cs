@@ -16,6 +16,14 @@ public sealed record TableScan(string Table, long Bytes, long Files, bool Writte
 /// pruning inside DuckDB are not seen. For a file load, the source file's size. Zero for job runs (their statements carry the bytes).
 /// </param>
 /// <param name="JobRunId">The job run this is, or the job run whose statement this is; null for interactive statements.</param>
+/// <param name="MemoryAllocatedBytes">
+/// Memory DuckDB's buffer manager allocated for the statement (its profiler): an upper bound of the statement's peak,
+/// since DuckDB reports peak memory only as a database-wide high-water mark that never falls. Null when not profiled.
+/// </param>
+/// <param name="DuckDbCpu">
+/// CPU time DuckDB's profiler counted for the statement's queries: the statement's own, unlike <paramref name="Cpu"/>,
+/// which concurrent work blurs. Null when not profiled.
+/// </param>
 public sealed record MeteredWork(
     Guid Id,
     WorkSource Source,
@@ -29,7 +37,9 @@ public sealed record MeteredWork(
     long BytesScanned,
     long FilesScanned,
     IReadOnlyList<TableScan> Tables,
-    Guid? JobRunId = null)
+    Guid? JobRunId = null,
+    long? MemoryAllocatedBytes = null,
+    TimeSpan? DuckDbCpu = null)
 {
     /// <summary>The UTC day the work started on, the day it is charged to.</summary>
     public DateOnly Day => DateOnly.FromDateTime(StartedAt.UtcDateTime);

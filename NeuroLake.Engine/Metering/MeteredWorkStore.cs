@@ -83,6 +83,8 @@ public sealed class MeteredWorkStore : IAsyncDisposable, IDisposable
             FilesScanned = w.FilesScanned,
             TablesJson = JsonColumn.Write(w.Tables),
             JobRunId = w.JobRunId,
+            MemoryAllocatedBytes = w.MemoryAllocatedBytes,
+            DuckDbCpuTicks = w.DuckDbCpu?.Ticks,
         }));
         await db.SaveChangesAsync(ct);
     }
@@ -90,5 +92,5 @@ public sealed class MeteredWorkStore : IAsyncDisposable, IDisposable
     private static MeteredWork ToWork(MeteredWorkRecord r) => new(
         r.Id, (WorkSource)r.Source, (WorkloadClass)r.Workload, r.UserName, r.Kind, r.Outcome, r.StartedAt,
         TimeSpan.FromTicks(r.WallTicks), TimeSpan.FromTicks(r.CpuTicks), r.BytesScanned, r.FilesScanned,
-        JsonColumn.Read<List<TableScan>>(r.TablesJson), r.JobRunId);
+        JsonColumn.Read<List<TableScan>>(r.TablesJson), r.JobRunId, r.MemoryAllocatedBytes, r.DuckDbCpuTicks is { } ticks ? TimeSpan.FromTicks(ticks) : null);
 }

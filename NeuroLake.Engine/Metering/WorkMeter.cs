@@ -18,6 +18,17 @@ internal sealed class WorkMeter
 
     public DateTimeOffset StartedAt { get; }
 
+    private DuckDb.DuckDbActivity? _duckDb;
+
+    /// <summary>Takes memory and CPU from what DuckDB's profiler reports to <paramref name="activity"/>.</summary>
+    public void Profile(DuckDb.DuckDbActivity activity) => _duckDb = activity;
+
+    /// <summary>Memory DuckDB's buffer manager allocated for the work; null when nothing profiled reported.</summary>
+    public long? MemoryAllocatedBytes => _duckDb?.MemoryAllocatedBytes;
+
+    /// <summary>CPU time DuckDB counted for the work's queries; null when nothing profiled reported.</summary>
+    public TimeSpan? DuckDbCpu => _duckDb?.Cpu;
+
     /// <summary>Notes that the work read <paramref name="table"/> at <paramref name="version"/>; a version read twice counts once.</summary>
     public void Read(string table, long version, long bytes, long files) => _reads.TryAdd((table, version), (bytes, files));
 

@@ -60,6 +60,27 @@ public sealed class StatementMeteringTests(CatalogDatabases databases) : QuerySe
     }
 
     [Fact]
+    public async Task DuckDBs_profiler_gives_each_statement_the_memory_it_allocated_and_its_own_cpu_time()
+    {
+        await Run("""
+            CREATE SCHEMA s;
+            CREATE TABLE s.big AS SELECT range AS id, md5(CAST(range AS VARCHAR)) AS h FROM range(1500000);
+            """);
+        var before = DateTimeOffset.UtcNow;
+
+        await Run("SELECT count(DISTINCT h) FROM s.big");
+        await Run("SELECT 1");
+
+        var work = await Store.ListAsync(before, DateTimeOffset.UtcNow.AddMinutes(1));
+        var (distinct, constant) = (work[0], work[1]);
+        // A distinct count of 1.5 million 32-character strings holds tens of megabytes in DuckDB's buffers.
+        Assert.True(distinct.MemoryAllocatedBytes > 10_000_000, $"allocated {distinct.MemoryAllocatedBytes}");
+        Assert.True(distinct.DuckDbCpu > TimeSpan.FromMilliseconds(10), $"cpu {distinct.DuckDbCpu}");
+        Assert.Equal(0, constant.MemoryAllocatedBytes);
+        Assert.True(constant.DuckDbCpu < distinct.DuckDbCpu);
+    }
+
+    [Fact]
     public async Task Reading_two_versions_of_a_table_counts_the_bytes_of_each()
     {
         await Run("""

@@ -25,6 +25,12 @@ internal sealed class MeteredWorkRecord
 
     public long FilesScanned { get; set; }
 
+    /// <summary>Memory DuckDB's buffer manager allocated for the work (its profiler); null when not profiled.</summary>
+    public long? MemoryAllocatedBytes { get; set; }
+
+    /// <summary>CPU time DuckDB spent on the work's statements, in ticks (its profiler); null when not profiled.</summary>
+    public long? DuckDbCpuTicks { get; set; }
+
     /// <summary>JSON list of the tables read and written, each with the bytes and files read from it.</summary>
     public string TablesJson { get; set; } = "";
 

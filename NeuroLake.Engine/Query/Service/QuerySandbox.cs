@@ -58,7 +58,7 @@ internal static class QuerySandbox
             }
 
             database.UseUtcGlobally();
-            database.ReserveTrackedConnections(TrackedConnections(options));
+            database.ReserveTrackedConnections(TrackedConnections(options), profile: true);
             database.LockConfiguration();
             return database;
         }

@@ -173,6 +173,7 @@ public sealed class QueryService : IDisposable
             var statementRequest = request with { Meter = meter, Files = files };
             var audited = new AuditedStatement();
             using var activity = DuckDbActivity.Begin();
+            meter.Profile(activity);
             using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
             using var span = EngineTelemetry.Source.StartActivity("statement");
             StatementResult result;
@@ -272,6 +273,7 @@ public sealed class QueryService : IDisposable
         using var files = new StatementFiles();
         request = request with { Meter = meter, Files = files };
         using var activity = DuckDbActivity.Begin();
+        meter.Profile(activity);
         using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
         request.Progress?.Start(0, 1, "exporting", activity);
         try

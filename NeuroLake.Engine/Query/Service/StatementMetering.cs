@@ -48,7 +48,7 @@ internal sealed class StatementMetering(MeteredWorkStore? store, string catalog,
             await store.QueueAsync(
                 new MeteredWork(
                     Guid.NewGuid(), WorkSource.Statement, job?.Workload ?? WorkloadClass.InteractiveQuery, user, kind, status.ToString(),
-                    meter.StartedAt, wall, cpu, scans.Sum(s => s.Bytes), scans.Sum(s => s.Files), scans, job?.RunId),
+                    meter.StartedAt, wall, cpu, scans.Sum(s => s.Bytes), scans.Sum(s => s.Files), scans, job?.RunId, meter.MemoryAllocatedBytes, meter.DuckDbCpu),
                 e => MeteringLog.StatementNotMetered(logger, e, user));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
