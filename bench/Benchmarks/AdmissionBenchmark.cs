@@ -32,7 +32,7 @@ public sealed class AdmissionBenchmark : IBenchmark
         var rows = long.Parse(Option(args, "--rows") ?? "2000000", CultureInfo.InvariantCulture);
         var limits = new AdmissionOptions().Resolve(Environment.ProcessorCount);
         Console.WriteLine(FormattableString.Invariant(
-            $"DuckDB {DuckDbDatabase.LibraryVersion}, {Environment.ProcessorCount} cores; {heavy} heavy CTAS of {rows:N0} rows; admission: {limits.PerClass[WorkloadClass.InteractiveQuery]} interactive, {limits.Heavy} heavy slot(s)"));
+            $"DuckDB {DuckDbDatabase.LibraryVersion}, {Environment.ProcessorCount} cores; {heavy} heavy CTAS of {rows:N0} rows; admission: {limits.PerClass[WorkloadClass.InteractiveQuery]} interactive, {limits.Heavy} heavy slot(s), heavy statements on their own DuckDB database with {new AdmissionOptions().ResolveHeavyThreads(Environment.ProcessorCount)} thread(s)"));
 
         var (idle, loaded, mostQueued) = await MeasureAsync(new AdmissionOptions(), heavy, rows, cancellationToken);
         Print("idle (admission on)", idle);
