@@ -7,7 +7,6 @@ using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Engine.Tables;
-using NeuroLake.Engine.Tables.Log;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Types;
 
@@ -66,19 +65,7 @@ internal sealed class ManagedTables
         var location = LocationOf(name);
         try
         {
-            if (RemoteWarehouse)
-            {
-                var store = await OpenStoreAsync(location, CancellationToken.None).ConfigureAwait(false);
-                var objects = await store.ListAsync("", null, CancellationToken.None).ConfigureAwait(false);
-                if (!objects.Any(o => o.Key.StartsWith(LogFileName.LogFolder, StringComparison.Ordinal)))
-                {
-                    await DeleteAllAsync(store, objects, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-            else if (Directory.Exists(location) && !Directory.Exists(Path.Combine(location, "_delta_log")))
-            {
-                Directory.Delete(location, recursive: true);
-            }
+            await UncommittedTable.DiscardAsync(await OpenStoreAsync(location, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or Amazon.Runtime.AmazonServiceException)
         {
