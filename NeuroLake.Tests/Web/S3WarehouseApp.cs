@@ -7,7 +7,8 @@ namespace NeuroLake.Tests.Web;
 internal static class S3WarehouseApp
 {
     /// <param name="warehouse">The warehouse location (default: the test storage's own prefix).</param>
-    public static WorkbenchAppFactory Create(S3TestStorage s3, string? warehouse = null) => new(new Dictionary<string, string>
+    /// <param name="settings">More settings (added to, or replacing, these).</param>
+    public static WorkbenchAppFactory Create(S3TestStorage s3, string? warehouse = null, IReadOnlyDictionary<string, string>? settings = null) => new(new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
     {
         ["NeuroLake:Warehouse"] = warehouse ?? s3.Root.ToString(),
         ["NeuroLake:Storage:S3:ServiceUrl"] = TestEnvironment.S3ServiceUrl.ToString(),
