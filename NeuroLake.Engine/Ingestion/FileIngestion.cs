@@ -85,29 +85,19 @@ public sealed class FileIngestion(
         var (location, isNew) = await LocateAsync(request, ct).ConfigureAwait(false);
         var target = await IngestionTables.OpenAsync(location, duckDb, stores, new DeltaTableOptions { Observer = observer, UserName = request.User }, ct)
             .ConfigureAwait(false);
-        // Only what this load wrote is removed on failure: a location that already held something is left as it was.
-        var created = isNew && await UncommittedTable.IsVacantAsync(target.Store, ct).ConfigureAwait(false);
         var id = Guid.NewGuid().ToString("N");
-        try
-        {
-            var report = await loader.LoadAsync(
-                new LoadRequest(target, schema, request.Mode)
-                {
-                    KeyColumns = request.KeyColumns,
-                    MergeSchema = request.MergeSchema,
-                    BadRows = request.BadRows,
-                    Progress = progress,
-                    SourceFile = request.SourceFile,
-                    IngestionId = id,
-                },
-                ct).ConfigureAwait(false);
-            return new FileIngestionResult(schema, report, request.SourceFile, id);
-        }
-        catch when (created)
-        {
-            await IngestionTables.DiscardNewAsync(target).ConfigureAwait(false);
-            throw;
-        }
+        var report = await IngestionTables.WithoutLeftoversAsync(target, isNew, () => loader.LoadAsync(
+            new LoadRequest(target, schema, request.Mode)
+            {
+                KeyColumns = request.KeyColumns,
+                MergeSchema = request.MergeSchema,
+                BadRows = request.BadRows,
+                Progress = progress,
+                SourceFile = request.SourceFile,
+                IngestionId = id,
+            },
+            ct), ct).ConfigureAwait(false);
+        return new FileIngestionResult(schema, report, request.SourceFile, id);
     }
 
     private async Task AuthorizeAsync(FileIngestionRequest request, CancellationToken ct)

@@ -32,10 +32,26 @@ public static class IngestionTables
     public static string QuarantineOf(string location) => location.TrimEnd('/', '\\') + QuarantineSuffix;
 
     /// <summary>
-    /// Removes what a new table's failed or cancelled load wrote before its first commit (<see cref="UncommittedTable"/>).
-    /// A cleanup that fails itself leaves only unreferenced files; the load's own error is the one to report.
+    /// Runs <paramref name="load"/>; when it creates a table (<paramref name="createsTable"/>) at a location that held nothing
+    /// and fails or is cancelled before its commit, what it wrote (a folder, data files uploaded to S3) is deleted through
+    /// the store (<see cref="UncommittedTable"/>). A location that already held something is left as it was.
     /// </summary>
-    public static async Task DiscardNewAsync(DeltaTable table)
+    public static async Task<T> WithoutLeftoversAsync<T>(DeltaTable target, bool createsTable, Func<Task<T>> load, CancellationToken ct)
+    {
+        var vacant = createsTable && await UncommittedTable.IsVacantAsync(target.Store, ct).ConfigureAwait(false);
+        try
+        {
+            return await load().ConfigureAwait(false);
+        }
+        catch when (vacant)
+        {
+            await DiscardAsync(target).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // A cleanup that fails itself leaves only unreferenced files; the load's own error is the one to report.
+    private static async Task DiscardAsync(DeltaTable table)
     {
         try
         {

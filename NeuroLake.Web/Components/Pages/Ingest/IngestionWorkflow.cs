@@ -97,17 +97,8 @@ public sealed class IngestionWorkflow(
     private async Task<LoadReport> LoadUnauditedAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
     {
         // Planning writes nothing, so an abandoned wizard leaves nothing in the warehouse; a failed new table leaves nothing either.
-        var created = request.Mode == LoadMode.NewTable && await UncommittedTable.IsVacantAsync(request.Target.Store, ct);
-        LoadReport report;
-        try
-        {
-            report = await Task.Run(() => loader.LoadAsync(request, ct), ct);
-        }
-        catch when (created)
-        {
-            await IngestionTables.DiscardNewAsync(request.Target);
-            throw;
-        }
+        var report = await IngestionTables.WithoutLeftoversAsync(
+            request.Target, request.Mode == LoadMode.NewTable, () => Task.Run(() => loader.LoadAsync(request, ct), ct), ct);
 
         if (report.CatalogTable is { } table)
         {
