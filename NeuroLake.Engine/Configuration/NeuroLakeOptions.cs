@@ -62,8 +62,9 @@ public sealed class NeuroLakeOptions
     public long CompareRowLimit { get; set; } = 1_000_000;
 
     /// <summary>
-    /// Folders holding existing Delta tables that <c>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;'</c> may register;
-    /// user SQL can read these besides the warehouse. Empty by default.
+    /// Folders, or <c>s3://bucket/prefix</c> locations on the <see cref="StorageOptions.S3"/> endpoint, holding existing Delta
+    /// tables that <c>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;'</c> may register; user SQL can read these besides
+    /// the warehouse. Empty by default.
     /// </summary>
     public List<string> ExternalLocations { get; set; } = [];
 

@@ -16,14 +16,16 @@ namespace NeuroLake.Engine.Ingestion;
 /// <summary>
 /// Loads a staged file into a catalog table with no questions asked: detect, propose the schema, load with the
 /// proposal as it is. What the wizard does when the user confirms every default, so programmatic loads (the HTTP
-/// API) and the wizard's get the same tables. A new table that fails or is cancelled leaves no folder behind.
+/// API) and the wizard's get the same tables, in a local folder or on S3. A new table that fails or is cancelled leaves
+/// no folder or objects behind.
 /// </summary>
 /// <param name="privileges">When given and enforcing, loads need <see cref="FileIngestionRequest.User"/> to hold MODIFY on an existing table or CREATE TABLE on the schema.</param>
 /// <param name="audit">When given, every ingestion is audited with its user, table, file and outcome.</param>
 /// <param name="metering">When given, every ingestion is metered (wall and CPU time, the file's bytes, the table).</param>
+/// <param name="stores">Opens tables on S3 (an <c>s3://</c> warehouse or registered S3 tables); without it only local tables load.</param>
 public sealed class FileIngestion(
     DuckDbDatabase duckDb, IngestionLoader loader, CatalogStore catalog, WarehouseLayout layout, CatalogTableObserver observer,
-    PrivilegeEvaluator? privileges = null, AuditLog? audit = null, IngestionMetering? metering = null)
+    PrivilegeEvaluator? privileges = null, AuditLog? audit = null, IngestionMetering? metering = null, ObjectStoreFactory? stores = null)
 {
     /// <exception cref="PermissionDeniedException">The user may not write the table (checked before the file is read).</exception>
     public Task<FileIngestionResult> IngestAsync(FileIngestionRequest request, CancellationToken ct = default) =>
@@ -80,29 +82,22 @@ public sealed class FileIngestion(
     private async Task<FileIngestionResult> LoadAsync(FileIngestionRequest request, ProposedSchema schema, CancellationToken ct)
     {
         var progress = request.Progress;
-        var (location, created) = await LocateAsync(request, ct).ConfigureAwait(false);
-        var target = new DeltaTable(new LocalObjectStore(location), duckDb, new DeltaTableOptions { Observer = observer, UserName = request.User });
+        var (location, isNew) = await LocateAsync(request, ct).ConfigureAwait(false);
+        var target = await IngestionTables.OpenAsync(location, duckDb, stores, new DeltaTableOptions { Observer = observer, UserName = request.User }, ct)
+            .ConfigureAwait(false);
         var id = Guid.NewGuid().ToString("N");
-        try
-        {
-            var report = await loader.LoadAsync(
-                new LoadRequest(target, schema, request.Mode)
-                {
-                    KeyColumns = request.KeyColumns,
-                    MergeSchema = request.MergeSchema,
-                    BadRows = request.BadRows,
-                    Progress = progress,
-                    SourceFile = request.SourceFile,
-                    IngestionId = id,
-                },
-                ct).ConfigureAwait(false);
-            return new FileIngestionResult(schema, report, request.SourceFile, id);
-        }
-        catch when (created && !Directory.Exists(Path.Combine(location, "_delta_log")))
-        {
-            Directory.Delete(location, recursive: true);
-            throw;
-        }
+        var report = await IngestionTables.WithoutLeftoversAsync(target, isNew, () => loader.LoadAsync(
+            new LoadRequest(target, schema, request.Mode)
+            {
+                KeyColumns = request.KeyColumns,
+                MergeSchema = request.MergeSchema,
+                BadRows = request.BadRows,
+                Progress = progress,
+                SourceFile = request.SourceFile,
+                IngestionId = id,
+            },
+            ct), ct).ConfigureAwait(false);
+        return new FileIngestionResult(schema, report, request.SourceFile, id);
     }
 
     private async Task AuthorizeAsync(FileIngestionRequest request, CancellationToken ct)
@@ -119,8 +114,8 @@ public sealed class FileIngestion(
         await privileges.RequireAsync(user, target, ct, Privilege.UseCatalog, Privilege.UseSchema, write).ConfigureAwait(false);
     }
 
-    /// <summary>An existing table's folder from the catalog, or a new one under the warehouse (created: true when this made it).</summary>
-    private async Task<(string Location, bool Created)> LocateAsync(FileIngestionRequest request, CancellationToken ct)
+    /// <summary>An existing table's location from the catalog, or a new one under the warehouse (a folder or an S3 prefix).</summary>
+    private async Task<(string Location, bool IsNew)> LocateAsync(FileIngestionRequest request, CancellationToken ct)
     {
         var name = request.Table;
         if (name.Kind != Catalog.Model.SecurableKind.Table)
@@ -131,7 +126,7 @@ public sealed class FileIngestion(
         var existing = await catalog.FindTableAsync(name, ct).ConfigureAwait(false);
         if (existing is not null)
         {
-            return (LocalOnly(existing.Location, name), false);
+            return (existing.Location, false);
         }
 
         if (request.Mode != LoadMode.NewTable)
@@ -139,14 +134,6 @@ public sealed class FileIngestion(
             throw new IngestionException($"Table '{name}' does not exist: load the file with mode=create, or name an existing table.");
         }
 
-        var location = LocalOnly(layout.LocationOf(name.Catalog, name.Schema!, name.Table!), name);
-        var created = !Directory.Exists(location);
-        Directory.CreateDirectory(location);
-        return (location, created);
+        return (layout.LocationOf(name.Catalog, name.Schema!, name.Table!), true);
     }
-
-    /// <summary>File loads write local folders only (their staging, quarantine and rollback are folder-based); tables on S3 are refused.</summary>
-    private static string LocalOnly(string location, SecurablePath name) => Storage.S3.S3Location.IsS3(location)
-        ? throw new IngestionException($"Table '{name}' is on S3, and files cannot be loaded into tables on S3 yet. Load the file into a local table, then INSERT its rows with SQL.")
-        : location;
 }

@@ -15,7 +15,7 @@ public sealed class CatalogDriftJob(CatalogDriftCheck drift, DeltaTableDiscovery
         var drifted = reports.Count(r => r.HasDrift);
         var problems = reports.Where(r => r.Problem is not null).Select(r => $"{r.Name}: {r.Problem}").ToList();
         progress.Report(new JobStep(0.6, "discovering tables other engines wrote"));
-        var found = Directory.Exists(warehouseRoot)
+        var found = Storage.S3.S3Location.IsS3(warehouseRoot) || Directory.Exists(warehouseRoot)
             ? await discovery.DiscoverAsync(warehouseRoot, cancellationToken: ct).ConfigureAwait(false)
             : new DiscoveryReport([], []);
         var summary = $"{reports.Count:N0} table(s) checked, {drifted:N0} drifted and re-registered, {found.Registered.Count(t => t.Outcome == Catalog.Registration.RegistrationOutcome.Created):N0} discovered";

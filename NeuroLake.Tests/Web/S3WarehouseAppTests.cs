@@ -18,17 +18,7 @@ public sealed class S3WarehouseAppTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _s3.DisposeAsync();
 
-    private WorkbenchAppFactory App(string? warehouse = null) => new(new Dictionary<string, string>
-    {
-        ["NeuroLake:Warehouse"] = warehouse ?? _s3.Root.ToString(),
-        ["NeuroLake:Storage:S3:ServiceUrl"] = TestEnvironment.S3ServiceUrl.ToString(),
-        ["NeuroLake:Storage:S3:AccessKey"] = TestEnvironment.S3AccessKey,
-        ["NeuroLake:Storage:S3:SecretKey"] = TestEnvironment.S3SecretKey,
-        ["NeuroLake:Storage:S3:ForcePathStyle"] = "true",
-        ["NeuroLake:Storage:S3:MaxAttempts"] = "1",
-        ["NeuroLake:Storage:Commits"] = "Coordinator",
-        ["NeuroLake:Storage:Cache:CapacityGb"] = "0.01",
-    });
+    private WorkbenchAppFactory App(string? warehouse = null) => S3WarehouseApp.Create(_s3, warehouse);
 
     [S3Fact]
     public async Task A_table_created_with_SQL_lives_on_S3_reads_back_and_the_storage_api_says_s3()
@@ -71,25 +61,5 @@ public sealed class S3WarehouseAppTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("S3 store cannot be written", body);
         Assert.DoesNotContain(bucket, body);
-    }
-
-    [S3Fact]
-    public async Task Loading_a_file_into_a_table_on_S3_is_refused_saying_what_to_do_and_nothing_is_written_locally()
-    {
-        await using var app = App();
-        using var client = app.CreateClient();
-        using (var schema = await client.PostAsJsonAsync("/api/v1/sql", new { sql = "CREATE SCHEMA s" }))
-        {
-            Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
-        }
-
-        using var content = new StringContent("id,name\n1,a\n2,b\n");
-        using var response = await client.PostAsync("/api/v1/ingest?table=s.loaded&mode=create&filename=x.csv", content);
-        var body = await response.Content.ReadAsStringAsync();
-
-        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"{response.StatusCode}: {body}");
-        Assert.Contains("cannot be loaded into tables on S3", body);
-        Assert.False(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "s3:")));
-        Assert.Empty(Directory.EnumerateDirectories(app.DataDirectory, "s3:", SearchOption.AllDirectories));
     }
 }

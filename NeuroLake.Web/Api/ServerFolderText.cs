@@ -11,7 +11,7 @@ internal static class ServerFolderText
     public static string Strip(string message, NeuroLakeOptions options)
     {
         var data = Path.GetFullPath(options.DataDirectory);
-        string[] folders = [data, options.ResolveWarehouse(data), .. options.ExternalLocations.Select(Path.GetFullPath), .. BackupFolder(options, data)];
+        string[] folders = [data, options.ResolveWarehouse(data), .. options.ExternalLocations.Select(l => Engine.Storage.S3.S3Location.IsS3(l) ? l : Path.GetFullPath(l)), .. BackupFolder(options, data)];
         foreach (var folder in folders.Select(Path.TrimEndingDirectorySeparator).Distinct().OrderByDescending(f => f.Length))
         {
             message = message.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)

@@ -148,7 +148,7 @@ public static class TablesEndpoints
             return unchanged;
         }
 
-        var entries = await access.Open(table).GetHistoryAsync(from + count + 1, call.Ct);
+        var entries = await (await access.OpenAsync(table, call.Ct)).GetHistoryAsync(from + count + 1, call.Ct);
         var page = entries.Skip(from).Take(count).Select(HistoryEntryJson.From).ToList();
         return Results.Ok(new HistoryPageJson(page, table.CurrentVersion, from, count, entries.Count > from + count));
     }

@@ -5,6 +5,7 @@ using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Service;
 using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.Tables.Compare;
 using NeuroLake.Web.Identity;
@@ -16,17 +17,20 @@ namespace NeuroLake.Web.Catalog;
 /// results; changes (RESTORE, OPTIMIZE, VACUUM) and row reads run as SQL through the query service, so they are the
 /// signed-in user's statements (<see cref="IWorkbenchUser"/>), checked by its sandbox, and keep the catalog in step exactly as the SQL editor does.
 /// </summary>
-public sealed class TableAccess(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, SettingsStore settings, IWorkbenchUser user)
+/// <param name="stores">Opens tables on S3 (an <c>s3://</c> warehouse); without it only local tables can be read here.</param>
+public sealed class TableAccess(CatalogStore catalog, QueryService queries, DuckDbDatabase duckDb, SettingsStore settings, IWorkbenchUser user, ObjectStoreFactory? stores = null)
 {
     /// <summary>The catalog's entry for the table, or null when it is not registered.</summary>
     public Task<TableInfo?> FindAsync(TableName name, CancellationToken ct) => catalog.FindTableAsync(name.Path, ct);
 
-    /// <summary>The Delta table at the registered location, for reads.</summary>
-    public DeltaTable Open(TableInfo info) => new(new LocalObjectStore(info.Location), duckDb);
+    /// <summary>The Delta table at the registered location (a folder, or S3 read through the file cache), for reads.</summary>
+    public async Task<DeltaTable> OpenAsync(TableInfo info, CancellationToken ct) => !S3Location.IsS3(info.Location)
+        ? new(new LocalObjectStore(info.Location), duckDb)
+        : new(await (stores ?? throw new InvalidOperationException("Tables on S3 need NeuroLake:Storage:S3 configured.")).OpenAsync(info.Location, ct), duckDb);
 
     /// <summary>Compares two versions, listing changed rows up to the compare row limit (Admin → Settings) rows per version.</summary>
-    public Task<VersionComparison> CompareAsync(TableInfo info, long from, long to, CancellationToken ct) =>
-        VersionComparer.CompareAsync(Open(info), from, to, new CompareOptions { MaxRowsForRowDiff = settings.Current.CompareRowLimit }, ct);
+    public async Task<VersionComparison> CompareAsync(TableInfo info, long from, long to, CancellationToken ct) =>
+        await VersionComparer.CompareAsync(await OpenAsync(info, ct), from, to, new CompareOptions { MaxRowsForRowDiff = settings.Current.CompareRowLimit }, ct);
 
     /// <summary>
     /// Runs one statement as the signed-in user and returns its result (at most <paramref name="rowLimit"/> rows);

@@ -78,7 +78,7 @@ public static class EngineExtensions
             query.Admission = configured.Admission;
             foreach (var location in configured.ExternalLocations)
             {
-                query.ExternalLocations.Add(Path.GetFullPath(location, dataDirectory));
+                query.ExternalLocations.Add(Engine.Storage.S3.S3Location.IsS3(location) ? location : Path.GetFullPath(location, dataDirectory));
             }
         });
         builder.Services.AddNeuroLakeCost();

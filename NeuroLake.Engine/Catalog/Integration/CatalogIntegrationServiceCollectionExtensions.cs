@@ -24,7 +24,7 @@ public static class CatalogIntegrationServiceCollectionExtensions
         services.AddSingleton(sp => new TableNaming(sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<WarehouseLayout>()));
         services.AddSingleton(sp => new CatalogTableObserver(Recorder(sp), sp.GetRequiredService<TableNaming>(), Logger<CatalogTableObserver>(sp)));
         services.AddSingleton(sp => new DeltaTableDiscovery(
-            Recorder(sp), sp.GetRequiredService<TableNaming>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<DeltaTableDiscovery>(sp)));
+            Recorder(sp), sp.GetRequiredService<TableNaming>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<DeltaTableDiscovery>(sp), sp.GetService<Storage.ObjectStoreFactory>()));
         services.AddSingleton(sp => new CatalogDriftCheck(
             Recorder(sp), sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>(), Logger<CatalogDriftCheck>(sp), sp.GetService<Storage.ObjectStoreFactory>()));
         return services;

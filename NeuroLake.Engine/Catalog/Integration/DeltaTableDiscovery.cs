@@ -2,14 +2,16 @@ using Microsoft.Extensions.Logging;
 using NeuroLake.Engine.Catalog.Registration;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Errors;
+using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Errors;
 
 namespace NeuroLake.Engine.Catalog.Integration;
 
 /// <summary>
-/// Registers the Delta tables already under a folder: every folder holding a <c>_delta_log</c> is opened with the table
-/// layer and registered. A table that cannot be opened or named is skipped with its reason; it never stops the scan.
+/// Registers the Delta tables already under a folder or an <c>s3://</c> prefix: every folder (prefix) holding a
+/// <c>_delta_log</c> is opened with the table layer and registered. A table that cannot be opened or named is skipped with its reason; it never stops the scan.
 /// </summary>
 public sealed class DeltaTableDiscovery
 {
@@ -17,13 +19,15 @@ public sealed class DeltaTableDiscovery
     private readonly TableNaming _naming;
     private readonly DuckDbDatabase _duckDb;
     private readonly ILogger _logger;
+    private readonly ObjectStoreFactory? _stores;
 
-    internal DeltaTableDiscovery(CatalogTableRecorder recorder, TableNaming naming, DuckDbDatabase duckDb, ILogger<DeltaTableDiscovery> logger)
+    internal DeltaTableDiscovery(CatalogTableRecorder recorder, TableNaming naming, DuckDbDatabase duckDb, ILogger<DeltaTableDiscovery> logger, ObjectStoreFactory? stores = null)
     {
         _recorder = recorder;
         _naming = naming;
         _duckDb = duckDb;
         _logger = logger;
+        _stores = stores;
     }
 
     /// <summary>
@@ -45,14 +49,16 @@ public sealed class DeltaTableDiscovery
             Identifier.Require(schema, "Schema name");
         }
 
-        if (!Directory.Exists(path))
+        var remote = S3Location.IsS3(path);
+        if (!remote && !Directory.Exists(path))
         {
             throw new DirectoryNotFoundException($"Cannot discover tables under '{path}': the folder does not exist. Check the path.");
         }
 
+        var folders = remote ? await S3TablePrefixesAsync(path, cancellationToken).ConfigureAwait(false) : TableFolders(Path.GetFullPath(path));
         var registered = new List<DiscoveredTable>();
         var skipped = new List<SkippedTable>();
-        foreach (var folder in TableFolders(Path.GetFullPath(path)))
+        foreach (var folder in folders)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var outcome = await RegisterAsync(folder, catalog, schema, cancellationToken).ConfigureAwait(false);
@@ -75,7 +81,7 @@ public sealed class DeltaTableDiscovery
         Snapshot snapshot;
         try
         {
-            snapshot = await TableFolder.Open(folder, _duckDb).GetSnapshotAsync(null, ct).ConfigureAwait(false);
+            snapshot = await (await TableFolder.OpenAsync(folder, _duckDb, _stores, ct).ConfigureAwait(false)).GetSnapshotAsync(null, ct).ConfigureAwait(false);
         }
         catch (UnsupportedTableFeatureException e)
         {
@@ -109,6 +115,44 @@ public sealed class DeltaTableDiscovery
         {
             return (null, new SkippedTable(folder, DiscoverySkipReason.InvalidName, e.Message));
         }
+    }
+
+    /// <summary>
+    /// The prefixes under an <c>s3://</c> location holding a <c>_delta_log</c>, in name order; a table's own prefixes are not
+    /// searched. S3 has no folders to walk, so the whole location is listed once (keys come in order, a table's log first).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> S3TablePrefixesAsync(string location, CancellationToken ct)
+    {
+        var factory = _stores ?? throw new NotSupportedException($"Cannot discover tables under '{location}': no S3 storage is configured here (NeuroLake:Storage:S3).");
+        var root = S3Location.Parse(location);
+        var store = await factory.OpenAsync(root.ToString(), ct).ConfigureAwait(false);
+        var prefixes = (await store.ListAsync("", null, ct).ConfigureAwait(false))
+            .Select(o => TablePrefix(o.Key)).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+        var tables = new List<string>();
+        foreach (var prefix in prefixes)
+        {
+            // In name order a table's own prefixes follow it directly, so only the last table found can contain this one.
+            var inside = tables.Count > 0 && prefix.StartsWith(tables[^1], StringComparison.Ordinal);
+            if (!inside && !prefix.Split('/', StringSplitOptions.RemoveEmptyEntries).Any(p => p.StartsWith('.')))
+            {
+                tables.Add(prefix);
+            }
+        }
+
+        return tables.Select(p => root.Child(p.TrimEnd('/')).ToString()).ToList();
+    }
+
+    /// <summary>The table prefix (ending in '/', or empty for the root) of a key inside a <c>_delta_log</c>, or null.</summary>
+    private static string? TablePrefix(string key)
+    {
+        const string Log = TableFolder.LogFolder + "/";
+        if (key.StartsWith(Log, StringComparison.Ordinal))
+        {
+            return "";
+        }
+
+        var at = key.IndexOf("/" + Log, StringComparison.Ordinal);
+        return at < 0 ? null : key[..(at + 1)];
     }
 
     /// <summary>Folders holding a <c>_delta_log</c>, depth first in name order; a table's own folders are not searched.</summary>

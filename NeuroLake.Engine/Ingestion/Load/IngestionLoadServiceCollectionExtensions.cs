@@ -20,11 +20,12 @@ public static class IngestionLoadServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddIngestionLoader(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new IngestionLoader(sp.GetRequiredService<DuckDbDatabase>(), Catalog(sp), sp.GetService<Admission.WorkloadAdmission>()));
+        services.AddSingleton(sp => new IngestionLoader(
+            sp.GetRequiredService<DuckDbDatabase>(), Catalog(sp), sp.GetService<Admission.WorkloadAdmission>(), sp.GetService<Storage.ObjectStoreFactory>()));
         services.AddSingleton(sp => new FileIngestion(
             sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<IngestionLoader>(), sp.GetRequiredService<CatalogStore>(),
             sp.GetRequiredService<WarehouseLayout>(), sp.GetRequiredService<CatalogTableObserver>(), sp.GetService<PrivilegeEvaluator>(), sp.GetService<AuditLog>(),
-            sp.GetService<IngestionMetering>()));
+            sp.GetService<IngestionMetering>(), sp.GetService<Storage.ObjectStoreFactory>()));
         return services;
     }
 

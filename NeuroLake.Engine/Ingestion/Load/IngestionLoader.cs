@@ -3,9 +3,11 @@ using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Ingestion.Pii;
 using NeuroLake.Engine.Ingestion.Quality;
 using NeuroLake.Engine.Ingestion.Schema;
+using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
 using NeuroLake.Engine.Tables.Operations.Merge;
 using NeuroLake.Engine.Tables.Operations.Schema;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Types;
 using NeuroLake.Engine.Tables.Writes;
 
@@ -19,7 +21,8 @@ namespace NeuroLake.Engine.Ingestion.Load;
 /// the good rows loaded and the bad ones only counted.
 /// </summary>
 /// <param name="admission">When given, a load waits for an ingestion slot after its plan is accepted (admission control).</param>
-public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? catalog = null, WorkloadAdmission? admission = null)
+/// <param name="stores">Opens the quarantine table beside a target on S3 (without it, only local targets get a default quarantine table).</param>
+public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? catalog = null, WorkloadAdmission? admission = null, ObjectStoreFactory? stores = null)
 {
     /// <summary>How the load would change the table; nothing is written.</summary>
     public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct = default) => LoadPlanner.PlanAsync(request, ct);
@@ -104,13 +107,15 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
         {
             var raw = columns.Where(c => !TypedExpression.IsIdentity(c.Parse, c.DuckDbType, c.Source.RawType))
                 .Select(c => SourceSelect.RawPrefix + c.Name).ToHashSet(StringComparer.Ordinal);
-            var quarantine = QuarantineWriter.TableFor(request, duckDb);
+            var quarantine = await QuarantineWriter.TableForAsync(request, duckDb, stores, ct).ConfigureAwait(false);
             quarantineVersion = await QuarantineWriter.WriteAsync(quarantine, columns, SourceSelect.Build(columns, relation, includeRaw: true), raw, loadedAt, ct).ConfigureAwait(false);
         }
 
         var snapshot = await request.Target.GetSnapshotAsync(version, ct).ConfigureAwait(false);
         QualityReport quality;
         IReadOnlyList<PiiFinding> pii;
+        // A table on S3 is read from the cache's copies (the write left its new files there), pinned while profiled.
+        using (await TableFiles.LeaseAsync(snapshot, ct).ConfigureAwait(false))
         using (var connection = duckDb.Connect())
         using (var profile = LoadedTableSample.Take(connection, snapshot, ct))
         {
@@ -154,7 +159,7 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
             request.Progress?.Begin(IngestionPhase.Commit);
             var raw = columns.Where(c => !TypedExpression.IsIdentity(c.Parse, c.DuckDbType, c.Source.RawType))
                 .Select(c => SourceSelect.RawPrefix + c.Name).ToHashSet(StringComparer.Ordinal);
-            var quarantine = QuarantineWriter.TableFor(request, duckDb);
+            var quarantine = await QuarantineWriter.TableForAsync(request, duckDb, stores, ct).ConfigureAwait(false);
             quarantineVersion = await QuarantineWriter.WriteAsync(quarantine, columns, SourceSelect.Build(columns, relation, includeRaw: true), raw, loadedAt, ct).ConfigureAwait(false);
         }
 

@@ -14,21 +14,10 @@ internal static class QuarantineWriter
 {
     public const string LoadedAtColumn = "_nl_loaded_at";
 
-    public static DeltaTable TableFor(LoadRequest request, DuckDb.DuckDbDatabase duckDb)
-    {
-        if (request.QuarantineTable is { } given)
-        {
-            return given;
-        }
-
-        var location = request.Target.Location.TrimEnd('/', '\\');
-        if (location.Contains("://", StringComparison.Ordinal))
-        {
-            throw new IngestionException($"'{location}' is not a local folder, so its quarantine table cannot be placed beside it: give LoadRequest.QuarantineTable.");
-        }
-
-        return new DeltaTable(new LocalObjectStore(Directory.CreateDirectory(location + "_quarantine").FullName), duckDb, request.Target.Options);
-    }
+    /// <summary>The request's quarantine table, or the one beside its target (a folder or an S3 prefix next to the table's).</summary>
+    public static async Task<DeltaTable> TableForAsync(LoadRequest request, DuckDb.DuckDbDatabase duckDb, ObjectStoreFactory? stores, CancellationToken ct) =>
+        request.QuarantineTable
+        ?? await IngestionTables.OpenAsync(IngestionTables.QuarantineOf(request.Target.Location), duckDb, stores, request.Target.Options, ct).ConfigureAwait(false);
 
     public static async Task<long> WriteAsync(DeltaTable quarantine, IReadOnlyList<ProposedColumn> columns, string selectWithRaw, IReadOnlySet<string> rawColumns, DateTimeOffset loadedAt, CancellationToken ct)
     {

@@ -7,7 +7,6 @@ using NeuroLake.Engine.Query.Syntax;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Storage.S3;
 using NeuroLake.Engine.Tables;
-using NeuroLake.Engine.Tables.Log;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Types;
 
@@ -72,19 +71,7 @@ internal sealed class ManagedTables
         var location = LocationOf(name);
         try
         {
-            if (RemoteWarehouse)
-            {
-                var store = await OpenStoreAsync(location, CancellationToken.None).ConfigureAwait(false);
-                var objects = await store.ListAsync("", null, CancellationToken.None).ConfigureAwait(false);
-                if (!objects.Any(o => o.Key.StartsWith(LogFileName.LogFolder, StringComparison.Ordinal)))
-                {
-                    await DeleteAllAsync(store, objects, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-            else if (Directory.Exists(location) && !Directory.Exists(Path.Combine(location, "_delta_log")))
-            {
-                Directory.Delete(location, recursive: true);
-            }
+            await UncommittedTable.DiscardAsync(await OpenStoreAsync(location, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or Amazon.Runtime.AmazonServiceException)
         {
@@ -106,11 +93,23 @@ internal sealed class ManagedTables
         }
     }
 
-    /// <summary>The full path of an existing table's folder, if it lies under one of the configured external locations.</summary>
+    /// <summary>
+    /// The full path of an existing table's folder (or its <c>s3://</c> location, spelled one way), if it lies under one of
+    /// the configured external locations of the same kind.
+    /// </summary>
+    /// <exception cref="InvalidS3LocationException">An <c>s3://</c> path that is not a valid location ('..' segments, a bad bucket name).</exception>
     public string? ExternalLocation(string path)
     {
+        if (S3Location.IsS3(path))
+        {
+            var location = S3Location.Parse(path).ToString();
+            return _options.ExternalLocations.Where(S3Location.IsS3)
+                .Select(root => S3Location.Parse(root).ToString() + "/")
+                .Any(root => location.StartsWith(root, StringComparison.Ordinal)) ? location : null;
+        }
+
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        return _options.ExternalLocations
+        return _options.ExternalLocations.Where(root => !S3Location.IsS3(root))
             .Select(root => Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar)
             .Any(root => full.StartsWith(root, StringComparison.Ordinal)) ? full : null;
     }

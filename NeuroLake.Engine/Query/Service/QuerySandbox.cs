@@ -44,9 +44,9 @@ internal static class QuerySandbox
         var database = DuckDbDatabase.Open(null, settings);
         try
         {
-            // An S3 warehouse is read through the file cache: its folder is allowed instead (DuckDB cannot reach S3 here).
+            // An S3 warehouse or external location is read through the file cache: its folder is allowed instead (DuckDB cannot reach S3 here).
             var warehouse = S3Location.IsS3(options.WarehouseRoot) ? null : options.WarehouseRoot;
-            var allowed = new[] { warehouse, cache?.Root, LocalStaging.Root, scratch.Root }.OfType<string>().Concat(options.ExternalLocations)
+            var allowed = new[] { warehouse, cache?.Root, LocalStaging.Root, scratch.Root }.OfType<string>().Concat(options.ExternalLocations.Where(l => !S3Location.IsS3(l)))
                 .Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar)
                 .Select(p => "'" + p.Replace("'", "''", StringComparison.Ordinal) + "'");
             using (var connection = database.Connect())

@@ -13,7 +13,7 @@ public sealed class QueryServiceOptions
     public string Catalog { get; set; } = "main";
 
     /// <summary>
-    /// Folders that may hold existing Delta tables registered with <c>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;'</c>
+    /// Folders or <c>s3://</c> locations that may hold existing Delta tables registered with <c>CREATE TABLE s.t USING DELTA LOCATION '&lt;path&gt;'</c>
     /// (configuration <c>NeuroLake:ExternalLocations</c>); user SQL can reach these besides the warehouse. Empty by default.
     /// </summary>
     public IList<string> ExternalLocations { get; } = [];

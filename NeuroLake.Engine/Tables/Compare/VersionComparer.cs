@@ -1,5 +1,7 @@
 using NeuroLake.Engine.DuckDb;
+using NeuroLake.Engine.Storage.Cache;
 using NeuroLake.Engine.Tables.Operations;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Engine.Tables.Snapshots;
 using NeuroLake.Engine.Tables.Types;
 
@@ -19,7 +21,28 @@ public static class VersionComparer
         ArgumentOutOfRangeException.ThrowIfNegative(options.SampleRows);
         var from = await table.GetSnapshotAsync(fromVersion, ct).ConfigureAwait(false);
         var to = await table.GetSnapshotAsync(toVersion, ct).ConfigureAwait(false);
+        // A table on S3 is read from cached copies, pinned while compared; counts the log knows need no file.
+        var read = LoggedRows(from) is not { } fromRows || LoggedRows(to) is not { } toRows || Math.Max(fromRows, toRows) <= options.MaxRowsForRowDiff;
+        using var fromFiles = read ? await TableFiles.LeaseAsync(from, ct).ConfigureAwait(false) : FileLease.None;
+        using var toFiles = read ? await TableFiles.LeaseAsync(to, ct).ConfigureAwait(false) : FileLease.None;
         return await Task.Run(() => Compare(table.DuckDb, from, to, options, ct), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The version's rows from the log's per-file record counts, or null when a file has none.</summary>
+    private static long? LoggedRows(Snapshot snapshot)
+    {
+        long total = 0;
+        foreach (var file in snapshot.Files)
+        {
+            if (WrittenFilesCleanup.RecordCount(file) is not { } count)
+            {
+                return null;
+            }
+
+            total += count;
+        }
+
+        return total;
     }
 
     private static VersionComparison Compare(DuckDbDatabase duckDb, Snapshot from, Snapshot to, CompareOptions options, CancellationToken ct)
@@ -58,21 +81,8 @@ public static class VersionComparer
     }
 
     /// <summary>The log's per-file record counts when every file has them, else a count in DuckDB.</summary>
-    private static long RowCount(DuckDbConnection connection, Snapshot snapshot, CancellationToken ct)
-    {
-        long total = 0;
-        foreach (var file in snapshot.Files)
-        {
-            if (WrittenFilesCleanup.RecordCount(file) is not { } count)
-            {
-                return Count(connection, DeltaTable.ToSql(snapshot), ct);
-            }
-
-            total += count;
-        }
-
-        return total;
-    }
+    private static long RowCount(DuckDbConnection connection, Snapshot snapshot, CancellationToken ct) =>
+        LoggedRows(snapshot) ?? Count(connection, DeltaTable.ToSql(snapshot), ct);
 
     /// <summary>The shared columns in the newer version's order and types, so both sides of EXCEPT line up.</summary>
     private static string Projection(Snapshot snapshot, IReadOnlyList<StructField> columns) =>

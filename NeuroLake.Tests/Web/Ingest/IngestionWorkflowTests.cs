@@ -41,7 +41,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         state.MarkPii("customer_id", SemanticType.Ssn);
         state.ToTarget();
         state.SetTarget(state.Target! with { Schema = "sales", Table = "customers" });
-        var table = Workflow.Table("sales", "customers", "tester");
+        var table = await Workflow.TableAsync("sales", "customers", "tester", CancellationToken.None);
         state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
         state.Started();
         state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, state.PiiReviews, CancellationToken.None));
@@ -79,7 +79,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         Assert.Contains(state.Preview!.Rows, row => row[1] is "東京");
         state.Assessed(await Workflow.AssessAsync(state.Schema, state.LoadedColumns(), [], CancellationToken.None));
         state.ToTarget();
-        var table = Workflow.Table("default", "cities_utf16", "tester");
+        var table = await Workflow.TableAsync("default", "cities_utf16", "tester", CancellationToken.None);
         state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
         state.Started();
         state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, state.PiiReviews, CancellationToken.None));
@@ -96,7 +96,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         state.Assessed(await Workflow.AssessAsync(state.Schema!, state.LoadedColumns(), [], CancellationToken.None));
         state.Decide("e_mail", PiiDecision.Dismissed);
         state.ToTarget();
-        var table = Workflow.Table("default", "dismissed", "tester");
+        var table = await Workflow.TableAsync("default", "dismissed", "tester", CancellationToken.None);
         state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
         state.Started();
         state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, state.PiiReviews, CancellationToken.None));
@@ -109,7 +109,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
     public async Task Appending_a_file_with_a_conflicting_type_is_refused_by_the_plan_and_the_table_keeps_its_rows()
     {
         var (first, firstUpload) = await ProposedAsync("id,amount\n1,10\n2,20\n", "amounts.csv");
-        var table = Workflow.Table("default", "amounts", "tester");
+        var table = await Workflow.TableAsync("default", "amounts", "tester", CancellationToken.None);
         first.Previewed(RowPage.Empty);
         await Workflow.LoadAsync(first.BuildRequest(table), firstUpload.Id, [], CancellationToken.None);
         var (second, _) = await ProposedAsync("id,amount\n3,n/a\n", "amounts.csv");
@@ -127,7 +127,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
     {
         var (state, upload) = await ProposedAsync("id,amount\n1,x\n2,y\n", "all_bad.csv");
         state.Retype(1, "BIGINT");
-        var table = Workflow.Table("default", "all_bad", "tester");
+        var table = await Workflow.TableAsync("default", "all_bad", "tester", CancellationToken.None);
 
         var report = await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, [], CancellationToken.None);
 
@@ -149,7 +149,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         state.Assessed(new SourceFindings(new NeuroLake.Engine.Ingestion.Quality.QualityReport(1, [], 0, 0, [], false, 0, 100, []), []));
         state.ToTarget();
         state.SetTarget(state.Target! with { KeepEmptyTable = true });
-        var table = Workflow.Table("default", "kept_empty", "tester");
+        var table = await Workflow.TableAsync("default", "kept_empty", "tester", CancellationToken.None);
 
         var report = await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, [], CancellationToken.None);
 
@@ -162,7 +162,7 @@ public sealed class IngestionWorkflowTests(WorkbenchAppFactory app) : IClassFixt
     public async Task Appending_only_bad_rows_to_an_existing_table_writes_a_version_and_keeps_its_rows()
     {
         var (first, firstUpload) = await ProposedAsync("id,amount\n1,10\n", "existing.csv");
-        var table = Workflow.Table("default", "existing", "tester");
+        var table = await Workflow.TableAsync("default", "existing", "tester", CancellationToken.None);
         await Workflow.LoadAsync(first.BuildRequest(table), firstUpload.Id, [], CancellationToken.None);
         var (second, secondUpload) = await ProposedAsync("id,amount\n2,n/a\n", "existing.csv");
         second.Retype(1, "BIGINT");

@@ -39,7 +39,7 @@ public sealed class JsonShapeWorkflowTests(WorkbenchAppFactory app) : IClassFixt
         }
         state.ToTarget();
         state.SetTarget(state.Target! with { Schema = "geo", Table = "quakes" });
-        var table = Workflow.Table("geo", "quakes", "tester");
+        var table = await Workflow.TableAsync("geo", "quakes", "tester", CancellationToken.None);
         state.Planned(await Workflow.PlanAsync(state.BuildRequest(table), CancellationToken.None));
         state.Started();
         state.Completed(await Workflow.LoadAsync(state.BuildRequest(table), upload.Id, state.PiiReviews, CancellationToken.None));

@@ -26,7 +26,7 @@ public readonly record struct UploadSource(FileIngestion Ingestion, UploadStore 
     public async Task<MergeResultJson> MergeAsync(TableInfo table, string uploadId, IReadOnlyList<string> keys, CancellationToken ct)
     {
         var report = await LoadAsync(table, uploadId, LoadMode.MergeOnKey, keys, ct);
-        var commit = (await Tables.Open(table).GetHistoryAsync(10, ct)).FirstOrDefault(e => e.Version == report.TableVersion);
+        var commit = (await (await Tables.OpenAsync(table, ct)).GetHistoryAsync(10, ct)).FirstOrDefault(e => e.Version == report.TableVersion);
         long Count(string metric) => commit is not null && commit.Metrics.TryGetValue(metric, out var text) && long.TryParse(text, out var n) ? n : 0;
         long updated = Count("numTargetRowsUpdated"), deleted = Count("numTargetRowsDeleted"), inserted = Count("numTargetRowsInserted");
         return new MergeResultJson(updated + deleted + inserted, updated, deleted, inserted, report.TableVersion);

@@ -317,7 +317,7 @@ public partial class Ingest
             return Task.CompletedTask;
         }
 
-        return Attempt(async ct => State.Planned(await Workflow.PlanAsync(State.BuildRequest(TargetTable()), ct)));
+        return Attempt(async ct => State.Planned(await Workflow.PlanAsync(State.BuildRequest(await TargetTableAsync(ct)), ct)));
     }
 
     private async Task RunAsync()
@@ -333,7 +333,7 @@ public partial class Ingest
         {
             await Attempt(async _ =>
             {
-                var request = State.BuildRequest(TargetTable()) with { Progress = progress };
+                var request = State.BuildRequest(await TargetTableAsync(run.Token)) with { Progress = progress };
                 var report = await Workflow.LoadAsync(request, State.Current!.UploadId!, State.PiiReviews, run.Token);
                 State.Completed(report);
                 var table = State.LoadedTable ?? Engine.Catalog.SecurablePath.ForTable(IngestionWorkflow.Catalog, State.Target!.Schema, State.Target.Table);
@@ -383,7 +383,7 @@ public partial class Ingest
         }
     }
 
-    private Engine.Tables.DeltaTable TargetTable() => Workflow.Table(State.Target!.Schema, State.Target.Table, User.Name);
+    private Task<Engine.Tables.DeltaTable> TargetTableAsync(CancellationToken ct) => Workflow.TableAsync(State.Target!.Schema, State.Target.Table, User.Name, ct);
 
     /// <summary>Runs an engine call; errors a user can cause are shown in place on the step.</summary>
     private async Task Attempt(Func<CancellationToken, Task> work)

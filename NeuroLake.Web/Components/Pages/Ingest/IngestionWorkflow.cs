@@ -12,6 +12,7 @@ using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
+using NeuroLake.Engine.Tables.Reads;
 using NeuroLake.Web.Uploads;
 
 namespace NeuroLake.Web.Components.Pages.Ingest;
@@ -20,9 +21,10 @@ namespace NeuroLake.Web.Components.Pages.Ingest;
 /// The engine calls behind the ingestion wizard: detect and propose, preview, assess a sample, plan and load into a
 /// managed table of the <c>main</c> catalog, read quarantined rows. DuckDB work runs off the circuit's thread.
 /// </summary>
+/// <param name="stores">Opens tables of an <c>s3://</c> warehouse; without it the warehouse must be a local folder.</param>
 public sealed class IngestionWorkflow(
     DuckDbDatabase duckDb, IngestionLoader loader, UploadStore uploads, WarehouseLayout layout, CatalogTableObserver observer, CatalogStore catalog,
-    AuditLog? audit = null, IngestionMetering? metering = null)
+    AuditLog? audit = null, IngestionMetering? metering = null, ObjectStoreFactory? stores = null)
 {
     /// <summary>The catalog managed tables are loaded into (the query service's default).</summary>
     public const string Catalog = "main";
@@ -70,12 +72,9 @@ public sealed class IngestionWorkflow(
         return new SourceFindings(quality, pii);
     }, ct);
 
-    /// <summary>The Delta table of <c>main.&lt;schema&gt;.&lt;table&gt;</c>, registered in the catalog when it commits.</summary>
-    public DeltaTable Table(string schema, string table, string user)
-    {
-        var location = layout.LocationOf(Catalog, schema, table);
-        return new DeltaTable(new LocalObjectStore(location), duckDb, new DeltaTableOptions { Observer = observer, UserName = user });
-    }
+    /// <summary>The Delta table of <c>main.&lt;schema&gt;.&lt;table&gt;</c> in the warehouse (a folder or S3), registered in the catalog when it commits.</summary>
+    public Task<DeltaTable> TableAsync(string schema, string table, string user, CancellationToken ct) => IngestionTables.OpenAsync(
+        layout.LocationOf(Catalog, schema, table), duckDb, stores, new DeltaTableOptions { Observer = observer, UserName = user }, ct);
 
     public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct) => loader.PlanAsync(request, ct);
 
@@ -86,7 +85,7 @@ public sealed class IngestionWorkflow(
     public Task<LoadReport> LoadAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
     {
         var user = request.Target.Options.UserName ?? "unknown";
-        var table = TableNameOf(request.Target.Location);
+        var table = layout.NameOf(request.Target.Location, out _)?.ToString() ?? request.Target.Location;
         var upload = uploads.Find(uploadId);
         return metering.MeterAsync(user, table, request.SourceFile?.Size ?? upload?.Size ?? 0, () => audit.TrackAsync(
             user, AuditAction.Ingestion, table,
@@ -95,18 +94,12 @@ public sealed class IngestionWorkflow(
             () => LoadUnauditedAsync(request, uploadId, reviewed, ct)));
     }
 
-    // The wizard's targets come from Table(): <warehouse>/<catalog>/<schema>/<table>.
-    private static string TableNameOf(string location)
-    {
-        var folder = new DirectoryInfo(location);
-        return $"{Catalog}.{folder.Parent?.Name}.{folder.Name}";
-    }
-
     private async Task<LoadReport> LoadUnauditedAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
     {
-        // Planning never creates the folder, so an abandoned wizard leaves nothing in the warehouse; DuckDB needs it to write.
-        Directory.CreateDirectory(request.Target.Location);
-        var report = await Task.Run(() => loader.LoadAsync(request, ct), ct);
+        // Planning writes nothing, so an abandoned wizard leaves nothing in the warehouse; a failed new table leaves nothing either.
+        var report = await IngestionTables.WithoutLeftoversAsync(
+            request.Target, request.Mode == LoadMode.NewTable, () => Task.Run(() => loader.LoadAsync(request, ct), ct), ct);
+
         if (report.CatalogTable is { } table)
         {
             foreach (var review in reviewed.Where(r => r.Decision == PiiDecision.Confirmed && report.Pii.Contains(r.Finding)))
@@ -130,19 +123,15 @@ public sealed class IngestionWorkflow(
     /// <summary>The newest quarantined rows of <paramref name="table"/> (its <c>_quarantine</c> table), or none.</summary>
     public Task<RowPage> QuarantineAsync(SecurablePath table, int rows, CancellationToken ct) => Task.Run(async () =>
     {
-        var location = layout.LocationOf(Catalog, table.Schema!, table.Table!) + "_quarantine";
-        if (!Directory.Exists(location))
-        {
-            return RowPage.Empty;
-        }
-
-        var quarantine = new DeltaTable(new LocalObjectStore(location), duckDb);
+        var location = IngestionTables.QuarantineOf(layout.LocationOf(Catalog, table.Schema!, table.Table!));
+        var quarantine = await IngestionTables.OpenAsync(location, duckDb, stores, null, ct);
         if (!await quarantine.ExistsAsync(ct))
         {
             return RowPage.Empty;
         }
 
         var snapshot = await quarantine.GetSnapshotAsync(null, ct);
+        using var files = await TableFiles.LeaseAsync(snapshot, ct);
         using var connection = duckDb.Connect();
         connection.ExecuteNonQuery("SET TimeZone = 'UTC'", ct);
         return Read(connection, $"SELECT * FROM ({DeltaTable.ToSql(snapshot)}) ORDER BY {SqlName.Quote("_nl_loaded_at")} DESC LIMIT {rows}", ct);

@@ -97,7 +97,7 @@ public partial class HistoryTab
     {
         try
         {
-            History = await Tables.Open(Table.Info).GetHistoryAsync(HistoryLimit);
+            History = await (await Tables.OpenAsync(Table.Info, CancellationToken.None)).GetHistoryAsync(HistoryLimit);
             _historyAt = Table.Info.CurrentVersion;
             Error = null;
             var oldest = History.Count > 0 ? History[^1].Version : 0;
