@@ -52,7 +52,11 @@ public sealed class StorageSurvey
         return new StorageSurveyResult(measured, problems);
     }
 
-    private async Task<StorageDay> MeasureAsync(DateOnly day, string name, string location, CancellationToken ct)
+    /// <summary>
+    /// Measures one table (dotted <paramref name="name"/>, at <paramref name="location"/>); throws what opening or listing
+    /// it throws (<see cref="NeuroLakeException"/>, <see cref="IOException"/>, <see cref="NotSupportedException"/> for S3 without a store).
+    /// </summary>
+    public async Task<StorageDay> MeasureAsync(DateOnly day, string name, string location, CancellationToken ct = default)
     {
         var table = await TableFolder.OpenAsync(location, _duckDb, _stores, ct);
         var snapshot = await table.GetSnapshotAsync(null, ct);
@@ -77,5 +81,13 @@ public sealed class StorageSurvey
         // Tables on S3 sit in the store's standard class: the warm tier (tiering across classes comes later).
         var tier = table.Store.GetLocalPath("") is null ? StorageTier.Warm : StorageTier.Hot;
         return new StorageDay(day, name, tier, currentBytes, currentFiles, olderBytes, olderFiles);
+    }
+
+    /// <summary>The latest snapshot of the table at <paramref name="location"/> grouped by partition values (<see cref="PartitionFootprint"/>).</summary>
+    public async Task<TablePartitions> PartitionsAsync(string location, CancellationToken ct = default)
+    {
+        var table = await TableFolder.OpenAsync(location, _duckDb, _stores, ct);
+        var snapshot = await table.GetSnapshotAsync(null, ct);
+        return TablePartitions.Of(snapshot.Version, snapshot.PartitionColumns, snapshot.Files);
     }
 }
