@@ -12,7 +12,7 @@ public sealed record StorageSurveyResult(IReadOnlyList<StorageDay> Tables, IRead
 /// <summary>
 /// Measures every registered table's storage: the data files its latest version reads, and the data files still in
 /// its folder that only older versions need (what VACUUM could remove once they leave the retention window). The
-/// Delta log itself is not counted. Every table is on the hot tier today (local folders).
+/// Delta log itself is not counted. A table in a local folder is on the hot tier, one on S3 on the warm tier.
 /// </summary>
 public sealed class StorageSurvey
 {

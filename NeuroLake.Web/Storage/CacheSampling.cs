@@ -15,8 +15,9 @@ internal sealed partial class CacheSampling(CacheSampler sampler, CacheSampleSto
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var every = TimeSpan.FromMinutes(Math.Max(1, options.Value.Storage.Cache.SampleMinutes));
-        var retention = TimeSpan.FromDays(Math.Max(1, options.Value.Metering.RetentionDays));
+        // Both are validated as positive at start (EngineExtensions).
+        var every = TimeSpan.FromMinutes(options.Value.Storage.Cache.SampleMinutes);
+        var retention = TimeSpan.FromDays(options.Value.Metering.RetentionDays);
         using var timer = new PeriodicTimer(every, time);
         try
         {
