@@ -16,20 +16,22 @@ function traces(points, options) {
     ];
 }
 
-function layout(options) {
+function layout(points, options) {
     const { palette } = options;
+    // Whole evictions only: a small maximum gets a tick per eviction instead of fractions.
+    const most = Math.max(1, ...points.map(p => p.evictions));
     const axis = { gridcolor: palette.lines, zerolinecolor: palette.lines, linecolor: palette.lines, tickcolor: palette.lines };
     return {
-        margin: { l: 70, r: 10, t: 10, b: 50 },
-        height: 360,
+        margin: { l: 70, r: 10, t: 10, b: 70 },
+        height: 380,
         paper_bgcolor: palette.surface,
         plot_bgcolor: palette.surface,
         font: { color: palette.text },
         showlegend: false,
         grid: { rows: 2, columns: 1, shared_xaxes: true },
-        xaxis: { ...axis, title: { text: 'time (UTC)' }, type: 'date', anchor: 'y2' },
+        xaxis: { ...axis, title: { text: 'time (UTC)', standoff: 16 }, type: 'date', anchor: 'y2', range: [options.from, options.to] },
         yaxis: { ...axis, title: { text: 'hit rate (%)' }, range: [0, 100], domain: [0.45, 1] },
-        yaxis2: { ...axis, title: { text: 'evictions' }, rangemode: 'tozero', domain: [0, 0.35] },
+        yaxis2: { ...axis, title: { text: 'evictions' }, range: [0, most * 1.1], dtick: most <= 5 ? 1 : undefined, tickformat: ',d', domain: [0, 0.35] },
     };
 }
 
@@ -39,11 +41,11 @@ export async function init(container) {
     return {
         // First draw.
         async draw(points, options) {
-            await Plotly.newPlot(container, traces(points, options), layout(options), config);
+            await Plotly.newPlot(container, traces(points, options), layout(points, options), config);
         },
         // Another range or palette: Plotly.react diffs against what is drawn.
         async update(points, options) {
-            await Plotly.react(container, traces(points, options), layout(options), config);
+            await Plotly.react(container, traces(points, options), layout(points, options), config);
         },
         dispose() {
             Plotly.purge(container);

@@ -44,5 +44,5 @@ public partial class CachePanel
         }
     }
 
-    private static string Percent(double? rate) => rate is { } r ? r.ToString("P1", System.Globalization.CultureInfo.InvariantCulture) : "no lookups";
+    private static string Percent(double? rate) => rate is { } r ? r.ToString("P1", System.Globalization.CultureInfo.InvariantCulture) : "none (no lookups)";
 }
