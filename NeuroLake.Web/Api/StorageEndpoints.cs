@@ -1,3 +1,4 @@
+using NeuroLake.Engine.Metering;
 using NeuroLake.Web.Api.Storage;
 using NeuroLake.Web.Identity;
 using NeuroLake.Web.Storage;
@@ -28,7 +29,19 @@ public static class StorageEndpoints
                     return problem!;
                 }
 
-                var partitions = await reports.PartitionsAsync(user.Name, table.Path, ct);
+                TablePartitions? partitions;
+                try
+                {
+                    partitions = await reports.PartitionsAsync(user.Name, table.Path, ct);
+                }
+                catch (Exception e) when (e is IOException or NotSupportedException or UnauthorizedAccessException)
+                {
+                    // The reason may quote the table's location; the caller gets the table's name only.
+                    return Results.Problem(title: "Table could not be read",
+                        detail: $"The latest version of {table.Path} could not be read from its storage; its page's History tab and the server log say more.",
+                        statusCode: StatusCodes.Status409Conflict);
+                }
+
                 return partitions is null
                     ? ApiProblems.NotFound($"There is no table {table.Path} in the catalog, or you may not read it.")
                     : Results.Ok(StoragePartitionsJson.From(table.Path.ToString(), partitions));
@@ -37,7 +50,8 @@ public static class StorageEndpoints
             .WithSummary("Bytes, files and rows of each partition of a table's latest version (catalog.schema.table), largest first; 404 for a table you may not read.")
             .Produces<StoragePartitionsJson>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         storage.MapGet("/cache", async (string? from, string? to, StorageReports reports, IWorkbenchUser user, CancellationToken ct) =>
             {
                 if (!await reports.CanSeeCacheAsync(user.Name, ct))

@@ -130,6 +130,23 @@ public sealed class StorageApiTests(LakeApiApp lake) : IClassFixture<LakeApiApp>
         Assert.Contains("31 days", tooLongProblem.Detail());
     }
 
+    [Fact]
+    public async Task A_table_whose_folder_is_gone_is_named_as_unmeasured_and_its_partitions_refused_without_a_server_path()
+    {
+        await lake.AsAdminAsync("CREATE SCHEMA IF NOT EXISTS lost; CREATE TABLE lost.gone AS SELECT 1 AS id;");
+        var location = (await lake.TableAsync("lost", "gone"))!.Location;
+        Directory.Delete(location, recursive: true);
+
+        var (_, storage) = await lake.Admin.GetApiAsync("/api/v1/storage");
+        var (status, problem) = await lake.Admin.GetApiAsync("/api/v1/storage/tables/main.lost.gone/partitions");
+
+        Assert.Contains("main.lost.gone", storage.GetProperty("unmeasured").EnumerateArray().Select(t => t.GetString()));
+        Assert.DoesNotContain(storage.GetProperty("tables").EnumerateArray(), t => t.GetProperty("name").GetString() == "main.lost.gone");
+        Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"{status}: {problem}");
+        Assert.DoesNotContain(lake.App.DataDirectory, problem.GetRawText());
+        Assert.DoesNotContain(location, problem.GetRawText());
+    }
+
     [PostgresFact]
     public Task Tiers_partitions_and_cache_samples_on_PostgreSQL() =>
         PostgresCatalogSettings.RunAsync("neurolake_storageapi", async catalog =>
