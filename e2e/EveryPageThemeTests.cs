@@ -16,7 +16,7 @@ public sealed class EveryPageThemeTests(WorkbenchAppFixture app)
         string[] pages =
         [
             "/", "/sql", "/catalog", "/ingest", "/catalog/themes/colours", "/catalog/themes/colours?tab=history",
-            "/catalog/themes/colours?tab=maintenance", "/lineage/themes/colours",
+            "/catalog/themes/colours?tab=maintenance", "/lineage/themes/colours", "/storage",
         ];
 
         foreach (var (theme, dark) in new[] { ("Light", false), ("Dark", true) })

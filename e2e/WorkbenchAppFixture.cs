@@ -115,6 +115,8 @@ public class WorkbenchAppFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["NeuroLake__DataDirectory"] = DataDirectory;
         start.Environment["NeuroLake__Auth__Mode"] = _authMode;
+        // The Storage page's cache chart needs a sample: one a minute rather than every five.
+        start.Environment["NeuroLake__Storage__Cache__SampleMinutes"] = "1";
 
         _app = new Process { StartInfo = start };
         _app.OutputDataReceived += (_, e) => Append(e.Data);

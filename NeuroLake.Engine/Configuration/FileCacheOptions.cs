@@ -14,6 +14,12 @@ public sealed class FileCacheOptions
     /// <summary>Files of one snapshot fetched at once when a statement reads it. Default 8.</summary>
     public int PrefetchParallelism { get; set; } = 8;
 
+    /// <summary>
+    /// Minutes between samples of the cache's counters stored in the catalog for the Storage page's charts (kept as long as
+    /// <see cref="MeteringOptions.RetentionDays"/>). Default 5; at least 1.
+    /// </summary>
+    public int SampleMinutes { get; set; } = 5;
+
     /// <summary>The capacity in bytes.</summary>
     public long CapacityBytes => (long)(CapacityGb * 1024 * 1024 * 1024);
 }

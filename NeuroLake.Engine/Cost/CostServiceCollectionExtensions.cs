@@ -20,7 +20,7 @@ public static class CostServiceCollectionExtensions
 {
     /// <summary>
     /// Adds price books, usage metering (statements through the query service, job runs through the job runner, file
-    /// loads through <see cref="Ingestion.FileIngestion"/> and the wizard, each table's daily storage), the daily metering job body, <see cref="CostAnalysis"/> over them and the <see cref="CostRecommender"/>. Needs the catalog, catalog table registration and a
+    /// loads through <see cref="Ingestion.FileIngestion"/> and the wizard, each table's daily storage, samples of the file cache), the daily metering job body, <see cref="CostAnalysis"/> over them and the <see cref="CostRecommender"/>. Needs the catalog, catalog table registration and a
     /// <see cref="DuckDbDatabase"/>; retention comes from <c>NeuroLake:Metering</c> when <see cref="NeuroLakeOptions"/> is bound.
     /// </summary>
     public static IServiceCollection AddNeuroLakeCost(this IServiceCollection services)
@@ -30,6 +30,9 @@ public static class CostServiceCollectionExtensions
         services.AddSingleton(sp => new MeteredWorkStore(Factory(sp)));
         services.AddSingleton(sp => new StorageDayStore(Factory(sp)));
         services.AddSingleton(sp => new StorageSurvey(sp.GetRequiredService<RegisteredTables>(), sp.GetRequiredService<DuckDbDatabase>(), sp.GetService<Storage.ObjectStoreFactory>()));
+        services.AddSingleton(sp => new Storage.Cache.CacheSampleStore(Factory(sp)));
+        services.AddSingleton(sp => new Storage.Cache.CacheSampler(
+            () => sp.GetRequiredService<Storage.Cache.FileCache>().Statistics, sp.GetRequiredService<Storage.Cache.CacheSampleStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new JobMetering(
             sp.GetRequiredService<MeteredWorkStore>(), sp.GetService<ILogger<JobMetering>>() ?? NullLogger<JobMetering>.Instance));
         services.AddSingleton(sp => new IngestionMetering(

@@ -12,7 +12,7 @@ public sealed record StorageSurveyResult(IReadOnlyList<StorageDay> Tables, IRead
 /// <summary>
 /// Measures every registered table's storage: the data files its latest version reads, and the data files still in
 /// its folder that only older versions need (what VACUUM could remove once they leave the retention window). The
-/// Delta log itself is not counted. Every table is on the hot tier today (local folders).
+/// Delta log itself is not counted. A table in a local folder is on the hot tier, one on S3 on the warm tier.
 /// </summary>
 public sealed class StorageSurvey
 {
@@ -52,7 +52,11 @@ public sealed class StorageSurvey
         return new StorageSurveyResult(measured, problems);
     }
 
-    private async Task<StorageDay> MeasureAsync(DateOnly day, string name, string location, CancellationToken ct)
+    /// <summary>
+    /// Measures one table (dotted <paramref name="name"/>, at <paramref name="location"/>); throws what opening or listing
+    /// it throws (<see cref="NeuroLakeException"/>, <see cref="IOException"/>, <see cref="NotSupportedException"/> for S3 without a store).
+    /// </summary>
+    public async Task<StorageDay> MeasureAsync(DateOnly day, string name, string location, CancellationToken ct = default)
     {
         var table = await TableFolder.OpenAsync(location, _duckDb, _stores, ct);
         var snapshot = await table.GetSnapshotAsync(null, ct);
@@ -77,5 +81,13 @@ public sealed class StorageSurvey
         // Tables on S3 sit in the store's standard class: the warm tier (tiering across classes comes later).
         var tier = table.Store.GetLocalPath("") is null ? StorageTier.Warm : StorageTier.Hot;
         return new StorageDay(day, name, tier, currentBytes, currentFiles, olderBytes, olderFiles);
+    }
+
+    /// <summary>The latest snapshot of the table at <paramref name="location"/> grouped by partition values (<see cref="PartitionFootprint"/>).</summary>
+    public async Task<TablePartitions> PartitionsAsync(string location, CancellationToken ct = default)
+    {
+        var table = await TableFolder.OpenAsync(location, _duckDb, _stores, ct);
+        var snapshot = await table.GetSnapshotAsync(null, ct);
+        return TablePartitions.Of(snapshot.Version, snapshot.PartitionColumns, snapshot.Files);
     }
 }

@@ -43,6 +43,15 @@ public sealed class S3WarehouseAppTests : IAsyncLifetime
         Assert.Equal("s3", storage.GetProperty("warehouseStore").GetString());
         Assert.Equal("s3", storage.GetProperty("tables")[0].GetProperty("store").GetString());
         Assert.DoesNotContain(_s3.Root.ToString(), storage.GetRawText());
+        // The survey puts a table on S3 in the warm tier; UPDATE rewrote a file, which only the older versions need.
+        Assert.True(storage.GetProperty("s3Configured").GetBoolean());
+        var warm = storage.GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("tier").GetString() == "warm");
+        Assert.Equal(storage.GetProperty("totalBytes").GetInt64(), warm.GetProperty("bytes").GetInt64());
+        Assert.Equal(1, warm.GetProperty("tables").GetInt32());
+        Assert.True(warm.GetProperty("olderVersionsFiles").GetInt64() > 0);
+        Assert.Equal(["warm"], storage.GetProperty("tables")[0].GetProperty("tiers").EnumerateArray().Select(t => t.GetString()));
+        var partitions = await client.GetFromJsonAsync<JsonElement>("/api/v1/storage/tables/main.s.t/partitions");
+        Assert.Equal(2, partitions.GetProperty("partitions").EnumerateArray().Sum(p => p.GetProperty("rows").GetInt64()));
 
         using var ready = await client.GetAsync("/health/ready");
         Assert.Contains("S3 store takes writes", await ready.Content.ReadAsStringAsync());

@@ -43,6 +43,7 @@ public static class EngineExtensions
             .Validate(options => options.Storage.S3.PartSizeBytes >= S3ObjectStore.MinPartSize, "NeuroLake:Storage:S3:PartSizeBytes must be at least 5242880 (5 MiB, S3's smallest part; default 8 MiB).")
             .Validate(options => options.Storage.Cache.CapacityGb > 0, "NeuroLake:Storage:Cache:CapacityGb must be a positive number of gigabytes (default 10).")
             .Validate(options => options.Storage.Cache.PrefetchParallelism > 0, "NeuroLake:Storage:Cache:PrefetchParallelism must be a positive number of files (default 8).")
+            .Validate(options => options.Storage.Cache.SampleMinutes > 0, "NeuroLake:Storage:Cache:SampleMinutes must be a positive number of minutes between samples of the file cache (default 5).")
             .Validate(options => options.Storage.S3.MaxAttempts > 0, "NeuroLake:Storage:S3:MaxAttempts must be a positive number of attempts (default 5).")
             .ValidateOnStart();
 

@@ -54,6 +54,8 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<PriceBookRecord> PriceBooks => Set<PriceBookRecord>();
 
+    public DbSet<CacheSampleRecord> CacheSamples => Set<CacheSampleRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

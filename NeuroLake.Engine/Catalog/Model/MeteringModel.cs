@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NeuroLake.Engine.Catalog.Model;
 
-/// <summary>Tables of migration M012: metered work, daily table storage and price books.</summary>
+/// <summary>Tables of migrations M012 (metered work, daily table storage and price books) and M015 (file cache samples).</summary>
 internal static class MeteringModel
 {
     public const int KindMaxLength = 100;
@@ -37,6 +37,12 @@ internal static class MeteringModel
             entity.Property(p => p.Currency).HasMaxLength(CurrencyMaxLength);
             entity.Property(p => p.EnteredBy).HasMaxLength(256);
             entity.HasIndex(p => p.EnteredAt);
+        });
+        model.Entity<CacheSampleRecord>(entity =>
+        {
+            entity.ToTable("cache_samples");
+            entity.Property(s => s.Id).ValueGeneratedNever();
+            entity.HasIndex(s => s.TakenAt);
         });
     }
 }

@@ -147,6 +147,10 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/backups/{id}/restore", "/api/v1/backups/nothing_here/restore", Json("""{"tables": [{"name": "main.sales.orders", "restoreAs": "main.sales.o_{caller}"}]}"""), "401   403    403    403    404    403"),
         // Storage lists only what the caller may read (viewers read no table, so their list is empty).
         Api("GET", "/api/v1/storage", "/api/v1/storage/", null,                                                      "401   200    200    200    200    200"),
+        // Partitions of a table the caller may not SELECT answer 404 like a missing one; the file cache serves everyone's reads, so its samples are administrators' only.
+        Api("GET", "/api/v1/storage/tables/{name}/partitions", "/api/v1/storage/tables/main.sales.orders/partitions", null, "401   404    200    200    200    200"),
+        Api("GET", "/api/v1/storage/tables/{name}/partitions", "/api/v1/storage/tables/main.hr.salaries/partitions", null, "401   404    404    200    200    404"),
+        Api("GET", "/api/v1/storage/cache", "/api/v1/storage/cache", null,                                           "401   403    403    403    200    403"),
         // Cost: everyone signed in sees their own usage and the tables they may SELECT (a hidden table answers 404); only administrators change the price book.
         Api("GET", "/api/v1/cost", "/api/v1/cost/", null,                                                            "401   200    200    200    200    200"),
         Api("GET", "/api/v1/cost/daily", "/api/v1/cost/daily", null,                                                 "401   200    200    200    200    200"),
@@ -188,6 +192,7 @@ internal static class AccessMatrix
         Page("/pipelines", "/pipelines",                                                         "signin 200    200    200    200    signin"),
         Page("/jobs", "/jobs",                                                                   "signin 200    200    200    200    signin"),
         Page("/cost", "/cost",                                                                   "signin 200    200    200    200    signin"),
+        Page("/storage", "/storage",                                                             "signin 200    200    200    200    signin"),
         Page("/notifications", "/notifications",                                                 "signin 200    200    200    200    signin"),
         Page("/admin/users", "/admin/users",                                                     "signin denied denied denied 200    signin"),
         Page("/admin/groups", "/admin/groups",                                                   "signin denied denied denied 200    signin"),

@@ -22,6 +22,7 @@ public partial class NavMenu
         new("Jobs", "jobs", Icons.Material.Filled.Schedule),
         new("Pipelines", "pipelines", Icons.Material.Filled.AccountTree),
         new("Cost", "cost", Icons.Material.Filled.Savings),
+        new("Storage", "storage", Icons.Material.Filled.Storage),
         new("Audit log", "admin/audit", Icons.Material.Filled.Policy, AdminOnly: true),
         new("Tokens", "admin/tokens", Icons.Material.Filled.Key, AdminOnly: true),
         new("Settings", "admin/settings", Icons.Material.Filled.Settings, AdminOnly: true),

@@ -51,6 +51,8 @@ public sealed class ApiResponseShapeTests : IClassFixture<WorkbenchAppFactory>
         { "POST", "/api/v1/backups", null },
         { "GET", "/api/v1/backups", null },
         { "GET", "/api/v1/storage", null },
+        { "GET", $"/api/v1/storage/tables/{Table}/partitions", null },
+        { "GET", "/api/v1/storage/cache", null },
         { "GET", "/api/2.1/unity-catalog/catalogs", null },
         { "GET", "/api/2.1/unity-catalog/schemas?catalog_name=main", null },
         { "GET", "/api/2.1/unity-catalog/tables?catalog_name=main&schema_name=shapes", null },
