@@ -14,7 +14,7 @@ public static class JobQueues
     public static string For(JobKind kind) => kind switch
     {
         JobKind.TableMaintenance => Maintenance,
-        JobKind.Backup or JobKind.VerifyBackups => Backup,
+        JobKind.Backup or JobKind.VerifyBackups or JobKind.Tiering => Backup,
         _ => Default,
     };
 }

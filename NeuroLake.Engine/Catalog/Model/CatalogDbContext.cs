@@ -54,6 +54,10 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<PriceBookRecord> PriceBooks => Set<PriceBookRecord>();
 
+    public DbSet<FilePlacementRecord> FilePlacements => Set<FilePlacementRecord>();
+
+    public DbSet<TierOverrideRecord> TierOverrides => Set<TierOverrideRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -71,6 +75,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         SettingsModel.Configure(modelBuilder);
         NotificationsModel.Configure(modelBuilder);
         MeteringModel.Configure(modelBuilder);
+        TieringModel.Configure(modelBuilder);
         GovernanceModel.Configure(modelBuilder);
         Governance.Audit.AuditModel.Configure(modelBuilder);
     }
