@@ -81,6 +81,9 @@ internal sealed class TieringLakehouse : IAsyncDisposable
 
     public LakehouseTiering Tiering { get; }
 
+    /// <summary>The storage survey as the metering job runs it, over this lakehouse's stores.</summary>
+    public Engine.Metering.StorageSurvey Survey() => new(new RegisteredTables(CatalogDb), _duckDb, Stores);
+
     public TablePlacements Placements => _catalog.GetRequiredService<TablePlacements>();
 
     public TierOverrideStore Overrides => _catalog.GetRequiredService<TierOverrideStore>();

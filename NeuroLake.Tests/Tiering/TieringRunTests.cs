@@ -64,6 +64,24 @@ public sealed class TieringRunTests(CatalogDatabases databases) : IClassFixture<
     }
 
     [S3Fact]
+    public async Task The_storage_survey_counts_placed_files_in_their_tier()
+    {
+        await using var lake = await TieringLakehouse.OpenAsync(databases);
+        await lake.CreateHistoryAsync();
+        var day = new DateOnly(2026, 12, 7);
+        var before = Assert.Single((await lake.Survey().MeasureAsync(day)).Tables);
+        var result = await lake.Tiering.RunAsync(NoProgress, CancellationToken.None);
+
+        var after = (await lake.Survey().MeasureAsync(day)).Tables.ToDictionary(t => t.Tier);
+
+        Assert.Equal(StorageTier.Hot, before.Tier);
+        Assert.Equal([StorageTier.Hot, StorageTier.Cold], after.Keys.Order());
+        Assert.Equal((result.BytesMoved, (long)result.Moved, 0L, 0L), (after[StorageTier.Cold].OlderVersionsBytes, after[StorageTier.Cold].OlderVersionsFiles, after[StorageTier.Cold].CurrentBytes, after[StorageTier.Cold].CurrentFiles));
+        Assert.Equal(before.CurrentBytes, after[StorageTier.Hot].CurrentBytes);
+        Assert.Equal(before.OlderVersionsBytes - result.BytesMoved, after[StorageTier.Hot].OlderVersionsBytes);
+    }
+
+    [S3Fact]
     public async Task Vacuum_after_tiering_deletes_the_placed_files_and_their_rows()
     {
         await using var lake = await TieringLakehouse.OpenAsync(databases);

@@ -45,6 +45,6 @@ public sealed class TablePlacements(IPlacementStore store)
     /// <summary>Forgets what is known of <paramref name="location"/> (a dropped table), so a new table there starts empty.</summary>
     public void Forget(string location) => _sets.TryRemove(Name(location), out _);
 
-    // One spelling per table: trailing separators do not make another table.
-    private static string Name(string location) => location.TrimEnd('/', Path.DirectorySeparatorChar);
+    // One spelling per table (the catalog's): trailing separators or a relative path do not make another table.
+    private static string Name(string location) => Catalog.Integration.TableLocation.Normalize(location);
 }
