@@ -26,6 +26,21 @@ public sealed class TierOverrideStore
         return rows.ToDictionary(r => r.Location, r => (TierOverride)r.Override, StringComparer.Ordinal);
     }
 
+    /// <summary>Every registered table with its override (Auto where none is set), by name.</summary>
+    public async Task<IReadOnlyList<(SecurablePath Table, TierOverride Override)>> ListTablesAsync(CancellationToken ct)
+    {
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        var rows = await db.Tables.AsNoTracking()
+            .Select(t => new
+            {
+                Catalog = t.Schema!.Catalog!.Name, Schema = t.Schema.Name, t.Name,
+                Override = db.TierOverrides.Where(o => o.TableId == t.Id).Select(o => (int?)o.Override).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => (SecurablePath.ForTable(r.Catalog, r.Schema, r.Name), (TierOverride)(r.Override ?? 0)))
+            .OrderBy(r => r.Item1.ToString(), StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The override of <paramref name="table"/>; null when the table is not in the catalog.</summary>
     public async Task<TierOverride?> GetAsync(SecurablePath table, CancellationToken ct)
     {
