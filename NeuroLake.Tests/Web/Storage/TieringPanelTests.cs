@@ -24,7 +24,7 @@ public sealed class TieringPanelTests : MudComponentTest
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private TokenApiApp _app = default!;
-    private IRenderedComponent<MudBlazor.MudProviders> _providers = default!;
+    private IRenderedComponent<MudComponentTest.MudProviders> _providers = default!;
 
     private async Task<IRenderedComponent<TieringPanel>> RenderAsync(string user)
     {
