@@ -21,7 +21,7 @@ using NeuroLake.Tests.Tables;
 namespace NeuroLake.Tests.Tiering;
 
 /// <summary>
-/// A lakehouse for one tiering test: a SQLite catalog, the query service over a local or S3 warehouse, and the warm and
+/// A lakehouse for one tiering test: a catalog (SQLite unless asked), the query service over a local or S3 warehouse, and the warm and
 /// cold tiers as two prefixes of the S3 test server's bucket (MinIO style), with old-version files due cold at once.
 /// </summary>
 internal sealed class TieringLakehouse : IAsyncDisposable
@@ -51,9 +51,9 @@ internal sealed class TieringLakehouse : IAsyncDisposable
             new TieringSurvey(new RegisteredTables(CatalogDb), _duckDb, stores, Overrides, null), stores, Placements, null, null, TimeProvider.System);
     }
 
-    public static async Task<TieringLakehouse> OpenAsync(CatalogDatabases databases, bool onS3 = false)
+    public static async Task<TieringLakehouse> OpenAsync(CatalogDatabases databases, bool onS3 = false, CatalogProvider provider = CatalogProvider.Sqlite)
     {
-        var catalog = await databases.CreateMigratedAsync(CatalogProvider.Sqlite);
+        var catalog = await databases.CreateMigratedAsync(provider);
         var s3 = new S3TestStorage();
         var folder = new TempFolder();
         var options = new StorageOptions

@@ -1,4 +1,5 @@
 using NeuroLake.Engine.Catalog;
+using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Jobs;
 using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Tiering;
@@ -18,9 +19,14 @@ public sealed class TieringRunTests(CatalogDatabases databases) : IClassFixture<
     private static readonly IProgress<JobStep> NoProgress = new Progress<JobStep>();
 
     [S3Fact]
-    public async Task Tiering_moves_old_version_files_of_a_local_table_cold_and_time_travel_still_answers()
+    public Task Tiering_moves_old_version_files_of_a_local_table_cold_and_time_travel_still_answers() => LocalTableAsync(CatalogProvider.Sqlite);
+
+    [S3AndPostgresFact]
+    public Task Tiering_moves_old_version_files_of_a_local_table_cold_and_time_travel_still_answers_on_postgres() => LocalTableAsync(CatalogProvider.Postgres);
+
+    private async Task LocalTableAsync(CatalogProvider provider)
     {
-        await using var lake = await TieringLakehouse.OpenAsync(databases);
+        await using var lake = await TieringLakehouse.OpenAsync(databases, provider: provider);
         await lake.CreateHistoryAsync();
         var before = await lake.AllVersionsAsync();
         var location = await lake.LocationAsync("t");
