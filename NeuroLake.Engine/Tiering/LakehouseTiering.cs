@@ -10,8 +10,8 @@ namespace NeuroLake.Engine.Tiering;
 
 /// <summary>
 /// The lakehouse's tiering: plans moves over every registered table and executes a plan in the Tiering workload class
-/// (one admission slot), one run at a time in this process, cancellable between files. Before a table's moves, what an
-/// interrupted run left is cleaned.
+/// (one admission slot), one run at a time in this process, cancellable between files. A run first cleans, for every
+/// table, what an interrupted run left; a table or file that fails is skipped with its reason and the others go on.
 /// </summary>
 public sealed class LakehouseTiering
 {
@@ -41,13 +41,13 @@ public sealed class LakehouseTiering
     /// <summary>The moves a run would make now, with estimated savings; tables that could not be read are named in the notes.</summary>
     public async Task<TieringPlan> PlanAsync(CancellationToken ct) => (await PlanWithTablesAsync(ct).ConfigureAwait(false)).Plan;
 
-    private async Task<(TieringPlan Plan, IReadOnlyList<string> Locations)> PlanWithTablesAsync(CancellationToken ct)
+    private async Task<(TieringPlan Plan, IReadOnlyList<(string Name, string Location)> Tables)> PlanWithTablesAsync(CancellationToken ct)
     {
         var now = _time.GetUtcNow();
         var (tables, problems) = await _survey.MeasureAsync(Options.WarmAfterDays, now, ct).ConfigureAwait(false);
         var prices = _prices is null ? null : (await _prices.CurrentAsync(ct).ConfigureAwait(false))?.Prices;
         var plan = TieringPlanner.Plan(tables, _stores.Tiers.Available, Options, prices, now);
-        return (problems.Count == 0 ? plan : plan with { Notes = [.. plan.Notes, .. problems.Select(p => "Not examined: " + p)] }, tables.Select(t => t.Location).ToList());
+        return (problems.Count == 0 ? plan : plan with { Notes = [.. plan.Notes, .. problems.Select(p => "Not examined: " + p)] }, tables.Select(t => (t.Name, t.Location)).ToList());
     }
 
     /// <summary>Plans and executes; progress per file.</summary>
@@ -62,8 +62,8 @@ public sealed class LakehouseTiering
         try
         {
             progress.Report(new JobStep(0, "planning"));
-            var (plan, locations) = await PlanWithTablesAsync(ct).ConfigureAwait(false);
-            return await ExecuteAsync(plan, locations, progress, ct).ConfigureAwait(false);
+            var (plan, tables) = await PlanWithTablesAsync(ct).ConfigureAwait(false);
+            return await ExecuteAsync(plan, tables, progress, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -71,22 +71,34 @@ public sealed class LakehouseTiering
         }
     }
 
-    private async Task<TieringRunResult> ExecuteAsync(TieringPlan plan, IReadOnlyList<string> locations, IProgress<JobStep> progress, CancellationToken ct)
+    private async Task<TieringRunResult> ExecuteAsync(TieringPlan plan, IReadOnlyList<(string Name, string Location)> tables, IProgress<JobStep> progress, CancellationToken ct)
     {
         int moved = 0, cleaned = 0, done = 0;
         long bytes = 0;
         decimal saving = 0;
         var skipped = new List<string>();
         var byTable = plan.Moves.ToLookup(m => m.Location);
-        foreach (var location in locations)
+        foreach (var (name, location) in tables)
         {
             // Every table is cleaned, moves or not: an interrupted move's copy may belong to a file since vacuumed.
-            if (await _survey.OpenAsync(location, ct).ConfigureAwait(false) is not { } table)
+            TieredObjectStore? table;
+            try
+            {
+                table = await _survey.OpenAsync(location, ct).ConfigureAwait(false);
+                cleaned += table is null ? 0 : await _mover.CleanAsync(table, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or Errors.NeuroLakeException or Amazon.S3.AmazonS3Exception)
+            {
+                skipped.Add($"{name}: not tiered this run ({e.Message})");
+                done += byTable[location].Count();
+                continue;
+            }
+
+            if (table is null)
             {
                 continue;
             }
 
-            cleaned += await _mover.CleanAsync(table, ct).ConfigureAwait(false);
             var home = TieringSurvey.HomeOf(table);
             foreach (var move in byTable[location])
             {
