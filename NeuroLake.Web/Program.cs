@@ -56,6 +56,7 @@ app.MapCatalogApi();
 app.MapTablesApi();
 app.MapOperationsApi();
 app.MapBackupsApi();
+app.MapTieringApi();
 app.MapStorageApi();
 app.MapNeuroLakeMetrics();
 app.MapNeuroLakeOpenApi();

@@ -2,15 +2,22 @@ using System.Security.Cryptography;
 
 namespace NeuroLake.Engine.Backup;
 
-/// <summary>Passes reads through while hashing them with SHA-256, so a file is checked on the same pass that copies it.</summary>
-internal sealed class HashingReadStream(Stream inner) : Stream
+/// <summary>
+/// Passes reads through while hashing them with SHA-256 (and MD5 when asked: S3's ETag of a single-part upload), so a
+/// file is checked on the same pass that copies it.
+/// </summary>
+internal sealed class HashingReadStream(Stream inner, bool md5 = false) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash? _md5 = md5 ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
 
     public long BytesRead { get; private set; }
 
     /// <summary>Lower-case hex SHA-256 of everything read so far.</summary>
     public string Sha256 => Convert.ToHexStringLower(_hash.GetCurrentHash());
+
+    /// <summary>Lower-case hex MD5 of everything read so far; null unless asked for.</summary>
+    public string? Md5 => _md5 is null ? null : Convert.ToHexStringLower(_md5.GetCurrentHash());
 
     public override bool CanRead => true;
 
@@ -36,6 +43,7 @@ internal sealed class HashingReadStream(Stream inner) : Stream
     private int Count(ReadOnlySpan<byte> read)
     {
         _hash.AppendData(read);
+        _md5?.AppendData(read);
         BytesRead += read.Length;
         return read.Length;
     }
@@ -55,6 +63,7 @@ internal sealed class HashingReadStream(Stream inner) : Stream
         if (disposing)
         {
             _hash.Dispose();
+            _md5?.Dispose();
             inner.Dispose();
         }
 

@@ -17,6 +17,7 @@ using NeuroLake.Engine.Catalog.Search;
 using NeuroLake.Engine.Catalog.Usage;
 using NeuroLake.Engine.Configuration;
 using NeuroLake.Engine.Storage;
+using NeuroLake.Engine.Storage.Tiering;
 
 namespace NeuroLake.Engine.Catalog;
 
@@ -64,6 +65,9 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<RegistryTransfer>(sp => new RegistryTransfer(Factory(sp)));
         services.AddSingleton<QueryHistoryStore>(sp => new QueryHistoryStore(Factory(sp)));
         services.AddSingleton<ICommitCoordinator>(sp => new CatalogCommitCoordinator(Factory(sp), Time(sp)));
+        services.AddSingleton<IPlacementStore>(sp => new Tiering.CatalogPlacementStore(Factory(sp)));
+        services.AddSingleton(sp => new TablePlacements(sp.GetRequiredService<IPlacementStore>()));
+        services.AddSingleton(sp => new Tiering.TierOverrideStore(Factory(sp), Time(sp)));
         return services;
     }
 

@@ -14,6 +14,9 @@ public sealed class StorageOptions
 
     /// <summary>The local file cache remote tables are read through.</summary>
     public FileCacheOptions Cache { get; set; } = new();
+
+    /// <summary>Where files move when they leave the table's own store (warm, cold), and when the tiering planner moves them.</summary>
+    public TiersOptions Tiers { get; set; } = new();
 }
 
 /// <summary>How a commit file is created only if absent on an object store.</summary>

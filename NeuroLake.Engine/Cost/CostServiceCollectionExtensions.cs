@@ -13,6 +13,7 @@ using NeuroLake.Engine.Cost.Recommendations;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Metering;
 using NeuroLake.Engine.Query.Advisor;
+using NeuroLake.Engine.Tiering;
 
 namespace NeuroLake.Engine.Cost;
 
@@ -52,7 +53,8 @@ public static class CostServiceCollectionExtensions
             sp.GetRequiredService<MeteredWorkStore>(),
             sp.GetService<IOptions<NeuroLakeOptions>>()?.Value.CostRecommendations ?? new CostRecommendationOptions(),
             sp.GetRequiredService<TimeProvider>()));
-        return services;
+        // Tiering prices its plans with the book in force and reads use from metered work.
+        return services.AddNeuroLakeTiering();
     }
 
     private static IDbContextFactory<CatalogDbContext> Factory(IServiceProvider sp) => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>();

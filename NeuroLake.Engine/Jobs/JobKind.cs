@@ -32,4 +32,7 @@ public enum JobKind
 
     /// <summary>Re-reads every file of every backup set; fails naming damaged files (administrators only, see <see cref="Backups.VerifyBackupsJob"/>).</summary>
     VerifyBackups = 8,
+
+    /// <summary>Moves table files between storage tiers by the tiering plan (administrators only, see <see cref="Tiering.TieringJob"/>).</summary>
+    Tiering = 9,
 }

@@ -4,7 +4,7 @@ namespace NeuroLake.Engine.Jobs;
 public static class JobKindText
 {
     /// <summary>Kinds whose jobs and runs only administrators see: they cover every table and the backup repository.</summary>
-    public static bool IsAdministrative(JobKind kind) => kind is JobKind.Backup or JobKind.VerifyBackups;
+    public static bool IsAdministrative(JobKind kind) => kind is JobKind.Backup or JobKind.VerifyBackups or JobKind.Tiering;
 
     public static string Of(JobKind kind) => kind switch
     {
@@ -17,6 +17,7 @@ public static class JobKindText
         JobKind.StorageMetering => "Storage metering",
         JobKind.Backup => "Backup",
         JobKind.VerifyBackups => "Backup verify",
+        JobKind.Tiering => "Storage tiering",
         _ => kind.ToString(),
     };
 }

@@ -31,7 +31,8 @@ public sealed class JobRunner(
     StorageMeteringJob? storageMetering = null,
     JobMetering? metering = null,
     BackupJob? backup = null,
-    VerifyBackupsJob? verifyBackups = null)
+    VerifyBackupsJob? verifyBackups = null,
+    Tiering.TieringJob? tiering = null)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -107,8 +108,8 @@ public sealed class JobRunner(
 
         var definition = run.DefinitionId is { } id
             ? await definitions.FindAsync(id, ct).ConfigureAwait(false) ?? throw new JobException("The job was deleted before this run started.")
-            : run.Kind == JobKind.Backup
-                ? OneOffBackup(run)
+            : run.Kind is JobKind.Backup or JobKind.Tiering
+                ? OneOff(run)
                 : throw new JobException("This run has no job definition to run.");
         using var metered = JobMetering.Begin(run, definition, time);
         var outcome = "Failed";
@@ -129,9 +130,9 @@ public sealed class JobRunner(
         }
     }
 
-    /// <summary>A backup asked for now (the Backups page): it runs, is metered and audited as its trigger, like a job they own.</summary>
-    private static JobDefinition OneOffBackup(JobRun run) =>
-        new(run.Id, "Back up now", JobKind.Backup, null, "", "UTC", null, run.TriggeredBy, null, null, run.QueuedAt, run.QueuedAt);
+    /// <summary>A backup or tiering run asked for now (Backups page, tiering API): it runs, is metered and audited as its trigger, like a job they own.</summary>
+    private static JobDefinition OneOff(JobRun run) =>
+        new(run.Id, run.Kind == JobKind.Backup ? "Back up now" : "Tier storage now", run.Kind, null, "", "UTC", null, run.TriggeredBy, null, null, run.QueuedAt, run.QueuedAt);
 
     private async Task<JobOutcome> ExecuteAsync(JobDefinition definition, IProgress<JobStep> progress, CancellationToken ct) =>
         definition.Kind switch
@@ -145,6 +146,7 @@ public sealed class JobRunner(
             JobKind.StorageMetering when storageMetering is not null => await storageMetering.RunAsync(progress, ct).ConfigureAwait(false),
             JobKind.Backup when backup is not null => await backup.RunAsync(definition.Owner, progress, ct).ConfigureAwait(false),
             JobKind.VerifyBackups when verifyBackups is not null => await verifyBackups.RunAsync(definition.Owner, progress, ct).ConfigureAwait(false),
+            JobKind.Tiering when tiering is not null => await tiering.RunAsync(definition.Owner, progress, ct).ConfigureAwait(false),
             _ => throw new JobException($"This version of NeuroLake cannot run {definition.Kind} jobs."),
         };
 

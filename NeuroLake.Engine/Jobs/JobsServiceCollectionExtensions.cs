@@ -51,7 +51,7 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<TableMaintenanceJob>(), sp.GetRequiredService<QualityReprofileJob>(), sp.GetRequiredService<CatalogDriftJob>(),
             sp.GetRequiredService<PipelineJob>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<JobRunner>>() ?? NullLogger<JobRunner>.Instance,
             sp.GetService<UploadCleanupJob>(), sp.GetService<ScratchCleanupJob>(), sp.GetRequiredService<JobFailureNotifier>(),
-            sp.GetService<StorageMeteringJob>(), sp.GetService<JobMetering>(), sp.GetService<BackupJob>(), sp.GetService<VerifyBackupsJob>()));
+            sp.GetService<StorageMeteringJob>(), sp.GetService<JobMetering>(), sp.GetService<BackupJob>(), sp.GetService<VerifyBackupsJob>(), sp.GetService<Tiering.TieringJob>()));
         return services;
     }
 

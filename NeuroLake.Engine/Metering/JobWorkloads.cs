@@ -9,6 +9,7 @@ internal static class JobWorkloads
     {
         JobKind.Pipeline => WorkloadClass.Ingestion,
         JobKind.Backup or JobKind.VerifyBackups => WorkloadClass.Backup,
+        JobKind.Tiering => WorkloadClass.Tiering,
         _ => WorkloadClass.Maintenance,
     };
 }

@@ -32,7 +32,7 @@ public sealed class StorageMeteringJob(
 
         var bytes = measured.Tables.Sum(t => t.TotalBytes);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Measured {measured.Tables.Count:N0} tables ({CleanupTally.Size(bytes)}); removed {removedWork:N0} metered statements and job runs and {removedDays:N0} storage rows older than {options.RetentionDays} days.");
+            $"Measured {measured.Tables.Select(t => t.Table).Distinct().Count():N0} tables ({CleanupTally.Size(bytes)}); removed {removedWork:N0} metered statements and job runs and {removedDays:N0} storage rows older than {options.RetentionDays} days.");
         if (measured.Problems.Count > 0)
         {
             summary += $" Not measured: {string.Join("; ", measured.Problems)}";

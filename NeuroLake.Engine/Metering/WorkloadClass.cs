@@ -18,6 +18,6 @@ public enum WorkloadClass
     /// <summary>Backups (no backup job exists yet; reserved so the numbers stay stable).</summary>
     Backup = 3,
 
-    /// <summary>Moving data between storage tiers (no tiering job exists yet; reserved).</summary>
+    /// <summary>Moving data between storage tiers: the tiering job.</summary>
     Tiering = 4,
 }

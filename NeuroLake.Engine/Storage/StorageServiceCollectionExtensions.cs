@@ -12,7 +12,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ObjectStoreFactory"/> over <see cref="NeuroLakeOptions.Storage"/>. The catalog's
-    /// <see cref="ICommitCoordinator"/> is used when registered (<c>AddNeuroLakeCatalog</c>); one probe cache serves the process.
+    /// <see cref="ICommitCoordinator"/> and <see cref="Tiering.TablePlacements"/> are used when registered (<c>AddNeuroLakeCatalog</c>);
+    /// one probe cache serves the process.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="dataDirectory">The data folder a relative <see cref="FileCacheOptions.Path"/> is resolved against.</param>
@@ -28,7 +29,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<NeuroLakeOptions>>().Value.Storage,
             sp.GetService<ICommitCoordinator>(),
             sp.GetRequiredService<ConditionalCreateProbe>(),
-            sp.GetRequiredService<FileCache>()));
+            sp.GetRequiredService<FileCache>(),
+            sp.GetService<Tiering.TablePlacements>()));
         return services;
     }
 }

@@ -9,12 +9,15 @@ public static class JobQueues
 
     public const string Backup = "backup";
 
+    public const string Tiering = "tiering";
+
     public const string Default = "default";
 
     public static string For(JobKind kind) => kind switch
     {
         JobKind.TableMaintenance => Maintenance,
         JobKind.Backup or JobKind.VerifyBackups => Backup,
+        JobKind.Tiering => Tiering,
         _ => Default,
     };
 }

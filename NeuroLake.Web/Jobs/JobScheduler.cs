@@ -124,6 +124,23 @@ public sealed class JobScheduler(
     }
 
     /// <summary>
+    /// Starts a tiering run now (the tiering API and panel), without a recurring job: administrators only, since it moves
+    /// every table's files; queued like a backup and run as its trigger.
+    /// </summary>
+    public async Task<JobRun> TierNowAsync(string user, CancellationToken ct)
+    {
+        if (!await privileges.IsAdminAsync(user, ct))
+        {
+            throw new PermissionDeniedException("permission denied: only an administrator may run storage tiering.");
+        }
+
+        var run = await runs.QueueAsync(JobKind.Tiering, null, null, user, ct);
+        var externalId = background.Enqueue<HangfireJobs>(JobQueues.For(JobKind.Tiering), j => j.RunAsync(run.Id, CancellationToken.None));
+        await runs.SetExternalIdAsync(run.Id, externalId, ct);
+        return run with { ExternalId = externalId };
+    }
+
+    /// <summary>
     /// Stops a run: a running one within moments (its statement is interrupted; nothing half-done commits), a queued
     /// one before it starts. False when the run already finished.
     /// </summary>

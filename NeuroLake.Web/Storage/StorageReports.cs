@@ -37,9 +37,11 @@ public sealed class StorageReports(
             var name = table.Path.ToString();
             try
             {
-                var day = await survey.MeasureAsync(today, name, table.Location, ct);
-                measured.Add(day);
-                tables.Add(new TableFootprint(name, table.CurrentVersion, [day.Tier], day.CurrentBytes, day.CurrentFiles, day.OlderVersionsBytes, day.OlderVersionsFiles));
+                var days = await survey.MeasureAsync(today, name, table.Location, ct);
+                measured.AddRange(days);
+                tables.Add(new TableFootprint(
+                    name, table.CurrentVersion, [.. days.Select(d => d.Tier).Order()], days.Sum(d => d.CurrentBytes), days.Sum(d => d.CurrentFiles),
+                    days.Sum(d => d.OlderVersionsBytes), days.Sum(d => d.OlderVersionsFiles)));
             }
             catch (Exception e) when (e is NeuroLakeException or IOException or NotSupportedException or UnauthorizedAccessException)
             {

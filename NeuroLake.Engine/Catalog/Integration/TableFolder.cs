@@ -26,7 +26,8 @@ internal static class TableFolder
     {
         if (!S3Location.IsS3(location))
         {
-            return Open(location, duckDb);
+            // Through the factory when there is one: files the tiering job moved out of the folder are read from their tier.
+            return stores is null ? Open(location, duckDb) : new DeltaTable(await stores.OpenAsync(location, ct).ConfigureAwait(false), duckDb);
         }
 
         var factory = stores ?? throw new NotSupportedException($"The table at '{location}' is on S3, but no S3 storage is configured here (NeuroLake:Storage:S3).");

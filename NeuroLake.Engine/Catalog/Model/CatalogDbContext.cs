@@ -56,6 +56,10 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 
     public DbSet<CacheSampleRecord> CacheSamples => Set<CacheSampleRecord>();
 
+    public DbSet<FilePlacementRecord> FilePlacements => Set<FilePlacementRecord>();
+
+    public DbSet<TierOverrideRecord> TierOverrides => Set<TierOverrideRecord>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -73,6 +77,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
         SettingsModel.Configure(modelBuilder);
         NotificationsModel.Configure(modelBuilder);
         MeteringModel.Configure(modelBuilder);
+        TieringModel.Configure(modelBuilder);
         GovernanceModel.Configure(modelBuilder);
         Governance.Audit.AuditModel.Configure(modelBuilder);
     }

@@ -23,7 +23,9 @@ internal sealed class CatalogExport(IDbContextFactory<CatalogDbContext> factory)
         await using var transaction = await context.Database
             .BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
         var tables = new List<CatalogTableRows>();
-        foreach (var entityType in CatalogTables.InInsertOrder(context.Model))
+        // Placements are left out: a backup holds every placed file's bytes under its table key, and a restore writes
+        // them into the table folder, so the restored catalog must not send reads (or VACUUM's deletes) to this lakehouse's tiers.
+        foreach (var entityType in CatalogTables.InInsertOrder(context.Model).Where(e => e.ClrType != typeof(FilePlacementRecord)))
         {
             var read = (Task<List<object>>)ReadAllMethod.MakeGenericMethod(entityType.ClrType).Invoke(null, [context, ct])!;
             var rows = (await read.ConfigureAwait(false)).Select(entity => ToRow(entityType, entity)).ToList();

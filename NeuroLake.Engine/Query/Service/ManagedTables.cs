@@ -136,11 +136,13 @@ internal sealed class ManagedTables
             TableRegistrations.From(SecurablePath.ForTable(_options.Catalog, name.Schema, name.Table), snapshot.Location, snapshot) with { Owner = owner },
             ct);
 
-    // Local folders need no factory (tests build the service without one); S3 locations do.
-    private async Task<IObjectStore> OpenStoreAsync(string location, CancellationToken ct) => !S3Location.IsS3(location)
-        ? new LocalObjectStore(location)
-        : await (_stores ?? throw new QueryRefusedException(
-            $"The table at '{location}' is on S3, but this query service has no S3 storage configured (NeuroLake:Storage:S3).")).OpenAsync(location, ct).ConfigureAwait(false);
+    // Local folders need no factory (tests build the service without one), but go through it when there is one, so
+    // files the tiering job moved out of the folder stay readable; S3 locations need it.
+    private async Task<IObjectStore> OpenStoreAsync(string location, CancellationToken ct) => _stores is not null
+        ? await _stores.OpenAsync(location, ct).ConfigureAwait(false)
+        : !S3Location.IsS3(location)
+            ? new LocalObjectStore(location)
+            : throw new QueryRefusedException($"The table at '{location}' is on S3, but this query service has no S3 storage configured (NeuroLake:Storage:S3).");
 
     private static async Task DeleteAllAsync(IObjectStore store, IReadOnlyList<Storage.ObjectInfo> objects, CancellationToken ct)
     {

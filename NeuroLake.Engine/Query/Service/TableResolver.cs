@@ -45,8 +45,9 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
                 snapshot = versions[key] = reference.TimeTravel is null
                     ? await tables.Snapshots.LatestAsync(location, ct)
                     : await SnapshotAsync(await tables.Snapshots.TableAsync(location, ct), tables.Evaluate(reference.TimeTravel), ct);
-                // A remote table's files are fetched into the cache now (in parallel) and stay pinned until the statement ends.
-                if (snapshot.Store.GetLocalPath("") is null && request.Files is { } files)
+                // Files without a local path (a remote table's, or ones tiering moved) are fetched into the cache now
+                // (in parallel) and stay pinned until the statement ends.
+                if (request.Files is { } files)
                 {
                     files.Hold(await TableFiles.LeaseAsync(snapshot, ct));
                 }

@@ -14,7 +14,10 @@ public sealed partial class S3ObjectStore
     /// </summary>
     private async Task MultipartUploadAsync(string objectKey, Stream content, byte[] first, int firstLength, CancellationToken ct)
     {
-        var initiate = new InitiateMultipartUploadRequest { BucketName = Root.Bucket, Key = objectKey };
+        var initiate = new InitiateMultipartUploadRequest
+        {
+            BucketName = Root.Bucket, Key = objectKey, StorageClass = StorageClass is null ? null : S3StorageClass.FindValue(StorageClass),
+        };
         var uploadId = (await Retry.RunAsync(token => _client.InitiateMultipartUploadAsync(initiate, token), ct).ConfigureAwait(false)).UploadId;
         try
         {

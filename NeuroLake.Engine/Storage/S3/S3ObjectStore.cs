@@ -61,6 +61,10 @@ public sealed partial class S3ObjectStore : IObjectStore
         {
             throw new ObjectNotFoundException(Location, key, e);
         }
+        catch (AmazonS3Exception e) when (IsArchived(e))
+        {
+            throw new ObjectArchivedException(Location, key, e);
+        }
     }
 
     public async Task<byte[]> GetRangeAsync(string key, long offset, int length, CancellationToken ct = default)
@@ -87,6 +91,10 @@ public sealed partial class S3ObjectStore : IObjectStore
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             throw new ObjectNotFoundException(Location, key, e);
+        }
+        catch (AmazonS3Exception e) when (IsArchived(e))
+        {
+            throw new ObjectArchivedException(Location, key, e);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
@@ -192,6 +200,9 @@ public sealed partial class S3ObjectStore : IObjectStore
     /// <summary>The cache statements read this store's files through; set by <see cref="ObjectStoreFactory"/>.</summary>
     public Cache.FileCache? Cache { get; init; }
 
+    /// <summary>The S3 storage class objects are uploaded with (e.g. <c>GLACIER_IR</c>); null: the bucket's default.</summary>
+    public string? StorageClass { get; init; }
+
     private string ObjectKey(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -210,6 +221,7 @@ public sealed partial class S3ObjectStore : IObjectStore
         InputStream = body,
         // Chunked (aws-chunked) signing is stored verbatim by some S3-compatible servers; a plain body works everywhere.
         UseChunkEncoding = false,
+        StorageClass = StorageClass is null ? null : S3StorageClass.FindValue(StorageClass),
     };
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> data) =>

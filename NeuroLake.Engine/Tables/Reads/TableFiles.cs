@@ -6,8 +6,8 @@ using NeuroLake.Engine.Tables.Snapshots;
 namespace NeuroLake.Engine.Tables.Reads;
 
 /// <summary>
-/// Where DuckDB finds a table's files: in place for a local store (no copy), in the store's <see cref="FileCache"/> for
-/// a remote one. SQL naming cached paths is only valid while a <see cref="FileLease"/> over those files is held.
+/// Where DuckDB finds a table's files, per file: in place when the store has a local path for it (no copy), in the
+/// store's <see cref="FileCache"/> otherwise (a remote store, or a local table's file placed in a tier). SQL naming cached paths is only valid while a <see cref="FileLease"/> over those files is held.
 /// </summary>
 public static class TableFiles
 {
@@ -26,15 +26,13 @@ public static class TableFiles
     /// <summary>Pins every live file of <paramref name="snapshot"/>, for a statement that reads it.</summary>
     public static Task<FileLease> LeaseAsync(Snapshot snapshot, CancellationToken ct) => LeaseAsync(snapshot.Store, snapshot.Files, ct);
 
-    /// <summary>Pins the local copies of <paramref name="objects"/>; a local store's files need nothing.</summary>
+    /// <summary>
+    /// Pins the local copies of <paramref name="objects"/> that have no local path (decided per file: a local table's
+    /// files moved to a tier are read through the cache, the rest in place); files read in place need nothing.
+    /// </summary>
     public static async Task<FileLease> LeaseAsync(IObjectStore store, IEnumerable<CachedObjectRequest> objects, CancellationToken ct)
     {
-        if (store.GetLocalPath("") is not null)
-        {
-            return FileLease.None;
-        }
-
-        var list = objects.ToList();
+        var list = objects.Where(o => store.GetLocalPath(o.Key) is null).ToList();
         return list.Count == 0 ? FileLease.None : await CacheOf(store).LeaseAsync(store, list, ct).ConfigureAwait(false);
     }
 

@@ -69,6 +69,7 @@ public sealed class CatalogApp : IAsyncLifetime
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Governance.ColumnClassifier>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Governance.PrivilegeEvaluator>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Governance.TablePolicies>());
+        services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Storage.Tiering.TablePlacements>());
         services.AddSingleton(Services.GetRequiredService<NeuroLake.Engine.Governance.Audit.AuditLog>());
         services.AddSingleton(Services.CreateScope().ServiceProvider.GetRequiredService<NeuroLake.Web.Identity.IWorkbenchUser>());
         services.AddSingleton(TimeProvider.System);

@@ -150,6 +150,15 @@ public sealed class TablePageTests : MudComponentTest, IClassFixture<CatalogApp>
             table.Info.Path with { Column = "status" }, "email", new NeuroLake.Engine.Catalog.PiiClassification("email", 1, NeuroLake.Engine.Catalog.Model.PiiSource.Manual));
         var masked = Open(table.Name, "engines");
         masked.WaitForElement("[data-testid=engines-unmasked]", Patience);
+        Assert.Empty(masked.FindAll("[data-testid=engines-tiered]"));
+
+        // A file tiering moved out of the folder is one an engine reading the folder does not find: the tab says so.
+        await _app.Services.GetRequiredService<NeuroLake.Engine.Storage.Tiering.TablePlacements>().SaveAsync(table.Info.Location, new(
+            "part-moved.parquet", NeuroLake.Engine.Metering.StorageTier.Cold, "s3://cold/t-1/part-moved.parquet", 10, new string('0', 64), null,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var tiered = Open(table.Name, "engines").WaitForElement("[data-testid=engines-tiered]", Patience);
+        Assert.Contains("1 file(s)", tiered.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 cold", tiered.TextContent, StringComparison.Ordinal);
     }
 
     private Task<TablePageContext> CreateOrdersAsync() => _app.CreateTableAsync(

@@ -145,6 +145,10 @@ internal static class AccessMatrix
         Api("POST", "/api/v1/backups/{id}/verify", "/api/v1/backups/nothing_here/verify", null,                      "401   403    403    403    404    403"),
         Api("POST", "/api/v1/backups/retention", "/api/v1/backups/retention?dryRun=true", null,                   "401   403    403    403    200    403"),
         Api("POST", "/api/v1/backups/{id}/restore", "/api/v1/backups/nothing_here/restore", Json("""{"tables": [{"name": "main.sales.orders", "restoreAs": "main.sales.o_{caller}"}]}"""), "401   403    403    403    404    403"),
+        Api("GET", "/api/v1/storage/tiering/plan", "/api/v1/storage/tiering/plan", null,                            "401   403    403    403    200    403"),
+        Api("POST", "/api/v1/storage/tiering/run", "/api/v1/storage/tiering/run", null,                             "401   403    403    403    202    403"),
+        Api("GET", "/api/v1/storage/tiering/overrides/{table}", "/api/v1/storage/tiering/overrides/main.sales.orders", null, "401   403    403    403    200    403"),
+        Api("PUT", "/api/v1/storage/tiering/overrides/{table}", "/api/v1/storage/tiering/overrides/main.sales.orders", Json("""{"override": "NeverArchive"}"""), "401   403    403    403    200    403"),
         // Storage lists only what the caller may read (viewers read no table, so their list is empty).
         Api("GET", "/api/v1/storage", "/api/v1/storage/", null,                                                      "401   200    200    200    200    200"),
         // Partitions of a table the caller may not SELECT answer 404 like a missing one; the file cache serves everyone's reads, so its samples are administrators' only.
