@@ -37,7 +37,11 @@ public sealed class StoragePageTests(WorkbenchAppFixture app)
             await Expect(partitions.GetByRole(AriaRole.Row).Filter(new() { HasText = "<i>eu</i>" })).ToContainTextAsync("4");
             await Expect(partitions.GetByRole(AriaRole.Row).Filter(new() { HasText = "us" })).ToContainTextAsync("2");
 
-            // Single-user mode is an administrator: the cache is shown; the app samples it every minute here.
+            // Single-user mode is an administrator: the tiering panel says why nothing can move without tiers configured.
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Storage tiering" })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Only the hot tier exists", new() { Exact = false })).ToBeVisibleAsync();
+
+            // The cache is shown too; the app samples it every minute here.
             await Expect(page.GetByText("Capacity", new() { Exact = true })).ToBeVisibleAsync();
             var chart = page.GetByRole(AriaRole.Img, new() { Name = "File cache hit rate and evictions per sample over time" });
             for (var attempt = 0; attempt < 20 && await chart.CountAsync() == 0; attempt++)

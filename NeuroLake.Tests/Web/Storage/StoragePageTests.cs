@@ -31,6 +31,13 @@ public sealed class StoragePageTests : MudComponentTest
     {
         _app = await TokenApiApp.StartAsync(setup);
         Context.Services.AddSingleton(_app.App.Services.GetRequiredService<StorageReports>());
+        // The page holds the tiering panel, which asks these (and renders for administrators only).
+        Context.Services.AddSingleton(_app.App.Services.GetRequiredService<Engine.Governance.PrivilegeEvaluator>());
+        Context.Services.AddSingleton(_app.App.Services.GetRequiredService<Engine.Tiering.LakehouseTiering>());
+        Context.Services.AddSingleton(_app.App.Services.GetRequiredService<Engine.Catalog.Tiering.TierOverrideStore>());
+        Context.Services.AddSingleton(_app.App.Services.GetRequiredService<NeuroLake.Web.Jobs.JobScheduler>());
+        Context.Services.AddSingleton(_app.App.Services.GetRequiredService<Engine.Jobs.JobRunStore>());
+        Context.Services.AddSingleton(_app.App.Services.GetRequiredService<Engine.Governance.Audit.AuditLog>());
         Context.Services.AddSingleton<IWorkbenchUser>(new PageUser(user));
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var page = Render<StoragePage>();
