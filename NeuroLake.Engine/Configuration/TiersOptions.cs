@@ -15,6 +15,13 @@ public sealed class TiersOptions
 
     /// <summary>When the planner moves files.</summary>
     public TieringPlannerOptions Planner { get; set; } = new();
+
+    /// <summary>
+    /// Minutes a moved file's original stays on this disk before a later run deletes it. DuckDB reads local files in
+    /// place, so a statement that resolved the file just before it moved may still open it; reads that start after the
+    /// move go to the tier. Default 60 (twice the default statement timeout); 0 deletes at once.
+    /// </summary>
+    public int KeepLocalOriginalsMinutes { get; set; } = 60;
 }
 
 /// <summary>One tier: where its objects go, the storage class they are uploaded with, and how long a read waits for a restore.</summary>

@@ -10,10 +10,14 @@ namespace NeuroLake.Engine.Tiering;
 /// Moves one table file between tiers, crash-safe: copy, verify (size, and SHA-256 — or S3's MD5 ETag where the target
 /// archives objects so they cannot be read back), record the placement, and only then delete the source. A crash at
 /// any step loses nothing: before the record the old place is still the file's place (the copy is an unreferenced tier
-/// object, which <see cref="CleanAsync"/> removes); after it, the source is a leftover the same cleaning deletes.
+/// object, which <see cref="CleanAsync"/> removes); after it, the source is a leftover the same cleaning deletes. A
+/// source on this disk is kept for <see cref="TiersOptions.KeepLocalOriginalsMinutes"/> after the move, since a
+/// statement may have resolved its path just before; a remote source is read through leased cache copies and goes at once.
 /// </summary>
 internal sealed class TierMover(TierStores tiers, TablePlacements placements, TimeProvider time)
 {
+    private TimeSpan KeepLocalOriginals => TimeSpan.FromMinutes(Math.Max(0, tiers.Options.KeepLocalOriginalsMinutes));
+
     /// <summary>Test hook: runs after a copy is verified and before its placement is recorded (simulates a crash there).</summary>
     internal Func<TieringMove, Task>? AfterCopy { get; set; }
 
@@ -48,13 +52,18 @@ internal sealed class TierMover(TierStores tiers, TablePlacements placements, Ti
         await (AfterCopy?.Invoke(move) ?? Task.CompletedTask).ConfigureAwait(false);
         await placements.SaveAsync(table.Location, new FilePlacement(
             move.Key, move.To, $"{target.Location}/{move.Key}", info.Size, sha, etag, placed?.ModifiedAt ?? info.LastModified, time.GetUtcNow()), ct).ConfigureAwait(false);
-        await source.DeleteAsync(sourceKey, ct).ConfigureAwait(false);
+        if (source.GetLocalPath(sourceKey) is null || KeepLocalOriginals == TimeSpan.Zero)
+        {
+            await source.DeleteAsync(sourceKey, ct).ConfigureAwait(false);
+        }
+
         return true;
     }
 
     /// <summary>
     /// Removes what an interrupted move left: tier objects of the table no placement names, and originals in the table's
-    /// own store whose placement was recorded. Returns how many objects went.
+    /// own store whose placement was recorded (local ones once they have been kept long enough for the statements that
+    /// were reading them). Returns how many objects went.
     /// </summary>
     public async Task<int> CleanAsync(TieredObjectStore table, CancellationToken ct)
     {
@@ -73,7 +82,10 @@ internal sealed class TierMover(TierStores tiers, TablePlacements placements, Ti
             }
         }
 
-        foreach (var leftover in (await table.Inner.ListAsync("", null, ct).ConfigureAwait(false)).Where(o => table.Placements.Find(o.Key) is not null))
+        var keptSince = time.GetUtcNow() - KeepLocalOriginals;
+        var local = table.Inner.GetLocalPath("") is not null;
+        foreach (var leftover in (await table.Inner.ListAsync("", null, ct).ConfigureAwait(false))
+            .Where(o => table.Placements.Find(o.Key) is { } placed && (!local || placed.MovedAt <= keptSince)))
         {
             await table.Inner.DeleteAsync(leftover.Key, ct).ConfigureAwait(false);
             removed++;

@@ -30,7 +30,7 @@ internal sealed class TieringLakehouse : IAsyncDisposable
     private readonly ServiceProvider _catalog;
     private readonly DuckDbDatabase _duckDb = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = 2 });
 
-    private TieringLakehouse(TempFolder folder, ServiceProvider catalog, S3TestStorage s3, ObjectStoreFactory stores, bool onS3)
+    private TieringLakehouse(TempFolder folder, ServiceProvider catalog, S3TestStorage s3, ObjectStoreFactory stores, bool onS3, TimeProvider time)
     {
         _folder = folder;
         _catalog = catalog;
@@ -48,10 +48,13 @@ internal sealed class TieringLakehouse : IAsyncDisposable
             },
             stores: stores);
         Tiering = new LakehouseTiering(
-            new TieringSurvey(new RegisteredTables(CatalogDb), _duckDb, stores, Overrides, null), stores, Placements, null, null, TimeProvider.System);
+            new TieringSurvey(new RegisteredTables(CatalogDb), _duckDb, stores, Overrides, null), stores, Placements, null, null, time);
     }
 
-    public static async Task<TieringLakehouse> OpenAsync(CatalogDatabases databases, bool onS3 = false, CatalogProvider provider = CatalogProvider.Sqlite)
+    /// <param name="keepLocalOriginalsMinutes">0 (here): a moved local file's original goes at once.</param>
+    /// <param name="time">The tiering's clock; the system's when null.</param>
+    public static async Task<TieringLakehouse> OpenAsync(
+        CatalogDatabases databases, bool onS3 = false, CatalogProvider provider = CatalogProvider.Sqlite, int keepLocalOriginalsMinutes = 0, TimeProvider? time = null)
     {
         var catalog = await databases.CreateMigratedAsync(provider);
         var s3 = new S3TestStorage();
@@ -65,12 +68,13 @@ internal sealed class TieringLakehouse : IAsyncDisposable
                 Warm = new TierOptions { Location = s3.Root.Child("warm").ToString() },
                 Cold = new TierOptions { Location = s3.Root.Child("cold").ToString(), RestoreHours = 12 },
                 Planner = new TieringPlannerOptions { ColdAfterDays = 0, WarmAfterDays = 30 },
+                KeepLocalOriginalsMinutes = keepLocalOriginalsMinutes,
             },
         };
         var stores = new ObjectStoreFactory(
             options, catalog.GetRequiredService<ICommitCoordinator>(), new ConditionalCreateProbe(), new FileCache(folder.Sub("cache"), 1L << 30),
             catalog.GetRequiredService<TablePlacements>());
-        return new TieringLakehouse(folder, catalog, s3, stores, onS3);
+        return new TieringLakehouse(folder, catalog, s3, stores, onS3, time ?? TimeProvider.System);
     }
 
     public S3TestStorage S3 { get; }

@@ -6,6 +6,7 @@ using NeuroLake.Engine.Tiering;
 using NeuroLake.Tests.Catalog;
 using NeuroLake.Tests.Infrastructure;
 using NeuroLake.Tests.Storage;
+using NeuroLake.Tests.Tables;
 
 namespace NeuroLake.Tests.Tiering;
 
@@ -47,6 +48,34 @@ public sealed class TieringRunTests(CatalogDatabases databases) : IClassFixture<
         Assert.Equal(plan.Moves.Count, await lake.PlacementRowsAsync());
         Assert.Equal(before, await lake.AllVersionsAsync());
         Assert.Empty((await lake.Tiering.PlanAsync(CancellationToken.None)).Moves);
+    }
+
+    [S3Fact]
+    public async Task A_moved_local_files_original_stays_for_statements_that_resolved_it_and_a_later_run_deletes_it()
+    {
+        var clock = new FixedClock(DateTimeOffset.UtcNow.AddMinutes(5)); // after the history below is written
+        await using var lake = await TieringLakehouse.OpenAsync(databases, keepLocalOriginalsMinutes: 60, time: clock);
+        await lake.CreateHistoryAsync();
+        var before = await lake.AllVersionsAsync();
+        var location = await lake.LocationAsync("t");
+        var plan = await lake.Tiering.PlanAsync(CancellationToken.None);
+        Assert.NotEmpty(plan.Moves);
+
+        await lake.Tiering.RunAsync(NoProgress, CancellationToken.None);
+
+        // Placed, so new reads go to the cold tier, but the originals stay for a statement that may be opening one now.
+        Assert.Equal(plan.Moves.Count, await lake.PlacementRowsAsync());
+        Assert.All(plan.Moves, m => Assert.True(File.Exists(Path.Combine(location, m.Key)), $"{m.Key} went before its readers could finish"));
+        Assert.Equal(before, await lake.AllVersionsAsync());
+
+        clock.Now += TimeSpan.FromMinutes(30);
+        await lake.Tiering.RunAsync(NoProgress, CancellationToken.None);
+        Assert.All(plan.Moves, m => Assert.True(File.Exists(Path.Combine(location, m.Key)), $"{m.Key} went 30 minutes after the move"));
+
+        clock.Now += TimeSpan.FromMinutes(31);
+        await lake.Tiering.RunAsync(NoProgress, CancellationToken.None);
+        Assert.All(plan.Moves, m => Assert.False(File.Exists(Path.Combine(location, m.Key)), $"{m.Key} is still in the table folder an hour after the move"));
+        Assert.Equal(before, await lake.AllVersionsAsync());
     }
 
     [S3Fact]
