@@ -52,7 +52,8 @@ public static class CostServiceCollectionExtensions
                 sp.GetService<Storage.ObjectStoreFactory>()),
             sp.GetRequiredService<MeteredWorkStore>(),
             sp.GetService<IOptions<NeuroLakeOptions>>()?.Value.CostRecommendations ?? new CostRecommendationOptions(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Tiering.LakehouseTiering>() is { } tiering ? tiering.PlanAsync : null));
         // Tiering prices its plans with the book in force and reads use from metered work.
         return services.AddNeuroLakeTiering();
     }

@@ -32,7 +32,7 @@ public sealed class RecommendationGoneException(string message) : NeuroLakeExcep
 /// </summary>
 public sealed class CostRecommendationActions(
     CostRecommender recommender, CostReports reports, CostVisibility visibility, TablePrivileges tablePrivileges, PrivilegeEvaluator privileges,
-    QueryService queries, OperationRegistry operations)
+    QueryService queries, OperationRegistry operations, TieringNow tiering)
 {
     public int Days => recommender.Options.Days;
 
@@ -45,8 +45,10 @@ public sealed class CostRecommendationActions(
         var mayModify = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var item in found.Items)
         {
-            var canRun = item is { Action: not RecommendedAction.None, Table: { } table }
-                && (mayModify.TryGetValue(table, out var known) ? known : mayModify[table] = await MayMaintainAsync(user, table, ct));
+            // Tier moves reach an administrator only (their scope is everything), who may run tiering.
+            var canRun = item.Action == RecommendedAction.Tiering
+                || (item is { Action: not RecommendedAction.None, Table: { } table }
+                    && (mayModify.TryGetValue(table, out var known) ? known : mayModify[table] = await MayMaintainAsync(user, table, ct)));
             rows.Add(new RecommendationRow(item, canRun));
         }
 
@@ -65,9 +67,14 @@ public sealed class CostRecommendationActions(
             throw NotFound(id);
         }
 
+        if (kind == RecommendationKind.TierMove)
+        {
+            return await StartTieringAsync(user, id, table, ct);
+        }
+
         if (kind is not (RecommendationKind.Vacuum or RecommendationKind.SmallFiles or RecommendationKind.ZOrder))
         {
-            throw new CostException($"A {kind} recommendation has no action to run: only VACUUM, small-file and Z-order recommendations do.");
+            throw new CostException($"A {kind} recommendation has no action to run: only VACUUM, small-file, Z-order and tier-move recommendations do.");
         }
 
         if (!string.Equals(table.Catalog, TableName.Catalog, StringComparison.OrdinalIgnoreCase))
@@ -85,6 +92,24 @@ public sealed class CostRecommendationActions(
             : MaintenanceStatements.Optimize(name, current.ZOrderBy);
         return operations.Start(user, current.Action.ToString().ToLowerInvariant(), table.ToString(), async c =>
             StatementJson.Of((await queries.ExecuteAsync(sql, new QueryRequest(user, RowLimit: VacuumPreview.ListedFiles), c))[^1]));
+    }
+
+    /// <summary>A tier move runs the tiering plan as the tiering job (administrators only); the operation ends with the run.</summary>
+    private async Task<TableOperation> StartTieringAsync(string user, string id, SecurablePath table, CancellationToken ct)
+    {
+        if (!await privileges.IsAdminAsync(user, ct))
+        {
+            // Non-administrators never see tier moves: answered as for any recommendation they cannot see.
+            throw NotFound(id);
+        }
+
+        var (book, scope) = await reports.BookAndScopeAsync(user, ct);
+        if (!(await recommender.RecommendAsync(book.Prices, scope, table.ToString(), ct)).Items.Any(i => string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new RecommendationGoneException($"'{id}' no longer applies: the tiering plan has no move for {table} now. Refresh the recommendations.");
+        }
+
+        return operations.Start(user, "tiering", table.ToString(), c => tiering.RunAsync(user, c));
     }
 
     private async Task<bool> MayMaintainAsync(string user, string table, CancellationToken ct) =>

@@ -13,6 +13,7 @@ public static class CostExtensions
         services.AddSingleton<CostVisibility>();
         services.AddSingleton<CostReports>();
         services.AddScoped<PriceBookEditing>();
+        services.AddSingleton<TieringNow>();
         services.AddSingleton<CostRecommendationActions>();
         // The Storage page's answers and the file cache's samples (the sampler comes with the engine's cost services).
         services.AddSingleton<Storage.StorageReports>();

@@ -20,6 +20,9 @@ public enum RecommendationKind
 
     /// <summary>A statement among those that scanned the most bytes, with its compute cost.</summary>
     HeavyQuery,
+
+    /// <summary>Files the tiering plan moves to a cheaper tier (administrators: tiering moves any table's files).</summary>
+    TierMove,
 }
 
 /// <summary>What the recommendation's button does; <see cref="None"/> when it only informs.</summary>
@@ -29,6 +32,9 @@ public enum RecommendedAction
     None,
     Vacuum,
     Optimize,
+
+    /// <summary>Runs the tiering plan now (as the tiering job).</summary>
+    Tiering,
 }
 
 /// <summary>

@@ -20,10 +20,13 @@ public sealed class CostRecommender
     private readonly MeteredWorkStore _work;
     private readonly CostRecommendationOptions _options;
     private readonly TimeProvider _time;
+    private readonly Func<CancellationToken, Task<Tiering.TieringPlan>>? _tieringPlan;
 
     internal CostRecommender(
-        IDbContextFactory<CatalogDbContext> factory, TableConditionSurvey survey, MeteredWorkStore work, CostRecommendationOptions options, TimeProvider time)
+        IDbContextFactory<CatalogDbContext> factory, TableConditionSurvey survey, MeteredWorkStore work, CostRecommendationOptions options, TimeProvider time,
+        Func<CancellationToken, Task<Tiering.TieringPlan>>? tieringPlan = null)
     {
+        _tieringPlan = tieringPlan;
         _factory = factory;
         _survey = survey;
         _work = work;
@@ -62,6 +65,15 @@ public sealed class CostRecommender
                 // One unreadable table must not cost the others their recommendations.
                 unexamined.Add(r.Name.ToString());
             }
+        }
+
+        if (scope.IsEverything && _tieringPlan is not null)
+        {
+            // Tiering moves any table's files, so only an administrator's (everything) scope gets its moves.
+            var examined = registered.Select(r => r.Name.ToString())
+                .Where(n => (table is null || string.Equals(n, table, StringComparison.OrdinalIgnoreCase)) && !unexamined.Contains(n))
+                .ToHashSet(StringComparer.Ordinal);
+            items.AddRange(TierMoveRule.ForPlan(await _tieringPlan(ct), examined, prices));
         }
 
         if (table is null)

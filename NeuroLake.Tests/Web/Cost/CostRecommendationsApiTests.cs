@@ -41,6 +41,8 @@ public sealed class CostRecommendationsApiTests
         using var hiddenRun = await analyst.PostAsync("/api/v1/cost/recommendations/Vacuum:main.hr.salaries/run", null);
         using var missingRun = await analyst.PostAsync("/api/v1/cost/recommendations/Vacuum:main.hr.nothing_here/run", null);
         using var visibleRun = await analyst.PostAsync("/api/v1/cost/recommendations/Vacuum:main.sales.orders/run", null);
+        // Tier moves are an administrator's: an analyst asking to run one for a table they can read learns nothing either.
+        using var tierRun = await analyst.PostAsync("/api/v1/cost/recommendations/TierMove:main.sales.orders/run", null);
 
         Assert.True(Item(admin, "Vacuum:main.hr.salaries").GetProperty("canRun").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
@@ -51,6 +53,8 @@ public sealed class CostRecommendationsApiTests
         // Answered exactly as for a table that does not exist.
         Assert.Equal(Problem(await missingRun.Content.ReadAsStringAsync(), "main.hr.nothing_here"), Problem(await hiddenRun.Content.ReadAsStringAsync(), "main.hr.salaries"));
         Assert.Equal(HttpStatusCode.Forbidden, visibleRun.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, tierRun.StatusCode);
+        Assert.DoesNotContain(JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray(), i => i.GetProperty("kind").GetString() == "TierMove");
         Assert.Contains("MODIFY", await visibleRun.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await RemovedFilesAsync(app)); // nothing was vacuumed by the refused calls
     }

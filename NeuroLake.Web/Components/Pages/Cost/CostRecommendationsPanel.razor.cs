@@ -104,6 +104,7 @@ public sealed partial class CostRecommendationsPanel : IDisposable
         RecommendedAction.Vacuum => "Run VACUUM",
         RecommendedAction.Optimize when item.ZOrderBy.Count > 0 => $"Run OPTIMIZE ZORDER BY ({string.Join(", ", item.ZOrderBy)})",
         RecommendedAction.Optimize => "Run OPTIMIZE",
+        RecommendedAction.Tiering => "Run the tiering plan",
         _ => "",
     };
 
