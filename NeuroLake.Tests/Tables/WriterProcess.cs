@@ -5,16 +5,45 @@ namespace NeuroLake.Tests.Tables;
 /// <summary>
 /// A separate writer process for the multi-process tests: a .NET file-based app referencing NeuroLake.Engine, written
 /// to a temp folder and built once per test run. Modes: <c>append folder writer commits</c> appends one row per
-/// commit; <c>slow folder</c> appends a huge query (to be killed mid-write).
+/// commit; <c>slow folder</c> appends a huge query (to be killed mid-write); <c>append-s3 location catalogFolder
+/// writer commits</c> appends one row per commit to a table on S3 (endpoint and keys from the NEUROLAKE_TEST_S3
+/// variables) with the SQLite catalog in <c>catalogFolder</c> as commit coordinator, printing each committed sequence.
 /// </summary>
 public sealed class WriterProcess : IDisposable
 {
     private const string Program = """
+        using Microsoft.Extensions.DependencyInjection;
+        using NeuroLake.Engine.Catalog;
+        using NeuroLake.Engine.Configuration;
         using NeuroLake.Engine.DuckDb;
         using NeuroLake.Engine.Storage;
+        using NeuroLake.Engine.Storage.S3;
         using NeuroLake.Engine.Tables;
 
         using var db = DuckDbDatabase.Open(null, new DuckDbSettings { Threads = 1 });
+        if (args[0] == "append-s3")
+        {
+            await using var catalog = new ServiceCollection().AddNeuroLakeCatalog(CatalogProvider.Sqlite, null, args[2]).BuildServiceProvider();
+            var s3 = new S3Options
+            {
+                ServiceUrl = Environment.GetEnvironmentVariable("NEUROLAKE_TEST_S3"),
+                AccessKey = Environment.GetEnvironmentVariable("NEUROLAKE_TEST_S3_ACCESS_KEY"),
+                SecretKey = Environment.GetEnvironmentVariable("NEUROLAKE_TEST_S3_SECRET_KEY"),
+                ForcePathStyle = true,
+            };
+            using var factory = new ObjectStoreFactory(
+                new StorageOptions { Commits = CommitCoordination.Coordinator, S3 = s3 }, catalog.GetRequiredService<ICommitCoordinator>(), new ConditionalCreateProbe());
+            var remote = new DeltaTable(await factory.OpenAsync(args[1]), db, new DeltaTableOptions { CheckpointInterval = 100_000 });
+            var writer = int.Parse(args[3]);
+            for (var seq = 0; seq < int.Parse(args[4]); seq++)
+            {
+                await remote.AppendAsync($"SELECT {writer} AS writer, {seq} AS seq");
+                Console.WriteLine(seq);
+            }
+
+            return;
+        }
+
         var table = new DeltaTable(new LocalObjectStore(args[1]), db);
         if (args[0] == "append")
         {
