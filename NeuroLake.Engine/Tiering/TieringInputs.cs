@@ -7,7 +7,9 @@ namespace NeuroLake.Engine.Tiering;
 /// <param name="InLatest">Read by the latest version; false: only older versions (time travel) need it.</param>
 /// <param name="RemovedAt">When the latest version stopped reading it (its tombstone), when known.</param>
 /// <param name="Tier">Where it is now.</param>
-public sealed record TieringFile(string Key, long Size, bool InLatest, DateTimeOffset LastModified, DateTimeOffset? RemovedAt, StorageTier Tier);
+/// <param name="Partition">The latest version's partition of the file (<c>region=eu/day=2026-01-01</c>); null when the table is not partitioned or the file is not in the latest version.</param>
+public sealed record TieringFile(
+    string Key, long Size, bool InLatest, DateTimeOffset LastModified, DateTimeOffset? RemovedAt, StorageTier Tier, string? Partition = null);
 
 /// <summary>One table as the planner sees it: its files, its override, and how it was used.</summary>
 /// <param name="Name">Dotted name, <c>catalog.schema.table</c>.</param>

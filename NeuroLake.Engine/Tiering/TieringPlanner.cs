@@ -61,12 +61,18 @@ public static class TieringPlanner
         var others = new List<TieringMove>();
         var untouched = table.LastTouched is not { } touched || now - touched >= TimeSpan.FromDays(options.WarmAfterDays);
         var busy = table.RecentReads >= Math.Max(1, options.PromoteAfterReads);
+        // A partition no write touched for the warm window goes warm even while the table is in use elsewhere.
+        var quietPartitions = table.Files.Where(f => f is { InLatest: true, Partition: not null })
+            .GroupBy(f => f.Partition!, StringComparer.Ordinal)
+            .Where(g => now - g.Max(f => f.LastModified) >= TimeSpan.FromDays(options.WarmAfterDays))
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
         var archive = table.Override != TierOverride.NeverArchive && configured.Contains(StorageTier.Cold)
             ? StorageTier.Cold
             : configured.Contains(StorageTier.Warm) ? StorageTier.Warm : table.Home;
         foreach (var file in table.Files)
         {
-            var (target, reason) = Target(table, file, options, configured, archive, untouched, busy, now);
+            var (target, reason) = Target(table, file, options, configured, archive, untouched, busy, quietPartitions, now);
             if (target == file.Tier)
             {
                 continue;
@@ -92,7 +98,8 @@ public static class TieringPlanner
     }
 
     private static (StorageTier Target, string Reason) Target(
-        TieringTable table, TieringFile file, TieringPlannerOptions options, IReadOnlyList<StorageTier> configured, StorageTier archive, bool untouched, bool busy, DateTimeOffset now)
+        TieringTable table, TieringFile file, TieringPlannerOptions options, IReadOnlyList<StorageTier> configured, StorageTier archive, bool untouched, bool busy,
+        IReadOnlySet<string> quietPartitions, DateTimeOffset now)
     {
         if (table.Override == TierOverride.PinHot)
         {
@@ -114,6 +121,11 @@ public static class TieringPlanner
         else if (untouched && file.Tier == StorageTier.Hot && table.Home == StorageTier.Hot && configured.Contains(StorageTier.Warm))
         {
             return (StorageTier.Warm, $"the table was not read or written for {options.WarmAfterDays}+ days");
+        }
+        else if (!busy && file.Partition is { } partition && quietPartitions.Contains(partition)
+            && file.Tier == StorageTier.Hot && table.Home == StorageTier.Hot && configured.Contains(StorageTier.Warm))
+        {
+            return (StorageTier.Warm, $"partition {partition} was not written for {options.WarmAfterDays}+ days");
         }
 
         if (file.Tier == StorageTier.Cold && table.Override == TierOverride.NeverArchive)

@@ -54,6 +54,9 @@ internal sealed class TieringSurvey(RegisteredTables registered, DuckDbDatabase 
         var snapshot = await new DeltaTable(store, duckDb).GetSnapshotAsync(null, ct).ConfigureAwait(false);
         var root = store.GetLocalPath("");
         var latest = snapshot.Files.Select(f => FilePaths.ToKey(f.Path, root)).ToHashSet(StringComparer.Ordinal);
+        var partitions = snapshot.PartitionColumns.Count == 0 ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : snapshot.Files.GroupBy(f => FilePaths.ToKey(f.Path, root), StringComparer.Ordinal).ToDictionary(
+                g => g.Key, g => string.Join("/", snapshot.PartitionColumns.Select(c => $"{c}={g.First().PartitionValues.GetValueOrDefault(c) ?? "null"}")), StringComparer.Ordinal);
         var removed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var tombstone in snapshot.Tombstones.Where(t => t.DeletionTimestamp is not null))
         {
@@ -64,7 +67,7 @@ internal sealed class TieringSurvey(RegisteredTables registered, DuckDbDatabase 
         var files = (await store.ListAsync("", null, ct).ConfigureAwait(false))
             .Where(o => !VacuumCommand.IsHidden(o.Key))
             .Select(o => new TieringFile(o.Key, o.Size, latest.Contains(o.Key), o.LastModified, removed.TryGetValue(o.Key, out var at) ? at : null,
-                store.Placements.Find(o.Key)?.Tier ?? home))
+                store.Placements.Find(o.Key)?.Tier ?? home, partitions.GetValueOrDefault(o.Key)))
             .ToList();
         var written = snapshot.Files.Count == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(snapshot.Files.Max(f => f.ModificationTime));
         var touched = new[] { lastUse, written }.Max();

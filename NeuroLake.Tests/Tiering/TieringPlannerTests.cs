@@ -42,6 +42,21 @@ public sealed class TieringPlannerTests
     }
 
     [Fact]
+    public void Partitions_no_write_touched_for_the_warm_window_go_warm_while_the_table_is_in_use_unless_it_is_read_often()
+    {
+        TieringFile In(string partition, string key, int writtenDaysAgo) => new(key, Gb, true, Now.AddDays(-writtenDaysAgo), null, StorageTier.Hot, partition);
+        TieringFile[] files = [In("day=2026-10-01", "a.parquet", 60), In("day=2026-10-01", "b.parquet", 31), In("day=2026-12-05", "c.parquet", 2), In("day=2026-12-05", "d.parquet", 45)];
+
+        var used = TieringPlanner.Plan([Table("events", files, lastTouchedDaysAgo: 1, reads: 2)], AllTiers, Options, Prices, Now);
+        var busy = TieringPlanner.Plan([Table("events", files, lastTouchedDaysAgo: 1, reads: 3)], AllTiers, Options, Prices, Now);
+
+        // The December partition had a write two days ago, so all of it stays, its 45-day-old file too.
+        Assert.Equal(["a.parquet", "b.parquet"], used.Moves.Select(m => m.Key));
+        Assert.All(used.Moves, m => Assert.Equal((StorageTier.Hot, StorageTier.Warm, "partition day=2026-10-01 was not written for 30+ days"), (m.From, m.To, m.Reason)));
+        Assert.Empty(busy.Moves);
+    }
+
+    [Fact]
     public void Latest_files_of_a_table_read_recently_stay_and_small_files_and_tables_are_left_alone()
     {
         var options = new TieringPlannerOptions { ColdAfterDays = 7, WarmAfterDays = 30, MinFileBytes = 100, MinTableBytes = 1000 };
