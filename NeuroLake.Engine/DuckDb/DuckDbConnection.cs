@@ -153,14 +153,14 @@ public sealed unsafe class DuckDbConnection : IDisposable
             for (var i = 0; i < count - 1; i++)
             {
                 using var statement = StatementExecution.PrepareExtracted(_handle, extracted, i, sql);
-                using var result = StatementExecution.Run(_handle, statement, streaming: false, sql, cancellationToken);
+                using var result = StatementExecution.Run(_handle, statement, streaming: false, sql, cancellationToken, Database.Nice);
                 rowsChanged += StatementExecution.RowsChangedOfMaterialized(result);
             }
 
             var last = StatementExecution.PrepareExtracted(_handle, extracted, count - 1, sql);
             try
             {
-                var result = StatementExecution.Run(_handle, last, streaming: true, sql, cancellationToken);
+                var result = StatementExecution.Run(_handle, last, streaming: true, sql, cancellationToken, Database.Nice);
                 return new DuckDbDataReader(result, sql, cancellationToken, registration, last, rowsChanged);
             }
             catch
@@ -314,7 +314,7 @@ public sealed unsafe class DuckDbConnection : IDisposable
         {
             registration = RegisterInterrupt(cancellationToken);
             _ran = true;
-            var result = StatementExecution.Run(_handle, prepared, streaming: true, sql, cancellationToken);
+            var result = StatementExecution.Run(_handle, prepared, streaming: true, sql, cancellationToken, Database.Nice);
             return new DuckDbDataReader(result, sql, cancellationToken, registration, prepared, rowsChangedBefore: 0);
         }
         catch

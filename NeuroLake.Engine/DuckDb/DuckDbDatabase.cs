@@ -33,6 +33,12 @@ public sealed unsafe class DuckDbDatabase : IDisposable
     /// <summary>True when every connection's time zone is UTC because <see cref="UseUtcGlobally"/> set it for all.</summary>
     public bool IsUtc { get; private set; }
 
+    /// <summary>
+    /// The nice value statements of this database execute at (<see cref="NicedThreads"/>), so they yield the cores to
+    /// other work; null: on the caller's thread at its priority. Set once after opening.
+    /// </summary>
+    public int? Nice { get; set; }
+
     private DuckDbConnectionPool? _tracked;
 
     /// <summary>Opens (or creates) the database at <paramref name="path"/>; null opens an in-memory database.</summary>

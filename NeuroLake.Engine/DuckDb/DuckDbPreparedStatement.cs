@@ -50,7 +50,7 @@ public sealed unsafe partial class DuckDbPreparedStatement : IDisposable
         try
         {
             _connection.MarkRan();
-            var result = StatementExecution.Run(_connection.Handle, _handle, streaming: true, Sql, cancellationToken);
+            var result = StatementExecution.Run(_connection.Handle, _handle, streaming: true, Sql, cancellationToken, _connection.Database.Nice);
             return new DuckDbDataReader(result, Sql, cancellationToken, registration, ownedStatement: null, rowsChangedBefore: 0);
         }
         catch

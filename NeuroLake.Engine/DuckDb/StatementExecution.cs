@@ -14,7 +14,7 @@ internal static unsafe class StatementExecution
     /// holds the whole result; a materialized one holds it all (used for statements whose rows are thrown away).
     /// </summary>
     internal static ResultHandle Run(
-        ConnectionHandle connection, PreparedStatementHandle statement, bool streaming, string sql, CancellationToken cancellationToken)
+        ConnectionHandle connection, PreparedStatementHandle statement, bool streaming, string sql, CancellationToken cancellationToken, int? nice = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var pending = new PendingResultHandle();
@@ -29,7 +29,11 @@ internal static unsafe class StatementExecution
 
         var result = new ResultHandle();
         result.DependOn(connection);
-        if (NativeMethods.ExecutePending(raw, result.Result) != NativeMethods.DuckDbSuccess)
+        var target = (nint)result.Result;
+        var state2 = nice is { } n
+            ? NicedThreads.Run(n, () => NativeMethods.ExecutePending(raw, (DuckDbResultStruct*)target))
+            : NativeMethods.ExecutePending(raw, result.Result);
+        if (state2 != NativeMethods.DuckDbSuccess)
         {
             var message = Utf8.Decode(NativeMethods.ResultError(result.Result));
             result.Dispose();

@@ -27,13 +27,18 @@ internal static class QuerySandbox
     /// folder from <see cref="Admission.AdmissionOptions"/>, because DuckDB's threads and memory are per database and
     /// the configuration is locked once open. Heavy work then cannot take the cores or memory interactive queries keep.
     /// </summary>
-    public static DuckDbDatabase OpenHeavyDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null) =>
-        Open(options, new DuckDbSettings
+    public static DuckDbDatabase OpenHeavyDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null)
+    {
+        var database = Open(options, new DuckDbSettings
         {
             Threads = options.Admission.ResolveHeavyThreads(Environment.ProcessorCount),
             MemoryLimit = options.Admission.HeavyMemoryLimit ?? options.MemoryLimit,
             TempDirectory = scratch.HeavySpill,
         }, scratch, cache);
+        // One DuckDB thread executes on the calling thread: run it at a lower priority, so interactive queries get the cores first.
+        database.Nice = 10;
+        return database;
+    }
 
     private static DuckDbDatabase Open(QueryServiceOptions options, DuckDbSettings settings, QueryScratch scratch, FileCache? cache)
     {
