@@ -30,10 +30,10 @@ internal static unsafe class StatementExecution
         var result = new ResultHandle();
         result.DependOn(connection);
         var target = (nint)result.Result;
-        var state2 = nice is { } n
+        var executed = nice is { } n
             ? NicedThreads.Run(n, () => NativeMethods.ExecutePending(raw, (DuckDbResultStruct*)target))
             : NativeMethods.ExecutePending(raw, result.Result);
-        if (state2 != NativeMethods.DuckDbSuccess)
+        if (executed != NativeMethods.DuckDbSuccess)
         {
             var message = Utf8.Decode(NativeMethods.ResultError(result.Result));
             result.Dispose();

@@ -8,12 +8,16 @@ public sealed class NicedThreadsTests
     public void Work_runs_on_a_thread_of_the_asked_nice_value_and_its_exceptions_reach_the_caller()
     {
 
-        // Linux only, like the machines this runs on. /proc/thread-self/stat: the 19th field is the thread's nice value (fields after the parenthesised name).
-        var nice = NicedThreads.Run(10, () => int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16]));
-        var own = int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16]);
+        var nice = NicedThreads.Run(10, ThreadNice);
+        var own = ThreadNice();
 
         Assert.Equal(10, nice);
         Assert.Equal(0, own);
         Assert.Equal("boom", Assert.Throws<InvalidOperationException>(() => NicedThreads.Run<int>(10, () => throw new InvalidOperationException("boom"))).Message);
     }
+
+    // Linux only, like the machines this runs on: in /proc/thread-self/stat the 19th field is the thread's nice value
+    // (the 17th after the parenthesised name).
+    private static int ThreadNice() =>
+        int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16], System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -314,11 +314,12 @@ public sealed class QueryService : IDisposable
         var analysis = Checked(statement);
         audited.Classified(analysis, request.DefaultSchema);
         await _authorizer.AuthorizeAsync(analysis, request, ct);
-        using var slot = await _admission.AdmitAsync(StatementWorkload.Of(analysis.Kind), wait => request.Progress?.Queue(wait), ct);
+        var workload = StatementWorkload.Of(analysis.Kind);
+        using var slot = await _admission.AdmitAsync(workload, wait => request.Progress?.Queue(wait), ct);
         request.Progress?.Enter(analysis.Classification.IsWrite ? "writing" : "reading");
         var insights = _insights.PrepareAsync(analysis, request, ct);
         // Off the caller's thread: DuckDB work inside the table layer blocks, and a UI polls progress meanwhile.
-        var outcome = await Task.Run(() => RunAsync(analysis, request, ct), ct);
+        var outcome = await Task.Run(() => RunAsync(analysis, request, workload, ct), ct);
         await (_lineage?.RecordAsync(analysis, outcome, request) ?? Task.CompletedTask);
         var result = new StatementResult(
             statement.Index, statement.Span.Line, analysis.Kind, outcome.Columns, outcome.Rows, outcome.HasMoreRows, outcome.RowsAffected,
@@ -362,7 +363,7 @@ public sealed class QueryService : IDisposable
         return request.RowLimit == 0 ? request with { RowLimit = _limits.RowLimit } : request;
     }
 
-    private async Task<StatementOutcome> RunAsync(StatementAnalysis analysis, QueryRequest request, CancellationToken ct)
+    private async Task<StatementOutcome> RunAsync(StatementAnalysis analysis, QueryRequest request, WorkloadClass workload, CancellationToken ct)
     {
         switch (analysis.Kind)
         {
@@ -372,7 +373,7 @@ public sealed class QueryService : IDisposable
                 var (sql, read) = await _resolver.RewriteAsync(analysis, request, ct);
                 var explain = analysis.Kind is StatementKind.Explain or StatementKind.ExplainAnalyze;
                 // A job's queries are heavy work too: they run where heavy work may use only its share of the cores.
-                var database = StatementWorkload.Of(analysis.Kind) == WorkloadClass.InteractiveQuery ? _duckDb : _heavyDb;
+                var database = workload == WorkloadClass.InteractiveQuery ? _duckDb : _heavyDb;
                 var outcome = await Task.Run(() => ResultReader.Read(database, sql, explain, request.RowLimit, ct), ct);
                 return outcome with { TablesRead = read };
             case StatementKind.CreateSchema:
