@@ -11,6 +11,14 @@ internal sealed class WriteBehind<T> : IAsyncDisposable, IDisposable
 {
     private const int Capacity = 4096;
     private const int MaxBatch = 512;
+
+    /// <summary>
+    /// How long the writer waits after a record arrives for others to join its batch: statements finishing close
+    /// together then share one catalog transaction instead of paying one each. A flush or dispose cuts it short.
+    /// </summary>
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
+
+    private readonly SemaphoreSlim _hurry = new(0);
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Capacity) { SingleReader = true });
     private readonly Func<IReadOnlyList<T>, Task> _writeBatch;
     private readonly Func<T, Task> _writeOne;
@@ -37,6 +45,7 @@ internal sealed class WriteBehind<T> : IAsyncDisposable, IDisposable
     public async Task FlushAsync(CancellationToken ct)
     {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hurry.Release();
         if (!_queue.Writer.TryWrite(new Pending(default!, null, written)))
         {
             try
@@ -56,6 +65,7 @@ internal sealed class WriteBehind<T> : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
+        _hurry.Release();
         await _worker;
     }
 
@@ -78,6 +88,11 @@ internal sealed class WriteBehind<T> : IAsyncDisposable, IDisposable
         var batch = new List<Pending>();
         while (await _queue.Reader.WaitToReadAsync())
         {
+            if (_queue.Reader.Count < MaxBatch)
+            {
+                await _hurry.WaitAsync(Gather);
+            }
+
             TaskCompletionSource? flushed = null;
             while (batch.Count < MaxBatch && flushed is null && _queue.Reader.TryRead(out var pending))
             {

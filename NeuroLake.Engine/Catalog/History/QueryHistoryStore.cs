@@ -163,7 +163,18 @@ public sealed class QueryHistoryStore : IAsyncDisposable, IDisposable
             queued = [.. _recentQueued];
         }
 
-        return read.Entries.Concat(queued.Where(e => e.Status == QueryStatus.Ok)).DistinctBy(e => e.Id)
+        // Entries are queued as their statements end, so the last `limit` successes queued are the newest but for a
+        // long statement overtaken by many short ones; merging only those keeps this cheap on every statement.
+        var newest = new List<QueryHistoryEntry>(Math.Min(limit, queued.Length));
+        for (var i = queued.Length - 1; i >= 0 && newest.Count < limit; i--)
+        {
+            if (queued[i].Status == QueryStatus.Ok)
+            {
+                newest.Add(queued[i]);
+            }
+        }
+
+        return read.Entries.Concat(newest).DistinctBy(e => e.Id)
             .OrderByDescending(e => e.StartedAt.UtcTicks).ThenByDescending(e => e.Id).Take(limit).ToList();
     }
 

@@ -41,7 +41,8 @@ internal sealed class QueryInsights(TableResolver resolver, QueryAdvisor advisor
             {
                 advice = await advisor.AdviseAsync(
                     new AdvisorContext(parsed, tables, advisor.Options), request.DefaultSchema,
-                    resolver.LatestAsync,
+                    // The statement's own tables come with their catalog entries: their snapshots need no lookup.
+                    (name, token) => tables.TryGetValue(name, out var table) ? resolver.LatestAsync(table, token) : resolver.LatestAsync(name, token),
                     ct);
             }
         }

@@ -374,8 +374,8 @@ public sealed class QueryService : IDisposable
                 var explain = analysis.Kind is StatementKind.Explain or StatementKind.ExplainAnalyze;
                 // A job's queries are heavy work too: they run where heavy work may use only its share of the cores.
                 var database = workload == WorkloadClass.InteractiveQuery ? _duckDb : _heavyDb;
-                var outcome = await Task.Run(() => ResultReader.Read(database, sql, explain, request.RowLimit, ct), ct);
-                return outcome with { TablesRead = read };
+                // Already off the caller's thread (see RunStatementAsync): no second hop.
+                return ResultReader.Read(database, sql, explain, request.RowLimit, ct) with { TablesRead = read };
             case StatementKind.CreateSchema:
                 return await _writes.CreateSchemaAsync(analysis, request, ct);
             case StatementKind.CreateTable or StatementKind.CreateTableAsSelect:

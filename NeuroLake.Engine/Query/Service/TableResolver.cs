@@ -87,6 +87,9 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
     public async Task<Snapshot> LatestAsync(SchemaTableName name, CancellationToken ct) =>
         await tables.Snapshots.LatestAsync(await LocationAsync(name, ct), ct);
 
+    /// <summary>The latest snapshot of a table whose catalog entry the caller already holds: no catalog round trip.</summary>
+    public Task<Snapshot> LatestAsync(TableInfo table, CancellationToken ct) => tables.Snapshots.LatestAsync(table.Location, ct);
+
     private async Task<string> LocationAsync(SchemaTableName name, CancellationToken ct) =>
         await catalog.FindTableLocationAsync(SecurablePath.ForTable(catalogName, name.Schema, name.Table), ct) ?? throw Missing(name);
 

@@ -41,9 +41,12 @@ public static class SnapshotRelation
             ? "SELECT NULL AS \"__nl_none\" WHERE false"
             : "SELECT " + string.Join(", ", dataFields.Select(f => $"CAST(NULL AS {DuckDbTypes.ToDuckDb(f.Type)}) AS {Sql.Quote(f.Name)}")) + " WHERE false";
         var fileColumn = partitions.Count > 0 ? $", filename AS {FileColumn}" : "";
+        // Unifying by name reads every file's schema at bind and costs the scan a few percent; one file has nothing
+        // to unify with (its missing columns come from the typed empty set below).
+        var options = paths.Count > 1 ? "union_by_name = true, hive_partitioning = false" : "hive_partitioning = false";
         var files = fileRowFilter is null
-            ? $"SELECT *{fileColumn} FROM read_parquet({fileList}, union_by_name = true, hive_partitioning = false)"
-            : $"SELECT *{fileColumn} FROM read_parquet({fileList}, union_by_name = true, hive_partitioning = false, file_row_number = true) WHERE {fileRowFilter}";
+            ? $"SELECT *{fileColumn} FROM read_parquet({fileList}, {options})"
+            : $"SELECT *{fileColumn} FROM read_parquet({fileList}, {options}, file_row_number = true) WHERE {fileRowFilter}";
         // The typed empty set is needed only for columns some file lacks; without it DuckDB plans the plain scan, with
         // its statistics (join orders of multi-table queries depend on them).
         var data = EveryFileHasEveryColumn(snapshot.Files, dataFields) ? files : $"({empty}) UNION ALL BY NAME ({files})";
