@@ -5,18 +5,19 @@ using NeuroLake.Engine.DuckDb;
 namespace NeuroLake.Engine.Query.Advisor;
 
 /// <summary>
-/// DuckDB's parse trees by SQL text (the advisor's rewrite of each statement): the same text always parses the same,
-/// and the advisor re-reads the recent history for every query, so most trees are asked for many times.
+/// DuckDB's parse trees of the advisor's rewrite of each statement, by a key the caller derives from the statement
+/// (its literal-blind text): the same key always parses to the same shape, and the advisor re-reads the recent history
+/// for every query, so most trees are asked for many times.
 /// </summary>
 internal static class ParseTreeCache
 {
     private const int Capacity = 4096;
     private static readonly ConcurrentDictionary<string, JsonElement?> Trees = new(StringComparer.Ordinal);
 
-    /// <summary>The statement's query node, or null when DuckDB cannot serialize it.</summary>
-    public static JsonElement? Get(DuckDbDatabase duckDb, string sql)
+    /// <summary>The query node of <paramref name="sql"/> (or of the text first parsed under <paramref name="key"/>), or null when DuckDB cannot serialize it.</summary>
+    public static JsonElement? Get(DuckDbDatabase duckDb, string key, string sql)
     {
-        if (Trees.TryGetValue(sql, out var known))
+        if (Trees.TryGetValue(key, out var known))
         {
             return known;
         }
@@ -28,7 +29,7 @@ internal static class ParseTreeCache
             Trees.Clear();
         }
 
-        Trees[sql] = tree;
+        Trees[key] = tree;
         return tree;
     }
 

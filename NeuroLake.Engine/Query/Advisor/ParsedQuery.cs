@@ -2,6 +2,8 @@ using System.Text.Json;
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Query.Syntax;
 
+using NeuroLake.Engine.Query.Service;
+
 namespace NeuroLake.Engine.Query.Advisor;
 
 /// <summary>
@@ -35,7 +37,8 @@ internal sealed class ParsedQuery
         }
 
         var sql = analysis.Reads.Count == 0 ? analysis.Statement.Text : analysis.Rewrite(r => Placeholder + numbers[r]);
-        return ParseTreeCache.Get(duckDb, sql) is { } root
+        // No rule and no PII flag reads a literal's value, so statements that differ only in their values share a tree.
+        return ParseTreeCache.Get(duckDb, LiteralBlindText.Of(analysis.Statement), sql) is { } root
             ? new ParsedQuery(root, analysis.Reads.Select(r => r.Name.ToSchemaTable(defaultSchema)).ToList())
             : null;
     }

@@ -48,6 +48,19 @@ public sealed class AdvisorRuleTests(CatalogDatabases databases) : QueryServiceT
         Assert.DoesNotContain(advice, f => f.Rule == MissingPartitionFilter.Rule && flagged);
     }
 
+    [Fact]
+    public async Task Statements_differing_only_in_values_share_a_parse_but_not_a_different_shape()
+    {
+        await CreatePartitionedAsync();
+
+        // The first statement's tree is remembered by its literal-blind text; the second reuses it, the third cannot.
+        Assert.Contains(await AdviceAsync("SELECT v FROM s.events WHERE year(day) = 2024"), f => f.Rule == FunctionOnPartitionColumn.Rule);
+        Assert.Contains(await AdviceAsync("SELECT v FROM s.events WHERE year(day) = 1999"), f => f.Rule == FunctionOnPartitionColumn.Rule);
+        var other = await AdviceAsync("SELECT v FROM s.events WHERE day = DATE '2024-01-01'");
+        Assert.DoesNotContain(other, f => f.Rule == FunctionOnPartitionColumn.Rule);
+        Assert.DoesNotContain(other, f => f.Rule == MissingPartitionFilter.Rule);
+    }
+
     [Theory]
     [InlineData("SELECT * FROM s.a CROSS JOIN s.b", true)]
     [InlineData("SELECT * FROM s.a, s.b WHERE a.k > 0", true)]
