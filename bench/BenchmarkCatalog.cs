@@ -18,5 +18,8 @@ internal static class BenchmarkCatalog
         new IngestBenchmark(),
         new AdmissionBenchmark(),
         new BackupBenchmark(),
+        new ProbeBenchmark(),
+        new MetaProbe(),
+        new AbProbe(),
     ];
 }
