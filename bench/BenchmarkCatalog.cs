@@ -18,8 +18,5 @@ internal static class BenchmarkCatalog
         new IngestBenchmark(),
         new AdmissionBenchmark(),
         new BackupBenchmark(),
-        new ProbeBenchmark(),
-        new MetaProbe(),
-        new AbProbe(),
     ];
 }

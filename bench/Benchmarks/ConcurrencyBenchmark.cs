@@ -171,7 +171,7 @@ public sealed class ConcurrencyBenchmark : IBenchmark
     private sealed record Side(double PerSecond, double P50, double P99);
 
     /// <summary>The real web app (found by its SqlRequest type: the bench has a Program of its own) with its data folder in a fresh temp folder, deleted afterwards; warnings only in the log.</summary>
-    internal sealed class BenchApp : WebApplicationFactory<SqlRequest>
+    private sealed class BenchApp : WebApplicationFactory<SqlRequest>
     {
         private readonly string _data = Path.Combine(Path.GetTempPath(), "neurolake-bench-concurrency-" + Guid.NewGuid().ToString("N"));
 
