@@ -15,14 +15,26 @@ public sealed class DuckDbActivity : IDisposable
     private readonly Lock _gate = new();
     private readonly List<DuckDbConnection> _open = [];
 
-    private DuckDbActivity(DuckDbActivity? outer) => _outer = outer;
+    private DuckDbActivity(DuckDbActivity? outer, bool tracksProgress)
+    {
+        _outer = outer;
+        TracksProgress = tracksProgress;
+    }
 
     internal static DuckDbActivity? Current => CurrentActivity.Value;
 
+    /// <summary>
+    /// False when nobody will read <see cref="Progress"/>: the activity's connections then leave DuckDB's progress
+    /// tracking off (see <see cref="DuckDbDatabase.ConnectTracked"/>), which small statements pay for in CPU.
+    /// </summary>
+    public bool TracksProgress { get; }
+
     /// <summary>Starts tracking connections opened from here on in this async flow.</summary>
-    public static DuckDbActivity Begin()
+    /// <param name="trackProgress">Whether anyone will read <see cref="Progress"/>; an outer activity that does keeps it on.</param>
+    public static DuckDbActivity Begin(bool trackProgress = true)
     {
-        var activity = new DuckDbActivity(CurrentActivity.Value);
+        var outer = CurrentActivity.Value;
+        var activity = new DuckDbActivity(outer, trackProgress || outer?.TracksProgress == true);
         CurrentActivity.Value = activity;
         return activity;
     }

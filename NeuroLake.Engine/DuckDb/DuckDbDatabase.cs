@@ -40,6 +40,7 @@ public sealed unsafe class DuckDbDatabase : IDisposable
     public int? Nice { get; set; }
 
     private DuckDbConnectionPool? _tracked;
+    private DuckDbConnectionPool? _quiet;
 
     /// <summary>Opens (or creates) the database at <paramref name="path"/>; null opens an in-memory database.</summary>
     public static DuckDbDatabase Open(string? path = null, DuckDbSettings? settings = null)
@@ -96,17 +97,21 @@ public sealed unsafe class DuckDbDatabase : IDisposable
     /// <summary>
     /// A connection that reports <see cref="DuckDbConnection.QueryProgress"/> even when the configuration is locked:
     /// one of those <see cref="ReserveTrackedConnections"/> set up, returned to them on dispose; when all are in use, a
-    /// plain <see cref="Connect"/>. Meant for statements that leave no session state behind (queries).
+    /// plain <see cref="Connect"/>. Meant for statements that leave no session state behind (queries). Inside a
+    /// <see cref="DuckDbActivity"/> begun without progress, the connection tracks none (nobody reads it) and comes
+    /// from a second reserve, profiled the same way.
     /// </summary>
     public DuckDbConnection ConnectTracked()
     {
-        var connection = _tracked?.Rent() ?? DuckDbConnection.Open(this);
+        var progress = DuckDbActivity.Current?.TracksProgress ?? true;
+        var connection = (progress ? _tracked : _quiet)?.Rent() ?? DuckDbConnection.Open(this, progress);
         DuckDbConnectionWatch.Opened(connection);
         return connection;
     }
 
     /// <summary>
-    /// Opens <paramref name="count"/> connections with progress tracking on for <see cref="ConnectTracked"/>; call
+    /// Opens <paramref name="count"/> connections with progress tracking on for <see cref="ConnectTracked"/> (and as many
+    /// without, for activities nobody watches); call
     /// before <see cref="LockConfiguration"/>, after which no connection can turn tracking on. With
     /// <paramref name="profile"/>, DuckDB's profiler also measures each statement's allocated memory and CPU time, which
     /// the connection hands to the current <see cref="DuckDbActivity"/> when it is returned (profiling, like tracking,
@@ -121,16 +126,23 @@ public sealed unsafe class DuckDbDatabase : IDisposable
         }
 
         _tracked ??= new DuckDbConnectionPool();
+        _quiet ??= new DuckDbConnectionPool();
         for (var i = 0; i < count; i++)
         {
-            var connection = DuckDbConnection.Open(this);
-            if (profile)
-            {
-                connection.EnableProfiling();
-            }
-
-            _tracked.Add(connection);
+            _tracked.Add(Reserved(trackProgress: true, profile));
+            _quiet.Add(Reserved(trackProgress: false, profile));
         }
+    }
+
+    private DuckDbConnection Reserved(bool trackProgress, bool profile)
+    {
+        var connection = DuckDbConnection.Open(this, trackProgress);
+        if (profile)
+        {
+            connection.EnableProfiling();
+        }
+
+        return connection;
     }
 
     /// <summary>Sets the TimeZone of every connection, present and future, to UTC; a no-op once done.</summary>
@@ -169,6 +181,7 @@ public sealed unsafe class DuckDbDatabase : IDisposable
     public void Dispose()
     {
         _tracked?.Dispose();
+        _quiet?.Dispose();
         _handle.Dispose();
     }
 }

@@ -42,3 +42,38 @@ public sealed class DuckDbQueryProgressTests(ITestOutputHelper output)
         Assert.Equal(-1, db.Connection.QueryProgress);
     }
 }
+
+public sealed class DuckDbQuietConnectionTests
+{
+    [Theory]
+    [InlineData(true, "true")]
+    [InlineData(false, "false")]
+    public void Reserved_connections_track_progress_only_for_activities_that_read_it(bool trackProgress, string expected)
+    {
+        using var database = DuckDbDatabase.Open();
+        database.ReserveTrackedConnections(1, profile: true);
+        database.LockConfiguration();
+        using var activity = DuckDbActivity.Begin(trackProgress);
+
+        using var connection = database.ConnectTracked();
+
+        Assert.Equal(expected, Convert.ToString(connection.ExecuteScalar("SELECT current_setting('enable_progress_bar')"), System.Globalization.CultureInfo.InvariantCulture), ignoreCase: true);
+        // Profiled either way: the statement's CPU reaches the activity (metering) whether or not progress is tracked.
+        Assert.NotNull(connection.ProfiledMetric("CPU_TIME"));
+    }
+
+    [Fact]
+    public void An_activity_inside_one_that_reads_progress_tracks_it_too()
+    {
+        using var database = DuckDbDatabase.Open();
+        database.ReserveTrackedConnections(1);
+        database.LockConfiguration();
+        using var outer = DuckDbActivity.Begin();
+        using var inner = DuckDbActivity.Begin(trackProgress: false);
+
+        using var connection = database.ConnectTracked();
+
+        Assert.True(inner.TracksProgress);
+        Assert.Equal("true", Convert.ToString(connection.ExecuteScalar("SELECT current_setting('enable_progress_bar')"), System.Globalization.CultureInfo.InvariantCulture), ignoreCase: true);
+    }
+}

@@ -23,7 +23,7 @@ namespace NeuroLake.Bench.Benchmarks;
 /// for a fixed time, service first, then raw. Prints statements/s, p50 and p99 per side and the throughput ratio
 /// raw / service, then <c>RESULT concurrency clients=N ratio=...</c> for the main client count (goal ≤ 2 at 8 clients).
 /// Arguments: [--clients N] (default 8; 1 and 50 are always measured too) [--seconds S] (default 5 per side and count)
-/// [--rows N] (default 100000).
+/// [--rows N] (default 100000) [--warmup S] (default 2: seconds of statements per side and count before timing).
 /// </summary>
 public sealed class ConcurrencyBenchmark : IBenchmark
 {
@@ -36,6 +36,7 @@ public sealed class ConcurrencyBenchmark : IBenchmark
         var clients = int.Parse(Option(args, "--clients") ?? "8", CultureInfo.InvariantCulture);
         var seconds = double.Parse(Option(args, "--seconds") ?? "5", CultureInfo.InvariantCulture);
         var rows = long.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture);
+        var warmUp = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup") ?? "2", CultureInfo.InvariantCulture));
         await using var app = new BenchApp();
         app.UseKestrel(0);
         app.StartServer();
@@ -57,16 +58,16 @@ public sealed class ConcurrencyBenchmark : IBenchmark
         var ratio = 0.0;
         foreach (var count in new[] { 1, clients, 50 }.Distinct())
         {
-            var service = await MeasureAsync(count, duration, rows, (sql, ct) => PostAsync(http, Qualified(sql), ct), cancellationToken);
-            var inProcess = await MeasureAsync(count, duration, rows, (sql, ct) => queries.ExecuteAsync(Qualified(sql), new QueryRequest(user), ct), cancellationToken);
+            var service = await MeasureAsync(count, duration, warmUp, rows, (sql, ct) => PostAsync(http, Qualified(sql), ct), cancellationToken);
+            var inProcess = await MeasureAsync(count, duration, warmUp, rows, (sql, ct) => queries.ExecuteAsync(Qualified(sql), new QueryRequest(user), ct), cancellationToken);
             var connections = Enumerable.Range(0, count).Select(_ => raw.Connect()).ToList();
             try
             {
-                var direct = await MeasureAsync(count, duration, rows, (sql, ct, client) => RawAsync(connections[client], sql, ct), cancellationToken);
+                var direct = await MeasureAsync(count, duration, warmUp, rows, (sql, ct, client) => RawAsync(connections[client], sql, ct), cancellationToken);
                 var r = direct.PerSecond / service.PerSecond;
                 ratio = count == clients ? r : ratio;
                 Console.WriteLine(FormattableString.Invariant(
-                    $"clients {count,3}: http {service.PerSecond,6:F0} stmt/s p50 {service.P50,6:F2} ms p99 {service.P99,7:F2} ms | in-process {inProcess.PerSecond,6:F0} stmt/s p50 {inProcess.P50,6:F2} ms | raw duckdb {direct.PerSecond,8:F0} stmt/s p50 {direct.P50,7:F2} ms p99 {direct.P99,7:F2} ms | ratio {r:F2}"));
+                    $"clients {count,3}: http {service.PerSecond,6:F0} stmt/s p50 {service.P50,6:F2} ms p99 {service.P99,7:F2} ms cpu {service.CpuPerStatement:F2} ms/stmt | in-process {inProcess.PerSecond,6:F0} stmt/s p50 {inProcess.P50,6:F2} ms cpu {inProcess.CpuPerStatement:F2} ms/stmt | raw duckdb {direct.PerSecond,8:F0} stmt/s p50 {direct.P50,7:F2} ms p99 {direct.P99,7:F2} ms cpu {direct.CpuPerStatement:F2} ms/stmt | ratio {r:F2} cpu ratio {service.CpuPerStatement / direct.CpuPerStatement:F2}"));
             }
             finally
             {
@@ -88,24 +89,27 @@ public sealed class ConcurrencyBenchmark : IBenchmark
             : $"SELECT bucket, count(*) AS n, sum(price) AS total FROM items WHERE bucket = {k % 100} GROUP BY bucket";
     }
 
-    private static Task<Side> MeasureAsync(int clients, TimeSpan duration, long rows, Func<string, CancellationToken, Task> run, CancellationToken ct) =>
-        MeasureAsync(clients, duration, rows, (sql, token, _) => run(sql, token), ct);
+    private static Task<Side> MeasureAsync(int clients, TimeSpan duration, TimeSpan warmUp, long rows, Func<string, CancellationToken, Task> run, CancellationToken ct) =>
+        MeasureAsync(clients, duration, warmUp, rows, (sql, token, _) => run(sql, token), ct);
 
-    private static async Task<Side> MeasureAsync(int clients, TimeSpan duration, long rows, Func<string, CancellationToken, int, Task> run, CancellationToken ct)
+    private static async Task<Side> MeasureAsync(int clients, TimeSpan duration, TimeSpan warmUp, long rows, Func<string, CancellationToken, int, Task> run, CancellationToken ct)
     {
         // Clients on threads of their own (raw DuckDB blocks its caller), and a pool big enough for every client
         // from the start, so neither side waits for the thread pool to grow.
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, clients + 16), io);
-        // A few statements per client first, so neither side is timed while warming up.
+        // Statements for a while first, so neither side is timed while warming up: .NET compiles the service's hot
+        // paths again, optimized, after their first calls, and on a busy machine that takes seconds.
+        var warming = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Client(async () =>
         {
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < 3 || warming.Elapsed < warmUp; i++)
             {
-                await run(Statement(c, i, rows), ct, c);
+                await run(Statement(c, i % 3, rows), ct, c);
             }
         })));
         var latencies = new List<double>[clients];
+        var cpu = ProcessCpuClock.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Client(async () =>
         {
@@ -118,8 +122,9 @@ public sealed class ConcurrencyBenchmark : IBenchmark
             }
         })));
         var elapsed = clock.Elapsed.TotalSeconds;
+        var used = ProcessCpuClock.Now() - cpu;
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new Side(all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new Side(all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), used is { } time && all.Count > 0 ? time.TotalMilliseconds / all.Count : double.NaN);
     }
 
     private static Task Client(Func<Task> body) =>
@@ -168,7 +173,8 @@ public sealed class ConcurrencyBenchmark : IBenchmark
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private sealed record Side(double PerSecond, double P50, double P99);
+    /// <param name="CpuPerStatement">The process's CPU ms per statement, client included: with every core busy, throughput is the cores over it, so the ratio of these holds steadier than wall-clock throughput on a shared machine.</param>
+    private sealed record Side(double PerSecond, double P50, double P99, double CpuPerStatement);
 
     /// <summary>The real web app (found by its SqlRequest type: the bench has a Program of its own) with its data folder in a fresh temp folder, deleted afterwards; warnings only in the log.</summary>
     private sealed class BenchApp : WebApplicationFactory<SqlRequest>

@@ -172,7 +172,7 @@ public sealed class QueryService : IDisposable
             using var files = new StatementFiles();
             var statementRequest = request with { Meter = meter, Files = files };
             var audited = new AuditedStatement();
-            using var activity = DuckDbActivity.Begin();
+            using var activity = DuckDbActivity.Begin(trackProgress: request.Progress is not null);
             meter.Profile(activity);
             using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
             using var span = EngineTelemetry.Source.StartActivity("statement");
@@ -272,7 +272,7 @@ public sealed class QueryService : IDisposable
         var meter = new WorkMeter(startedAt);
         using var files = new StatementFiles();
         request = request with { Meter = meter, Files = files };
-        using var activity = DuckDbActivity.Begin();
+        using var activity = DuckDbActivity.Begin(trackProgress: request.Progress is not null);
         meter.Profile(activity);
         using var deadline = new StatementDeadline(_limits.StatementTimeout, ct);
         request.Progress?.Start(0, 1, "exporting", activity);

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace NeuroLake.Bench.Tpch;
+namespace NeuroLake.Bench;
 
 /// <summary>The process's CPU clock (<c>clock_gettime(CLOCK_PROCESS_CPUTIME_ID)</c>): every thread's CPU time, to the nanosecond.</summary>
 internal static partial class ProcessCpuClock
