@@ -22,12 +22,20 @@ internal static partial class TypedExpression
                 // Text with a leading zero ("0042") would lose it as a number: fail it so it is seen, not silently changed.
                 $"CASE WHEN length({raw}) > 1 AND starts_with({raw}, '0') THEN NULL ELSE TRY_CAST({raw} AS {target}) END",
             ParseKind.AsRead or ParseKind.Cast => $"TRY_CAST({raw} AS {target})",
-            ParseKind.Strptime => $"TRY_CAST(try_strptime(CAST({raw} AS VARCHAR), {SqlText.Literal(parse.Format ?? throw MissingFormat())}) AS {target})",
+            ParseKind.Strptime => Strptime($"CAST({raw} AS VARCHAR)", parse.Format ?? throw MissingFormat(), target),
             ParseKind.ThousandsSeparator => $"TRY_CAST(replace(CAST({raw} AS VARCHAR), ',', '') AS {target})",
             ParseKind.JsonScalarText when target == "VARCHAR" => $"json_extract_string({raw}, '$')",
             ParseKind.JsonScalarText => $"TRY_CAST(json_extract_string({raw}, '$') AS {target})",
             _ => throw new ArgumentOutOfRangeException(nameof(parse)),
         };
+    }
+
+    private static string Strptime(string text, string format, string target)
+    {
+        var parsed = $"TRY_CAST(try_strptime({text}, {SqlText.Literal(format)}) AS {target})";
+        return IsoDateShape.CastCondition(text, format, target) is { } castable
+            ? $"CASE WHEN {castable} THEN TRY_CAST({text} AS {target}) ELSE {parsed} END"
+            : parsed;
     }
 
     /// <summary>True when the value is the source value untouched, so it can never fail to parse.</summary>
