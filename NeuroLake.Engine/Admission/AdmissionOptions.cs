@@ -1,3 +1,4 @@
+using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Metering;
 
 namespace NeuroLake.Engine.Admission;
@@ -46,6 +47,29 @@ public sealed class AdmissionOptions
     /// set, otherwise DuckDB's default.
     /// </summary>
     public string? HeavyMemoryLimit { get; set; }
+
+    /// <summary>
+    /// Nice value (Linux CPU priority, 1 to 19; 0 leaves heavy work at normal priority) of the heavy databases' DuckDB
+    /// worker threads and of the threads their statements execute on, so heavy work uses idle cores but yields them to
+    /// interactive queries. Default 10.
+    /// </summary>
+    public int HeavyNice { get; set; } = 10;
+
+    /// <summary>
+    /// DuckDB settings of a database for heavy work (the query service's heavy database, the load database): the heavy
+    /// threads for <paramref name="cores"/> cores, <see cref="HeavyMemoryLimit"/> or else <paramref name="memoryLimit"/>,
+    /// spilling to <paramref name="spill"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A configured value is out of range; names it.</exception>
+    public DuckDbSettings HeavySettings(int cores, string? memoryLimit, string spill)
+    {
+        if (HeavyNice is < 0 or > 19)
+        {
+            throw new ArgumentException($"NeuroLake:Admission:HeavyNice is {HeavyNice}: give a nice value from 0 (normal priority) to 19 (lowest), or leave it out for 10.");
+        }
+
+        return new DuckDbSettings { Threads = ResolveHeavyThreads(cores), MemoryLimit = HeavyMemoryLimit ?? memoryLimit, TempDirectory = spill };
+    }
 
     /// <summary>The heavy database's threads for a machine of <paramref name="cores"/> cores.</summary>
     /// <exception cref="ArgumentException">A configured value is zero or negative; names it.</exception>
