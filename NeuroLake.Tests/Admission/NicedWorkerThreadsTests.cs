@@ -16,7 +16,7 @@ public sealed class NicedWorkerThreadsTests
     public void The_heavy_and_load_databases_workers_run_at_the_heavy_nice_value_and_the_interactive_databases_at_normal_priority()
     {
         using var folder = new TempFolder();
-        var options = new QueryServiceOptions { WarehouseRoot = folder.Sub("warehouse"), Threads = 3, Admission = new AdmissionOptions { HeavyThreads = 3, HeavyNice = 10 } };
+        var options = new QueryServiceOptions { WarehouseRoot = folder.Sub("warehouse"), Threads = 3, Admission = new AdmissionOptions { HeavyThreads = 3 } };
         using var scratch = new QueryScratch(folder.Path);
         var before = ThreadPriorities.Read();
 
@@ -28,15 +28,16 @@ public sealed class NicedWorkerThreadsTests
         var started = ThreadPriorities.Read().Where(t => !before.ContainsKey(t.Key)).Select(t => t.Value).ToList();
         int[] Nices(string name) => started.Where(t => t.Name == name).Select(t => t.Nice).Distinct().ToArray();
         Assert.True(started.Count(t => t.Name == "duckdb-heavy") >= 2 && started.Count(t => t.Name == "duckdb-load") >= 2 && started.Count(t => t.Name == "duckdb-query") >= 2, string.Join(", ", started));
-        Assert.Equal([10], Nices("duckdb-heavy"));
-        Assert.Equal([10], Nices("duckdb-load"));
+        Assert.Equal([19], Nices("duckdb-heavy"));
+        Assert.Equal([19], Nices("duckdb-load"));
         Assert.Equal([0], Nices("duckdb-query"));
-        Assert.Equal((null, 10, 10), (interactive.Nice, heavy.Nice, loads.Database.Nice));
+        Assert.Equal((null, 19, 19), (interactive.Nice, heavy.Nice, loads.Database.Nice));
     }
 
     [Fact]
-    public void Heavy_nice_zero_leaves_heavy_work_at_normal_priority_and_a_value_past_19_is_refused_by_name()
+    public void Heavy_nice_zero_leaves_heavy_work_at_normal_priority_on_the_heavy_share_of_the_cores_and_a_value_past_19_is_refused_by_name()
     {
+        Assert.Equal((8, 4), (new AdmissionOptions().ResolveHeavyThreads(8), new AdmissionOptions { HeavyNice = 0 }.ResolveHeavyThreads(8)));
         using var folder = new TempFolder();
         var options = new QueryServiceOptions { WarehouseRoot = folder.Sub("warehouse"), Admission = new AdmissionOptions { HeavyThreads = 2, HeavyNice = 0 } };
         using var scratch = new QueryScratch(folder.Path);
