@@ -20,13 +20,13 @@ public sealed class IngestionDatabase : IDisposable
 
     /// <summary>
     /// Opens it with <paramref name="admission"/>'s heavy settings; <paramref name="memoryLimit"/> (<c>NeuroLake:DuckDb:MemoryLimit</c>)
-    /// when no heavy memory limit is set; spilling to <c>spill-load</c> in <paramref name="scratchFolder"/>.
+    /// when no heavy memory limit is set; spilling to <paramref name="spill"/> (the app's: <c>&lt;scratch&gt;/spill-load</c>).
     /// </summary>
     /// <exception cref="ArgumentException">An admission setting is out of range; names it.</exception>
-    public static IngestionDatabase Open(AdmissionOptions admission, string? memoryLimit, string scratchFolder)
+    public static IngestionDatabase Open(AdmissionOptions admission, string? memoryLimit, string spill)
     {
         ArgumentNullException.ThrowIfNull(admission);
-        var settings = admission.HeavySettings(Environment.ProcessorCount, memoryLimit, Path.Combine(scratchFolder, "spill-load"));
+        var settings = admission.HeavySettings(Environment.ProcessorCount, memoryLimit, spill);
         return new IngestionDatabase(DuckDbDatabase.OpenOnThread("duckdb-load", admission.HeavyNice, null, settings));
     }
 

@@ -22,7 +22,7 @@ public sealed class NicedWorkerThreadsTests
 
         using var interactive = QuerySandbox.OpenDatabase(options, scratch);
         using var heavy = QuerySandbox.OpenHeavyDatabase(options, scratch);
-        using var loads = IngestionDatabase.Open(options.Admission, null, folder.Path);
+        using var loads = IngestionDatabase.Open(options.Admission, null, folder.Sub("spill-load"));
 
         // Three DuckDB threads are the caller's and two workers; other tests may open databases meanwhile, so at least two.
         var started = ThreadPriorities.Read().Where(t => !before.ContainsKey(t.Key)).Select(t => t.Value).ToList();
@@ -46,6 +46,6 @@ public sealed class NicedWorkerThreadsTests
 
         Assert.Null(heavy.Nice);
         options.Admission.HeavyNice = 20;
-        Assert.Contains("NeuroLake:Admission:HeavyNice is 20", Assert.Throws<ArgumentException>(() => IngestionDatabase.Open(options.Admission, null, folder.Path)).Message);
+        Assert.Contains("NeuroLake:Admission:HeavyNice is 20", Assert.Throws<ArgumentException>(() => IngestionDatabase.Open(options.Admission, null, folder.Sub("spill-load"))).Message);
     }
 }

@@ -117,7 +117,7 @@ public static class EngineExtensions
     private static Engine.Ingestion.IngestionDatabase OpenIngestionDatabase(NeuroLakeOptions options)
     {
         Directory.CreateDirectory(options.DataDirectory);
-        return Engine.Ingestion.IngestionDatabase.Open(options.Admission, options.DuckDb.MemoryLimit, options.DuckDb.ResolveTempDirectory(options.DataDirectory));
+        return Engine.Ingestion.IngestionDatabase.Open(options.Admission, options.DuckDb.MemoryLimit, options.DuckDb.LoadSpill(options.DataDirectory));
     }
 
     private static DuckDbDatabase OpenDatabase(NeuroLakeOptions options)

@@ -41,7 +41,7 @@ public sealed class IngestBenchmark : IBenchmark
             var sw = Stopwatch.StartNew();
             cpu = Environment.CpuUsage.TotalTime;
             // The load runs where the app runs it: on the load database, with the heavy work's threads, memory and priority.
-            using var loads = IngestionDatabase.Open(new AdmissionOptions { HeavyMemoryLimit = options.MemoryLimit }, null, root);
+            using var loads = IngestionDatabase.Open(new AdmissionOptions { HeavyMemoryLimit = options.MemoryLimit }, null, Path.Combine(root, "spill-load"));
             var report = await IngestAsync(loads.Database, file, Path.Combine(root, "table"), cancellationToken);
             var ingestMs = sw.Elapsed.TotalMilliseconds;
             var ingestCpu = Environment.CpuUsage.TotalTime - cpu;
