@@ -34,4 +34,7 @@ public sealed class DuckDbOptions
 
     /// <summary>The shared database's spill folder, given the absolute data folder.</summary>
     public string SharedSpill(string dataDirectory) => Path.Combine(ResolveTempDirectory(dataDirectory), "spill");
+
+    /// <summary>The load database's spill folder (<c>&lt;scratch&gt;/spill-load</c>), given the absolute data folder.</summary>
+    public string LoadSpill(string dataDirectory) => Path.Combine(ResolveTempDirectory(dataDirectory), "spill-load");
 }

@@ -35,9 +35,10 @@ public sealed unsafe class DuckDbDatabase : IDisposable
 
     /// <summary>
     /// The nice value statements of this database execute at (<see cref="NicedThreads"/>), so they yield the cores to
-    /// other work; null: on the caller's thread at its priority. Set once after opening.
+    /// other work; null: on the caller's thread at its priority. Set by <see cref="OpenOnThread"/>, with DuckDB's own
+    /// worker threads at the same nice value.
     /// </summary>
-    public int? Nice { get; set; }
+    public int? Nice { get; private set; }
 
     private DuckDbConnectionPool? _tracked;
     private DuckDbConnectionPool? _quiet;
@@ -85,6 +86,25 @@ public sealed unsafe class DuckDbDatabase : IDisposable
             NativeMethods.DestroyConfig(ref config);
         }
     }
+
+    /// <summary>
+    /// Opens like <see cref="Open"/>, on a new thread named <paramref name="threadName"/> at nice value
+    /// <paramref name="nice"/> (none: the normal priority): DuckDB starts its worker threads while opening, and they
+    /// inherit the opener's name and nice value, so they run at that priority and show under that name (<c>top -H</c>,
+    /// <c>/proc/self/task/*/comm</c>). Statements then execute at that nice value too (<see cref="Nice"/>). Where the nice
+    /// value cannot be set the database opens at normal priority, <see cref="Nice"/> stays null and
+    /// <see cref="UnnicedReason"/> says why.
+    /// </summary>
+    public static DuckDbDatabase OpenOnThread(string threadName, int? nice, string? path, DuckDbSettings settings)
+    {
+        var database = NicedThreads.RunOnNewThread(threadName, nice is > 0 ? nice : null, () => Open(path, settings), out var unniced);
+        database.Nice = unniced is null && nice is > 0 ? nice : null;
+        database.UnnicedReason = unniced;
+        return database;
+    }
+
+    /// <summary>Why <see cref="OpenOnThread"/> could not lower this database's priority as asked; null when it could.</summary>
+    public string? UnnicedReason { get; private set; }
 
     /// <summary>Opens a new connection; each connection is meant for one thread at a time.</summary>
     public DuckDbConnection Connect()

@@ -44,6 +44,53 @@ internal static partial class NicedThreads
         return result;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a new thread named <paramref name="name"/>, at nice value <paramref name="nice"/>
+    /// when given, and waits. Threads the work starts inherit the name and the nice value (Linux copies both into a new
+    /// thread): how DuckDB's worker threads, started while a database opens, get the priority.
+    /// </summary>
+    /// <param name="unniced">Why the nice value could not be set; null when it was, or when none was asked.</param>
+    public static T RunOnNewThread<T>(string name, int? nice, Func<T> work, out string? unniced)
+    {
+        T result = default!;
+        Exception? error = null;
+        string? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                failure = nice is { } n ? Apply(n) : null;
+                result = work();
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        })
+        { IsBackground = true, Name = name };
+        thread.Start();
+        thread.Join();
+        if (error is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+
+        unniced = failure;
+        return result;
+    }
+
+    /// <summary>Sets the calling thread's nice value; returns why it could not, or null.</summary>
+    private static string? Apply(int nice)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "thread priorities are set only on Linux";
+        }
+
+        // PRIO_PROCESS with a thread id sets that thread's nice value on Linux; raising it needs no privilege.
+        return SetPriority(0, GetThreadId(), nice) == 0 ? null : $"setpriority failed with errno {Marshal.GetLastPInvokeError()}";
+    }
+
     private static BlockingCollection<Action> Start(int nice)
     {
         var queue = new BlockingCollection<Action>();
@@ -51,11 +98,7 @@ internal static partial class NicedThreads
         {
             new Thread(() =>
             {
-                if (OperatingSystem.IsLinux())
-                {
-                    // PRIO_PROCESS with a thread id sets that thread's nice value on Linux; raising it needs no privilege.
-                    _ = SetPriority(0, GetThreadId(), nice);
-                }
+                _ = Apply(nice);
 
                 foreach (var work in queue.GetConsumingEnumerable())
                 {
@@ -68,7 +111,7 @@ internal static partial class NicedThreads
         return queue;
     }
 
-    [LibraryImport("libc", EntryPoint = "setpriority")]
+    [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     private static partial int SetPriority(int which, int who, int priority);
 
     [LibraryImport("libc", EntryPoint = "gettid")]

@@ -73,6 +73,10 @@ public sealed class FileIngestion(
         {
             return await LoadAsync(request, schema, ct).ConfigureAwait(false);
         }
+        catch (Exception e) when (IngestionDatabase.OutOfMemory(e) is { } clear)
+        {
+            throw clear;
+        }
         finally
         {
             schema.Source.DeleteTranscodedCopy();
@@ -83,7 +87,8 @@ public sealed class FileIngestion(
     {
         var progress = request.Progress;
         var (location, isNew) = await LocateAsync(request, ct).ConfigureAwait(false);
-        var target = await IngestionTables.OpenAsync(location, duckDb, stores, new DeltaTableOptions { Observer = observer, UserName = request.User }, ct)
+        // The target opens on the loader's database: the load's write runs there, under the load database's limits.
+        var target = await IngestionTables.OpenAsync(location, loader.Database, stores, new DeltaTableOptions { Observer = observer, UserName = request.User }, ct)
             .ConfigureAwait(false);
         var id = Guid.NewGuid().ToString("N");
         var report = await IngestionTables.WithoutLeftoversAsync(target, isNew, () => loader.LoadAsync(

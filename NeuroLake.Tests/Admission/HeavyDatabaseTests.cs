@@ -31,7 +31,7 @@ public sealed class HeavyDatabaseTests(CatalogDatabases databases) : QueryServic
         Assert.Equal(("2", "953.6 MiB"), (interactive.Threads, interactive.Memory));
         Assert.Equal(("1", "30.5 MiB"), (heavy.Threads, heavy.Memory));
         Assert.NotEqual(interactive.Spill, heavy.Spill);
-        Assert.Equal((null, 10), (Service.DuckDb.Nice, Service.HeavyDuckDb.Nice));
+        Assert.Equal((null, 19), (Service.DuckDb.Nice, Service.HeavyDuckDb.Nice));
         Assert.StartsWith(Path.GetFullPath(Scratch), heavy.Spill, StringComparison.Ordinal);
         using var connection = Service.HeavyDuckDb.Connect();
         Assert.Throws<DuckDbException>(() => connection.Execute("SET threads = 2"));

@@ -7,7 +7,6 @@ public sealed class NicedThreadsTests
     [Fact]
     public void Work_runs_on_a_thread_of_the_asked_nice_value_and_its_exceptions_reach_the_caller()
     {
-
         var nice = NicedThreads.Run(10, ThreadNice);
         var own = ThreadNice();
 
@@ -16,8 +15,5 @@ public sealed class NicedThreadsTests
         Assert.Equal("boom", Assert.Throws<InvalidOperationException>(() => NicedThreads.Run<int>(10, () => throw new InvalidOperationException("boom"))).Message);
     }
 
-    // Linux only, like the machines this runs on: in /proc/thread-self/stat the 19th field is the thread's nice value
-    // (the 17th after the parenthesised name).
-    private static int ThreadNice() =>
-        int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16], System.Globalization.CultureInfo.InvariantCulture);
+    private static int ThreadNice() => ThreadPriorities.Nice(File.ReadAllText("/proc/thread-self/stat"));
 }

@@ -24,8 +24,9 @@ public static class EngineExtensions
     /// <summary>
     /// Binds <see cref="NeuroLakeOptions"/> from the <c>NeuroLake</c> section (data folder resolved against the
     /// content root), registers the shared DuckDB database (disposed at shutdown) and creates the data folder at start.
-    /// Every DuckDB database the host opens (the shared one and the SQL service's) gets the configured threads, memory
-    /// limit and scratch folder.
+    /// Every DuckDB database the host opens gets a spill folder of its own in the configured scratch folder; the shared one
+    /// and the SQL service's interactive one the configured threads and memory limit, the SQL service's heavy one and the
+    /// load database (<see cref="Engine.Ingestion.IngestionDatabase"/>) the heavy work's (<c>NeuroLake:Admission</c>).
     /// </summary>
     public static IHostApplicationBuilder AddNeuroLakeEngine(this IHostApplicationBuilder builder)
     {
@@ -49,6 +50,8 @@ public static class EngineExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => OpenDatabase(services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value));
+        // File loads (wizard, POST /api/v1/ingest) run on a database with the heavy work's threads, memory and priority.
+        builder.Services.AddSingleton(services => OpenIngestionDatabase(services.GetRequiredService<IOptions<NeuroLakeOptions>>().Value));
         builder.Services.AddSingleton<EngineStatusProbe>();
         var configured = ReadOptions(builder.Configuration);
         var dataDirectory = configured.ResolveDataDirectory(contentRoot);
@@ -110,6 +113,12 @@ public static class EngineExtensions
     // The catalog's and query service's registrations need the folders now, before options are materialized.
     private static NeuroLakeOptions ReadOptions(IConfiguration configuration) =>
         configuration.GetSection(NeuroLakeOptions.SectionName).Get<NeuroLakeOptions>() ?? new NeuroLakeOptions();
+
+    private static Engine.Ingestion.IngestionDatabase OpenIngestionDatabase(NeuroLakeOptions options)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        return Engine.Ingestion.IngestionDatabase.Open(options.Admission, options.DuckDb.MemoryLimit, options.DuckDb.LoadSpill(options.DataDirectory));
+    }
 
     private static DuckDbDatabase OpenDatabase(NeuroLakeOptions options)
     {

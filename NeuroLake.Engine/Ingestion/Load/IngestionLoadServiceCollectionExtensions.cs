@@ -14,14 +14,15 @@ namespace NeuroLake.Engine.Ingestion.Load;
 public static class IngestionLoadServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IngestionLoader"/> over the <see cref="DuckDbDatabase"/> service. When the catalog (<c>AddNeuroLakeCatalog</c>)
+    /// Adds <see cref="IngestionLoader"/> over the <see cref="IngestionDatabase"/> service when one is registered (loads
+    /// then run under the heavy work's threads, memory and priority), else over the <see cref="DuckDbDatabase"/> service. When the catalog (<c>AddNeuroLakeCatalog</c>)
     /// and table registration (<c>AddCatalogTableRegistration</c>) are registered too, loads store quality and PII in the catalog,
     /// and <see cref="FileIngestion"/> (which needs both) loads staged files into catalog tables.
     /// </summary>
     public static IServiceCollection AddIngestionLoader(this IServiceCollection services)
     {
         services.AddSingleton(sp => new IngestionLoader(
-            sp.GetRequiredService<DuckDbDatabase>(), Catalog(sp), sp.GetService<Admission.WorkloadAdmission>(), sp.GetService<Storage.ObjectStoreFactory>()));
+            sp.GetService<IngestionDatabase>()?.Database ?? sp.GetRequiredService<DuckDbDatabase>(), Catalog(sp), sp.GetService<Admission.WorkloadAdmission>(), sp.GetService<Storage.ObjectStoreFactory>()));
         services.AddSingleton(sp => new FileIngestion(
             sp.GetRequiredService<DuckDbDatabase>(), sp.GetRequiredService<IngestionLoader>(), sp.GetRequiredService<CatalogStore>(),
             sp.GetRequiredService<WarehouseLayout>(), sp.GetRequiredService<CatalogTableObserver>(), sp.GetService<PrivilegeEvaluator>(), sp.GetService<AuditLog>(),

@@ -24,6 +24,9 @@ namespace NeuroLake.Engine.Ingestion.Load;
 /// <param name="stores">Opens the quarantine table beside a target on S3 (without it, only local targets get a default quarantine table).</param>
 public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? catalog = null, WorkloadAdmission? admission = null, ObjectStoreFactory? stores = null)
 {
+    /// <summary>The database the load's DuckDB work runs on; its target and quarantine tables must open on it too.</summary>
+    public DuckDbDatabase Database => duckDb;
+
     /// <summary>How the load would change the table; nothing is written.</summary>
     public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct = default) => LoadPlanner.PlanAsync(request, ct);
 

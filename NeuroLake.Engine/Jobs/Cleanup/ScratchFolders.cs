@@ -13,6 +13,7 @@ public sealed partial class ScratchFolders
         IngestStaging = new ScratchArea(NeuroLakeOptions.ResolveIngestStaging(data), UploadFolderName());
         QueryScratch = new ScratchArea(options.DuckDb.ResolveTempDirectory(data), QueryScratchName());
         SharedSpill = new ScratchArea(options.DuckDb.SharedSpill(data), SpillFileName());
+        LoadSpill = new ScratchArea(options.DuckDb.LoadSpill(data), SpillFileName());
     }
 
     /// <summary><c>&lt;data&gt;/staging/tables</c>: checkpoint and rewrite files of the table layer (<c>&lt;guid&gt;.&lt;ext&gt;</c>).</summary>
@@ -27,8 +28,11 @@ public sealed partial class ScratchFolders
     /// <summary>DuckDB's temp files of the shared database (<c>&lt;scratch&gt;/spill</c>).</summary>
     internal ScratchArea SharedSpill { get; }
 
+    /// <summary>DuckDB's temp files of the load database (<c>&lt;scratch&gt;/spill-load</c>).</summary>
+    internal ScratchArea LoadSpill { get; }
+
     /// <summary>What an earlier run of the app may have left after a crash: nothing there is in use before this process starts.</summary>
-    internal IEnumerable<ScratchArea> LeftoverAreas => [TableStaging, IngestStaging, QueryScratch, SharedSpill];
+    internal IEnumerable<ScratchArea> LeftoverAreas => [TableStaging, IngestStaging, QueryScratch, SharedSpill, LoadSpill];
 
     /// <summary>What is swept by age while the app runs; query scratch and spill belong to live databases until they close.</summary>
     internal IEnumerable<ScratchArea> ExpiringAreas => [TableStaging, IngestStaging];

@@ -19,4 +19,7 @@ internal static partial class QueryLog
 
     [LoggerMessage(6104, LogLevel.Warning, "The audit log did not record a statement by {User}; the statement's result stands")]
     public static partial void AuditNotRecorded(ILogger logger, Exception exception, string user);
+
+    [LoggerMessage(6105, LogLevel.Warning, "Heavy statements run at normal CPU priority, not yielding the cores to interactive queries: {Reason}")]
+    public static partial void HeavyWorkNotNiced(ILogger logger, string reason);
 }

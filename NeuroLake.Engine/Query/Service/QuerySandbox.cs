@@ -20,33 +20,25 @@ internal static class QuerySandbox
     /// configuration locked, so no statement can change any of it (not even one that slips past every check).
     /// </summary>
     public static DuckDbDatabase OpenDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null) =>
-        Open(options, new DuckDbSettings { Threads = options.Threads, MemoryLimit = options.MemoryLimit, TempDirectory = scratch.Spill }, scratch, cache);
+        Open(options, new DuckDbSettings { Threads = options.Threads, MemoryLimit = options.MemoryLimit, TempDirectory = scratch.Spill }, scratch, cache, "duckdb-query", nice: null);
 
     /// <summary>
     /// The same sandbox for heavy statements (row writes, maintenance, jobs): its own threads, memory limit and spill
     /// folder from <see cref="Admission.AdmissionOptions"/>, because DuckDB's threads and memory are per database and
-    /// the configuration is locked once open. Heavy work then cannot take the cores or memory interactive queries keep.
+    /// the configuration is locked once open. Its DuckDB worker threads and the threads its statements execute on run at
+    /// <see cref="Admission.AdmissionOptions.HeavyNice"/>: heavy work uses idle cores but yields them to interactive queries.
     /// </summary>
-    public static DuckDbDatabase OpenHeavyDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null)
-    {
-        var database = Open(options, new DuckDbSettings
-        {
-            Threads = options.Admission.ResolveHeavyThreads(Environment.ProcessorCount),
-            MemoryLimit = options.Admission.HeavyMemoryLimit ?? options.MemoryLimit,
-            TempDirectory = scratch.HeavySpill,
-        }, scratch, cache);
-        // One DuckDB thread executes on the calling thread: run it at a lower priority, so interactive queries get the cores first.
-        database.Nice = 10;
-        return database;
-    }
+    public static DuckDbDatabase OpenHeavyDatabase(QueryServiceOptions options, QueryScratch scratch, FileCache? cache = null) =>
+        Open(options, options.Admission.HeavySettings(Environment.ProcessorCount, options.MemoryLimit, scratch.HeavySpill), scratch, cache, "duckdb-heavy", options.Admission.HeavyNice);
 
-    private static DuckDbDatabase Open(QueryServiceOptions options, DuckDbSettings settings, QueryScratch scratch, FileCache? cache)
+    // Each database opens on a thread of its own name, which DuckDB's worker threads inherit: top -H tells them apart.
+    private static DuckDbDatabase Open(QueryServiceOptions options, DuckDbSettings settings, QueryScratch scratch, FileCache? cache, string threads, int? nice)
     {
         settings.Options["autoinstall_known_extensions"] = "false";
         settings.Options["autoload_known_extensions"] = "false";
         settings.Options["allow_community_extensions"] = "false";
         settings.Options["allow_persistent_secrets"] = "false";
-        var database = DuckDbDatabase.Open(null, settings);
+        var database = DuckDbDatabase.OpenOnThread(threads, nice, null, settings);
         try
         {
             // An S3 warehouse or external location is read through the file cache: its folder is allowed instead (DuckDB cannot reach S3 here).

@@ -141,6 +141,11 @@ public sealed class QueryService : IDisposable
             : new LineageRecorder(lineage, catalog, _duckDb, options.Catalog, loggerFactory.CreateLogger<LineageRecorder>());
         _export = new QueryExport(_resolver, _duckDb, _scratch);
         var log = loggerFactory.CreateLogger<QueryService>();
+        if (_heavyDb.UnnicedReason is { } reason)
+        {
+            QueryLog.HeavyWorkNotNiced(log, reason);
+        }
+
         _history = new StatementHistory(history, log, TimeProvider.System, audit, new StatementMetering(metering, options.Catalog, log));
         _usage = new StatementUsage(usage, options.Catalog, log, TimeProvider.System);
         _insights = new QueryInsights(_resolver, new QueryAdvisor(options.Advisor, history, _duckDb), _duckDb, log);

@@ -80,7 +80,8 @@ public sealed class S3IngestionTests : IAsyncLifetime
     {
         var opened = await Workflow.TableAsync("s", "lost", "tester", CancellationToken.None);
         var failing = new FailingCommitStore(opened.Store);
-        var table = new DeltaTable(failing, _app.Services.GetRequiredService<Engine.DuckDb.DuckDbDatabase>(), opened.Options);
+        // On the load database, like the table the wizard opens: the load writes there.
+        var table = new DeltaTable(failing, _app.Services.GetRequiredService<Engine.Ingestion.IngestionDatabase>().Database, opened.Options);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => LoadAsync(table, "id,amount\n1,10\n2,oops\n", LoadMode.NewTable));
 

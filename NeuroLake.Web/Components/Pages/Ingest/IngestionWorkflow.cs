@@ -72,9 +72,12 @@ public sealed class IngestionWorkflow(
         return new SourceFindings(quality, pii);
     }, ct);
 
-    /// <summary>The Delta table of <c>main.&lt;schema&gt;.&lt;table&gt;</c> in the warehouse (a folder or S3), registered in the catalog when it commits.</summary>
+    /// <summary>
+    /// The Delta table of <c>main.&lt;schema&gt;.&lt;table&gt;</c> in the warehouse (a folder or S3), registered in the catalog
+    /// when it commits; on the loader's database, where the load's write runs.
+    /// </summary>
     public Task<DeltaTable> TableAsync(string schema, string table, string user, CancellationToken ct) => IngestionTables.OpenAsync(
-        layout.LocationOf(Catalog, schema, table), duckDb, stores, new DeltaTableOptions { Observer = observer, UserName = user }, ct);
+        layout.LocationOf(Catalog, schema, table), loader.Database, stores, new DeltaTableOptions { Observer = observer, UserName = user }, ct);
 
     public Task<LoadPlan> PlanAsync(LoadRequest request, CancellationToken ct) => loader.PlanAsync(request, ct);
 
@@ -97,8 +100,16 @@ public sealed class IngestionWorkflow(
     private async Task<LoadReport> LoadUnauditedAsync(LoadRequest request, string uploadId, IReadOnlyList<PiiReview> reviewed, CancellationToken ct)
     {
         // Planning writes nothing, so an abandoned wizard leaves nothing in the warehouse; a failed new table leaves nothing either.
-        var report = await IngestionTables.WithoutLeftoversAsync(
-            request.Target, request.Mode == LoadMode.NewTable, () => Task.Run(() => loader.LoadAsync(request, ct), ct), ct);
+        LoadReport report;
+        try
+        {
+            report = await IngestionTables.WithoutLeftoversAsync(
+                request.Target, request.Mode == LoadMode.NewTable, () => Task.Run(() => loader.LoadAsync(request, ct), ct), ct);
+        }
+        catch (Exception e) when (IngestionDatabase.OutOfMemory(e) is { } clear)
+        {
+            throw clear;
+        }
 
         if (report.CatalogTable is { } table)
         {
