@@ -16,7 +16,7 @@ namespace NeuroLake.Bench.Benchmarks;
 /// reading every row of the result into .NET. A warm-up run of each query checks its answer (when the data has
 /// answers), then the sides alternate for the timed runs; medians per query, ratio service / raw.
 /// Prints <c>RESULT tpch geomean_ratio=... worst_query=... worst_ratio=...</c> (goal geomean ≤ 1.05).
-/// Arguments: [--data DIR] (default shared/data/tpch/sf0.1) [--runs N] (default 3) [--queries 1,3,6] [--profile]
+/// Arguments: [--data DIR] (default shared/data/tpch/sf0.1) [--runs N] (default 5) [--queries 1,3,6] [--profile]
 /// (also times the SQL the service hands DuckDB, run on the raw database: what the relation costs apart from the service)
 /// [--store s3] (tables on S3 instead, cold and warm vs. local: see <see cref="TpchOnS3"/>).
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class TpchBenchmark : IBenchmark
         var data = Option(args, "--data") is { } dataFolder
             ? new TpchData(dataFolder, Path.Combine(Path.GetDirectoryName(TpchData.DefaultFolder())!, "queries"))
             : new TpchData(TpchData.DefaultFolder());
-        var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
+        var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var profile = args.Contains("--profile");
         var queries = Option(args, "--queries")?.Split(',').Select(q => int.Parse(q, CultureInfo.InvariantCulture)).ToList() ?? [.. Enumerable.Range(1, 22)];
         if (Option(args, "--store") is { } store)
