@@ -67,7 +67,7 @@ public sealed class AdmissionOptions
     {
         if (HeavyNice is < 0 or > 19)
         {
-            throw new ArgumentException($"NeuroLake:Admission:HeavyNice is {HeavyNice}: give a nice value from 0 (normal priority) to 19 (lowest), or leave it out for 10.");
+            throw new ArgumentException($"NeuroLake:Admission:HeavyNice is {HeavyNice}: give a nice value from 0 (normal priority) to 19 (lowest), or leave it out for 19.");
         }
 
         return new DuckDbSettings { Threads = ResolveHeavyThreads(cores), MemoryLimit = HeavyMemoryLimit ?? memoryLimit, TempDirectory = spill };

@@ -24,8 +24,9 @@ public sealed class DuckDbActivity : IDisposable
     internal static DuckDbActivity? Current => CurrentActivity.Value;
 
     /// <summary>
-    /// False when nobody will read <see cref="Progress"/>: the activity's connections then leave DuckDB's progress
-    /// tracking off (see <see cref="DuckDbDatabase.ConnectTracked"/>), which small statements pay for in CPU.
+    /// False when nobody will read <see cref="Progress"/>: connections opened in the activity then leave DuckDB's
+    /// progress tracking off (see <see cref="DuckDbDatabase.ConnectTracked"/> and <see cref="DuckDbDatabase.Connect"/>),
+    /// which small statements pay for in CPU.
     /// </summary>
     public bool TracksProgress { get; }
 

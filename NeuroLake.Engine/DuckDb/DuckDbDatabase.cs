@@ -109,7 +109,7 @@ public sealed unsafe class DuckDbDatabase : IDisposable
     /// <summary>Opens a new connection; each connection is meant for one thread at a time.</summary>
     public DuckDbConnection Connect()
     {
-        var connection = DuckDbConnection.Open(this);
+        var connection = DuckDbConnection.Open(this, DuckDbActivity.Current?.TracksProgress ?? true);
         DuckDbConnectionWatch.Opened(connection);
         return connection;
     }

@@ -62,6 +62,19 @@ public sealed class DuckDbQuietConnectionTests
         Assert.NotNull(connection.ProfiledMetric("CPU_TIME"));
     }
 
+    [Theory]
+    [InlineData(true, "true")]
+    [InlineData(false, "false")]
+    public void Plain_connections_of_an_open_database_follow_the_activity_too(bool trackProgress, string expected)
+    {
+        using var database = DuckDbDatabase.Open();
+        using var activity = DuckDbActivity.Begin(trackProgress);
+
+        using var connection = database.Connect();
+
+        Assert.Equal(expected, Convert.ToString(connection.ExecuteScalar("SELECT current_setting('enable_progress_bar')"), System.Globalization.CultureInfo.InvariantCulture), ignoreCase: true);
+    }
+
     [Fact]
     public void An_activity_inside_one_that_reads_progress_tracks_it_too()
     {
