@@ -51,6 +51,12 @@ public sealed class S3WriterKillTests(DuckDbFixture duck, WriterProcess writer) 
         // Commits follow each other with no pause, so the kill lands inside one: uploading data, ratifying or publishing.
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
+        // Lines the writer printed before it died may still sit in the pipe: the last one printed is the one that counts
+        // (a line cut by the kill is shorter, so never larger).
+        while (await process.StandardOutput.ReadLineAsync() is { } more)
+        {
+            printed = int.TryParse(more, System.Globalization.CultureInfo.InvariantCulture, out var sequence) ? Math.Max(printed, sequence) : printed;
+        }
 
         var store = await factory.OpenAsync(location);
         var afterKill = await new DeltaTable(store, duck.Database, NoCheckpoints).GetSnapshotAsync();
