@@ -37,7 +37,7 @@ internal sealed class ManagedTables
         _registrar = registrar;
         _quality = quality;
         _stores = stores;
-        Snapshots = new(async (location, ct) => new DeltaTable(await OpenStoreAsync(location, ct).ConfigureAwait(false), duckDb));
+        Snapshots = new(async (location, ct) => new DeltaTable(await OpenStoreAsync(location, ct).ConfigureAwait(false), duckDb), new SnapshotFromItems(duckDb));
     }
 
     /// <summary>Latest snapshots of the tables statements read, kept across statements (reads only: writers open their own table).</summary>

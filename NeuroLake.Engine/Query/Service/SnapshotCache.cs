@@ -18,7 +18,7 @@ namespace NeuroLake.Engine.Query.Service;
 /// (put-if-absent), so a present file is a complete one. The second stat catches a table dropped and created again
 /// at the same location, whose version numbers start over.
 /// </remarks>
-internal sealed class SnapshotCache(Func<string, CancellationToken, Task<DeltaTable>> open, int capacity = 256)
+internal sealed class SnapshotCache(Func<string, CancellationToken, Task<DeltaTable>> open, SnapshotFromItems fromItems, int capacity = 256)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<Snapshot, string> _relations = [];
@@ -32,6 +32,9 @@ internal sealed class SnapshotCache(Func<string, CancellationToken, Task<DeltaTa
 
     /// <summary>The DuckDB relation of <paramref name="snapshot"/>, built once per snapshot.</summary>
     public string RelationOf(Snapshot snapshot) => _relations.GetValue(snapshot, DeltaTable.ToSql);
+
+    /// <summary>What a FROM clause names to read <paramref name="snapshot"/> (see <see cref="SnapshotFromItems"/>), decided once per snapshot.</summary>
+    public string FromItemOf(Snapshot snapshot) => fromItems.Of(snapshot, RelationOf(snapshot));
 
     private async Task<Entry> ValidatedAsync(string location, CancellationToken ct)
     {

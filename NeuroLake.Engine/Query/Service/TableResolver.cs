@@ -63,7 +63,7 @@ internal sealed class TableResolver(CatalogStore catalog, ManagedTables tables, 
             governed[new SchemaTableName(schema, table)] = await policies.ForReaderAsync(request.User, SecurablePath.ForTable(catalogName, schema, table), ct);
         }
 
-        return new ResolvedReads(analysis, snapshots, tables.Snapshots.RelationOf, governed);
+        return new ResolvedReads(analysis, snapshots, tables.Snapshots.RelationOf, tables.Snapshots.FromItemOf, governed);
     }
 
     /// <summary>
