@@ -4,9 +4,10 @@ namespace NeuroLake.Bench.Benchmarks;
 
 /// <summary>
 /// Options of the ingest benchmark: <c>--size-mb N</c> (default 1024), <c>--file PATH</c> (an existing CSV instead of a
-/// generated one), <c>--memory-limit 256MB</c> (DuckDB's limit; default DuckDB's own), <c>--skip-duckdb</c> (NeuroLake only).
+/// generated one), <c>--memory-limit 256MB</c> (DuckDB's limit; default DuckDB's own), <c>--skip-duckdb</c> (NeuroLake only),
+/// <c>--runs N</c> (runs per side, alternating; default 3).
 /// </summary>
-internal sealed record IngestArguments(long SizeMb, string? File, string? MemoryLimit, bool SkipDuckDb)
+internal sealed record IngestArguments(long SizeMb, string? File, string? MemoryLimit, bool SkipDuckDb, int Runs = 3)
 {
     public static IngestArguments Parse(string[] args)
     {
@@ -19,7 +20,8 @@ internal sealed record IngestArguments(long SizeMb, string? File, string? Memory
                 "--file" => parsed with { File = Value(args, ++i) },
                 "--memory-limit" => parsed with { MemoryLimit = Value(args, ++i) },
                 "--skip-duckdb" => parsed with { SkipDuckDb = true },
-                var other => throw new ArgumentException($"Unknown option '{other}': use --size-mb N, --file PATH, --memory-limit 256MB or --skip-duckdb."),
+                "--runs" => parsed with { Runs = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) is > 0 and var runs ? runs : throw new ArgumentException("--runs needs a count of at least 1.") },
+                var other => throw new ArgumentException($"Unknown option '{other}': use --size-mb N, --file PATH, --memory-limit 256MB, --skip-duckdb or --runs N."),
             };
         }
 

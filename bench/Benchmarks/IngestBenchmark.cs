@@ -14,8 +14,8 @@ namespace NeuroLake.Bench.Benchmarks;
 /// ingest: a generated CSV (default 1 GB) into a new NeuroLake table the way the wizard loads it (detect, propose,
 /// count and parse-check, write, quality profile and PII), against DuckDB's own
 /// <c>COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet, COMPRESSION zstd)</c>. Prints
-/// <c>RESULT ingest mb_per_s=... ratio_vs_duckdb=... cpu_ratio_vs_duckdb=... peak_mb=... rows=... source_mb=...</c> (goal ratio ≤ 1.25); peak_mb is the
-/// process's peak resident memory (VmHWM), so run it in its own process.
+/// <c>RESULT ingest mb_per_s=... ratio_vs_duckdb=... cpu_ratio_vs_duckdb=... peak_mb=... rows=... source_mb=... runs=...</c> (goal ratio ≤ 1.25),
+/// the median of the ratios of <c>--runs</c> runs, each DuckDB's COPY then the load; peak_mb is the process's peak resident memory (VmHWM), so run it in its own process.
 /// </summary>
 public sealed class IngestBenchmark : IBenchmark
 {
@@ -35,24 +35,44 @@ public sealed class IngestBenchmark : IBenchmark
             var megabytes = new FileInfo(file).Length / (1024.0 * 1024);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"source {file}: {megabytes:F0} MB"));
 
-            var cpu = Environment.CpuUsage.TotalTime;
-            double? duckMs = options.SkipDuckDb ? null : TimeDuckDb(db, file, Path.Combine(root, "duckdb"));
-            var duckCpu = Environment.CpuUsage.TotalTime - cpu;
-            var sw = Stopwatch.StartNew();
-            cpu = Environment.CpuUsage.TotalTime;
-            // The load runs where the app runs it: on the load database, with the heavy work's threads, memory and priority.
-            using var loads = IngestionDatabase.Open(new AdmissionOptions { HeavyMemoryLimit = options.MemoryLimit }, null, Path.Combine(root, "spill-load"));
-            var report = await IngestAsync(loads.Database, file, Path.Combine(root, "table"), cancellationToken);
-            var ingestMs = sw.Elapsed.TotalMilliseconds;
-            var ingestCpu = Environment.CpuUsage.TotalTime - cpu;
+            // The sides alternate run by run and the medians are compared: a shared machine's speed drifts by tens of
+            // percent within a minute, which one run of each side (the old way) turned straight into the ratio.
+            var (duckTimes, duckCpus, loadTimes, loadCpus) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+            LoadReport? report = null;
+            for (var run = 0; run < options.Runs; run++)
+            {
+                if (!options.SkipDuckDb)
+                {
+                    var cpu = ProcessCpu();
+                    duckTimes.Add(TimeDuckDb(db, file, Path.Combine(root, "duckdb-" + run)));
+                    duckCpus.Add(ProcessCpu() - cpu);
+                    Directory.Delete(Path.Combine(root, "duckdb-" + run), recursive: true);
+                }
 
+                var sw = Stopwatch.StartNew();
+                var loadCpu = ProcessCpu();
+                // The load runs where the app runs it: on the load database, with the heavy work's threads, memory and priority.
+                using (var loads = IngestionDatabase.Open(new AdmissionOptions { HeavyMemoryLimit = options.MemoryLimit }, null, Path.Combine(root, "spill-load")))
+                {
+                    report = await IngestAsync(loads.Database, file, Path.Combine(root, "table-" + run), cancellationToken);
+                }
+
+                loadTimes.Add(sw.Elapsed.TotalMilliseconds);
+                loadCpus.Add(ProcessCpu() - loadCpu);
+                Directory.Delete(Path.Combine(root, "table-" + run), recursive: true);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run {run + 1}: neurolake {loadTimes[^1]:F0} ms (cpu {loadCpus[^1]:F0}); duckdb {(duckTimes.Count > run ? duckTimes[^1].ToString("F0", CultureInfo.InvariantCulture) : "skipped")} ms (cpu {(duckCpus.Count > run ? duckCpus[^1].ToString("F0", CultureInfo.InvariantCulture) : "-")})"));
+            }
+
+            var ingestMs = Median(loadTimes);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neurolake {ingestMs:F0} ms ({report.RowsLoaded} rows, quality {report.Quality.Score}, {report.Pii.Count} PII column(s)); duckdb {duckMs?.ToString("F0", CultureInfo.InvariantCulture) ?? "skipped"} ms"));
-            var ratio = duckMs is { } duck ? (ingestMs / duck).ToString("F3", CultureInfo.InvariantCulture) : "na";
+                $"neurolake median {ingestMs:F0} ms ({report!.RowsLoaded} rows, quality {report.Quality.Score}, {report.Pii.Count} PII column(s)); duckdb median {(options.SkipDuckDb ? "skipped" : Median(duckTimes).ToString("F0", CultureInfo.InvariantCulture))} ms"));
+            // The median of each run's ratio: a run's two sides ran a few seconds apart, at one speed of the machine.
+            var ratio = options.SkipDuckDb ? "na" : Median(loadTimes.Select((t, i) => t / duckTimes[i]).ToList()).ToString("F3", CultureInfo.InvariantCulture);
             // CPU time beside wall time: on a loaded machine the wall-clock ratio swings with the neighbours, the CPU ratio far less.
-            var cpuRatio = duckMs is null ? "na" : (ingestCpu / duckCpu).ToString("F3", CultureInfo.InvariantCulture);
+            var cpuRatio = options.SkipDuckDb ? "na" : Median(loadCpus.Select((t, i) => t / duckCpus[i]).ToList()).ToString("F3", CultureInfo.InvariantCulture);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RESULT ingest mb_per_s={megabytes / (ingestMs / 1000):F1} ratio_vs_duckdb={ratio} cpu_ratio_vs_duckdb={cpuRatio} peak_mb={PeakResidentMegabytes():F0} rows={report.RowsLoaded} source_mb={megabytes:F0}"));
+                $"RESULT ingest mb_per_s={megabytes / (ingestMs / 1000):F1} ratio_vs_duckdb={ratio} cpu_ratio_vs_duckdb={cpuRatio} peak_mb={PeakResidentMegabytes():F0} rows={report.RowsLoaded} source_mb={megabytes:F0} runs={options.Runs}"));
         }
         finally
         {
@@ -86,6 +106,16 @@ public sealed class IngestBenchmark : IBenchmark
         connection.Execute($"COPY (SELECT * FROM read_csv('{file}')) TO '{folder}' (FORMAT parquet, COMPRESSION zstd, PER_THREAD_OUTPUT true)");
         return sw.Elapsed.TotalMilliseconds;
     }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>The process's CPU time in ms, from the nanosecond clock where there is one (see <see cref="ProcessCpuClock"/>).</summary>
+    private static double ProcessCpu() =>
+        OperatingSystem.IsLinux() && ProcessCpuClock.Now() is { } now ? now.TotalMilliseconds : Environment.CpuUsage.TotalTime.TotalMilliseconds;
 
     /// <summary>VmHWM: the most resident memory this process has held, DuckDB's native memory included.</summary>
     private static double PeakResidentMegabytes()

@@ -21,7 +21,7 @@ public sealed class LargeFileIngestionTests(ITestOutputHelper output)
             ArgumentList =
             {
                 Path.Combine(AppContext.BaseDirectory, "NeuroLake.Bench.dll"), "ingest",
-                "--size-mb", SizeMb.ToString(CultureInfo.InvariantCulture), "--memory-limit", "224MB", "--skip-duckdb",
+                "--size-mb", SizeMb.ToString(CultureInfo.InvariantCulture), "--memory-limit", "224MB", "--skip-duckdb", "--runs", "1",
             },
         };
         using var process = Process.Start(start)!;
