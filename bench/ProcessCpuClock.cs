@@ -11,6 +11,13 @@ internal static partial class ProcessCpuClock
     public static TimeSpan? Now() =>
         ClockGetTime(ProcessCpuTimeId, out var time) == 0 ? TimeSpan.FromTicks(time.Seconds * TimeSpan.TicksPerSecond + time.Nanoseconds / 100) : null;
 
+    /// <summary>
+    /// The CPU time used so far in ms: from this clock on Linux, else from .NET's counter (which counts 10 ms ticks on
+    /// Linux, hence the clock).
+    /// </summary>
+    public static double Milliseconds() =>
+        OperatingSystem.IsLinux() && Now() is { } now ? now.TotalMilliseconds : Environment.CpuUsage.TotalTime.TotalMilliseconds;
+
     [LibraryImport("libc", EntryPoint = "clock_gettime")]
     private static partial int ClockGetTime(int clock, out TimeSpec time);
 

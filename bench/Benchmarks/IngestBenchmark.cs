@@ -7,6 +7,7 @@ using NeuroLake.Engine.Ingestion.Load;
 using NeuroLake.Engine.Ingestion.Schema;
 using NeuroLake.Engine.Storage;
 using NeuroLake.Engine.Tables;
+using NeuroLake.Bench.Tpch;
 
 namespace NeuroLake.Bench.Benchmarks;
 
@@ -43,14 +44,14 @@ public sealed class IngestBenchmark : IBenchmark
             {
                 if (!options.SkipDuckDb)
                 {
-                    var cpu = ProcessCpu();
+                    var cpu = ProcessCpuClock.Milliseconds();
                     duckTimes.Add(TimeDuckDb(db, file, Path.Combine(root, "duckdb-" + run)));
-                    duckCpus.Add(ProcessCpu() - cpu);
+                    duckCpus.Add(ProcessCpuClock.Milliseconds() - cpu);
                     Directory.Delete(Path.Combine(root, "duckdb-" + run), recursive: true);
                 }
 
                 var sw = Stopwatch.StartNew();
-                var loadCpu = ProcessCpu();
+                var loadCpu = ProcessCpuClock.Milliseconds();
                 // The load runs where the app runs it: on the load database, with the heavy work's threads, memory and priority.
                 using (var loads = IngestionDatabase.Open(new AdmissionOptions { HeavyMemoryLimit = options.MemoryLimit }, null, Path.Combine(root, "spill-load")))
                 {
@@ -58,19 +59,19 @@ public sealed class IngestBenchmark : IBenchmark
                 }
 
                 loadTimes.Add(sw.Elapsed.TotalMilliseconds);
-                loadCpus.Add(ProcessCpu() - loadCpu);
+                loadCpus.Add(ProcessCpuClock.Milliseconds() - loadCpu);
                 Directory.Delete(Path.Combine(root, "table-" + run), recursive: true);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"run {run + 1}: neurolake {loadTimes[^1]:F0} ms (cpu {loadCpus[^1]:F0}); duckdb {(duckTimes.Count > run ? duckTimes[^1].ToString("F0", CultureInfo.InvariantCulture) : "skipped")} ms (cpu {(duckCpus.Count > run ? duckCpus[^1].ToString("F0", CultureInfo.InvariantCulture) : "-")})"));
             }
 
-            var ingestMs = Median(loadTimes);
+            var ingestMs = Medians.Of(loadTimes);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neurolake median {ingestMs:F0} ms ({report!.RowsLoaded} rows, quality {report.Quality.Score}, {report.Pii.Count} PII column(s)); duckdb median {(options.SkipDuckDb ? "skipped" : Median(duckTimes).ToString("F0", CultureInfo.InvariantCulture))} ms"));
+                $"neurolake median {ingestMs:F0} ms ({report!.RowsLoaded} rows, quality {report.Quality.Score}, {report.Pii.Count} PII column(s)); duckdb median {(options.SkipDuckDb ? "skipped" : Medians.Of(duckTimes).ToString("F0", CultureInfo.InvariantCulture))} ms"));
             // The median of each run's ratio: a run's two sides ran a few seconds apart, at one speed of the machine.
-            var ratio = options.SkipDuckDb ? "na" : Median(loadTimes.Select((t, i) => t / duckTimes[i]).ToList()).ToString("F3", CultureInfo.InvariantCulture);
+            var ratio = options.SkipDuckDb ? "na" : Medians.Of(loadTimes.Select((t, i) => t / duckTimes[i]).ToList()).ToString("F3", CultureInfo.InvariantCulture);
             // CPU time beside wall time: on a loaded machine the wall-clock ratio swings with the neighbours, the CPU ratio far less.
-            var cpuRatio = options.SkipDuckDb ? "na" : Median(loadCpus.Select((t, i) => t / duckCpus[i]).ToList()).ToString("F3", CultureInfo.InvariantCulture);
+            var cpuRatio = options.SkipDuckDb ? "na" : Medians.Of(loadCpus.Select((t, i) => t / duckCpus[i]).ToList()).ToString("F3", CultureInfo.InvariantCulture);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RESULT ingest mb_per_s={megabytes / (ingestMs / 1000):F1} ratio_vs_duckdb={ratio} cpu_ratio_vs_duckdb={cpuRatio} peak_mb={PeakResidentMegabytes():F0} rows={report.RowsLoaded} source_mb={megabytes:F0} runs={options.Runs}"));
         }
@@ -106,16 +107,6 @@ public sealed class IngestBenchmark : IBenchmark
         connection.Execute($"COPY (SELECT * FROM read_csv('{file}')) TO '{folder}' (FORMAT parquet, COMPRESSION zstd, PER_THREAD_OUTPUT true)");
         return sw.Elapsed.TotalMilliseconds;
     }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    /// <summary>The process's CPU time in ms, from the nanosecond clock where there is one (see <see cref="ProcessCpuClock"/>).</summary>
-    private static double ProcessCpu() =>
-        OperatingSystem.IsLinux() && ProcessCpuClock.Now() is { } now ? now.TotalMilliseconds : Environment.CpuUsage.TotalTime.TotalMilliseconds;
 
     /// <summary>VmHWM: the most resident memory this process has held, DuckDB's native memory included.</summary>
     private static double PeakResidentMegabytes()

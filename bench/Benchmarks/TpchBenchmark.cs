@@ -97,16 +97,16 @@ public sealed class TpchBenchmark : IBenchmark
                 var (serviceCpu, rawCpu) = (new List<double>(), new List<double>());
                 for (var run = 0; run < runs; run++)
                 {
-                    var cpu = ProcessCpu();
+                    var cpu = ProcessCpuClock.Milliseconds();
                     var clock = Stopwatch.StartNew();
                     await ThroughService();
                     serviceTimes.Add(clock.Elapsed.TotalMilliseconds);
-                    serviceCpu.Add(ProcessCpu() - cpu);
-                    cpu = ProcessCpu();
+                    serviceCpu.Add(ProcessCpuClock.Milliseconds() - cpu);
+                    cpu = ProcessCpuClock.Milliseconds();
                     clock.Restart();
                     Raw();
                     rawTimes.Add(clock.Elapsed.TotalMilliseconds);
-                    rawCpu.Add(ProcessCpu() - cpu);
+                    rawCpu.Add(ProcessCpuClock.Milliseconds() - cpu);
                     if (deltaSql is not null)
                     {
                         clock.Restart();
@@ -119,10 +119,10 @@ public sealed class TpchBenchmark : IBenchmark
                     }
                 }
 
-                var (s, r) = (Median(serviceTimes), Median(rawTimes));
+                var (s, r) = (Medians.Of(serviceTimes), Medians.Of(rawTimes));
                 ratios.Add((n, s / r));
-                cpuRatios.Add(Median(serviceCpu) / Median(rawCpu));
-                var split = deltaSql is null ? "" : FormattableString.Invariant($"  (service's SQL on raw duckdb {Median(deltaTimes),8:F1} ms)");
+                cpuRatios.Add(Medians.Of(serviceCpu) / Medians.Of(rawCpu));
+                var split = deltaSql is null ? "" : FormattableString.Invariant($"  (service's SQL on raw duckdb {Medians.Of(deltaTimes),8:F1} ms)");
                 Console.WriteLine(FormattableString.Invariant($"q{n:00}: service {s,8:F1} ms  raw duckdb {r,8:F1} ms  ratio {s / r:F3}  cpu ratio {cpuRatios[^1]:F3}  rows {served.Count}{split}"));
             }
 
@@ -135,19 +135,6 @@ public sealed class TpchBenchmark : IBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>
-    /// CPU time of the whole process so far in ms, DuckDB's threads and the service's background work included; from
-    /// the clock itself (nanoseconds), since <see cref="Process.TotalProcessorTime"/> counts 10 ms ticks on Linux.
-    /// </summary>
-    private static double ProcessCpu() =>
-        OperatingSystem.IsLinux() && ProcessCpuClock.Now() is { } now ? now.TotalMilliseconds : Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
-
-    private static double Median(List<double> times)
-    {
-        var sorted = times.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string? Option(string[] args, string name)

@@ -92,7 +92,7 @@ internal static class TpchOnS3
                     warmTimes.Add(await TimeAsync(() => s3.ExecuteAsync(sql, s3Request, ct)));
                 }
 
-                var (l, w) = (Median(localTimes), Median(warmTimes));
+                var (l, w) = (Medians.Of(localTimes), Medians.Of(warmTimes));
                 ratios.Add((n, cold / l, w / l));
                 Console.WriteLine(FormattableString.Invariant(
                     $"q{n:00}: local {l,8:F1} ms  s3 cold {cold,8:F1} ms (ratio {cold / l,7:F2})  s3 warm {w,8:F1} ms (ratio {w / l:F3})  rows {fromS3!.Count}"));
@@ -120,12 +120,6 @@ internal static class TpchOnS3
         var clock = Stopwatch.StartNew();
         await work();
         return clock.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> times)
-    {
-        var sorted = times.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static StorageOptions StorageFromEnvironment()

@@ -13,6 +13,13 @@ internal sealed class ResolvedReads(
     StatementAnalysis analysis, IReadOnlyDictionary<TableReference, (SchemaTableName Name, Snapshot Snapshot)> snapshots, Func<Snapshot, string> relationOf,
     Func<Snapshot, string> fromItemOf, IReadOnlyDictionary<SchemaTableName, ReadPolicy> policies)
 {
+    // read_parquet's virtual columns: a bare scan answers "SELECT filename FROM t" with the server's path, where the
+    // relation's explicit columns answer that no such column exists. A statement naming one anywhere (even in a
+    // comment or string: a false alarm costs only speed) reads every table through its relation.
+    private static readonly string[] VirtualColumns = ["filename", "file_row_number", "file_index"];
+
+    private readonly bool _mayScanBare = !VirtualColumns.Any(c => analysis.Statement.Text.Contains(c, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The table versions the statement reads, each once.</summary>
     public IReadOnlyList<TableVersion> Versions { get; } =
         snapshots.Values.Select(s => new TableVersion(s.Name.Schema, s.Name.Table, s.Snapshot.Version)).Distinct().ToList();
@@ -31,22 +38,11 @@ internal sealed class ResolvedReads(
     /// <summary>The source text between two offsets (a condition, a subquery) with the reads inside it replaced.</summary>
     public string Rewrite(int start, int end) => analysis.Rewrite(FromItem, start, end);
 
-    // read_parquet's virtual columns: a bare scan answers "SELECT filename FROM t" with the server's path, where the
-    // relation's explicit columns answer that no such column exists. A statement naming one anywhere (even in a
-    // comment or string: a false alarm costs only speed) reads every table through its relation.
-    private static readonly string[] VirtualColumns = ["filename", "file_row_number", "file_index"];
-
-    private readonly bool _mayScanBare = !VirtualColumns.Any(c => analysis.Statement.Text.Contains(c, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>What the FROM clause names for one reference: a governed read wraps the relation, an ungoverned one may be the bare scan.</summary>
     private string FromItem(TableReference reference)
     {
         var (name, snapshot) = snapshots[reference];
-        if (policies.TryGetValue(name, out var policy) && !policy.IsEmpty)
-        {
-            return "(" + policy.Apply(relationOf(snapshot), snapshot.Schema.Fields.Select(f => f.Name)) + ")";
-        }
-
-        return _mayScanBare ? fromItemOf(snapshot) : "(" + relationOf(snapshot) + ")";
+        var governed = policies.TryGetValue(name, out var policy) && !policy.IsEmpty;
+        return _mayScanBare && !governed ? fromItemOf(snapshot) : "(" + Relation(reference) + ")";
     }
 }
