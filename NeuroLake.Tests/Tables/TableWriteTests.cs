@@ -188,4 +188,20 @@ public sealed class TableWriteTests(DuckDbFixture duck) : TableTestBase(duck)
         Assert.Equal("email", field.SemanticType);
         Assert.True(field.IsPii);
     }
+
+    [Fact]
+    public async Task A_write_that_fails_midway_leaves_only_the_committed_files()
+    {
+        var table = NewTable(options: new DeltaTableOptions { TargetFileSizeBytes = 1024 * 1024 });
+        await table.CreateAsync(new TableDefinition(), "SELECT 1 AS i, 'first' AS s");
+        // Incompressible text fills several 1 MB files before the failing row, near the end, is reached.
+        const string failing = "SELECT CASE WHEN i = 199990 THEN CAST(error('stop here') AS INTEGER) ELSE CAST(i AS INTEGER) END AS i, " +
+                               "md5(CAST(i AS VARCHAR)) || md5(CAST(i * 7 AS VARCHAR)) AS s FROM range(200000) t(i)";
+
+        await Assert.ThrowsAsync<InvalidTableOperationException>(() => table.AppendAsync(failing));
+
+        var onDisk = Directory.EnumerateFiles(table.Store.GetLocalPath("")!, "*.parquet", SearchOption.AllDirectories).ToList();
+        Assert.Equal((await table.GetSnapshotAsync()).Files.Select(f => f.Path), onDisk.Select(Path.GetFileName));
+        Assert.Equal(1, Count(table));
+    }
 }

@@ -110,17 +110,32 @@ public sealed record DetectedSource(
         _ => throw new InvalidOperationException($"Unknown format {Format}."),
     };
 
-    private string CsvRelation()
+    /// <summary>
+    /// The CSV's table function with some columns read by DuckDB's own typed parser instead of as VARCHAR, and
+    /// <paramref name="dateFormat"/> as the format of its DATE columns; a value those columns cannot read fails the scan.
+    /// </summary>
+    /// <param name="types">Source column name to a DuckDB type name the caller vouches for (never user text).</param>
+    public string TypedCsvRelationSql(IReadOnlyDictionary<string, string> types, string dateFormat) => Format == SourceFormat.Csv
+        ? CsvRelation(types, dateFormat)
+        : throw new InvalidOperationException("Only a CSV source has typed reads.");
+
+    private string CsvRelation(IReadOnlyDictionary<string, string>? types = null, string? dateFormat = null)
     {
         var dialect = Dialect ?? throw new InvalidOperationException("A CSV source needs a dialect.");
-        var columns = string.Join(", ", Columns.Select(c => $"{SqlText.Literal(c.Name)}: 'VARCHAR'"));
+        var columns = string.Join(", ", Columns.Select(c => $"{SqlText.Literal(c.Name)}: {SqlText.Literal(types?.GetValueOrDefault(c.Name) ?? "VARCHAR")}"));
         var sql = new StringBuilder("read_csv(").Append(SqlText.Literal(Path))
             .Append(", auto_detect = false, delim = ").Append(SqlText.Literal(dialect.Delimiter))
             .Append(", quote = ").Append(SqlText.Literal(dialect.Quote))
             .Append(", escape = ").Append(SqlText.Literal(dialect.Escape))
             .Append(", header = ").Append(dialect.HasHeader ? "true" : "false")
             .Append(", skip = ").Append(dialect.SkipRows)
-            .Append(", columns = {").Append(columns).Append('}')
+            .Append(", columns = {").Append(columns).Append('}');
+        if (dateFormat is not null)
+        {
+            sql.Append(", dateformat = ").Append(SqlText.Literal(dateFormat));
+        }
+
+        sql
             .Append(", encoding = ").Append(SqlText.Literal(EncodingName(Encoding)))
             .Append(", null_padding = ").Append(dialect.NullPadding ? "true" : "false")
             .Append(", strict_mode = ").Append(dialect.StrictMode ? "true" : "false")

@@ -47,7 +47,7 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
         using var slot = await IngestionAdmission.AdmitAsync(admission, progress, ct).ConfigureAwait(false);
         var columns = request.LoadedColumns;
         var relation = request.Schema.Source.RawRelationSql();
-        var select = SourceSelect.Build(columns, relation);
+        var select = SourceSelect.Build(columns, relation, failedRowsDropped: true);
         var onePass = OnePass.Fits(request);
         long read = 0, failed = 0;
         if (!onePass || (request is { Mode: LoadMode.NewTable, KeepEmptyNewTable: false } && !OnePass.AnyRowParses(duckDb, select, ct)))
@@ -81,26 +81,45 @@ public sealed class IngestionLoader(DuckDbDatabase duckDb, IngestionCatalog? cat
         var loadedAt = DateTimeOffset.UtcNow;
         var description = request.Description ?? IngestionDescription.Of(request.Schema.Source, sourceFile, loadedAt);
         var kept = string.Join(", ", columns.Select(c => SqlText.Identifier(c.Name)));
-        long version;
-        using (var counter = onePass ? ParseFailureCounter.Create(duckDb) : null)
+        async Task<(long Version, long Read, long Failed)> WritePassAsync(string passSelect)
         {
+            using var counter = onePass ? ParseFailureCounter.Create(duckDb) : null;
             // One pass: the write reads the source, checks every value and counts the rows it leaves out.
-            var good = $"SELECT {kept} FROM ({select}) WHERE {counter?.KeepParsed ?? "NOT " + SourceSelect.ParseFailedColumn}";
-            long? written;
+            var good = $"SELECT {kept} FROM ({passSelect}) WHERE {counter?.KeepParsed ?? "NOT " + SourceSelect.ParseFailedColumn}";
+            long committed;
+            long? rows;
             using (QueryProgressPoller.Start(progress, IngestionPhase.Write, onePass ? SourceBytes(request) : null))
             {
-                (version, written) = onePass
+                (committed, rows) = onePass
                     ? await OnePass.WriteAsync(() => WriteAsync(request with { Description = description }, plan, good, ct), ct).ConfigureAwait(false)
                     : await WriteAsync(request with { Description = description }, plan, good, ct).ConfigureAwait(false);
             }
 
-            if (counter is not null)
+            if (counter is null)
             {
-                failed = counter.Count();
-                read = (written ?? 0) + failed;
-                progress?.ReportRows(read);
+                return (committed, read, failed);
+            }
+
+            var left = counter.Count();
+            progress?.ReportRows((rows ?? 0) + left);
+            return (committed, (rows ?? 0) + left, left);
+        }
+
+        long version;
+        (long Version, long Read, long Failed)? typedPass = null;
+        if (onePass && TypedCsvRead.Plan(columns, request.Schema.Source) is { } typed)
+        {
+            try
+            {
+                typedPass = await WritePassAsync(SourceSelect.Build(typed.Columns, typed.Relation, failedRowsDropped: true)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (TypedCsvRead.FailedOnValue(e) && !ct.IsCancellationRequested)
+            {
+                // A value the typed parser could not read: the checked read below quarantines, skips or fails it as asked.
             }
         }
+
+        (version, read, failed) = typedPass ?? await WritePassAsync(select).ConfigureAwait(false);
 
         // The target has committed: the rest completes even when cancelled, so a load is never half-recorded by choice.
         ct = CancellationToken.None;

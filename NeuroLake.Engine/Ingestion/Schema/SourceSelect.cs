@@ -23,7 +23,11 @@ public static partial class SourceSelect
 
     /// <summary>The SELECT over <paramref name="relation"/> (a table name or table function holding the source columns, e.g. a <see cref="SourceSample"/>).</summary>
     /// <param name="includeRaw">Also return each parsed column's source value as <see cref="RawPrefix"/> + name.</param>
-    public static string Build(IReadOnlyList<ProposedColumn> columns, string relation, bool includeRaw = false)
+    /// <param name="failedRowsDropped">
+    /// The caller reads only the flag and errors of failed rows, never their values (a load): a failed row's value may
+    /// then be a number its text only resembles, which spares a CASE per value (<see cref="TypedExpression.Unguarded"/>).
+    /// </param>
+    public static string Build(IReadOnlyList<ProposedColumn> columns, string relation, bool includeRaw = false, bool failedRowsDropped = false)
     {
         CheckNames(columns);
         var inner = new List<string>();
@@ -34,7 +38,10 @@ public static partial class SourceSelect
             var column = columns[i];
             var raw = SqlText.Identifier(column.Source.Name);
             var name = SqlText.Identifier(column.Name);
-            inner.Add($"{TypedExpression.Parse(raw, column.Parse, column.DuckDbType, column.Source.RawType)} AS {name}");
+            var value = failedRowsDropped
+                ? TypedExpression.Unguarded(raw, column.Parse, column.DuckDbType, column.Source.RawType)
+                : TypedExpression.Parse(raw, column.Parse, column.DuckDbType, column.Source.RawType);
+            inner.Add($"{value} AS {name}");
             outer.Add(name);
             if (TypedExpression.IsIdentity(column.Parse, column.DuckDbType, column.Source.RawType))
             {
@@ -46,7 +53,8 @@ public static partial class SourceSelect
             {
                 outer.Add(rawName);
             }
-            failures.Add(($"{rawName} IS NOT NULL AND {name} IS NULL", column.Name));
+            var refused = failedRowsDropped ? TypedExpression.Refusal(rawName, column.Parse, column.DuckDbType, column.Source.RawType) : null;
+            failures.Add((refused is null ? $"{rawName} IS NOT NULL AND {name} IS NULL" : $"({rawName} IS NOT NULL AND {name} IS NULL) OR ({refused})", column.Name));
         }
         var errors = failures.Count == 0
             ? "CAST([] AS VARCHAR[])"

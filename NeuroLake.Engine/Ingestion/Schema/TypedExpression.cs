@@ -9,7 +9,16 @@ internal static partial class TypedExpression
     /// <param name="parse">How it is read.</param>
     /// <param name="type">The target DuckDB type.</param>
     /// <param name="sourceType">DuckDB's type of the raw value; an AsRead column of another type is cast.</param>
-    public static string Parse(string raw, ParseMethod parse, string type, string sourceType)
+    public static string Parse(string raw, ParseMethod parse, string type, string sourceType) =>
+        Refusal(raw, parse, type, sourceType) is { } refused
+            ? $"CASE WHEN {refused} THEN NULL ELSE {Unguarded(raw, parse, type, sourceType)} END"
+            : Unguarded(raw, parse, type, sourceType);
+
+    /// <summary>
+    /// <see cref="Parse"/> without its <see cref="Refusal"/>: the value for a read that drops the rows the refusal fails
+    /// (<see cref="SourceSelect"/> for a load), where a CASE per value would cost a tenth of the load.
+    /// </summary>
+    public static string Unguarded(string raw, ParseMethod parse, string type, string sourceType)
     {
         if (IsIdentity(parse, type, sourceType))
         {
@@ -18,9 +27,6 @@ internal static partial class TypedExpression
         var target = CheckedType(type);
         return parse.Kind switch
         {
-            ParseKind.AsRead or ParseKind.Cast when sourceType == "VARCHAR" && IsInteger(target) =>
-                // Text with a leading zero ("0042") would lose it as a number: fail it so it is seen, not silently changed.
-                $"CASE WHEN length({raw}) > 1 AND starts_with({raw}, '0') THEN NULL ELSE TRY_CAST({raw} AS {target}) END",
             ParseKind.AsRead or ParseKind.Cast => $"TRY_CAST({raw} AS {target})",
             ParseKind.Strptime => Strptime($"CAST({raw} AS VARCHAR)", parse.Format ?? throw MissingFormat(), target),
             ParseKind.ThousandsSeparator => $"TRY_CAST(replace(CAST({raw} AS VARCHAR), ',', '') AS {target})",
@@ -29,6 +35,15 @@ internal static partial class TypedExpression
             _ => throw new ArgumentOutOfRangeException(nameof(parse)),
         };
     }
+
+    /// <summary>
+    /// The condition under which a source value fails although <see cref="Unguarded"/> reads it; null when there is none.
+    /// Integer text with a leading zero ("0042") would lose it as a number: it fails so it is seen, not silently changed.
+    /// </summary>
+    public static string? Refusal(string raw, ParseMethod parse, string type, string sourceType) =>
+        !IsIdentity(parse, type, sourceType) && parse.Kind is ParseKind.AsRead or ParseKind.Cast && sourceType == "VARCHAR" && IsInteger(CheckedType(type))
+            ? $"starts_with({raw}, '0') AND {raw} <> '0'"
+            : null;
 
     private static string Strptime(string text, string format, string target)
     {

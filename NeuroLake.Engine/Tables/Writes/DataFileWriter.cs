@@ -90,7 +90,13 @@ internal static class DataFileWriter
         }
         catch (DuckDbException e)
         {
+            DeleteWritten(root, writeId);
             throw new InvalidTableOperationException($"Writing the query's rows to '{location}' failed: {e.Message}", e);
+        }
+        catch (OperationCanceledException)
+        {
+            DeleteWritten(root, writeId);
+            throw;
         }
 
         return ReadFooters(connection, root, writeId);
@@ -110,6 +116,25 @@ internal static class DataFileWriter
         var info = await store.GetInfoAsync(key, ct).ConfigureAwait(false) ?? throw new ObjectNotFoundException(store.Location, key);
         store.Cache?.Adopt(store.Location, key, file, info);
         return info;
+    }
+
+    /// <summary>
+    /// The files a failed or cancelled write had finished: nothing references them, and a load that retries the write
+    /// (<c>TypedCsvRead</c>) would otherwise leave a copy of its rows behind each time until VACUUM.
+    /// </summary>
+    private static void DeleteWritten(string root, string writeId)
+    {
+        foreach (var file in Directory.EnumerateFiles(root, $"*{writeId}*", SearchOption.AllDirectories))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Left unreferenced, for VACUUM.
+            }
+        }
     }
 
     private static void TryDeleteFolder(string folder)
