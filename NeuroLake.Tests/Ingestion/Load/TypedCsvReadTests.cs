@@ -80,6 +80,22 @@ public sealed class TypedCsvReadTests(DuckDbFixture duck) : IClassFixture<DuckDb
     }
 
     [Fact]
+    public async Task Quoted_texts_the_typed_parser_accepts_equal_the_checked_read()
+    {
+        // With a quote character in the dialect: quoted values, quoted empties (NULL both ways), quoted delimiters and spaces.
+        string[] numbers = ["\"1.5\"", "\"\"", "\" 1.5 \"", "\"1,5\"", "\"1e3\"", "\"abc\"", "\"-0\"", "2.5", "\"-1e-3\"", "\"nan\""];
+        string[] dates = ["\"2024-01-05\"", "\"\"", "\" 2024-01-05\"", "\"2024-01-05,\"", "2024-02-29", "\"2024-1-5\""];
+
+        var (acceptedNumbers, refusedNumbers, differingNumbers) = await CompareAsync(numbers, "DOUBLE", ParseMethod.Cast, quoted: true);
+        var (acceptedDates, refusedDates, differingDates) = await CompareAsync(dates, "DATE", ParseMethod.Strptime(TypedCsvRead.IsoDate), quoted: true);
+
+        Assert.Empty(differingNumbers);
+        Assert.Empty(differingDates);
+        Assert.True(acceptedNumbers >= 5 && acceptedDates >= 3, $"read {acceptedNumbers} numbers and {acceptedDates} dates");
+        Assert.True(refusedNumbers > 0 && refusedDates > 0, "the texts must include ones the typed parser refuses");
+    }
+
+    [Fact]
     public async Task Only_double_and_iso_date_columns_of_a_csv_are_read_typed()
     {
         var schema = await _f.ProposeAsync(_f.Write("mixed.csv", "id,code,day,us_day,amount,price,note\n1,007,2024-01-05,01/05/2024,1.5,\"1,200.50\",x\n2,008,2024-01-06,01/06/2024,2.5,\"2,000.00\",y\n"));
@@ -103,7 +119,7 @@ public sealed class TypedCsvReadTests(DuckDbFixture duck) : IClassFixture<DuckDb
     /// Returns how many the typed parser read and refused, and the texts whose values differ or that it read although
     /// the checked read fails them.
     /// </summary>
-    private async Task<(long Accepted, long Refused, List<string> Differing)> CompareAsync(IEnumerable<string> texts, string type, ParseMethod parse)
+    private async Task<(long Accepted, long Refused, List<string> Differing)> CompareAsync(IEnumerable<string> texts, string type, ParseMethod parse, bool quoted = false)
     {
         var file = new StringBuilder("n,v\n");
         var count = 0;
@@ -113,7 +129,8 @@ public sealed class TypedCsvReadTests(DuckDbFixture duck) : IClassFixture<DuckDb
         }
 
         // The proposal reads v as text (the file is mixed); the load is then asked for the type, as a user's edit would.
-        var proposed = await _f.ProposeAsync(_f.Write("texts.csv", "n,v\n0,x\n1,y\n"));
+        var proposed = await _f.ProposeAsync(_f.Write("texts.csv", quoted ? "n,v\n0,\"x,1\"\n1,\"y\"\n" : "n,v\n0,x\n1,y\n"));
+        Assert.Equal(quoted ? "\"" : "", proposed.Source.Dialect!.Quote);
         var schema = LoadFixture.Reading(proposed, _f.Write(type + ".csv", file.ToString()));
         var columns = schema.Columns.Select(c => c.Name == "v" ? c with { DuckDbType = type, Parse = parse } : c).ToList();
         var plan = TypedCsvRead.Plan(columns, schema.Source) ?? throw new InvalidOperationException("v must be read typed");
