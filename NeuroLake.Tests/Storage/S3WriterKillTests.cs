@@ -62,7 +62,11 @@ public sealed class S3WriterKillTests(DuckDbFixture duck, WriterProcess writer) 
         var afterKill = await new DeltaTable(store, duck.Database, NoCheckpoints).GetSnapshotAsync();
         // Version 0 is the first row; the killed writer committed every sequence it printed, and maybe one it had no time to print.
         Assert.InRange(afterKill.Version, printed + 1, printed + 2);
-        Assert.Equal(afterKill.Version + 1, afterKill.Files.Count);
+        // A mismatch names every file's row and every log key, so a rare failure can be told apart from a race in the test.
+        var logKeysAfterKill = (await store.ListAsync(LogFileName.LogFolder)).Select(o => $"{o.Key} ({o.Size} B)");
+        Assert.True(afterKill.Version + 1 == afterKill.Files.Count,
+            $"version {afterKill.Version}, printed {printed}, {afterKill.Files.Count} files: " +
+            string.Join("; ", afterKill.Files.Select(f => $"{f.Path} {f.Stats}")) + " | log: " + string.Join(", ", logKeysAfterKill));
         Assert.Equal(afterKill.Version + 1, afterKill.Files.Sum(f => Records(f.Stats)));
 
         var next = await new DeltaTable(store, duck.Database, NoCheckpoints).AppendAsync("SELECT 2 AS writer, 0 AS seq");
