@@ -1,7 +1,6 @@
 using NeuroLake.Engine.DuckDb;
 using NeuroLake.Engine.Ingestion.Detection;
 using NeuroLake.Engine.Ingestion.Schema;
-using NeuroLake.Engine.Tables.Errors;
 
 namespace NeuroLake.Engine.Ingestion.Load;
 
@@ -44,11 +43,11 @@ internal static class TypedCsvRead
 
     /// <summary>
     /// Whether a failed write of the typed read failed on a value the typed parser could not read, so the checked read
-    /// must decide; any other failure (a broken file, no space) the checked read would meet again.
+    /// must decide; any other failure (a broken file, no space) the checked read would meet again. The one-pass write
+    /// reports DuckDB's failures as an <see cref="IngestionException"/> (<see cref="OnePass.Unreadable"/>).
     /// </summary>
     public static bool FailedOnValue(Exception e) =>
-        e is IngestionException or InvalidTableOperationException
-        && e.InnerException is DuckDbException duck
+        e is IngestionException { InnerException: DuckDbException duck }
         && (duck.Message.Contains("Could not convert", StringComparison.Ordinal)
             || duck.Message.Contains("Could not parse", StringComparison.Ordinal)
             || duck.Message.Contains("Error when converting column", StringComparison.Ordinal));
